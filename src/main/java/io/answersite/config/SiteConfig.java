@@ -1,0 +1,46 @@
+package io.answersite.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings in {@code site/site.yml}.
+ *
+ * @param title the site's name, shown in every page title
+ * @param description one sentence about the site
+ * @param baseUrl absolute, ending in {@code /}; canonical URLs are built from it
+ * @param languages the default language first, then the others in the order site.yml lists them
+ * @param authors by id
+ * @param defaultAuthor the id of the author of pages that name none
+ * @param moreAnswers how many "more short answers like this" an answer page shows
+ * @param languageTitles the site title per language code, where site.yml gives one
+ */
+public record SiteConfig(String title, String description, URI baseUrl, List<Language> languages,
+                         Map<String, Author> authors, String defaultAuthor, int moreAnswers,
+                         Map<String, String> languageTitles) {
+
+    public Language defaultLanguage() {
+        return languages.get(0);
+    }
+
+    public Optional<Language> language(String code) {
+        return languages.stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    /** The path part of the base URL without its trailing slash: {@code ""} for a site at the root. */
+    public String basePath() {
+        String path = baseUrl.getRawPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    public String titleIn(Language language) {
+        return languageTitles.getOrDefault(language.code(), title);
+    }
+
+    public SiteConfig withBaseUrl(URI newBaseUrl) {
+        return new SiteConfig(title, description, newBaseUrl, languages, authors, defaultAuthor, moreAnswers,
+                languageTitles);
+    }
+}

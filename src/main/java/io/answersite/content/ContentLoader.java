@@ -1,0 +1,343 @@
+package io.answersite.content;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.answersite.config.Language;
+import io.answersite.config.SiteConfig;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.markdown.MarkdownDoc;
+import io.answersite.markdown.MarkdownRenderer;
+import io.answersite.source.Fields;
+import io.answersite.source.FrontMatter;
+import io.answersite.source.SourceReader;
+import io.answersite.source.SourceText;
+import io.answersite.source.YamlDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Reads every page and snippet under the content folder into typed records. */
+public final class ContentLoader {
+
+    public static final String RULE_ID_PATTERN = "id-pattern";
+    public static final String RULE_LANGUAGE = "language-unknown";
+    public static final String RULE_LOCATION = "content-location";
+
+    public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final String SNIPPETS = "_snippets";
+    static final String HUB_FILE = "_index";
+
+    private static final Set<String> COMMON_KEYS = Set.of("id", "title", "description", "date", "updated", "author",
+            "tags", "topic", "draft", "aliases", "review");
+    private static final Set<String> ANSWER_KEYS = union(COMMON_KEYS, "question", "answer", "basis", "next_steps",
+            "summary_en", "faq", "related");
+    private static final Set<String> GLOSSARY_KEYS = union(COMMON_KEYS, "term", "synonyms", "definition");
+    private static final Set<String> NO_TOPIC_KEYS = COMMON_KEYS.stream().filter(k -> !k.equals("topic"))
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> REVIEW_KEYS = Set.of("owner", "reviewed", "next");
+    private static final Set<String> FAQ_KEYS = Set.of("q", "a");
+    private static final Set<String> RELATED_KEYS = Set.of("ref", "note");
+    private static final Set<String> SNIPPET_KEYS = Set.of("title");
+
+    private final SiteConfig config;
+    private final SourceReader reader;
+    private final YAMLFactory yaml;
+    private final MarkdownRenderer markdown;
+
+    public ContentLoader(SiteConfig config, SourceReader reader, YAMLFactory yaml, MarkdownRenderer markdown) {
+        this.config = config;
+        this.reader = reader;
+        this.yaml = yaml;
+        this.markdown = markdown;
+    }
+
+    public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
+        List<Page> pages = new ArrayList<>();
+        List<Snippet> snippets = new ArrayList<>();
+        for (Path file : markdownFiles(contentDir)) {
+            Path relative = contentDir.relativize(file);
+            String label = reader.label(file);
+            Optional<FileName> name = FileName.parse(file.getFileName().toString(), config, label, diagnostics);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (relative.getNameCount() == 1) {
+                if (name.get().base.equals(HUB_FILE)) {
+                    readPage(file, Kind.HUB, name.get(), diagnostics).ifPresent(pages::add);
+                } else {
+                    diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative
+                            + "' is not in a content folder; move it to answers/, guides/, checklists/, glossary/"
+                            + " or topics/ (or name it _index.md for the hub)");
+                }
+                continue;
+            }
+            String folder = relative.getName(0).toString();
+            if (relative.getNameCount() > 2) {
+                diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative + "' is in a subfolder;"
+                        + " pages sit directly in " + folder + "/ (the id, not the folder, makes the URL)");
+                continue;
+            }
+            if (folder.equals(SNIPPETS)) {
+                readSnippet(file, name.get(), diagnostics).ifPresent(snippets::add);
+                continue;
+            }
+            Optional<Kind> kind = Kind.fromFolder(folder);
+            if (kind.isEmpty()) {
+                diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "unknown content folder '" + folder
+                        + "'; pages belong in answers/, guides/, checklists/, glossary/ or topics/");
+                continue;
+            }
+            readPage(file, kind.get(), name.get(), diagnostics).ifPresent(pages::add);
+        }
+        return new LoadedContent(List.copyOf(pages), List.copyOf(snippets));
+    }
+
+    private static List<Path> markdownFiles(Path contentDir) {
+        if (!Files.isDirectory(contentDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(contentDir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .filter(f -> contentDir.relativize(f).toString().chars().noneMatch(c -> c == '\0'))
+                    .filter(f -> !isHidden(contentDir.relativize(f)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + contentDir, e);
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Page> readPage(Path file, Kind kind, FileName name, Diagnostics diagnostics) {
+        Optional<SourceText> source = reader.read(file, diagnostics);
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<FrontMatter> split = FrontMatter.split(source.get(), needs(kind), diagnostics);
+        if (split.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<YamlDocument> document = YamlDocument.parse(yaml, source.get().path(), split.get().yaml(),
+                split.get().yamlFirstLine(), diagnostics);
+        if (document.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = new Fields(document.get(), diagnostics);
+        long errorsBefore = diagnostics.errorCount();
+        fields.rejectUnknownKeys(allowedKeys(kind), "for " + article(kind) + " " + kind.refName() + " page");
+
+        String id = kind == Kind.HUB ? PageKey.HUB_ID : id(fields, name, source.get().path(), diagnostics);
+        SourcePos idPos = fields.has("id") ? fields.valuePos("id") : SourcePos.startOf(source.get().path());
+        Common common = common(fields, kind, diagnostics);
+        MarkdownDoc body = markdown.render(source.get(), split.get().body(), split.get().bodyOffset());
+        PageKey key = new PageKey(kind, id == null ? "" : id, name.language.code());
+        String path = source.get().path();
+
+        Page page = switch (kind) {
+            case ANSWER -> answer(fields, key, path, idPos, common, body);
+            case GUIDE -> new Page.Guide(key, path, idPos, common, body);
+            case CHECKLIST -> new Page.Checklist(key, path, idPos, common, body);
+            case GLOSSARY -> new Page.GlossaryTerm(key, path, idPos, common, body,
+                    fields.string("term").orElse(common.title()), fields.strings("synonyms"),
+                    fields.requiredString("definition").orElse(""));
+            case TOPIC -> new Page.Topic(key, path, idPos, common, body);
+            case HUB -> new Page.Hub(key, path, idPos, common, body);
+        };
+        boolean valid = id != null && diagnostics.errorCount() == errorsBefore;
+        return valid ? Optional.of(page) : Optional.empty();
+    }
+
+    private static String id(Fields fields, FileName name, String path, Diagnostics diagnostics) {
+        if (fields.has("id")) {
+            Optional<String> id = fields.string("id");
+            if (id.isEmpty()) {
+                return null;
+            }
+            if (!ID_PATTERN.matcher(id.get()).matches()) {
+                diagnostics.error(RULE_ID_PATTERN, fields.valuePos("id"), "id '" + id.get() + "' must match"
+                        + " [a-z0-9][a-z0-9-]* (lower-case letters, digits and '-'), for example '"
+                        + suggestId(id.get()) + "'");
+                return null;
+            }
+            return id.get();
+        }
+        if (!ID_PATTERN.matcher(name.base).matches()) {
+            diagnostics.error(RULE_ID_PATTERN, SourcePos.startOf(path), "the file name gives the id '" + name.base
+                    + "', which must match [a-z0-9][a-z0-9-]*; rename the file (for example to '"
+                    + suggestId(name.base) + ".md') or set 'id:'");
+            return null;
+        }
+        return name.base;
+    }
+
+    private static String suggestId(String raw) {
+        String suggestion = raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return suggestion.isEmpty() ? "my-page" : suggestion;
+    }
+
+    private Common common(Fields fields, Kind kind, Diagnostics diagnostics) {
+        String title = fields.requiredString("title").orElse("");
+        String description = fields.requiredString("description").orElse("");
+        var date = fields.requiredDate("date").orElse(null);
+        var updated = fields.date("updated").orElse(null);
+        Located<String> author = fields.string("author").map(a -> new Located<>(a, fields.valuePos("author")))
+                .orElse(null);
+        Located<String> topic = null;
+        if (kind.requiresTopic()) {
+            topic = fields.requiredString("topic").map(t -> new Located<>(t, fields.valuePos("topic"))).orElse(null);
+        } else if (kind == Kind.GLOSSARY) {
+            topic = fields.string("topic").map(t -> new Located<>(t, fields.valuePos("topic"))).orElse(null);
+        }
+        boolean draft = fields.bool("draft").orElse(false);
+        List<Located<String>> aliases = fields.list("aliases", item -> {
+            if (!item.isString()) {
+                item.reportType("a path such as /old/path/");
+                return Optional.empty();
+            }
+            return Optional.of(new Located<>(item.value().asText().strip(), item.pos()));
+        });
+        Common.Review review = fields.object("review", r -> {
+            r.rejectUnknownKeys(REVIEW_KEYS, "in 'review'");
+            return Optional.of(new Common.Review(r.string("owner").orElse(null), r.date("reviewed").orElse(null),
+                    r.date("next").orElse(null)));
+        }).orElse(null);
+        return new Common(title, description, date, updated, author, fields.strings("tags"), topic, draft, aliases,
+                review);
+    }
+
+    private static Page.Answer answer(Fields fields, PageKey key, String path, SourcePos idPos, Common common,
+                                      MarkdownDoc body) {
+        String question = fields.string("question").orElse(common.title());
+        String answer = fields.requiredString("answer").orElse("");
+        List<Page.Faq> faq = fields.list("faq", item -> {
+            if (!item.isObject()) {
+                item.reportType("a mapping with 'q' and 'a'");
+                return Optional.empty();
+            }
+            Fields entry = item.fields();
+            entry.rejectUnknownKeys(FAQ_KEYS, "in a faq item");
+            Optional<String> q = entry.requiredString("q");
+            Optional<String> a = entry.requiredString("a");
+            return q.isPresent() && a.isPresent() ? Optional.of(new Page.Faq(q.get(), a.get())) : Optional.empty();
+        });
+        List<Page.Related> related = fields.list("related", item -> {
+            if (item.isString()) {
+                return typedRef(item.value().asText(), item.pos(), fields.diagnostics())
+                        .map(ref -> new Page.Related(ref, null));
+            }
+            if (!item.isObject()) {
+                item.reportType("a reference 'type:id' or a mapping with 'ref' and 'note'");
+                return Optional.empty();
+            }
+            Fields entry = item.fields();
+            entry.rejectUnknownKeys(RELATED_KEYS, "in a related item");
+            Optional<String> ref = entry.requiredString("ref");
+            return ref.flatMap(r -> typedRef(r, entry.valuePos("ref"), fields.diagnostics()))
+                    .map(r -> new Page.Related(r, entry.string("note").orElse(null)));
+        });
+        return new Page.Answer(key, path, idPos, common, body, question, answer, fields.strings("basis"),
+                fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related);
+    }
+
+    private static Optional<TypedRef> typedRef(String text, SourcePos pos, Diagnostics diagnostics) {
+        Optional<TypedRef> ref = TypedRef.parse(text, pos);
+        if (ref.isEmpty()) {
+            diagnostics.error(Fields.RULE_TYPE, pos, "'" + text + "' is not a typed reference; write kind:id, where"
+                    + " kind is answer, guide, checklist, glossary, topic or hub (for example guide:network-troubleshooting)");
+        }
+        return ref;
+    }
+
+    private Optional<Snippet> readSnippet(Path file, FileName name, Diagnostics diagnostics) {
+        Optional<SourceText> source = reader.read(file, diagnostics);
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        String body = source.get().text();
+        int offset = 0;
+        if (body.startsWith("---\n") || body.equals("---")) {
+            Optional<FrontMatter> split = FrontMatter.split(source.get(), "optional", diagnostics);
+            if (split.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<YamlDocument> document = YamlDocument.parse(yaml, source.get().path(), split.get().yaml(),
+                    split.get().yamlFirstLine(), diagnostics);
+            if (document.isEmpty()) {
+                return Optional.empty();
+            }
+            new Fields(document.get(), diagnostics).rejectUnknownKeys(SNIPPET_KEYS, "in a snippet");
+            body = split.get().body();
+            offset = split.get().bodyOffset();
+        }
+        return Optional.of(new Snippet(name.base, name.language.code(), source.get().path(),
+                markdown.render(source.get(), body, offset)));
+    }
+
+    private static Set<String> allowedKeys(Kind kind) {
+        return switch (kind) {
+            case ANSWER -> ANSWER_KEYS;
+            case GLOSSARY -> GLOSSARY_KEYS;
+            case TOPIC, HUB -> NO_TOPIC_KEYS;
+            default -> COMMON_KEYS;
+        };
+    }
+
+    private static String needs(Kind kind) {
+        return switch (kind) {
+            case ANSWER -> "title, description, date, topic and answer";
+            case GLOSSARY -> "title, description, date and definition";
+            case GUIDE, CHECKLIST -> "title, description, date and topic";
+            default -> "title, description and date";
+        };
+    }
+
+    private static String article(Kind kind) {
+        return kind == Kind.ANSWER ? "an" : "a";
+    }
+
+    private static Set<String> union(Set<String> base, String... more) {
+        return Stream.concat(base.stream(), Stream.of(more)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A file name split into its base ({@code network}) and language ({@code .en}). */
+    private record FileName(String base, Language language) {
+
+        static Optional<FileName> parse(String fileName, SiteConfig config, String label, Diagnostics diagnostics) {
+            String stem = fileName.substring(0, fileName.length() - ".md".length());
+            int dot = stem.lastIndexOf('.');
+            if (dot < 0) {
+                return Optional.of(new FileName(stem, config.defaultLanguage()));
+            }
+            String suffix = stem.substring(dot + 1);
+            Optional<Language> language = config.language(suffix);
+            if (language.isEmpty() || language.get().isDefault()) {
+                String listed = config.languages().stream().filter(l -> !l.isDefault())
+                        .map(l -> "." + l.code() + ".md").collect(Collectors.joining(", "));
+                diagnostics.error(RULE_LANGUAGE, SourcePos.startOf(label), "'" + fileName + "' ends in '." + suffix
+                        + ".md', but '" + suffix + "' is not a translation language in site.yml"
+                        + (listed.isEmpty() ? "; site.yml lists no other language" : "; use one of " + listed)
+                        + " (files in the default language " + config.defaultLanguage().code() + " have no suffix)");
+                return Optional.empty();
+            }
+            return Optional.of(new FileName(stem.substring(0, dot), language.get()));
+        }
+    }
+}

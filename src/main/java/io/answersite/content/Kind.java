@@ -1,0 +1,45 @@
+package io.answersite.content;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The closed set of content kinds, with the folder each lives in and its name in typed references. */
+public enum Kind {
+    HUB("", "hub"),
+    ANSWER("answers", "answer"),
+    GUIDE("guides", "guide"),
+    CHECKLIST("checklists", "checklist"),
+    GLOSSARY("glossary", "glossary"),
+    TOPIC("topics", "topic");
+
+    private final String folder;
+    private final String refName;
+
+    Kind(String folder, String refName) {
+        this.folder = folder;
+        this.refName = refName;
+    }
+
+    /** The folder under {@code content/} and the first URL segment; empty for the hub. */
+    public String folder() {
+        return folder;
+    }
+
+    /** The name in typed references ({@code guide:network-troubleshooting}) and in templates. */
+    public String refName() {
+        return refName;
+    }
+
+    public static Optional<Kind> fromFolder(String folder) {
+        return Arrays.stream(values()).filter(k -> k != HUB && k.folder.equals(folder)).findFirst();
+    }
+
+    public static Optional<Kind> fromRefName(String name) {
+        return Arrays.stream(values()).filter(k -> k.refName.equals(name)).findFirst();
+    }
+
+    /** Whether pages of this kind must name a topic. */
+    public boolean requiresTopic() {
+        return this == ANSWER || this == GUIDE || this == CHECKLIST;
+    }
+}

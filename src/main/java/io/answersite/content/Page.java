@@ -1,0 +1,60 @@
+package io.answersite.content;
+
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.markdown.MarkdownDoc;
+import java.util.List;
+
+/**
+ * A page of the site, one record per content kind. Every page has a key, the file it came from,
+ * the common keys and a rendered body.
+ */
+public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Page.GlossaryTerm, Page.Topic, Page.Hub {
+
+    PageKey key();
+
+    /** The source file, relative to the site root. */
+    String sourcePath();
+
+    /** Where the id was set: the {@code id} key, or the start of the file. */
+    SourcePos idPos();
+
+    Common common();
+
+    MarkdownDoc body();
+
+    default String title() {
+        return common().title();
+    }
+
+    /** A follow-up question and its answer. */
+    record Faq(String question, String answer) {
+    }
+
+    /** A {@code related} item: the target, and an optional note shown instead of its description. */
+    record Related(TypedRef ref, String note) {
+    }
+
+    record Answer(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
+                  String question, String answer, List<String> basis, List<String> nextSteps,
+                  String summaryEn, List<Faq> faq, List<Related> related) implements Page {
+    }
+
+    record Guide(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
+    }
+
+    /** A checklist; its groups and items are the body's H2 sections and task lists. */
+    record Checklist(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body)
+            implements Page {
+    }
+
+    record GlossaryTerm(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
+                        String term, List<String> synonyms, String definition) implements Page {
+    }
+
+    record Topic(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
+    }
+
+    /** The answer hub's intro ({@code content/_index.md}). */
+    record Hub(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
+    }
+}

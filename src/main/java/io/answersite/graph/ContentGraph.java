@@ -1,0 +1,72 @@
+package io.answersite.graph;
+
+import io.answersite.config.SiteConfig;
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.content.Snippet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+/**
+ * The published pages keyed by {@link PageKey}, and the edges between them, all as ids. Immutable.
+ *
+ * @param pages every published page, sorted by key
+ * @param linkUrls per page, the URL of each body link slot (index = slot)
+ * @param related per answer, its resolved related items in the order written
+ * @param moreAnswers per answer, the other answers to show as "more like this", best first
+ * @param topicMembers per topic key, the pages of its language that name it, sorted by kind then id
+ * @param snippets by name, then language
+ * @param heldBack drafts and scheduled pages, not published
+ */
+public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey, Page> pages,
+                           Map<PageKey, List<String>> linkUrls, Map<PageKey, List<ResolvedRelated>> related,
+                           Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
+                           Map<String, Map<String, Snippet>> snippets, List<HeldBack> heldBack) {
+
+    public Optional<Page> page(PageKey key) {
+        return Optional.ofNullable(pages.get(key));
+    }
+
+    public Page require(PageKey key) {
+        Page page = pages.get(key);
+        if (page == null) {
+            throw new IllegalArgumentException("no published page " + key);
+        }
+        return page;
+    }
+
+    /** Published pages of one kind in one language, sorted by id. */
+    public Stream<Page> pagesOf(Kind kind, String language) {
+        return pages.values().stream()
+                .filter(p -> p.key().kind() == kind && p.key().language().equals(language));
+    }
+
+    /** The languages a page is published in, in site.yml order. */
+    public List<String> languagesOf(PageKey key) {
+        return config.languages().stream().map(l -> l.code())
+                .filter(code -> pages.containsKey(key.in(code))).toList();
+    }
+
+    /**
+     * The page to link to for {@code kind:id} from a page in {@code language}: the translation in
+     * that language if there is one, otherwise the page in the default language.
+     */
+    public Optional<PageKey> preferred(Kind kind, String id, String language) {
+        PageKey same = new PageKey(kind, id, language);
+        if (pages.containsKey(same)) {
+            return Optional.of(same);
+        }
+        PageKey fallback = new PageKey(kind, id, config.defaultLanguage().code());
+        return pages.containsKey(fallback) ? Optional.of(fallback) : Optional.empty();
+    }
+
+    public Optional<Snippet> snippet(String name, String language) {
+        Map<String, Snippet> byLanguage = snippets.getOrDefault(name, Map.of());
+        Snippet snippet = byLanguage.get(language);
+        return Optional.ofNullable(snippet != null ? snippet : byLanguage.get(config.defaultLanguage().code()));
+    }
+}

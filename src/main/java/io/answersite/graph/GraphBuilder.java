@@ -1,0 +1,394 @@
+package io.answersite.graph;
+
+import io.answersite.config.SiteConfig;
+import io.answersite.content.Kind;
+import io.answersite.content.LoadedContent;
+import io.answersite.content.Located;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.content.Snippet;
+import io.answersite.content.TypedRef;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.diagnostic.Suggestions;
+import io.answersite.markdown.LinkRef;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Builds the {@link ContentGraph} in named passes, reporting what does not hold together. */
+public final class GraphBuilder {
+
+    public static final String RULE_DUPLICATE_ID = "id-duplicate";
+    public static final String RULE_TOPIC_UNKNOWN = "topic-unknown";
+    public static final String RULE_AUTHOR_UNKNOWN = "author-unknown";
+    public static final String RULE_LINK_TARGET = "link-target";
+    public static final String RULE_LINK_DRAFT = "link-draft";
+    public static final String RULE_ALIAS_PATH = "alias-path";
+    public static final String RULE_URL_COLLISION = "url-collision";
+    public static final String RULE_DATE_ORDER = "date-order";
+
+    private static final Pattern SAFE_ALIAS_SEGMENT = Pattern.compile("[\\p{L}\\p{N}._~-]+");
+
+    private final SiteConfig config;
+    private final UrlScheme urls;
+    private final boolean includeDrafts;
+    private final LocalDate today;
+    private final String contentFolder;
+
+    /**
+     * @param contentFolder the content folder relative to the site root ({@code content}), to map
+     *     relative links onto source files
+     * @param today pages dated after it are scheduled, not published
+     */
+    public GraphBuilder(SiteConfig config, String contentFolder, boolean includeDrafts, LocalDate today) {
+        this.config = config;
+        this.urls = new UrlScheme(config);
+        this.contentFolder = contentFolder;
+        this.includeDrafts = includeDrafts;
+        this.today = today;
+    }
+
+    public ContentGraph build(LoadedContent content, Diagnostics diagnostics) {
+        Map<PageKey, Page> all = indexPages(content.pages(), diagnostics);
+        Map<String, PageKey> bySource = new HashMap<>();
+        all.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
+        List<HeldBack> heldBack = new ArrayList<>();
+        SortedMap<PageKey, Page> published = holdBackUnpublished(all, heldBack);
+        checkDates(published, diagnostics);
+        checkTopics(all, diagnostics);
+        checkAuthors(published, diagnostics);
+        checkUrls(published, diagnostics);
+        Resolver resolver = new Resolver(all, published, bySource, diagnostics);
+        Map<PageKey, List<String>> linkUrls = resolveBodyLinks(published, resolver);
+        Map<PageKey, List<ResolvedRelated>> related = resolveRelated(published, resolver);
+        Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
+        Map<PageKey, List<PageKey>> moreAnswers = moreAnswers(published, related);
+        Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
+        return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkUrls),
+                Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
+                List.copyOf(heldBack));
+    }
+
+    private static Map<PageKey, Page> indexPages(List<Page> pages, Diagnostics diagnostics) {
+        Map<PageKey, Page> byKey = new TreeMap<>();
+        List<Page> ordered = new ArrayList<>(pages);
+        ordered.sort(Comparator.comparing(Page::sourcePath));
+        for (Page page : ordered) {
+            Page first = byKey.putIfAbsent(page.key(), page);
+            if (first != null) {
+                diagnostics.error(RULE_DUPLICATE_ID, page.idPos(), "duplicate id '" + page.key().id() + "': "
+                        + first.sourcePath() + " already uses it for " + describe(page.key())
+                        + "; give one of them another id");
+            }
+        }
+        return byKey;
+    }
+
+    private SortedMap<PageKey, Page> holdBackUnpublished(Map<PageKey, Page> all, List<HeldBack> heldBack) {
+        SortedMap<PageKey, Page> published = new TreeMap<>();
+        for (Page page : all.values()) {
+            if (!includeDrafts && page.common().draft()) {
+                heldBack.add(new HeldBack(page.key(), page.sourcePath(), "draft"));
+            } else if (!includeDrafts && page.common().date() != null && page.common().date().isAfter(today)) {
+                heldBack.add(new HeldBack(page.key(), page.sourcePath(), "scheduled for " + page.common().date()));
+            } else {
+                published.put(page.key(), page);
+            }
+        }
+        return published;
+    }
+
+    private static void checkDates(Map<PageKey, Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages.values()) {
+            LocalDate date = page.common().date();
+            LocalDate updated = page.common().updated();
+            if (date != null && updated != null && updated.isBefore(date)) {
+                diagnostics.error(RULE_DATE_ORDER, SourcePos.startOf(page.sourcePath()), "'updated' (" + updated
+                        + ") is before 'date' (" + date + "); a page cannot change before it is published");
+            }
+        }
+    }
+
+    private static void checkTopics(Map<PageKey, Page> all, Diagnostics diagnostics) {
+        Set<String> topics = new TreeSet<>();
+        all.keySet().stream().filter(k -> k.kind() == Kind.TOPIC).forEach(k -> topics.add(k.id()));
+        for (Page page : all.values()) {
+            Located<String> topic = page.common().topic();
+            if (topic != null && !topics.contains(topic.value())) {
+                diagnostics.error(RULE_TOPIC_UNKNOWN, topic.pos(), "unknown topic '" + topic.value() + "'"
+                        + Suggestions.didYouMean(topic.value(), topics, "known topics")
+                        + (topics.isEmpty() ? "; add content/topics/" + topic.value() + ".md" : ""));
+            }
+        }
+    }
+
+    private void checkAuthors(Map<PageKey, Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages.values()) {
+            Located<String> author = page.common().author();
+            if (author != null && !config.authors().containsKey(author.value())) {
+                diagnostics.error(RULE_AUTHOR_UNKNOWN, author.pos(), "unknown author '" + author.value() + "'"
+                        + Suggestions.didYouMean(author.value(), config.authors().keySet(), "authors in site.yml"));
+            }
+        }
+    }
+
+    /** Aliases must be safe paths inside the site, and no two outputs may claim the same URL. */
+    private void checkUrls(Map<PageKey, Page> pages, Diagnostics diagnostics) {
+        Map<String, String> claimedBy = new HashMap<>();
+        for (Page page : pages.values()) {
+            claimedBy.put(urls.pageFolder(page.key()), page.sourcePath());
+        }
+        for (Page page : pages.values()) {
+            for (Located<String> alias : page.common().aliases()) {
+                Optional<String> folder = aliasFolder(alias.value());
+                if (folder.isEmpty()) {
+                    diagnostics.error(RULE_ALIAS_PATH, alias.pos(), "alias '" + alias.value() + "' is not a site path;"
+                            + " write it like /old/path/ (no '..', '\\', '?', '#' or '//')");
+                    continue;
+                }
+                String owner = claimedBy.putIfAbsent(folder.get(), page.sourcePath());
+                if (owner != null) {
+                    diagnostics.error(RULE_URL_COLLISION, alias.pos(), "alias '" + alias.value() + "' is the URL /"
+                            + folder.get() + " that " + owner + " already has; remove the alias or change it");
+                }
+            }
+        }
+    }
+
+    /** The output folder of an alias ({@code old/path/}), or empty when it is not a safe path. */
+    public static Optional<String> aliasFolder(String alias) {
+        if (!alias.startsWith("/") || alias.startsWith("//")) {
+            return Optional.empty();
+        }
+        String trimmed = alias.substring(1);
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String segment : trimmed.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+                    || !SAFE_ALIAS_SEGMENT.matcher(segment).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(trimmed + "/");
+    }
+
+    private Map<PageKey, List<String>> resolveBodyLinks(Map<PageKey, Page> pages, Resolver resolver) {
+        Map<PageKey, List<String>> result = new HashMap<>();
+        for (Page page : pages.values()) {
+            List<String> slots = new ArrayList<>();
+            for (LinkRef link : page.body().links()) {
+                slots.add(resolver.bodyLink(page, link).orElse("#"));
+            }
+            result.put(page.key(), List.copyOf(slots));
+        }
+        return result;
+    }
+
+    private static Map<PageKey, List<ResolvedRelated>> resolveRelated(Map<PageKey, Page> pages, Resolver resolver) {
+        Map<PageKey, List<ResolvedRelated>> result = new HashMap<>();
+        for (Page page : pages.values()) {
+            if (page instanceof Page.Answer answer) {
+                List<ResolvedRelated> items = new ArrayList<>();
+                for (Page.Related related : answer.related()) {
+                    resolver.typed(page, related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
+                            related.ref().anchor(), related.note())));
+                }
+                result.put(page.key(), List.copyOf(items));
+            }
+        }
+        return result;
+    }
+
+    private static Map<PageKey, List<PageKey>> topicMembers(Map<PageKey, Page> pages) {
+        Map<PageKey, List<PageKey>> members = new HashMap<>();
+        for (Page page : pages.values()) {
+            if (page.key().kind() == Kind.TOPIC) {
+                members.put(page.key(), new ArrayList<>());
+            }
+        }
+        for (Page page : pages.values()) {
+            Located<String> topic = page.common().topic();
+            if (topic != null) {
+                List<PageKey> list = members.get(new PageKey(Kind.TOPIC, topic.value(), page.key().language()));
+                if (list != null) {
+                    list.add(page.key());
+                }
+            }
+        }
+        Map<PageKey, List<PageKey>> result = new HashMap<>();
+        members.forEach((topic, list) -> result.put(topic, list.stream().sorted().toList()));
+        return result;
+    }
+
+    /**
+     * For each answer, other answers in its language, not already listed as related: same topic
+     * first, then more shared tags, then by id.
+     */
+    private Map<PageKey, List<PageKey>> moreAnswers(Map<PageKey, Page> pages, Map<PageKey, List<ResolvedRelated>> related) {
+        Map<PageKey, List<PageKey>> result = new HashMap<>();
+        List<Page.Answer> answers = pages.values().stream()
+                .filter(p -> p instanceof Page.Answer).map(p -> (Page.Answer) p).toList();
+        for (Page.Answer answer : answers) {
+            Set<PageKey> excluded = new HashSet<>();
+            excluded.add(answer.key());
+            related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
+            Set<String> tags = new HashSet<>(answer.common().tags());
+            String topic = answer.common().topic() == null ? null : answer.common().topic().value();
+            record Scored(PageKey key, int score) {
+            }
+            List<PageKey> chosen = answers.stream()
+                    .filter(other -> other.key().language().equals(answer.key().language()))
+                    .filter(other -> !excluded.contains(other.key()))
+                    .map(other -> {
+                        int score = other.common().tags().stream().filter(tags::contains).mapToInt(t -> 1).sum();
+                        if (topic != null && other.common().topic() != null
+                                && topic.equals(other.common().topic().value())) {
+                            score += 100;
+                        }
+                        return new Scored(other.key(), score);
+                    })
+                    .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(Scored::key))
+                    .limit(config.moreAnswers())
+                    .map(Scored::key)
+                    .toList();
+            result.put(answer.key(), chosen);
+        }
+        return result;
+    }
+
+    private static Map<String, Map<String, Snippet>> snippets(List<Snippet> snippets) {
+        Map<String, Map<String, Snippet>> result = new TreeMap<>();
+        for (Snippet snippet : snippets) {
+            result.computeIfAbsent(snippet.name(), n -> new TreeMap<>()).put(snippet.language(), snippet);
+        }
+        Map<String, Map<String, Snippet>> frozen = new LinkedHashMap<>();
+        result.forEach((name, byLanguage) -> frozen.put(name, Collections.unmodifiableMap(byLanguage)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
+    static String describe(PageKey key) {
+        String kind = switch (key.kind()) {
+            case ANSWER -> "an answer";
+            case GUIDE -> "a guide";
+            case CHECKLIST -> "a checklist";
+            case GLOSSARY -> "a glossary term";
+            case TOPIC -> "a topic";
+            case HUB -> "the hub";
+        };
+        return kind + " in " + key.language();
+    }
+
+    /** Resolves references from one page to another, reporting the ones that lead nowhere. */
+    private final class Resolver {
+        private final Map<PageKey, Page> all;
+        private final Map<PageKey, Page> published;
+        private final Map<String, PageKey> bySource;
+        private final Diagnostics diagnostics;
+
+        Resolver(Map<PageKey, Page> all, Map<PageKey, Page> published, Map<String, PageKey> bySource,
+                 Diagnostics diagnostics) {
+            this.all = all;
+            this.published = published;
+            this.bySource = bySource;
+            this.diagnostics = diagnostics;
+        }
+
+        /** The URL (with anchor) a body link points to, HTML-attribute safe. */
+        Optional<String> bodyLink(Page from, LinkRef link) {
+            Optional<TypedRef> typed = TypedRef.parse(link.destination(), link.pos());
+            if (typed.isPresent()) {
+                return typed(from, typed.get()).map(key -> withAnchor(urls.pagePath(key), typed.get().anchor()));
+            }
+            String destination = link.destination();
+            int hash = destination.indexOf('#');
+            String pathPart = hash < 0 ? destination : destination.substring(0, hash);
+            String anchor = hash < 0 ? null : destination.substring(hash + 1);
+            Optional<String> target = sourcePathOf(from.sourcePath(), pathPart);
+            PageKey key = target.map(bySource::get).orElse(null);
+            if (key == null) {
+                diagnostics.error(RULE_LINK_TARGET, link.pos(), "link target '" + destination + "' does not exist"
+                        + target.map(t -> " (no page at " + t + ")").orElse(" (it leaves the content folder)")
+                        + "; link to the .md file of an existing page, or use a typed reference such as guide:id");
+                return Optional.empty();
+            }
+            if (!published.containsKey(key)) {
+                reportHeldBack(link.pos(), destination);
+                return Optional.empty();
+            }
+            return Optional.of(withAnchor(urls.pagePath(key), anchor));
+        }
+
+        Optional<PageKey> typed(Page from, TypedRef ref) {
+            Optional<PageKey> key = preferred(published, ref.kind(), ref.id(), from.key().language());
+            if (key.isPresent()) {
+                return key;
+            }
+            if (preferred(all, ref.kind(), ref.id(), from.key().language()).isPresent()) {
+                reportHeldBack(ref.pos(), ref.toString());
+                return Optional.empty();
+            }
+            Set<String> ids = new TreeSet<>();
+            all.keySet().stream().filter(k -> k.kind() == ref.kind()).forEach(k -> ids.add(k.id()));
+            diagnostics.error(RULE_LINK_TARGET, ref.pos(), "'" + ref + "' names no " + ref.kind().refName() + " page"
+                    + (ref.kind() == Kind.HUB ? "; add content/_index.md"
+                    : Suggestions.didYouMean(ref.id(), ids, "known " + ref.kind().refName() + " ids")));
+            return Optional.empty();
+        }
+
+        private void reportHeldBack(SourcePos pos, String destination) {
+            diagnostics.error(RULE_LINK_DRAFT, pos, "'" + destination + "' is a draft or scheduled page and will not"
+                    + " be published; publish it or remove the link");
+        }
+
+        private Optional<PageKey> preferred(Map<PageKey, Page> pages, Kind kind, String id, String language) {
+            PageKey same = new PageKey(kind, id, language);
+            if (pages.containsKey(same)) {
+                return Optional.of(same);
+            }
+            PageKey fallback = new PageKey(kind, id, config.defaultLanguage().code());
+            return pages.containsKey(fallback) ? Optional.of(fallback) : Optional.empty();
+        }
+
+        /** The site-root-relative source path a relative link points to, if it stays in the content folder. */
+        private Optional<String> sourcePathOf(String fromSource, String relative) {
+            String decoded;
+            try {
+                decoded = new URI(null, null, relative, null).getPath() == null ? relative
+                        : java.net.URLDecoder.decode(relative.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                decoded = relative;
+            }
+            Path base = Path.of(fromSource).getParent();
+            Path resolved = (base == null ? Path.of(decoded) : base.resolve(decoded)).normalize();
+            if (!resolved.startsWith(contentFolder) || resolved.startsWith("..")) {
+                return Optional.empty();
+            }
+            return Optional.of(resolved.toString().replace('\\', '/'));
+        }
+    }
+
+    static String withAnchor(String path, String anchor) {
+        String url = anchor == null || anchor.isEmpty() ? path : path + "#" + anchor;
+        return url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,60 @@
+package io.answersite.graph;
+
+import io.answersite.config.Language;
+import io.answersite.config.SiteConfig;
+import io.answersite.content.Kind;
+import io.answersite.content.PageKey;
+
+/**
+ * Where each page lives. Site paths start with {@code /} and include the base URL's path; output
+ * paths are relative to the output folder and name the file written ({@code answers/x/index.html}).
+ */
+public final class UrlScheme {
+
+    private final SiteConfig config;
+    private final String origin;
+
+    public UrlScheme(SiteConfig config) {
+        this.config = config;
+        String base = config.baseUrl().toString();
+        this.origin = base.substring(0, base.length() - config.baseUrl().getRawPath().length());
+    }
+
+    /** The folder of a page relative to the site root: {@code en/answers/x/}; {@code ""} for the default hub. */
+    public String pageFolder(PageKey key) {
+        String prefix = prefix(key.language());
+        return key.kind() == Kind.HUB ? prefix : prefix + key.kind().folder() + "/" + key.id() + "/";
+    }
+
+    /** The folder of a kind's list page: {@code answers/}, {@code en/glossary/}. */
+    public String listFolder(Kind kind, String language) {
+        return kind == Kind.HUB ? prefix(language) : prefix(language) + kind.folder() + "/";
+    }
+
+    public String hubFolder(String language) {
+        return prefix(language);
+    }
+
+    /** The root-relative URL of a folder, as links in pages use it: {@code /base/answers/x/}. */
+    public String path(String folder) {
+        return config.basePath() + "/" + folder;
+    }
+
+    public String pagePath(PageKey key) {
+        return path(pageFolder(key));
+    }
+
+    /** The absolute URL of a folder, for canonical links and machine files. */
+    public String absolute(String folder) {
+        return origin + path(folder);
+    }
+
+    /** The file written for a folder URL. */
+    public static String indexFile(String folder) {
+        return folder + "index.html";
+    }
+
+    private String prefix(String language) {
+        return config.language(language).map(Language::urlPrefix).orElse("");
+    }
+}

@@ -1,0 +1,47 @@
+package io.answersite.markdown;
+
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * A Markdown body rendered to HTML, with its internal links left as numbered slots.
+ *
+ * @param html the rendered HTML; each internal link's {@code href} is {@code slotPrefix + n + "-"}
+ * @param slotPrefix a marker that does not occur in the source, so filling cannot touch content
+ * @param headings every heading, in order, with its anchor id
+ * @param links every internal link, in order of appearance
+ * @param checklistGroups H2 groups with task items (empty for bodies without task lists)
+ * @param anchors every id the body gives an element (headings and task items)
+ */
+public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings, List<LinkRef> links,
+                          List<ChecklistGroup> checklistGroups, List<String> anchors) {
+
+    public static final MarkdownDoc EMPTY = new MarkdownDoc("", "", List.of(), List.of(), List.of(), List.of());
+
+    public boolean isEmpty() {
+        return html.isBlank();
+    }
+
+    /**
+     * The HTML with every link slot replaced by {@code urlForSlot.apply(slot)}, which must return an
+     * HTML-attribute-safe URL.
+     */
+    public String fill(IntFunction<String> urlForSlot) {
+        if (links.isEmpty()) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + links.size() * 16);
+        int from = 0;
+        while (true) {
+            int at = html.indexOf(slotPrefix, from);
+            if (at < 0) {
+                break;
+            }
+            int numberStart = at + slotPrefix.length();
+            int numberEnd = html.indexOf('-', numberStart);
+            out.append(html, from, at).append(urlForSlot.apply(Integer.parseInt(html.substring(numberStart, numberEnd))));
+            from = numberEnd + 1;
+        }
+        return out.append(html, from, html.length()).toString();
+    }
+}

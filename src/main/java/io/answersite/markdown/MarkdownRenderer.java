@@ -1,0 +1,229 @@
+package io.answersite.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.LinkType;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import io.answersite.source.SourceText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and renders Markdown bodies. One instance serves a whole build and may be used from
+ * several threads: all per-document state lives on the Flexmark document.
+ *
+ * <p>Raw HTML in Markdown is escaped, not passed through: content cannot inject markup or scripts.
+ */
+public final class MarkdownRenderer {
+
+    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}\\s*$");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Set<String> TYPED_PREFIXES = Set.of("answer", "guide", "checklist", "glossary", "topic", "hub");
+    private static final String SLOT_MARKER = "answersite-slot";
+    private static final NullableDataKey<DocumentState> STATE = new NullableDataKey<>("ANSWERSITE_DOCUMENT_STATE");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TaskListExtension.create(),
+                StrikethroughExtension.create(), AutolinkExtension.create()));
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(TablesExtension.CLASS_NAME, "table");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .linkResolverFactory(new SlotLinkResolverFactory())
+                .attributeProviderFactory(new AnchorAttributeProviderFactory())
+                .build();
+    }
+
+    /** Whether a link destination points into the site (and must be resolved) rather than outside. */
+    public static boolean isInternal(String destination) {
+        if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")
+                || destination.startsWith("//")) {
+            return false;
+        }
+        Matcher scheme = SCHEME.matcher(destination);
+        if (scheme.find()) {
+            String name = destination.substring(0, scheme.end() - 1);
+            return TYPED_PREFIXES.contains(name);
+        }
+        String path = destination.replaceFirst("[#?].*$", "");
+        return path.endsWith(".md");
+    }
+
+    /**
+     * Renders a body that starts at {@code bodyOffset} in {@code source}; positions of links are
+     * reported in the file.
+     */
+    public MarkdownDoc render(SourceText source, String body, int bodyOffset) {
+        if (body.isBlank()) {
+            return MarkdownDoc.EMPTY;
+        }
+        String slotPrefix = SLOT_MARKER;
+        while (body.contains(slotPrefix)) {
+            slotPrefix = slotPrefix + "x";
+        }
+        slotPrefix = slotPrefix + "-";
+        Document document = parser.parse(body);
+        DocumentState state = new DocumentState(source, bodyOffset, slotPrefix);
+        assignAnchors(document, state);
+        document.set(STATE, state);
+        String html = renderer.render(document);
+        return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
+                List.copyOf(state.groups), List.copyOf(state.usedIds));
+    }
+
+    private static void assignAnchors(Document document, DocumentState state) {
+        TextCollectingVisitor text = new TextCollectingVisitor();
+        ChecklistGroupBuilder group = null;
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Heading heading) {
+                String explicit = takeExplicitId(heading);
+                String title = text.collectAndGetText(heading).strip();
+                String id = state.unique(explicit != null ? explicit : Slugs.slug(title));
+                state.ids.put(heading, id);
+                state.headings.add(new io.answersite.markdown.Heading(heading.getLevel(), title, id));
+                if (heading.getLevel() == 2) {
+                    group = new ChecklistGroupBuilder(id, title);
+                    state.openGroups.add(group);
+                }
+            } else if (node instanceof TaskListItem item) {
+                Node paragraph = item.getFirstChild();
+                String explicit = paragraph == null ? null : takeExplicitId(paragraph);
+                String itemText = text.collectAndGetText(paragraph == null ? item : paragraph).strip();
+                String base = explicit != null ? explicit
+                        : (group == null ? "" : group.id + "-") + Slugs.slug(itemText);
+                String id = state.unique(base);
+                state.ids.put(item, id);
+                if (group == null) {
+                    group = new ChecklistGroupBuilder("", "");
+                    state.openGroups.add(group);
+                }
+                group.items.add(new ChecklistGroup.ChecklistItem(id, itemText));
+            }
+        }
+        for (ChecklistGroupBuilder open : state.openGroups) {
+            if (!open.items.isEmpty()) {
+                state.groups.add(new ChecklistGroup(open.id, open.title, List.copyOf(open.items)));
+            }
+        }
+    }
+
+    /** Removes a trailing {@code {#id}} from the node's last text and returns the id, if there is one. */
+    private static String takeExplicitId(Node node) {
+        Node last = node.getLastChild();
+        if (!(last instanceof Text)) {
+            return null;
+        }
+        Matcher matcher = EXPLICIT_ID.matcher(last.getChars());
+        if (!matcher.find()) {
+            return null;
+        }
+        last.setChars(last.getChars().subSequence(0, matcher.start()));
+        return matcher.group(1);
+    }
+
+    private static final class DocumentState {
+        final SourceText source;
+        final int bodyOffset;
+        final String slotPrefix;
+        final Map<Node, String> ids = new IdentityHashMap<>();
+        final Set<String> taken = new HashSet<>();
+        final List<String> usedIds = new ArrayList<>();
+        final List<io.answersite.markdown.Heading> headings = new ArrayList<>();
+        final List<LinkRef> links = new ArrayList<>();
+        final List<ChecklistGroupBuilder> openGroups = new ArrayList<>();
+        final List<ChecklistGroup> groups = new ArrayList<>();
+
+        DocumentState(SourceText source, int bodyOffset, String slotPrefix) {
+            this.source = source;
+            this.bodyOffset = bodyOffset;
+            this.slotPrefix = slotPrefix;
+        }
+
+        String unique(String base) {
+            String id = base;
+            for (int n = 2; !taken.add(id); n++) {
+                id = base + "-" + n;
+            }
+            usedIds.add(id);
+            return id;
+        }
+    }
+
+    private static final class ChecklistGroupBuilder {
+        final String id;
+        final String title;
+        final List<ChecklistGroup.ChecklistItem> items = new ArrayList<>();
+
+        ChecklistGroupBuilder(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+    }
+
+    private static final class SlotLinkResolverFactory extends IndependentLinkResolverFactory {
+        @Override
+        public LinkResolver apply(LinkResolverBasicContext context) {
+            return (node, ctx, link) -> resolve(node, ctx, link);
+        }
+
+        private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
+            DocumentState state = STATE.get(context.getDocument());
+            if (state == null || link.getLinkType() != LinkType.LINK || !(node instanceof Link)
+                    || !isInternal(link.getUrl())) {
+                return link;
+            }
+            int slot = state.links.size();
+            state.links.add(new LinkRef(slot, link.getUrl(), state.source.posAt(state.bodyOffset + node.getStartOffset())));
+            return link.withStatus(LinkStatus.VALID).withUrl(state.slotPrefix + slot + "-");
+        }
+    }
+
+    private static final class AnchorAttributeProviderFactory extends IndependentAttributeProviderFactory {
+        @Override
+        public AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
+            DocumentState state = STATE.get(context.getDocument());
+            return (Node node, AttributablePart part, MutableAttributes attributes) -> {
+                if (state != null && part == AttributablePart.NODE) {
+                    String id = state.ids.get(node);
+                    if (id != null) {
+                        attributes.replaceValue("id", id);
+                    }
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.answersite.render;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** How many pages were written, per kind and language, for the build summary. Thread-safe. */
+public final class PageCounts {
+
+    private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+
+    public synchronized void add(String kind, String language) {
+        counts.computeIfAbsent(kind, k -> new TreeMap<>()).merge(language, 1, Integer::sum);
+    }
+
+    public synchronized int total() {
+        return counts.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+    }
+
+    public synchronized int count(String kind, String language) {
+        return counts.getOrDefault(kind, Map.of()).getOrDefault(language, 0);
+    }
+
+    /** {@code answer 6 zh-CN + 1 en, guide 1 zh-CN, ...}. */
+    @Override
+    public synchronized String toString() {
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().entrySet().stream()
+                        .map(l -> l.getValue() + " " + l.getKey()).collect(Collectors.joining(" + ")))
+                .collect(Collectors.joining(", "));
+    }
+}

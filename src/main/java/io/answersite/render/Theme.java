@@ -1,0 +1,125 @@
+package io.answersite.render;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.source.Fields;
+import io.answersite.source.SourceReader;
+import io.answersite.source.SourceText;
+import io.answersite.source.YamlDocument;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The templates and UI strings of a build: the site's own where it has them, the built-in theme
+ * otherwise. One per build; safe to render from several threads.
+ */
+public final class Theme {
+
+    public static final String RULE_TEMPLATE = "template";
+    public static final String RULE_STRINGS = "ui-strings";
+
+    private static final String STRINGS_FOLDER = "i18n/";
+
+    private final ThemeLoader loader;
+    private final PebbleEngine engine;
+    private final Path siteTemplates;
+    private final ClassLoader classLoader;
+    private final YAMLFactory yaml;
+    private final SourceReader reader;
+
+    /** @param siteTemplates the site's template folder; it need not exist */
+    public Theme(Path siteTemplates, ClassLoader classLoader, YAMLFactory yaml, SourceReader reader) {
+        this.siteTemplates = siteTemplates != null && Files.isDirectory(siteTemplates) ? siteTemplates : null;
+        this.classLoader = classLoader;
+        this.yaml = yaml;
+        this.reader = reader;
+        this.loader = new ThemeLoader(this.siteTemplates, classLoader);
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .build();
+    }
+
+    /**
+     * Renders {@code template} with {@code context}; a template mistake is reported at the template's
+     * file and line, and gives empty.
+     */
+    public Optional<String> render(String template, Map<String, Object> context, Diagnostics diagnostics) {
+        try {
+            PebbleTemplate compiled = engine.getTemplate(template);
+            StringWriter out = new StringWriter(16 * 1024);
+            compiled.evaluate(out, context);
+            return Optional.of(out.toString());
+        } catch (PebbleException e) {
+            String name = e.getFileName() != null ? e.getFileName() : template;
+            int line = e.getLineNumber() == null ? 0 : Math.max(0, e.getLineNumber());
+            String message = e.getPebbleMessage() != null ? e.getPebbleMessage() : String.valueOf(e.getMessage());
+            diagnostics.error(RULE_TEMPLATE, new SourcePos(loader.describe(name), line, 0),
+                    message.strip() + " (while rendering '" + template + "')");
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The UI strings for a language: the built-in bundle, with the site's own {@code
+     * templates/i18n/<lang>.yml} laid over it key by key. A language without a built-in bundle
+     * falls back to English.
+     */
+    public Map<String, String> strings(String language, Diagnostics diagnostics) {
+        Map<String, String> strings = new TreeMap<>();
+        String builtIn = ThemeLoader.BUILT_IN + STRINGS_FOLDER + language + ".yml";
+        if (classLoader.getResource(builtIn) == null) {
+            builtIn = ThemeLoader.BUILT_IN + STRINGS_FOLDER + "en.yml";
+        }
+        readStrings(builtIn, classLoader.getResourceAsStream(builtIn), strings, diagnostics);
+        if (siteTemplates != null) {
+            Path own = siteTemplates.resolve(STRINGS_FOLDER + language + ".yml");
+            if (Files.isRegularFile(own)) {
+                reader.read(own, diagnostics).ifPresent(text -> readStrings(text, strings, diagnostics));
+            }
+        }
+        return Map.copyOf(strings);
+    }
+
+    /** Whether the site overrides the built-in template {@code name}. */
+    public boolean isOverridden(String name) {
+        return loader.isOverridden(name);
+    }
+
+    private void readStrings(String label, InputStream in, Map<String, String> into, Diagnostics diagnostics) {
+        if (in == null) {
+            return;
+        }
+        try (in) {
+            SourceReader.decode(label, in.readAllBytes(), diagnostics).ifPresent(text -> readStrings(text, into, diagnostics));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readStrings(SourceText text, Map<String, String> into, Diagnostics diagnostics) {
+        YamlDocument.parse(yaml, text.path(), text.text(), 1, diagnostics).ifPresent(document -> {
+            Fields fields = new Fields(document, diagnostics);
+            for (String key : fields.keys()) {
+                fields.string(key).ifPresentOrElse(value -> into.put(key, value),
+                        () -> diagnostics.error(RULE_STRINGS, fields.valuePos(key), "UI string '" + key
+                                + "' is empty; give it a text or remove the key"));
+            }
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package io.answersite.render;
+
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.util.List;
+
+/** The view models templates receive. Every field is ready to print: no lookups in templates. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** What every page's layout needs: the site, the head, breadcrumbs, language switch, navigation. */
+    public record Layout(String siteTitle, String lang, String title, String fullTitle, String description,
+                         String canonical, String hubUrl, String stylesheetUrl, List<Link> nav,
+                         List<Link> breadcrumbs, List<Alternate> alternates, String pageKind) {
+    }
+
+    /** A link with a label; {@code current} marks the page being shown. */
+    public record Link(String label, String url, boolean current) {
+    }
+
+    /** The same page in another language. */
+    public record Alternate(String code, String name, String url, boolean current) {
+    }
+
+    /** A page shown in a list: its title, kind label, URL, and a line of text (short answer or description). */
+    public record Card(String title, String kindLabel, String url, String text) {
+    }
+
+    public record Byline(String authorName, String authorUrl, String date, String updated) {
+    }
+
+    public record Faq(String id, String question, String answer) {
+    }
+
+    public record TocEntry(int level, String text, String id) {
+    }
+
+    public record Answer(String title, String question, String description, Byline byline, String answer,
+                         List<String> basis, List<String> nextSteps, List<String> summaryEn, SafeString bodyHtml,
+                         List<Faq> faq, List<Card> related, SafeString handoffHtml, SafeString reviewHtml,
+                         List<Card> moreAnswers, Card topic, List<String> tags) {
+    }
+
+    public record Article(String title, String description, Byline byline, List<TocEntry> toc, SafeString bodyHtml,
+                          Card topic, List<String> tags, int itemCount) {
+    }
+
+    public record GlossaryTerm(String title, String term, List<String> synonyms, String definition,
+                               String description, Byline byline, SafeString bodyHtml, Card topic) {
+    }
+
+    public record Topic(String title, String description, SafeString bodyHtml, List<Card> answers,
+                        List<Card> guides, List<Card> checklists, List<Card> terms) {
+    }
+
+    /** A topic on the hub with its answers. */
+    public record TopicGroup(Card topic, List<Card> answers) {
+    }
+
+    public record Hub(String title, String description, SafeString introHtml, List<TopicGroup> groups,
+                      List<Card> sections) {
+    }
+
+    /** A kind's list page ({@code /answers/}, the glossary index, ...). */
+    public record Listing(String title, String description, String kind, List<Card> items) {
+    }
+
+    public record Redirect(String target, String lang) {
+    }
+}

@@ -1,0 +1,44 @@
+package io.answersite.site;
+
+import io.answersite.diagnostic.Diagnostic;
+import io.answersite.graph.HeldBack;
+import io.answersite.render.PageCounts;
+import java.util.List;
+
+/**
+ * What a build did: every finding (sorted), what it wrote, what it held back, and how long each
+ * stage took. {@code written} is false when errors stopped it; the output folder is then untouched.
+ */
+public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
+                          StageTimes times, boolean written) {
+
+    public long errorCount() {
+        return diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warningCount() {
+        return diagnostics.size() - errorCount();
+    }
+
+    public boolean failed() {
+        return errorCount() > 0;
+    }
+
+    /** The one-line summary printed at the end of a build. */
+    public String summary() {
+        StringBuilder line = new StringBuilder();
+        if (written) {
+            line.append("wrote ").append(pages.total()).append(" pages (").append(pages).append("), ")
+                    .append(staticFiles).append(" static files");
+        } else {
+            line.append("wrote nothing");
+        }
+        if (!heldBack.isEmpty()) {
+            line.append(", held back ").append(heldBack.size());
+        }
+        line.append("; ").append(warningCount()).append(warningCount() == 1 ? " warning, " : " warnings, ")
+                .append(errorCount()).append(errorCount() == 1 ? " error" : " errors")
+                .append(" in ").append(String.format(java.util.Locale.ROOT, "%.2f s", times.totalMillis() / 1000.0));
+        return line.toString();
+    }
+}
