@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
+import com.vladsch.flexmark.ext.gfm.tasklist.internal.TaskListNodeRenderer;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -217,7 +218,10 @@ public final class MarkdownRenderer {
         public AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
             DocumentState state = STATE.get(context.getDocument());
             return (Node node, AttributablePart part, MutableAttributes attributes) -> {
-                if (state != null && part == AttributablePart.NODE) {
+                // task items are rendered with their own parts (TIGHT_LIST_ITEM, ...): the id goes on the
+                // <li>, never on the paragraph inside a loose item
+                if (state != null && part != TaskListNodeRenderer.TASK_ITEM_PARAGRAPH
+                        && (part == AttributablePart.NODE || node instanceof TaskListItem)) {
                     String id = state.ids.get(node);
                     if (id != null) {
                         attributes.replaceValue("id", id);

@@ -67,8 +67,9 @@ public final class Theme {
             String name = e.getFileName() != null ? e.getFileName() : template;
             int line = e.getLineNumber() == null ? 0 : Math.max(0, e.getLineNumber());
             String message = e.getPebbleMessage() != null ? e.getPebbleMessage() : String.valueOf(e.getMessage());
+            // no page name in the message: the same mistake found while rendering many pages is one finding
             diagnostics.error(RULE_TEMPLATE, new SourcePos(loader.describe(name), line, 0),
-                    message.strip() + " (while rendering '" + template + "')");
+                    message.strip().replace(Views.class.getName() + "$", ""));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -123,14 +123,29 @@ public final class YamlDocument {
 
     private static String problem(JsonProcessingException e) {
         if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
-            String context = marked.getContext();
-            return context == null ? marked.getProblem() : marked.getProblem() + " (" + context + ")";
+            String context = marked.getContext() == null ? "" : marked.getContext();
+            String problem = context.isEmpty() ? marked.getProblem() : marked.getProblem() + " (" + context + ")";
+            return problem + hint(problem);
         }
         String message = e.getOriginalMessage();
         if (message.startsWith("Duplicate field")) {
             return message.replace("Duplicate field", "the key").replace("'", "'") + " appears twice; keep one";
         }
         return message;
+    }
+
+    /** The usual cause of a YAML error in front matter, as a fix to try. */
+    private static String hint(String problem) {
+        if (problem.contains("flow sequence") || problem.contains("flow mapping")) {
+            return "; a value that starts with '[' or '{' is read as a list or mapping: put text in quotes";
+        }
+        if (problem.contains("mapping values are not allowed")) {
+            return "; a value that contains ': ' must be put in quotes";
+        }
+        if (problem.contains("found character '\\t'") || problem.contains("tab")) {
+            return "; indent with spaces, not tabs";
+        }
+        return "";
     }
 
     /** Builds the tree token by token, recording where each key and value starts. */

@@ -1,0 +1,113 @@
+package io.answersite;
+
+import io.answersite.site.BuildRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Sites for tests: written inline as {@code -- path --} sections, or this repository's own. */
+public final class TestSites {
+
+    /** The date builds in tests run on, so that scheduling does not depend on the clock. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    /** A site.yml with one language (en) and one author, for inline sites. */
+    public static final String SITE_YML = """
+            -- site/site.yml --
+            title: Test Answers
+            description: Answers for tests.
+            base_url: https://answers.example.com/
+            default_language: en
+            languages:
+              - code: en
+                name: English
+              - code: zh-CN
+                name: 简体中文
+            authors:
+              team:
+                name: Test Team
+            default_author: team
+            -- content/topics/network.md --
+            ---
+            title: Network
+            description: Connections.
+            date: 2026-01-01
+            ---
+            """;
+
+    private TestSites() {
+    }
+
+    /** The repository's root (Maven runs tests there). */
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Writes the files of {@code spec} into {@code root}. Each file starts with a line
+     * {@code -- relative/path --}; the lines up to the next such line are its text.
+     */
+    public static Path write(Path root, String spec) {
+        String path = null;
+        StringBuilder text = new StringBuilder();
+        String body = spec.endsWith("\n") ? spec.substring(0, spec.length() - 1) : spec;
+        for (String line : body.split("\n", -1)) {
+            if (line.startsWith("-- ") && line.endsWith(" --") && line.length() > 6) {
+                if (path != null) {
+                    writeFile(root.resolve(path), text.toString());
+                }
+                path = line.substring(3, line.length() - 3);
+                text.setLength(0);
+            } else if (path != null) {
+                text.append(line).append('\n');
+            }
+        }
+        if (path != null) {
+            writeFile(root.resolve(path), text.toString());
+        }
+        return root;
+    }
+
+    public static BuildRequest request(Path root) {
+        return BuildRequest.forSite(root, TODAY);
+    }
+
+    /** Every file under {@code dir} with its bytes, by relative path. */
+    public static Map<String, byte[]> snapshot(Path dir) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.exists(dir)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
