@@ -211,8 +211,10 @@ public final class YamlDocument {
 
         SourcePos errorPosition(JsonProcessingException e) {
             if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                return new SourcePos(path, marked.getProblemMark().getLine() + firstLine,
-                        marked.getProblemMark().getColumn() + 1);
+                // At the end of the front matter the mistake is where the unclosed construct started.
+                boolean atEnd = marked.getProblem() != null && marked.getProblem().contains("<stream end>");
+                var mark = atEnd && marked.getContextMark() != null ? marked.getContextMark() : marked.getProblemMark();
+                return new SourcePos(path, mark.getLine() + firstLine, mark.getColumn() + 1);
             }
             JsonLocation location = e.getLocation();
             return location == null ? new SourcePos(path, firstLine, 1) : pos(location);

@@ -295,7 +295,7 @@ class ContentErrorsTest {
                 No front matter.
                 """);
         assertEquals(List.of(
-                "content/answers/a.md:4:1: error: invalid YAML: expected ',' or ']', but got <stream end> (while parsing"
+                "content/answers/a.md:3:14: error: invalid YAML: expected ',' or ']', but got <stream end> (while parsing"
                         + " a flow sequence); a value that starts with '[' or '{' is read as a list or mapping: put text"
                         + " in quotes [yaml-syntax]",
                 "content/answers/b.md:1:1: error: missing required key 'title'; add 'title: text' to the front matter"

@@ -1,0 +1,81 @@
+package io.answersite.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.answersite.source.SourceText;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private MarkdownDoc render(String body) {
+        String file = "---\ntitle: t\n---\n" + body;
+        return renderer.render(new SourceText("content/guides/g.md", file), body, file.length() - body.length());
+    }
+
+    @Test
+    void internalLinksBecomeSlotsWithTheirFilePositions() {
+        MarkdownDoc doc = render("Intro.\n\nSee [guide](../guides/x.md#dns) and [term](glossary:cors), not [web](https://example.com).\n");
+        assertEquals(List.of("../guides/x.md#dns", "glossary:cors"), doc.links().stream().map(LinkRef::destination).toList());
+        assertEquals("content/guides/g.md:6:5", doc.links().get(0).pos().toString());
+        assertEquals("content/guides/g.md:6:37", doc.links().get(1).pos().toString());
+        String html = doc.fill(slot -> "/resolved/" + slot + "/");
+        assertTrue(html.contains("<a href=\"/resolved/0/\">guide</a>"), html);
+        assertTrue(html.contains("<a href=\"/resolved/1/\">term</a>"), html);
+        assertTrue(html.contains("<a href=\"https://example.com\">web</a>"), html);
+    }
+
+    @Test
+    void slotMarkerNeverMatchesTextThatLooksLikeIt() {
+        MarkdownDoc doc = render("The text answersite-slot0- stays. [a](answer:x)\n");
+        String html = doc.fill(slot -> "/a/");
+        assertTrue(html.contains("The text answersite-slot0- stays."), html);
+        assertTrue(html.contains("href=\"/a/\""), html);
+    }
+
+    @Test
+    void headingsGetExplicitOrSluggedUniqueIds() {
+        MarkdownDoc doc = render("## DNS 解析失败 {#dns}\n\n## CORS 跨域\n\n## CORS 跨域\n");
+        assertEquals(List.of("dns", "cors-跨域", "cors-跨域-2"), doc.headings().stream().map(Heading::id).toList());
+        assertEquals("DNS 解析失败", doc.headings().get(0).text());
+        assertTrue(doc.html().contains("<h2 id=\"dns\">DNS 解析失败</h2>"), doc.html());
+    }
+
+    @Test
+    void checklistItemsAreGroupedUnderTheirH2WithStableIds() {
+        MarkdownDoc doc = render("## Browser {#browser}\n\n- [ ] Open the console {#console}\n- [x] Check the URL\n\n"
+                + "## DNS\n\n- [ ] Resolve the host\n");
+        assertEquals(2, doc.checklistGroups().size());
+        assertEquals("browser", doc.checklistGroups().get(0).id());
+        assertEquals(List.of("console", "browser-check-the-url"),
+                doc.checklistGroups().get(0).items().stream().map(ChecklistGroup.ChecklistItem::id).toList());
+        assertEquals("Open the console", doc.checklistGroups().get(0).items().get(0).text());
+        assertEquals(List.of("dns-resolve-the-host"),
+                doc.checklistGroups().get(1).items().stream().map(ChecklistGroup.ChecklistItem::id).toList());
+        assertTrue(doc.html().contains("<li class=\"task-list-item\" id=\"console\">"), doc.html());
+        assertFalse(doc.html().contains("{#console}"));
+    }
+
+    @Test
+    void rawHtmlInMarkdownIsEscaped() {
+        MarkdownDoc doc = render("<script>alert(1)</script>\n\nText <b>bold</b>\n");
+        assertFalse(doc.html().contains("<script>"), doc.html());
+        assertFalse(doc.html().contains("<b>"), doc.html());
+        assertTrue(doc.html().contains("&lt;script&gt;"), doc.html());
+    }
+
+    @Test
+    void onlyMarkdownFilesAndTypedReferencesAreInternal() {
+        assertTrue(MarkdownRenderer.isInternal("../guides/x.md"));
+        assertTrue(MarkdownRenderer.isInternal("x.md#anchor"));
+        assertTrue(MarkdownRenderer.isInternal("hub:"));
+        assertFalse(MarkdownRenderer.isInternal("https://example.com/x.md"));
+        assertFalse(MarkdownRenderer.isInternal("#local"));
+        assertFalse(MarkdownRenderer.isInternal("mailto:a@example.com"));
+        assertFalse(MarkdownRenderer.isInternal("/absolute/path/"));
+    }
+}
