@@ -41,7 +41,7 @@ public final class SiteConfigReader {
             return Optional.empty();
         }
         long errorsBefore = diagnostics.errorCount();
-        Fields fields = new Fields(document.get(), diagnostics);
+        Fields fields = new Fields(document.get(), "site.yml", diagnostics);
         fields.rejectUnknownKeys(KEYS, "in site.yml");
         String title = fields.requiredString("title").orElse("");
         String description = fields.string("description").orElse("");
@@ -118,7 +118,7 @@ public final class SiteConfigReader {
         if (defaultAuthor != null && !authors.containsKey(defaultAuthor)) {
             diagnostics.error(RULE_CONFIG, fields.valuePos("default_author"), "default_author '" + defaultAuthor
                     + "' is not under 'authors'" + io.answersite.diagnostic.Suggestions.didYouMean(defaultAuthor,
-                    authors.keySet(), "authors"));
+                    authors.keySet(), "authors in site.yml"));
         }
         int moreAnswers = fields.integer("more_answers", 0, 50).orElse(4);
 

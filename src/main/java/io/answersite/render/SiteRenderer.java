@@ -287,7 +287,7 @@ public final class SiteRenderer {
             String folder = folderIn.apply(other.code());
             if (folder != null) {
                 alternates.add(new Views.Alternate(other.code(), other.name(), urls.path(folder),
-                        other.code().equals(language)));
+                        urls.absolute(folder), other.code().equals(language)));
             }
         }
         return alternates.size() > 1 ? alternates : List.of();

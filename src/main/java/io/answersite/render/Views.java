@@ -19,8 +19,8 @@ public final class Views {
     public record Link(String label, String url, boolean current) {
     }
 
-    /** The same page in another language. */
-    public record Alternate(String code, String name, String url, boolean current) {
+    /** The same page in another language: {@code url} for links, {@code absoluteUrl} for hreflang. */
+    public record Alternate(String code, String name, String url, String absoluteUrl, boolean current) {
     }
 
     /** A page shown in a list: its title, kind label, URL, and a line of text (short answer or description). */

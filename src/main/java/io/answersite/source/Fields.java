@@ -32,16 +32,24 @@ public final class Fields {
     private final ObjectNode node;
     private final String pointer;
     private final Diagnostics diagnostics;
+    private final String documentName;
 
+    /** Fields of a page's front matter. */
     public Fields(YamlDocument document, Diagnostics diagnostics) {
-        this(document, document.root(), "", diagnostics);
+        this(document, "the front matter", diagnostics);
     }
 
-    private Fields(YamlDocument document, ObjectNode node, String pointer, Diagnostics diagnostics) {
+    /** Fields of a YAML document that messages call {@code documentName} ("site.yml"). */
+    public Fields(YamlDocument document, String documentName, Diagnostics diagnostics) {
+        this(document, document.root(), "", diagnostics, documentName);
+    }
+
+    private Fields(YamlDocument document, ObjectNode node, String pointer, Diagnostics diagnostics, String documentName) {
         this.document = document;
         this.node = node;
         this.pointer = pointer;
         this.diagnostics = diagnostics;
+        this.documentName = documentName;
     }
 
     public boolean has(String key) {
@@ -172,7 +180,7 @@ public final class Fields {
             typeError(key, "a mapping of keys to values", value);
             return Optional.empty();
         }
-        return reader.apply(new Fields(document, (ObjectNode) value, pointer + "/" + key, diagnostics));
+        return reader.apply(new Fields(document, (ObjectNode) value, pointer + "/" + key, diagnostics, documentName));
     }
 
     /** A list of items, each read by {@code reader} from its {@link Item}. */
@@ -216,9 +224,9 @@ public final class Fields {
     }
 
     private void missing(String key, String example) {
-        String where = pointer.isEmpty() ? "front matter" : "'" + pointer.substring(1).replace('/', '.') + "'";
+        String where = pointer.isEmpty() ? documentName : "'" + pointer.substring(1).replace('/', '.') + "'";
         diagnostics.error(RULE_REQUIRED, pos(), "missing required key '" + key + "'; add '" + key + ": "
-                + example + "' to the " + where);
+                + example + "' to " + where);
     }
 
     private void typeError(String key, String expected, JsonNode value) {
@@ -255,7 +263,7 @@ public final class Fields {
         }
 
         public Fields fields() {
-            return new Fields(document, (ObjectNode) value, itemPointer, diagnostics);
+            return new Fields(document, (ObjectNode) value, itemPointer, diagnostics, documentName);
         }
 
         public void reportType(String expected) {

@@ -106,8 +106,11 @@ class RepositorySiteTest {
         build(site);
         Document en = Jsoup.parse(TestSites.read(site.resolve("en/answers/network-connection-errors/index.html")));
         assertEquals("en", en.selectFirst("html").attr("lang"));
-        assertEquals(List.of("/answers/network-connection-errors/", "/en/answers/network-connection-errors/"),
+        assertEquals(List.of("https://answers.alltkn.com/answers/network-connection-errors/",
+                "https://answers.alltkn.com/en/answers/network-connection-errors/"),
                 en.select("link[rel=alternate][hreflang]").eachAttr("href"));
+        assertEquals("https://answers.alltkn.com/en/answers/network-connection-errors/",
+                en.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("/answers/network-connection-errors/", en.selectFirst(".language-switch a").attr("href"));
         // the guide has no English translation: the English answer links to the zh-CN guide
         assertTrue(en.select("#related a.card-title").eachAttr("href").contains("/guides/network-troubleshooting/"));
