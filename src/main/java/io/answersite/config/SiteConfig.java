@@ -1,6 +1,7 @@
 package io.answersite.config;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,19 @@ import java.util.Optional;
  * @param defaultAuthor the id of the author of pages that name none
  * @param moreAnswers how many "more short answers like this" an answer page shows
  * @param languageTitles the site title per language code, where site.yml gives one
+ * @param timezone the zone dates are in, for machine files that need a time ({@code 2026-03-02T00:00:00+08:00})
+ * @param image the default share image, a site path ({@code /assets/og-image.png})
+ * @param organization the publisher, for structured data
+ * @param robots what robots.txt allows
+ * @param llmsTxtMaxTokens a cap on the estimated tokens of each llms.txt, or 0 for none
+ * @param llmsFullMaxTokens a cap on the estimated tokens of each llms-full.txt, or 0 for none
+ * @param feedEntries how many answers each Atom feed lists
  */
 public record SiteConfig(String title, String description, URI baseUrl, List<Language> languages,
                          Map<String, Author> authors, String defaultAuthor, int moreAnswers,
-                         Map<String, String> languageTitles) {
+                         Map<String, String> languageTitles, ZoneId timezone, String image,
+                         Organization organization, RobotsPolicy robots, int llmsTxtMaxTokens,
+                         int llmsFullMaxTokens, int feedEntries) {
 
     public Language defaultLanguage() {
         return languages.get(0);
@@ -41,6 +51,6 @@ public record SiteConfig(String title, String description, URI baseUrl, List<Lan
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, languages, authors, defaultAuthor, moreAnswers,
-                languageTitles);
+                languageTitles, timezone, image, organization, robots, llmsTxtMaxTokens, llmsFullMaxTokens, feedEntries);
     }
 }

@@ -8,6 +8,7 @@ import io.answersite.source.SourceText;
 import io.answersite.source.YamlDocument;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,11 @@ public final class SiteConfigReader {
     public static final String RULE_CONFIG = "config";
 
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "default_language",
-            "languages", "authors", "default_author", "more_answers");
+            "languages", "authors", "default_author", "more_answers", "timezone", "image", "organization", "robots",
+            "llms", "feed_entries");
+    private static final Set<String> ORGANIZATION_KEYS = Set.of("name", "url", "logo");
+    private static final Set<String> ROBOTS_KEYS = Set.of("default", "ai_crawlers", "crawlers", "disallow");
+    private static final Set<String> LLMS_KEYS = Set.of("max_tokens_llms_txt", "max_tokens_llms_full");
     private static final Set<String> LANGUAGE_KEYS = Set.of("code", "name", "title");
     private static final Set<String> AUTHOR_KEYS = Set.of("name", "url", "type");
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -121,12 +126,81 @@ public final class SiteConfigReader {
                     authors.keySet(), "authors in site.yml"));
         }
         int moreAnswers = fields.integer("more_answers", 0, 50).orElse(4);
+        int feedEntries = fields.integer("feed_entries", 1, 1000).orElse(20);
+        ZoneId timezone = ZoneId.of("UTC");
+        Optional<String> zone = fields.string("timezone");
+        if (zone.isPresent()) {
+            try {
+                timezone = ZoneId.of(zone.get());
+            } catch (java.time.DateTimeException e) {
+                diagnostics.error(RULE_CONFIG, fields.valuePos("timezone"), "timezone '" + zone.get()
+                        + "' is not a time zone such as 'UTC' or 'Asia/Shanghai'");
+            }
+        }
+        String image = sitePath(fields, "image", diagnostics).orElse(null);
+        Organization organization = fields.object("organization", org -> {
+            org.rejectUnknownKeys(ORGANIZATION_KEYS, "in 'organization'");
+            Optional<String> name = org.requiredString("name");
+            return name.map(n -> new Organization(n, org.string("url").orElse(null),
+                    sitePath(org, "logo", diagnostics).orElse(null)));
+        }).orElse(new Organization(title, null, null));
+        RobotsPolicy robots = fields.object("robots", r -> {
+            r.rejectUnknownKeys(ROBOTS_KEYS, "in 'robots'");
+            boolean allowAll = policy(r, "default", diagnostics).orElse(true);
+            boolean ai = policy(r, "ai_crawlers", diagnostics).orElse(allowAll);
+            Map<String, Boolean> crawlers = new java.util.TreeMap<>();
+            r.object("crawlers", c -> {
+                for (String agent : c.keys()) {
+                    policy(c, agent, diagnostics).ifPresent(allow -> crawlers.put(agent, allow));
+                }
+                return Optional.empty();
+            });
+            List<String> disallow = r.strings("disallow");
+            for (String path : disallow) {
+                if (!path.startsWith("/")) {
+                    diagnostics.error(RULE_CONFIG, r.valuePos("disallow"), "robots disallow path '" + path
+                            + "' must start with '/'");
+                }
+            }
+            return Optional.of(new RobotsPolicy(allowAll, ai, Map.copyOf(crawlers), disallow));
+        }).orElse(RobotsPolicy.ALLOW_EVERYTHING);
+        int[] llms = {0, 0};
+        fields.object("llms", l -> {
+            l.rejectUnknownKeys(LLMS_KEYS, "in 'llms'");
+            llms[0] = l.integer("max_tokens_llms_txt", 1, Integer.MAX_VALUE).orElse(0);
+            llms[1] = l.integer("max_tokens_llms_full", 1, Integer.MAX_VALUE).orElse(0);
+            return Optional.empty();
+        });
 
         if (diagnostics.errorCount() > errorsBefore || baseUrl == null || languages.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SiteConfig(title, description, baseUrl, List.copyOf(languages), Map.copyOf(authors),
-                defaultAuthor, moreAnswers, Map.copyOf(titles)));
+                defaultAuthor, moreAnswers, Map.copyOf(titles), timezone, image, organization, robots, llms[0], llms[1],
+                feedEntries));
+    }
+
+    private static Optional<Boolean> policy(Fields fields, String key, Diagnostics diagnostics) {
+        Optional<String> value = fields.string(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.get().equals("allow") && !value.get().equals("disallow")) {
+            diagnostics.error(RULE_CONFIG, fields.valuePos(key), "'" + key + "' must be allow or disallow, not '"
+                    + value.get() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(value.get().equals("allow"));
+    }
+
+    private static Optional<String> sitePath(Fields fields, String key, Diagnostics diagnostics) {
+        Optional<String> value = fields.string(key);
+        if (value.isPresent() && !value.get().startsWith("/")) {
+            diagnostics.error(RULE_CONFIG, fields.valuePos(key), "'" + key + "' must be a site path starting with '/',"
+                    + " such as /assets/logo.png, not '" + value.get() + "'");
+            return Optional.empty();
+        }
+        return value;
     }
 
     private static Iterable<String> iterable(Fields map) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The published pages keyed by {@link PageKey}, and the edges between them, all as ids. Immutable.
  *
  * @param pages every published page, sorted by key
- * @param linkUrls per page, the URL of each body link slot (index = slot)
+ * @param linkTargets per page, where each body link slot goes (index = slot)
  * @param related per answer, its resolved related items in the order written
  * @param moreAnswers per answer, the other answers to show as "more like this", best first
  * @param topicMembers per topic key, the pages of its language that name it, sorted by kind then id
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * @param heldBack drafts and scheduled pages, not published
  */
 public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey, Page> pages,
-                           Map<PageKey, List<String>> linkUrls, Map<PageKey, List<ResolvedRelated>> related,
+                           Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey, List<ResolvedRelated>> related,
                            Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
                            Map<String, Map<String, Snippet>> snippets, List<HeldBack> heldBack) {
 

@@ -12,8 +12,6 @@ import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
 import io.answersite.markdown.LinkRef;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,12 +73,12 @@ public final class GraphBuilder {
         checkAuthors(published, diagnostics);
         checkUrls(published, diagnostics);
         Resolver resolver = new Resolver(all, published, bySource, diagnostics);
-        Map<PageKey, List<String>> linkUrls = resolveBodyLinks(published, resolver);
+        Map<PageKey, List<LinkTarget>> linkTargets = resolveBodyLinks(published, resolver);
         Map<PageKey, List<ResolvedRelated>> related = resolveRelated(published, resolver);
         Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
         Map<PageKey, List<PageKey>> moreAnswers = moreAnswers(published, related);
         Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
-        return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkUrls),
+        return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkTargets),
                 Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
                 List.copyOf(heldBack));
     }
@@ -192,14 +190,15 @@ public final class GraphBuilder {
         return Optional.of(trimmed + "/");
     }
 
-    private Map<PageKey, List<String>> resolveBodyLinks(Map<PageKey, Page> pages, Resolver resolver) {
-        Map<PageKey, List<String>> result = new HashMap<>();
+    private Map<PageKey, List<LinkTarget>> resolveBodyLinks(Map<PageKey, Page> pages, Resolver resolver) {
+        Map<PageKey, List<LinkTarget>> result = new HashMap<>();
         for (Page page : pages.values()) {
-            List<String> slots = new ArrayList<>();
+            List<LinkTarget> slots = new ArrayList<>();
             for (LinkRef link : page.body().links()) {
-                slots.add(resolver.bodyLink(page, link).orElse("#"));
+                // an unresolved link is an error, so the build stops before anything reads this null
+                slots.add(resolver.bodyLink(page, link).orElse(null));
             }
-            result.put(page.key(), List.copyOf(slots));
+            result.put(page.key(), Collections.unmodifiableList(slots));
         }
         return result;
     }
@@ -313,11 +312,11 @@ public final class GraphBuilder {
             this.diagnostics = diagnostics;
         }
 
-        /** The URL (with anchor) a body link points to, HTML-attribute safe. */
-        Optional<String> bodyLink(Page from, LinkRef link) {
+        /** The page (and anchor) a body link points to. */
+        Optional<LinkTarget> bodyLink(Page from, LinkRef link) {
             Optional<TypedRef> typed = TypedRef.parse(link.destination(), link.pos());
             if (typed.isPresent()) {
-                return typed(from, typed.get()).map(key -> withAnchor(urls.pagePath(key), typed.get().anchor()));
+                return typed(from, typed.get()).map(key -> new LinkTarget(key, typed.get().anchor()));
             }
             String destination = link.destination();
             int hash = destination.indexOf('#');
@@ -335,7 +334,7 @@ public final class GraphBuilder {
                 reportHeldBack(link.pos(), destination);
                 return Optional.empty();
             }
-            return Optional.of(withAnchor(urls.pagePath(key), anchor));
+            return Optional.of(new LinkTarget(key, anchor));
         }
 
         Optional<PageKey> typed(Page from, TypedRef ref) {
@@ -371,12 +370,13 @@ public final class GraphBuilder {
 
         /** The site-root-relative source path a relative link points to, if it stays in the content folder. */
         private Optional<String> sourcePathOf(String fromSource, String relative) {
-            String decoded;
-            try {
-                decoded = new URI(null, null, relative, null).getPath() == null ? relative
-                        : java.net.URLDecoder.decode(relative.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                decoded = relative;
+            String decoded = relative;
+            if (relative.indexOf('%') >= 0) {
+                try {
+                    decoded = java.net.URLDecoder.decode(relative.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    decoded = relative;
+                }
             }
             Path base = Path.of(fromSource).getParent();
             Path resolved = (base == null ? Path.of(decoded) : base.resolve(decoded)).normalize();
@@ -387,8 +387,4 @@ public final class GraphBuilder {
         }
     }
 
-    static String withAnchor(String path, String anchor) {
-        String url = anchor == null || anchor.isEmpty() ? path : path + "#" + anchor;
-        return url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -12,11 +12,42 @@ import java.util.function.IntFunction;
  * @param links every internal link, in order of appearance
  * @param checklistGroups H2 groups with task items (empty for bodies without task lists)
  * @param anchors every id the body gives an element (headings and task items)
+ * @param source the Markdown as written, for the Markdown twin
+ * @param edits what the twin changes in {@code source}: link targets to fill, {@code {#id}} to drop
  */
 public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings, List<LinkRef> links,
-                          List<ChecklistGroup> checklistGroups, List<String> anchors) {
+                          List<ChecklistGroup> checklistGroups, List<String> anchors, String source,
+                          List<Edit> edits) {
 
-    public static final MarkdownDoc EMPTY = new MarkdownDoc("", "", List.of(), List.of(), List.of(), List.of());
+    public static final MarkdownDoc EMPTY = new MarkdownDoc("", "", List.of(), List.of(), List.of(), List.of(), "",
+            List.of());
+
+    /**
+     * A change the Markdown twin makes to the source: the characters {@code [start, end)} are replaced
+     * by the URL of link {@code slot}, or dropped when {@code slot} is -1.
+     */
+    public record Edit(int start, int end, int slot) {
+    }
+
+    /**
+     * The body as clean Markdown: internal links replaced by {@code urlForSlot} (absolute URLs), and
+     * explicit {@code {#id}} markers removed.
+     */
+    public String markdown(IntFunction<String> urlForSlot) {
+        StringBuilder out = new StringBuilder(source.length() + 64);
+        int from = 0;
+        for (Edit edit : edits) {
+            if (edit.start() < from) {
+                continue;
+            }
+            out.append(source, from, edit.start());
+            if (edit.slot() >= 0) {
+                out.append(urlForSlot.apply(edit.slot()));
+            }
+            from = edit.end();
+        }
+        return out.append(source, from, source.length()).toString().strip();
+    }
 
     public boolean isEmpty() {
         return html.isBlank();

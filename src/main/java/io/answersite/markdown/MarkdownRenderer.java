@@ -102,8 +102,10 @@ public final class MarkdownRenderer {
         assignAnchors(document, state);
         document.set(STATE, state);
         String html = renderer.render(document);
+        List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
+        edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
         return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
-                List.copyOf(state.groups), List.copyOf(state.usedIds));
+                List.copyOf(state.groups), List.copyOf(state.usedIds), body, List.copyOf(edits));
     }
 
     private static void assignAnchors(Document document, DocumentState state) {
@@ -111,7 +113,7 @@ public final class MarkdownRenderer {
         ChecklistGroupBuilder group = null;
         for (Node node : document.getDescendants()) {
             if (node instanceof Heading heading) {
-                String explicit = takeExplicitId(heading);
+                String explicit = takeExplicitId(heading, state);
                 String title = text.collectAndGetText(heading).strip();
                 String id = state.unique(explicit != null ? explicit : Slugs.slug(title));
                 state.ids.put(heading, id);
@@ -122,7 +124,7 @@ public final class MarkdownRenderer {
                 }
             } else if (node instanceof TaskListItem item) {
                 Node paragraph = item.getFirstChild();
-                String explicit = paragraph == null ? null : takeExplicitId(paragraph);
+                String explicit = paragraph == null ? null : takeExplicitId(paragraph, state);
                 String itemText = text.collectAndGetText(paragraph == null ? item : paragraph).strip();
                 String base = explicit != null ? explicit
                         : (group == null ? "" : group.id + "-") + Slugs.slug(itemText);
@@ -143,7 +145,7 @@ public final class MarkdownRenderer {
     }
 
     /** Removes a trailing {@code {#id}} from the node's last text and returns the id, if there is one. */
-    private static String takeExplicitId(Node node) {
+    private static String takeExplicitId(Node node, DocumentState state) {
         Node last = node.getLastChild();
         if (!(last instanceof Text)) {
             return null;
@@ -152,6 +154,8 @@ public final class MarkdownRenderer {
         if (!matcher.find()) {
             return null;
         }
+        state.edits.add(new MarkdownDoc.Edit(last.getChars().getStartOffset() + matcher.start(),
+                last.getChars().getEndOffset(), -1));
         last.setChars(last.getChars().subSequence(0, matcher.start()));
         return matcher.group(1);
     }
@@ -165,6 +169,7 @@ public final class MarkdownRenderer {
         final List<String> usedIds = new ArrayList<>();
         final List<io.answersite.markdown.Heading> headings = new ArrayList<>();
         final List<LinkRef> links = new ArrayList<>();
+        final List<MarkdownDoc.Edit> edits = new ArrayList<>();
         final List<ChecklistGroupBuilder> openGroups = new ArrayList<>();
         final List<ChecklistGroup> groups = new ArrayList<>();
 
@@ -209,6 +214,8 @@ public final class MarkdownRenderer {
             }
             int slot = state.links.size();
             state.links.add(new LinkRef(slot, link.getUrl(), state.source.posAt(state.bodyOffset + node.getStartOffset())));
+            Link linkNode = (Link) node;
+            state.edits.add(new MarkdownDoc.Edit(linkNode.getUrl().getStartOffset(), linkNode.getUrl().getEndOffset(), slot));
             return link.withStatus(LinkStatus.VALID).withUrl(state.slotPrefix + slot + "-");
         }
     }

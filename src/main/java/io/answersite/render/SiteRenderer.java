@@ -1,5 +1,6 @@
 package io.answersite.render;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
@@ -12,6 +13,7 @@ import io.answersite.content.Snippet;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.GraphBuilder;
+import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.graph.UrlScheme;
 import io.answersite.markdown.Heading;
@@ -27,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Renders every HTML page of the site: one per published page, the hub, a list page per kind and
@@ -35,6 +38,7 @@ import java.util.TreeMap;
 public final class SiteRenderer {
 
     public static final String STYLESHEET = "assets/answersite.css";
+    public static final String DEFAULT_IMAGE = "/assets/og-image.png";
     private static final List<Kind> LISTED_KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY,
             Kind.TOPIC);
 
@@ -42,16 +46,21 @@ public final class SiteRenderer {
     private final Theme theme;
     private final UrlScheme urls;
     private final SiteConfig config;
-    private final Map<String, Map<String, String>> stringsByLanguage = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> stringsByLanguage;
+    private final StructuredData structuredData;
+    private final String imageUrl;
 
-    public SiteRenderer(ContentGraph graph, Theme theme, Diagnostics diagnostics) {
+    /** @param strings the UI strings by language code, from {@link Theme#strings} */
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings) {
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
         this.config = graph.config();
-        for (Language language : config.languages()) {
-            stringsByLanguage.put(language.code(), theme.strings(language.code(), diagnostics));
-        }
+        this.stringsByLanguage = strings;
+        this.imageUrl = sitePathUrl(config.image() != null ? config.image() : DEFAULT_IMAGE);
+        String logo = config.organization().logo() == null ? null : sitePathUrl(config.organization().logo());
+        this.structuredData = new StructuredData(config, urls.absolute(urls.hubFolder(config.defaultLanguage().code())),
+                imageUrl, logo);
     }
 
     /** Writes every page into {@code output}; returns the number of pages per kind and language. */
@@ -62,7 +71,7 @@ public final class SiteRenderer {
                 continue;
             }
             String folder = urls.pageFolder(page.key());
-            Map<String, Object> context = context(layout(page, folder), view(page), page.key().language());
+            Map<String, Object> context = context(pageLayout(page, folder), view(page), page.key().language());
             write(output, template(page.key().kind()), folder, context, diagnostics, counts, page.key().kind().refName(),
                     page.key().language());
         }
@@ -112,7 +121,7 @@ public final class SiteRenderer {
         return strings(language).getOrDefault(key, key);
     }
 
-    // ---- pages ----
+    // ---- content pages ----
 
     private Object view(Page page) {
         if (page instanceof Page.Answer answer) {
@@ -178,31 +187,81 @@ public final class SiteRenderer {
         return keys.stream().filter(k -> k.kind() == kind).map(this::card).toList();
     }
 
+    private Views.Layout pageLayout(Page page, String folder) {
+        String language = page.key().language();
+        Kind kind = page.key().kind();
+        List<Views.Link> crumbs = List.of(
+                new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), false),
+                new Views.Link(t(language, "list_" + kind.refName()), urls.path(urls.listFolder(kind, language)), false),
+                new Views.Link(page.title(), urls.path(folder), true));
+        String canonical = urls.absolute(folder);
+        StructuredData.Graph jsonLd = structuredData.graph(canonical, language);
+        List<StructuredData.Crumb> ldCrumbs = ldCrumbs(crumbs, language, kind, folder);
+        Optional<PageKey> topic = topicKey(page);
+        String topicName = topic.map(k -> graph.require(k).title()).orElse(null);
+        String topicUrl = topic.map(k -> urls.absolute(urls.pageFolder(k))).orElse(null);
+        String ogType = "article";
+        if (page instanceof Page.Answer answer) {
+            jsonLd.webPage("WebPage", page.title(), page.common().description(), ldCrumbs);
+            jsonLd.article(page, page.common().description(), author(page), topicName, topicUrl);
+            jsonLd.faqPage(answer);
+        } else if (page instanceof Page.Guide) {
+            jsonLd.webPage("WebPage", page.title(), page.common().description(), ldCrumbs);
+            jsonLd.article(page, page.common().description(), author(page), topicName, topicUrl);
+        } else if (page instanceof Page.Checklist checklist) {
+            jsonLd.webPage("WebPage", page.title(), page.common().description(), ldCrumbs);
+            jsonLd.article(page, page.common().description(), author(page), topicName, topicUrl);
+            jsonLd.howTo(page.title(), page.common().description(), checklist.body().checklistGroups());
+        } else if (page instanceof Page.GlossaryTerm term) {
+            jsonLd.webPage("WebPage", page.title(), page.common().description(), ldCrumbs);
+            jsonLd.definedTerm(term, t(language, "list_glossary"), urls.absolute(urls.listFolder(Kind.GLOSSARY, language)));
+        } else if (page instanceof Page.Topic) {
+            ogType = "website";
+            ObjectNode collection = jsonLd.webPage("CollectionPage", page.title(), page.common().description(), ldCrumbs);
+            jsonLd.itemList(collection, graph.topicMembers().getOrDefault(page.key(), List.of()).stream()
+                    .map(this::entry).toList());
+        }
+        return layout(language, page.title(), fullTitle(page.title(), language), page.common().description(), folder,
+                kind, crumbs, code -> graph.page(page.key().in(code)).map(p -> urls.pageFolder(p.key())).orElse(null),
+                kind.refName(), ogType, urls.absolute(folder + "index.md"), jsonLd.toScript());
+    }
+
+    // ---- hub, lists, redirects, 404 ----
+
     private void renderHub(String language, OutputTree output, Diagnostics diagnostics, PageCounts counts) {
         Optional<Page> intro = graph.page(new PageKey(Kind.HUB, PageKey.HUB_ID, language));
         String title = intro.map(Page::title).orElse(config.titleIn(config.language(language).orElseThrow()));
         String description = intro.map(p -> p.common().description()).orElse(config.description());
-        Map<String, List<Views.Card>> byTopic = new TreeMap<>();
+        Map<String, List<PageKey>> byTopic = new TreeMap<>();
         graph.pagesOf(Kind.ANSWER, language).forEach(answer -> {
             Located<String> topic = answer.common().topic();
-            byTopic.computeIfAbsent(topic == null ? "" : topic.value(), k -> new ArrayList<>()).add(card(answer.key()));
+            byTopic.computeIfAbsent(topic == null ? "" : topic.value(), k -> new ArrayList<>()).add(answer.key());
         });
         List<Views.TopicGroup> groups = new ArrayList<>();
+        List<StructuredData.Entry> entries = new ArrayList<>();
         byTopic.forEach((topicId, answers) -> {
             Views.Card topicCard = graph.preferred(Kind.TOPIC, topicId, language).map(this::card).orElse(null);
-            groups.add(new Views.TopicGroup(topicCard, answers));
+            groups.add(new Views.TopicGroup(topicCard, answers.stream().map(this::card).toList()));
+            answers.forEach(answer -> entries.add(entry(answer)));
         });
         List<Views.Card> sections = LISTED_KINDS.stream().filter(k -> k != Kind.ANSWER)
                 .map(k -> new Views.Card(t(language, "list_" + k.refName()), t(language, "kind_" + k.refName()),
                         urls.path(urls.listFolder(k, language)), t(language, "list_" + k.refName() + "_intro")))
                 .toList();
-        Views.Hub view = new Views.Hub(title, description, intro.map(this::body).orElse(null), groups,
-                sections);
+        Views.Hub view = new Views.Hub(title, description, intro.map(this::body).orElse(null), groups, sections);
         String folder = urls.hubFolder(language);
-        Views.Layout layout = new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, title,
-                title, description, urls.absolute(folder), urls.path(folder), urls.path(STYLESHEET),
-                nav(language, Kind.HUB), List.of(new Views.Link(t(language, "nav_hub"), urls.path(folder), true)),
-                alternates(language, code -> urls.hubFolder(code)), Kind.HUB.refName());
+        String canonical = urls.absolute(folder);
+        List<Views.Link> crumbs = List.of(new Views.Link(t(language, "nav_hub"), urls.path(folder), true));
+        StructuredData.Graph jsonLd = structuredData.graph(canonical, language);
+        ObjectNode collection = jsonLd.webPage("CollectionPage", title, description,
+                List.of(new StructuredData.Crumb(t(language, "nav_hub"), canonical)));
+        jsonLd.itemList(collection, entries);
+        if (language.equals(config.defaultLanguage().code())) {
+            jsonLd.websiteAndOrganization();
+        }
+        Views.Layout layout = layout(language, title, title, description, folder, Kind.HUB, crumbs,
+                code -> urls.hubFolder(code), Kind.HUB.refName(), "website",
+                intro.isPresent() ? urls.absolute(folder + "index.md") : null, jsonLd.toScript());
         write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language);
     }
 
@@ -212,16 +271,24 @@ public final class SiteRenderer {
                 ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.key().id())
                 : Comparator.comparing((Page p) -> p.key().id());
-        List<Views.Card> items = graph.pagesOf(kind, language).sorted(order).map(p -> card(p.key())).toList();
+        List<Page> pages = graph.pagesOf(kind, language).sorted(order).toList();
+        List<Views.Card> items = pages.stream().map(p -> card(p.key())).toList();
         String title = t(language, "list_" + kind.refName());
         String description = t(language, "list_" + kind.refName() + "_intro");
         String folder = urls.listFolder(kind, language);
+        String canonical = urls.absolute(folder);
         List<Views.Link> crumbs = List.of(new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), false),
                 new Views.Link(title, urls.path(folder), true));
-        Views.Layout layout = new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, title,
-                fullTitle(title, language), description, urls.absolute(folder), urls.path(urls.hubFolder(language)),
-                urls.path(STYLESHEET), nav(language, kind), crumbs,
-                alternates(language, code -> urls.listFolder(kind, code)), "list");
+        StructuredData.Graph jsonLd = structuredData.graph(canonical, language);
+        List<StructuredData.Entry> entries = pages.stream().map(p -> entry(p.key())).toList();
+        ObjectNode collection = jsonLd.webPage("CollectionPage", title, description, ldCrumbs(crumbs, language, null, folder));
+        if (kind == Kind.GLOSSARY) {
+            jsonLd.definedTermSet(title, description, entries);
+        } else {
+            jsonLd.itemList(collection, entries);
+        }
+        Views.Layout layout = layout(language, title, fullTitle(title, language), description, folder, kind, crumbs,
+                code -> urls.listFolder(kind, code), "list", "website", null, jsonLd.toScript());
         Views.Listing view = new Views.Listing(title, description, kind.refName(), items);
         String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
@@ -243,28 +310,46 @@ public final class SiteRenderer {
     private void renderNotFound(OutputTree output, Diagnostics diagnostics) {
         String language = config.defaultLanguage().code();
         String title = t(language, "not_found_title");
-        Views.Layout layout = new Views.Layout(config.titleIn(config.defaultLanguage()), language, title,
-                fullTitle(title, language), t(language, "not_found_text"), urls.absolute("404.html"),
-                urls.path(urls.hubFolder(language)), urls.path(STYLESHEET), nav(language, null), List.of(), List.of(),
-                "not-found");
+        Views.Layout layout = layout(language, title, fullTitle(title, language), t(language, "not_found_text"),
+                "404.html", null, List.of(), code -> null, "not-found", "website", null, null);
         theme.render("404", context(layout, Map.of("title", title), language), diagnostics)
                 .ifPresent(html -> output.write("404.html", html));
     }
 
     // ---- pieces ----
 
-    private Views.Layout layout(Page page, String folder) {
-        String language = page.key().language();
-        Kind kind = page.key().kind();
-        List<Views.Link> crumbs = new ArrayList<>();
-        crumbs.add(new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), false));
-        crumbs.add(new Views.Link(t(language, "list_" + kind.refName()), urls.path(urls.listFolder(kind, language)), false));
-        crumbs.add(new Views.Link(page.title(), urls.path(folder), true));
-        return new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, page.title(),
-                fullTitle(page.title(), language), page.common().description(), urls.absolute(folder),
-                urls.path(urls.hubFolder(language)), urls.path(STYLESHEET), nav(language, kind), crumbs,
-                alternates(language, code -> graph.page(page.key().in(code)).map(p -> urls.pageFolder(p.key())).orElse(null)),
-                kind.refName());
+    private Views.Layout layout(String language, String title, String fullTitle, String description, String folder,
+                                Kind current, List<Views.Link> crumbs, Function<String, String> folderIn,
+                                String pageKind, String ogType, String markdownUrl, SafeString jsonLd) {
+        List<Views.Alternate> alternates = alternates(language, folderIn);
+        String defaultFolder = folderIn.apply(config.defaultLanguage().code());
+        String xDefault = alternates.isEmpty() || defaultFolder == null ? null : urls.absolute(defaultFolder);
+        List<String> localeAlternates = alternates.stream().filter(a -> !a.current()).map(a -> ogLocale(a.code())).toList();
+        Views.Head head = new Views.Head(ogType, imageUrl, ogLocale(language), localeAlternates, xDefault,
+                urls.path(urls.hubFolder(language) + "feed.xml"), t(language, "feed_title"), markdownUrl,
+                urls.absolute(urls.hubFolder(language) + "llms.txt"), jsonLd);
+        return new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, title, fullTitle,
+                description, urls.absolute(folder), urls.path(urls.hubFolder(language)), urls.path(STYLESHEET),
+                nav(language, current), crumbs, alternates, pageKind, head);
+    }
+
+    private List<StructuredData.Crumb> ldCrumbs(List<Views.Link> crumbs, String language, Kind kind, String folder) {
+        List<StructuredData.Crumb> result = new ArrayList<>();
+        result.add(new StructuredData.Crumb(crumbs.get(0).label(), urls.absolute(urls.hubFolder(language))));
+        if (kind != null) {
+            result.add(new StructuredData.Crumb(crumbs.get(1).label(), urls.absolute(urls.listFolder(kind, language))));
+        }
+        result.add(new StructuredData.Crumb(crumbs.get(crumbs.size() - 1).label(), urls.absolute(folder)));
+        return result;
+    }
+
+    /** Open Graph locales are written language_TERRITORY: zh-CN becomes zh_CN. */
+    private static String ogLocale(String code) {
+        return code.replace('-', '_');
+    }
+
+    private String sitePathUrl(String sitePath) {
+        return urls.absolute(sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
     }
 
     private String fullTitle(String title, String language) {
@@ -281,7 +366,7 @@ public final class SiteRenderer {
         return nav;
     }
 
-    private List<Views.Alternate> alternates(String language, java.util.function.Function<String, String> folderIn) {
+    private List<Views.Alternate> alternates(String language, Function<String, String> folderIn) {
         List<Views.Alternate> alternates = new ArrayList<>();
         for (Language other : config.languages()) {
             String folder = folderIn.apply(other.code());
@@ -302,18 +387,29 @@ public final class SiteRenderer {
         return new Views.Card(title, t(key.language(), "kind_" + key.kind().refName()), urls.pagePath(key), text);
     }
 
-    private Views.Card topicCard(Page page) {
+    private StructuredData.Entry entry(PageKey key) {
+        Views.Card card = card(key);
+        return new StructuredData.Entry(card.title(), urls.absolute(urls.pageFolder(key)), card.text());
+    }
+
+    private Optional<PageKey> topicKey(Page page) {
         Located<String> topic = page.common().topic();
-        if (topic == null) {
-            return null;
-        }
-        return graph.preferred(Kind.TOPIC, topic.value(), page.key().language()).map(this::card).orElse(null);
+        return topic == null ? Optional.empty() : graph.preferred(Kind.TOPIC, topic.value(), page.key().language());
+    }
+
+    private Views.Card topicCard(Page page) {
+        return topicKey(page).map(this::card).orElse(null);
+    }
+
+    private Author author(Page page) {
+        Common common = page.common();
+        String authorId = common.author() != null ? common.author().value() : config.defaultAuthor();
+        return authorId == null ? null : config.authors().get(authorId);
     }
 
     private Views.Byline byline(Page page) {
         Common common = page.common();
-        String authorId = common.author() != null ? common.author().value() : config.defaultAuthor();
-        Author author = authorId == null ? null : config.authors().get(authorId);
+        Author author = author(page);
         return new Views.Byline(author == null ? null : author.name(), author == null ? null : author.url(),
                 common.date() == null ? null : common.date().toString(),
                 common.updated() == null ? null : common.updated().toString());
@@ -324,12 +420,17 @@ public final class SiteRenderer {
         if (page.body().isEmpty()) {
             return null;
         }
-        List<String> slots = graph.linkUrls().getOrDefault(page.key(), List.of());
+        List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
         return new SafeString(fill(page.body(), slots));
     }
 
-    private static String fill(MarkdownDoc doc, List<String> slots) {
-        return doc.fill(slot -> slot < slots.size() ? slots.get(slot) : "#");
+    private String fill(MarkdownDoc doc, List<LinkTarget> slots) {
+        return doc.fill(slot -> slot < slots.size() && slots.get(slot) != null
+                ? escapeAttribute(slots.get(slot).url(urls.pagePath(slots.get(slot).page()))) : "#");
+    }
+
+    private static String escapeAttribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private SafeString snippet(String name, String language) {

@@ -12,7 +12,18 @@ public final class Views {
     /** What every page's layout needs: the site, the head, breadcrumbs, language switch, navigation. */
     public record Layout(String siteTitle, String lang, String title, String fullTitle, String description,
                          String canonical, String hubUrl, String stylesheetUrl, List<Link> nav,
-                         List<Link> breadcrumbs, List<Alternate> alternates, String pageKind) {
+                         List<Link> breadcrumbs, List<Alternate> alternates, String pageKind, Head head) {
+    }
+
+    /**
+     * The machine-facing part of the head: Open Graph, feed and Markdown-twin discovery, JSON-LD.
+     *
+     * @param xDefault the URL for {@code hreflang="x-default"}, or null when the page has no translations
+     * @param markdownUrl the page's Markdown twin, or null for pages without one
+     */
+    public record Head(String ogType, String ogImage, String ogLocale, List<String> ogLocaleAlternates,
+                       String xDefault, String feedUrl, String feedTitle, String markdownUrl, String llmsTxtUrl,
+                       SafeString jsonLd) {
     }
 
     /** A link with a label; {@code current} marks the page being shown. */

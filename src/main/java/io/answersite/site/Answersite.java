@@ -7,6 +7,8 @@ import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadedContent;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
+import io.answersite.emit.MachineFiles;
+import io.answersite.emit.SiteText;
 import io.answersite.emit.StaticAssets;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.GraphBuilder;
@@ -18,7 +20,9 @@ import io.answersite.render.Theme;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,10 +77,15 @@ public final class Answersite {
         ContentGraph graph = loaded.graph().get();
         try (OutputTree output = OutputTree.open(request.outputDir())) {
             Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
-            PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, diagnostics)
+            Map<String, Map<String, String>> strings = new LinkedHashMap<>();
+            graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
+            PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings)
                     .render(output, diagnostics));
-            int staticFiles = times.time("emit", () -> new StaticAssets(themeClassLoader, request.staticDir())
-                    .emit(output));
+            int staticFiles = times.time("emit", () -> {
+                new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
+                        .emit(output, diagnostics);
+                return new StaticAssets(themeClassLoader, request.staticDir()).emit(output);
+            });
             boolean written = !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {

@@ -30,6 +30,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void markdownTwinHasAbsoluteLinksAndNoIdMarkers() {
+        MarkdownDoc doc = render("## DNS {#dns}\n\nSee [guide](../guides/x.md#dns \"Title\") and [term](glossary:cors).\n\n"
+                + "- [ ] Check {#check}\n");
+        assertEquals("## DNS\n\nSee [guide](https://a.example/0/ \"Title\") and [term](https://a.example/1/).\n\n"
+                + "- [ ] Check", doc.markdown(slot -> "https://a.example/" + slot + "/"));
+    }
+
+    @Test
     void slotMarkerNeverMatchesTextThatLooksLikeIt() {
         MarkdownDoc doc = render("The text answersite-slot0- stays. [a](answer:x)\n");
         String html = doc.fill(slot -> "/a/");

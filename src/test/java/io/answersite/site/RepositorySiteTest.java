@@ -108,7 +108,9 @@ class RepositorySiteTest {
         assertEquals("en", en.selectFirst("html").attr("lang"));
         assertEquals(List.of("https://answers.alltkn.com/answers/network-connection-errors/",
                 "https://answers.alltkn.com/en/answers/network-connection-errors/"),
-                en.select("link[rel=alternate][hreflang]").eachAttr("href"));
+                en.select("link[rel=alternate][hreflang]:not([hreflang=x-default])").eachAttr("href"));
+        assertEquals("https://answers.alltkn.com/answers/network-connection-errors/",
+                en.selectFirst("link[hreflang=x-default]").attr("href"));
         assertEquals("https://answers.alltkn.com/en/answers/network-connection-errors/",
                 en.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("/answers/network-connection-errors/", en.selectFirst(".language-switch a").attr("href"));

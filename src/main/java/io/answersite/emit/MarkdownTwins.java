@@ -1,0 +1,168 @@
+package io.answersite.emit;
+
+import io.answersite.config.Author;
+import io.answersite.content.Common;
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.graph.ResolvedRelated;
+import io.answersite.output.OutputTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Markdown twin of every page, at its URL plus {@code index.md}: clean Markdown, no HTML,
+ * absolute links, front matter turned into readable sections. The same text makes up llms-full.txt.
+ */
+public final class MarkdownTwins {
+
+    private final SiteText site;
+
+    public MarkdownTwins(SiteText site) {
+        this.site = site;
+    }
+
+    /** Writes one twin per published page; returns how many. */
+    public int emit(OutputTree output) {
+        int count = 0;
+        for (Page page : site.graph().pages().values()) {
+            output.write(site.urls().pageFolder(page.key()) + "index.md", twin(page));
+            count++;
+        }
+        return count;
+    }
+
+    /** The twin of one page. */
+    public String twin(Page page) {
+        String lang = page.key().language();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(SiteText.oneLine(page.title())).append("\n\n");
+        md.append("> ").append(SiteText.oneLine(page.common().description())).append("\n\n");
+        metadata(page, md);
+        if (page instanceof Page.Answer answer) {
+            answerSections(answer, md);
+        } else if (page instanceof Page.GlossaryTerm term) {
+            md.append("**").append(SiteText.oneLine(term.term())).append("**: ").append(SiteText.oneLine(term.definition()))
+                    .append("\n\n");
+            if (!term.synonyms().isEmpty()) {
+                md.append(site.t(lang, "synonyms")).append(": ").append(String.join(", ", term.synonyms())).append("\n\n");
+            }
+        }
+        String body = site.bodyMarkdown(page);
+        if (!body.isEmpty()) {
+            md.append(body).append("\n\n");
+        }
+        if (page instanceof Page.Topic) {
+            topicSections(page.key(), md);
+        } else if (page instanceof Page.Hub) {
+            hubSections(lang, md);
+        }
+        return md.toString().strip() + "\n";
+    }
+
+    private void metadata(Page page, StringBuilder md) {
+        String lang = page.key().language();
+        Common common = page.common();
+        md.append("- URL: ").append(site.url(page.key())).append('\n');
+        md.append("- ").append(site.t(lang, "kind_" + page.key().kind().refName())).append(" · ").append(lang).append('\n');
+        String authorId = common.author() != null ? common.author().value() : site.config().defaultAuthor();
+        Author author = authorId == null ? null : site.config().authors().get(authorId);
+        if (author != null) {
+            md.append("- ").append(site.t(lang, "author")).append(": ").append(author.name()).append('\n');
+        }
+        if (common.date() != null) {
+            md.append("- ").append(site.t(lang, "published")).append(": ").append(common.date()).append('\n');
+        }
+        if (common.updated() != null) {
+            md.append("- ").append(site.t(lang, "updated")).append(": ").append(common.updated()).append('\n');
+        }
+        site.topicOf(page).ifPresent(topic -> md.append("- ").append(site.t(lang, "topic")).append(": [")
+                .append(SiteText.oneLine(site.graph().require(topic).title())).append("](").append(site.url(topic))
+                .append(")\n"));
+        if (!common.tags().isEmpty()) {
+            md.append("- ").append(site.t(lang, "tags")).append(": ").append(String.join(", ", common.tags())).append('\n');
+        }
+        md.append('\n');
+    }
+
+    private void answerSections(Page.Answer answer, StringBuilder md) {
+        String lang = answer.key().language();
+        md.append("## ").append(site.t(lang, "answer_direct")).append("\n\n");
+        md.append("**").append(site.t(lang, "original_question")).append(":** ").append(SiteText.oneLine(answer.question()))
+                .append("\n\n");
+        md.append(SiteText.oneLine(answer.answer())).append("\n\n");
+        list(site.t(lang, "basis"), answer.basis(), md);
+        list(site.t(lang, "next_steps"), answer.nextSteps(), md);
+        if (!answer.faq().isEmpty()) {
+            md.append("## ").append(site.t(lang, "faq")).append("\n\n");
+            for (Page.Faq faq : answer.faq()) {
+                md.append("### ").append(SiteText.oneLine(faq.question())).append("\n\n")
+                        .append(SiteText.oneLine(faq.answer())).append("\n\n");
+            }
+        }
+        List<ResolvedRelated> related = site.graph().related().getOrDefault(answer.key(), List.of());
+        if (!related.isEmpty()) {
+            md.append("## ").append(site.t(lang, "related")).append("\n\n");
+            for (ResolvedRelated item : related) {
+                Page target = site.graph().require(item.target());
+                String url = site.url(item.target()) + (item.anchor() == null ? "" : "#" + item.anchor());
+                md.append("- [").append(SiteText.oneLine(SiteText.title(target))).append("](").append(url).append("): ")
+                        .append(SiteText.oneLine(item.note() != null ? item.note() : target.common().description()))
+                        .append('\n');
+            }
+            md.append('\n');
+        }
+        if (answer.summaryEn() != null) {
+            md.append("## ").append(site.t(lang, "summary_en")).append("\n\n");
+            for (String line : answer.summaryEn().split("\n")) {
+                if (!line.isBlank()) {
+                    md.append(line.strip()).append("\n\n");
+                }
+            }
+        }
+    }
+
+    private void topicSections(PageKey topic, StringBuilder md) {
+        String lang = topic.language();
+        Map<Kind, List<PageKey>> byKind = new TreeMap<>();
+        for (PageKey member : site.graph().topicMembers().getOrDefault(topic, List.of())) {
+            byKind.computeIfAbsent(member.kind(), k -> new ArrayList<>()).add(member);
+        }
+        byKind.forEach((kind, members) -> {
+            md.append("## ").append(site.t(lang, "list_" + kind.refName())).append("\n\n");
+            members.forEach(member -> item(member, md));
+            md.append('\n');
+        });
+    }
+
+    private void hubSections(String lang, StringBuilder md) {
+        Map<String, List<PageKey>> byTopic = new TreeMap<>();
+        site.graph().pagesOf(Kind.ANSWER, lang).forEach(answer -> byTopic.computeIfAbsent(
+                answer.common().topic() == null ? "" : answer.common().topic().value(), k -> new ArrayList<>())
+                .add(answer.key()));
+        byTopic.forEach((topicId, answers) -> {
+            String heading = site.graph().preferred(Kind.TOPIC, topicId, lang)
+                    .map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
+            md.append("## ").append(SiteText.oneLine(heading)).append("\n\n");
+            answers.forEach(answer -> item(answer, md));
+            md.append('\n');
+        });
+    }
+
+    private void item(PageKey key, StringBuilder md) {
+        Page page = site.graph().require(key);
+        md.append("- [").append(SiteText.oneLine(SiteText.title(page))).append("](").append(site.url(key)).append("): ")
+                .append(SiteText.oneLine(SiteText.summary(page))).append('\n');
+    }
+
+    private static void list(String heading, List<String> items, StringBuilder md) {
+        if (items.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(heading).append("\n\n");
+        items.forEach(item -> md.append("- ").append(SiteText.oneLine(item)).append('\n'));
+        md.append('\n');
+    }
+}

@@ -1,0 +1,99 @@
+package io.answersite.emit;
+
+import io.answersite.config.SiteConfig;
+import io.answersite.content.Kind;
+import io.answersite.content.Located;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.graph.ContentGraph;
+import io.answersite.graph.LinkTarget;
+import io.answersite.graph.UrlScheme;
+import io.answersite.markdown.MarkdownDoc;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every emitter needs besides the graph: absolute URLs, the UI strings of each language, and
+ * the plain-text helpers machine files share.
+ */
+public final class SiteText {
+
+    private final ContentGraph graph;
+    private final UrlScheme urls;
+    private final Map<String, Map<String, String>> strings;
+
+    public SiteText(ContentGraph graph, Map<String, Map<String, String>> strings) {
+        this.graph = graph;
+        this.urls = graph.urls();
+        this.strings = strings;
+    }
+
+    public ContentGraph graph() {
+        return graph;
+    }
+
+    public SiteConfig config() {
+        return graph.config();
+    }
+
+    public UrlScheme urls() {
+        return urls;
+    }
+
+    public String t(String language, String key) {
+        Map<String, String> bundle = strings.getOrDefault(language, strings.get(config().defaultLanguage().code()));
+        return bundle == null ? key : bundle.getOrDefault(key, key);
+    }
+
+    /** The canonical URL of a page. */
+    public String url(PageKey key) {
+        return urls.absolute(urls.pageFolder(key));
+    }
+
+    /** The URL of a page's Markdown twin. */
+    public String markdownUrl(PageKey key) {
+        return urls.absolute(urls.pageFolder(key) + "index.md");
+    }
+
+    /** The page's body as Markdown with absolute links to canonical URLs. */
+    public String bodyMarkdown(Page page) {
+        List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
+        MarkdownDoc body = page.body();
+        return body.markdown(slot -> slot < slots.size() && slots.get(slot) != null
+                ? slots.get(slot).url(url(slots.get(slot).page())) : "#");
+    }
+
+    /** The topic page a page belongs to, in its language when translated. */
+    public Optional<PageKey> topicOf(Page page) {
+        Located<String> topic = page.common().topic();
+        return topic == null ? Optional.empty() : graph.preferred(Kind.TOPIC, topic.value(), page.key().language());
+    }
+
+    /** The text that stands for a page in lists: short answer, definition, or description. */
+    public static String summary(Page page) {
+        if (page instanceof Page.Answer answer) {
+            return answer.answer();
+        }
+        if (page instanceof Page.GlossaryTerm term) {
+            return term.definition();
+        }
+        return page.common().description();
+    }
+
+    public static String title(Page page) {
+        return page instanceof Page.GlossaryTerm term ? term.term() : page.title();
+    }
+
+    /** One line: runs of white space (newlines included) become one space. */
+    public static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** A date at the start of its day in the site's time zone, as ISO 8601 with offset. */
+    public String dateTime(LocalDate date) {
+        return date.atStartOfDay(config().timezone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

@@ -1,0 +1,150 @@
+package io.answersite.emit;
+
+import io.answersite.config.Language;
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.output.OutputTree;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code /sitemap.xml}: every canonical, published page with {@code lastmod} and hreflang
+ * alternates ({@code xhtml:link}). Past the sitemaps.org limits (50,000 URLs or 50 MB per file) the
+ * URLs go into {@code sitemap-1.xml}, {@code sitemap-2.xml}, … and {@code sitemap.xml} becomes their
+ * index. Drafts, aliases and the 404 page are never listed.
+ */
+public final class Sitemap {
+
+    public static final int MAX_URLS = 50_000;
+    public static final int MAX_BYTES = 50 * 1024 * 1024;
+
+    private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+            + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+    private static final String FOOTER = "</urlset>\n";
+
+    private final SiteText site;
+    private final int maxUrls;
+    private final int maxBytes;
+
+    public Sitemap(SiteText site) {
+        this(site, MAX_URLS, MAX_BYTES);
+    }
+
+    /** With other limits, so tests can cross them without 50,000 pages. */
+    Sitemap(SiteText site, int maxUrls, int maxBytes) {
+        this.site = site;
+        this.maxUrls = maxUrls;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Writes the sitemap (or index and parts); returns the number of files written. */
+    public int emit(OutputTree output) {
+        List<String> entries = entries();
+        List<String> files = new ArrayList<>();
+        StringBuilder current = new StringBuilder(HEADER);
+        int count = 0;
+        int bytes = utf8(HEADER) + utf8(FOOTER);
+        for (String entry : entries) {
+            int size = utf8(entry);
+            if (count > 0 && (count == maxUrls || bytes + size > maxBytes)) {
+                files.add(current.append(FOOTER).toString());
+                current = new StringBuilder(HEADER);
+                count = 0;
+                bytes = utf8(HEADER) + utf8(FOOTER);
+            }
+            current.append(entry);
+            count++;
+            bytes += size;
+        }
+        files.add(current.append(FOOTER).toString());
+        if (files.size() == 1) {
+            output.write("sitemap.xml", files.get(0));
+            return 1;
+        }
+        StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (int i = 0; i < files.size(); i++) {
+            String name = "sitemap-" + (i + 1) + ".xml";
+            output.write(name, files.get(i));
+            index.append("  <sitemap>\n    <loc>").append(Xml.escape(site.urls().absolute(name))).append("</loc>\n  </sitemap>\n");
+        }
+        output.write("sitemap.xml", index.append("</sitemapindex>\n").toString());
+        return files.size() + 1;
+    }
+
+    /** One {@code <url>} element per canonical page, sorted by URL. */
+    List<String> entries() {
+        Map<String, String> byUrl = new TreeMap<>();
+        for (Page page : site.graph().pages().values()) {
+            if (page.key().kind() == Kind.HUB) {
+                continue;
+            }
+            Map<String, String> alternates = new TreeMap<>();
+            for (String lang : site.graph().languagesOf(page.key())) {
+                alternates.put(lang, site.url(page.key().in(lang)));
+            }
+            String url = site.url(page.key());
+            byUrl.put(url, entry(url, page.common().lastModified(), alternates,
+                    site.url(page.key().in(site.config().defaultLanguage().code()))));
+        }
+        for (Language language : site.config().languages()) {
+            Optional<LocalDate> latest = latest(language.code());
+            byUrl.put(site.urls().absolute(site.urls().hubFolder(language.code())),
+                    entry(site.urls().absolute(site.urls().hubFolder(language.code())), latest.orElse(null),
+                            languageAlternates(code -> site.urls().hubFolder(code)),
+                            site.urls().absolute(site.urls().hubFolder(site.config().defaultLanguage().code()))));
+            for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
+                String url = site.urls().absolute(site.urls().listFolder(kind, language.code()));
+                byUrl.put(url, entry(url, latestOf(kind, language.code()).orElse(null),
+                        languageAlternates(code -> site.urls().listFolder(kind, code)),
+                        site.urls().absolute(site.urls().listFolder(kind, site.config().defaultLanguage().code()))));
+            }
+        }
+        return new ArrayList<>(byUrl.values());
+    }
+
+    private Map<String, String> languageAlternates(java.util.function.Function<String, String> folder) {
+        Map<String, String> alternates = new TreeMap<>();
+        for (Language language : site.config().languages()) {
+            alternates.put(language.code(), site.urls().absolute(folder.apply(language.code())));
+        }
+        return alternates;
+    }
+
+    private Optional<LocalDate> latest(String language) {
+        return site.graph().pages().values().stream().filter(p -> p.key().language().equals(language))
+                .map(p -> p.common().lastModified()).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
+    private Optional<LocalDate> latestOf(Kind kind, String language) {
+        return site.graph().pagesOf(kind, language).map(p -> p.common().lastModified())
+                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
+    private static String entry(String url, LocalDate lastmod, Map<String, String> alternates, String xDefault) {
+        StringBuilder xml = new StringBuilder("  <url>\n    <loc>").append(Xml.escape(url)).append("</loc>\n");
+        if (lastmod != null) {
+            xml.append("    <lastmod>").append(lastmod).append("</lastmod>\n");
+        }
+        if (alternates.size() > 1) {
+            alternates.forEach((lang, href) -> xml.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
+                    .append(Xml.escape(lang)).append("\" href=\"").append(Xml.escape(href)).append("\"/>\n"));
+            xml.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"").append(Xml.escape(xDefault))
+                    .append("\"/>\n");
+        }
+        return xml.append("  </url>\n").toString();
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+}
