@@ -62,6 +62,11 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "table");
+        // Flexmark's default checkbox carries readonly, which HTML allows only on text-like inputs.
+        options.set(TaskListExtension.ITEM_DONE_MARKER,
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked disabled>");
+        options.set(TaskListExtension.ITEM_NOT_DONE_MARKER,
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled>");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options)
                 .linkResolverFactory(new SlotLinkResolverFactory())

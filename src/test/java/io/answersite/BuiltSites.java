@@ -1,0 +1,49 @@
+package io.answersite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * This repository's site, built once per test JVM for the test classes that only read it. The
+ * generator itself holds no such state; this cache only saves test time.
+ */
+public final class BuiltSites {
+
+    private static Path repositorySite;
+
+    private BuiltSites() {
+    }
+
+    public static synchronized Path repositorySite() {
+        if (repositorySite == null) {
+            try {
+                Path dir = Files.createTempDirectory("answersite-repository-site");
+                Path site = dir.resolve("site");
+                BuildResult result = new Answersite().build(TestSites.request(TestSites.repositoryRoot()).withOutputDir(site));
+                assertEquals(List.of(), result.diagnostics(), "the repository's site builds cleanly");
+                repositorySite = site;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return repositorySite;
+    }
+
+    /** Every file under {@code site} whose name ends with {@code suffix}, as paths relative to it. */
+    public static List<String> files(Path site, String suffix) {
+        try (Stream<Path> paths = Files.walk(site)) {
+            return paths.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> p.endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
