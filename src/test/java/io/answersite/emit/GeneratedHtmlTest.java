@@ -107,8 +107,54 @@ class GeneratedHtmlTest {
                 assertTrue(defined.contains(reference), entry.getKey() + ": unresolved @id " + reference);
             }
             assertTrue(types(root).contains("BreadcrumbList"), entry.getKey() + " has a BreadcrumbList");
+            String visible = entry.getValue().body().text();
+            for (JsonNode node : root.path("@graph")) {
+                String type = node.path("@type").asText();
+                for (String property : REQUIRED.getOrDefault(type, List.of())) {
+                    assertTrue(node.hasNonNull(property) && !(node.get(property).isTextual() && node.get(property).asText().isEmpty()),
+                            entry.getKey() + ": " + type + " without " + property);
+                }
+                if (type.equals("Article")) {
+                    assertTrue(node.path("author").hasNonNull("name") && node.path("author").hasNonNull("url"),
+                            entry.getKey() + ": Article author needs name and url");
+                    assertTrue(node.path("dateModified").asText().matches(".*T.*([+-]\\d{2}:\\d{2}|Z)"),
+                            entry.getKey() + ": dateModified with a time zone");
+                }
+                if (type.equals("FAQPage")) {
+                    for (JsonNode question : node.path("mainEntity")) {
+                        assertTrue(visible.contains(question.path("name").asText()), entry.getKey() + ": "
+                                + question.path("name").asText() + " is not visible");
+                        assertTrue(visible.contains(question.path("acceptedAnswer").path("text").asText()),
+                                entry.getKey() + ": an FAQ answer is not visible");
+                    }
+                }
+                if (type.equals("BreadcrumbList")) {
+                    JsonNode items = node.path("itemListElement");
+                    for (int i = 0; i < items.size(); i++) {
+                        assertEquals(i + 1, items.get(i).path("position").asInt(), entry.getKey());
+                        assertTrue(items.get(i).path("item").asText().startsWith(BASE), entry.getKey());
+                    }
+                }
+            }
         }
     }
+
+    /**
+     * Properties each type must carry: Google's documented required and recommended ones for Article
+     * and BreadcrumbList, schema.org's expected ones for the rest.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "Article", List.of("headline", "image", "datePublished", "dateModified", "author", "publisher",
+                    "mainEntityOfPage", "description", "inLanguage"),
+            "BreadcrumbList", List.of("itemListElement"),
+            "FAQPage", List.of("mainEntity"),
+            "HowTo", List.of("name", "step"),
+            "DefinedTerm", List.of("name", "description", "inDefinedTermSet", "url"),
+            "DefinedTermSet", List.of("name", "hasDefinedTerm", "url"),
+            "CollectionPage", List.of("name", "url", "inLanguage", "isPartOf"),
+            "WebPage", List.of("name", "url", "inLanguage", "isPartOf"),
+            "ItemList", List.of("itemListElement", "numberOfItems"),
+            "WebSite", List.of("name", "url", "publisher"));
 
     @Test
     void answerPagesCarryArticleAndFaqPageWhoseTextIsVisible() throws Exception {

@@ -1,6 +1,8 @@
 package io.answersite.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +37,18 @@ class GoldenFilesTest {
     static void build() {
         BuildRequest request = BuildRequest.forSite(FIXTURE, TestSites.TODAY).withOutputDir(output.resolve("site"));
         assertEquals(List.of(), new Answersite().build(request).diagnostics());
+    }
+
+    @org.junit.jupiter.api.Test
+    void draftsAliasesAndTheNotFoundPageAreNotListed() throws IOException {
+        Path site = output.resolve("site");
+        assertTrue(Files.exists(site.resolve("terms/api-key/index.html")), "the alias page exists");
+        for (String file : List.of("sitemap.xml", "llms.txt", "llms.json", "feed.xml")) {
+            String text = Files.readString(site.resolve(file), StandardCharsets.UTF_8);
+            assertFalse(text.contains("upcoming"), file + " lists a draft");
+            assertFalse(text.contains("terms/api-key"), file + " lists an alias");
+            assertFalse(text.contains("404"), file + " lists the 404 page");
+        }
     }
 
     @ParameterizedTest
