@@ -24,12 +24,13 @@ import java.util.Optional;
  * @param llmsTxtMaxTokens a cap on the estimated tokens of each llms.txt, or 0 for none
  * @param llmsFullMaxTokens a cap on the estimated tokens of each llms-full.txt, or 0 for none
  * @param feedEntries how many answers each Atom feed lists
+ * @param checks rule severities, thresholds and safety patterns
  */
 public record SiteConfig(String title, String description, URI baseUrl, List<Language> languages,
                          Map<String, Author> authors, String defaultAuthor, int moreAnswers,
                          Map<String, String> languageTitles, ZoneId timezone, String image,
                          Organization organization, RobotsPolicy robots, int llmsTxtMaxTokens,
-                         int llmsFullMaxTokens, int feedEntries) {
+                         int llmsFullMaxTokens, int feedEntries, CheckSettings checks) {
 
     public Language defaultLanguage() {
         return languages.get(0);
@@ -51,6 +52,7 @@ public record SiteConfig(String title, String description, URI baseUrl, List<Lan
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, languages, authors, defaultAuthor, moreAnswers,
-                languageTitles, timezone, image, organization, robots, llmsTxtMaxTokens, llmsFullMaxTokens, feedEntries);
+                languageTitles, timezone, image, organization, robots, llmsTxtMaxTokens, llmsFullMaxTokens, feedEntries,
+                checks);
     }
 }

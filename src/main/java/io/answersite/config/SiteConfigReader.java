@@ -2,6 +2,11 @@ package io.answersite.config;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rule;
+import io.answersite.diagnostic.Rules;
+import io.answersite.diagnostic.Severity;
+import io.answersite.diagnostic.SeverityPolicy;
+import io.answersite.diagnostic.Suggestions;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.source.Fields;
 import io.answersite.source.SourceText;
@@ -25,7 +30,12 @@ public final class SiteConfigReader {
 
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "default_language",
             "languages", "authors", "default_author", "more_answers", "timezone", "image", "organization", "robots",
-            "llms", "feed_entries");
+            "llms", "feed_entries", "rules", "limits", "report", "related_reciprocal", "glossary_autolink", "safety");
+    private static final Set<String> LIMITS_KEYS = Set.of("description_max_chars", "answer_max_length",
+            "review_overdue_error_days");
+    private static final Set<String> REPORT_KEYS = Set.of("max_lines_per_rule");
+    private static final Set<String> SAFETY_KEYS = Set.of("patterns", "allow");
+    private static final Set<String> PATTERN_KEYS = Set.of("name", "regex");
     private static final Set<String> ORGANIZATION_KEYS = Set.of("name", "url", "logo");
     private static final Set<String> ROBOTS_KEYS = Set.of("default", "ai_crawlers", "crawlers", "disallow");
     private static final Set<String> LLMS_KEYS = Set.of("max_tokens_llms_txt", "max_tokens_llms_full");
@@ -172,12 +182,90 @@ public final class SiteConfigReader {
             return Optional.empty();
         });
 
+        CheckSettings checks = checks(fields, diagnostics);
+
         if (diagnostics.errorCount() > errorsBefore || baseUrl == null || languages.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SiteConfig(title, description, baseUrl, List.copyOf(languages), Map.copyOf(authors),
                 defaultAuthor, moreAnswers, Map.copyOf(titles), timezone, image, organization, robots, llms[0], llms[1],
-                feedEntries));
+                feedEntries, checks));
+    }
+
+    private static CheckSettings checks(Fields fields, Diagnostics diagnostics) {
+        CheckSettings defaults = CheckSettings.DEFAULTS;
+        Map<String, Optional<Severity>> overrides = new java.util.TreeMap<>();
+        fields.object("rules", rules -> {
+            for (String id : rules.keys()) {
+                Optional<Rule> rule = Rules.find(id);
+                if (rule.isEmpty()) {
+                    diagnostics.error(RULE_CONFIG, rules.keyPos(id), "unknown rule id '" + id + "'"
+                            + Suggestions.didYouMean(id, Rules.all().stream().map(Rule::id).toList(), "rule ids"));
+                    continue;
+                }
+                if (!rule.get().configurable()) {
+                    diagnostics.error(RULE_CONFIG, rules.keyPos(id), "rule '" + id + "' is always an error and"
+                            + " cannot be changed in site.yml");
+                    continue;
+                }
+                Optional<String> level = rules.string(id);
+                if (level.isEmpty() || !Set.of("error", "warning", "off").contains(level.get())) {
+                    diagnostics.error(RULE_CONFIG, rules.valuePos(id), "rule '" + id + "' must be set to error,"
+                            + " warning or off, not '" + level.orElse("") + "'");
+                    continue;
+                }
+                overrides.put(id, switch (level.get()) {
+                    case "error" -> Optional.of(Severity.ERROR);
+                    case "warning" -> Optional.of(Severity.WARNING);
+                    default -> Optional.empty();
+                });
+            }
+            return Optional.empty();
+        });
+        int[] limits = {defaults.descriptionMaxChars(), defaults.answerMaxLength(), defaults.reviewOverdueErrorDays(),
+                defaults.maxLinesPerRule()};
+        fields.object("limits", l -> {
+            l.rejectUnknownKeys(LIMITS_KEYS, "in 'limits'");
+            limits[0] = l.integer("description_max_chars", 1, 100_000).orElse(limits[0]);
+            limits[1] = l.integer("answer_max_length", 1, 100_000).orElse(limits[1]);
+            limits[2] = l.integer("review_overdue_error_days", 0, 100_000).orElse(limits[2]);
+            return Optional.empty();
+        });
+        fields.object("report", r -> {
+            r.rejectUnknownKeys(REPORT_KEYS, "in 'report'");
+            limits[3] = r.integer("max_lines_per_rule", 1, 1_000_000).orElse(limits[3]);
+            return Optional.empty();
+        });
+        List<CheckSettings.SafetyPattern> patterns = new java.util.ArrayList<>();
+        Set<String> allowed = new java.util.TreeSet<>();
+        fields.object("safety", safety -> {
+            safety.rejectUnknownKeys(SAFETY_KEYS, "in 'safety'");
+            patterns.addAll(safety.list("patterns", item -> {
+                if (!item.isObject()) {
+                    item.reportType("a mapping with 'name' and 'regex'");
+                    return Optional.empty();
+                }
+                Fields pattern = item.fields();
+                pattern.rejectUnknownKeys(PATTERN_KEYS, "in a safety pattern");
+                Optional<String> name = pattern.requiredString("name");
+                Optional<String> regex = pattern.requiredString("regex");
+                if (name.isEmpty() || regex.isEmpty()) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(new CheckSettings.SafetyPattern(name.get(), java.util.regex.Pattern.compile(regex.get())));
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    diagnostics.error(RULE_CONFIG, pattern.valuePos("regex"), "safety pattern '" + name.get()
+                            + "' is not a valid regular expression: " + e.getDescription());
+                    return Optional.empty();
+                }
+            }));
+            allowed.addAll(safety.strings("allow"));
+            return Optional.empty();
+        });
+        return new CheckSettings(new SeverityPolicy(Map.copyOf(overrides)), limits[0], limits[1], limits[2], limits[3],
+                fields.bool("related_reciprocal").orElse(false), fields.bool("glossary_autolink").orElse(false),
+                List.copyOf(patterns), Set.copyOf(allowed));
     }
 
     private static Optional<Boolean> policy(Fields fields, String key, Diagnostics diagnostics) {

@@ -10,9 +10,15 @@ import java.util.List;
 public final class Diagnostics {
 
     private final List<Diagnostic> found = new ArrayList<>();
+    private SeverityPolicy policy = SeverityPolicy.DEFAULTS;
+
+    /** Applies site.yml's rule severities to every finding added from now on. */
+    public synchronized void usePolicy(SeverityPolicy newPolicy) {
+        this.policy = newPolicy;
+    }
 
     public synchronized void add(Diagnostic diagnostic) {
-        found.add(diagnostic);
+        policy.apply(diagnostic).ifPresent(found::add);
     }
 
     public void error(String ruleId, SourcePos pos, String message) {

@@ -63,7 +63,7 @@ public final class SiteText {
         List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
         MarkdownDoc body = page.body();
         return body.markdown(slot -> slot < slots.size() && slots.get(slot) != null
-                ? slots.get(slot).url(url(slots.get(slot).page())) : "#");
+                ? slots.get(slot).url(urls, true) : "#");
     }
 
     /** The topic page a page belongs to, in its language when translated. */

@@ -12,6 +12,7 @@ import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
 import io.answersite.markdown.LinkRef;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,6 +41,13 @@ public final class GraphBuilder {
     public static final String RULE_ALIAS_PATH = "alias-path";
     public static final String RULE_URL_COLLISION = "url-collision";
     public static final String RULE_DATE_ORDER = "date-order";
+    public static final String RULE_LINK_ANCHOR = "link-anchor";
+    public static final String RULE_LINK_TYPE = "link-type";
+    public static final String RULE_LINK_FILE = "link-file";
+    public static final String RULE_LINK_EXTERNAL = "link-external";
+
+    /** Where files of the content folder that pages link to are copied, relative to the output root. */
+    public static final String CONTENT_ASSETS = "assets/content/";
 
     private static final Pattern SAFE_ALIAS_SEGMENT = Pattern.compile("[\\p{L}\\p{N}._~-]+");
 
@@ -48,16 +56,20 @@ public final class GraphBuilder {
     private final boolean includeDrafts;
     private final LocalDate today;
     private final String contentFolder;
+    private final Path contentDir;
 
     /**
-     * @param contentFolder the content folder relative to the site root ({@code content}), to map
-     *     relative links onto source files
+     * @param contentFolder the content folder as reports name it ({@code content}), to map relative
+     *     links onto source files
+     * @param contentDir the content folder on disk, where linked files must exist; null to skip
      * @param today pages dated after it are scheduled, not published
      */
-    public GraphBuilder(SiteConfig config, String contentFolder, boolean includeDrafts, LocalDate today) {
+    public GraphBuilder(SiteConfig config, String contentFolder, Path contentDir, boolean includeDrafts,
+                        LocalDate today) {
         this.config = config;
         this.urls = new UrlScheme(config);
         this.contentFolder = contentFolder;
+        this.contentDir = contentDir;
         this.includeDrafts = includeDrafts;
         this.today = today;
     }
@@ -74,6 +86,7 @@ public final class GraphBuilder {
         checkUrls(published, diagnostics);
         Resolver resolver = new Resolver(all, published, bySource, diagnostics);
         Map<PageKey, List<LinkTarget>> linkTargets = resolveBodyLinks(published, resolver);
+        checkExternalLinks(published, diagnostics);
         Map<PageKey, List<ResolvedRelated>> related = resolveRelated(published, resolver);
         Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
         Map<PageKey, List<PageKey>> moreAnswers = moreAnswers(published, related);
@@ -146,11 +159,20 @@ public final class GraphBuilder {
         }
     }
 
+    /** Folders the generator writes files into; no alias may sit inside them. */
+    private static final List<String> RESERVED_FOLDERS = List.of("assets/", "schemas/");
+
     /** Aliases must be safe paths inside the site, and no two outputs may claim the same URL. */
     private void checkUrls(Map<PageKey, Page> pages, Diagnostics diagnostics) {
         Map<String, String> claimedBy = new HashMap<>();
         for (Page page : pages.values()) {
             claimedBy.put(urls.pageFolder(page.key()), page.sourcePath());
+        }
+        for (io.answersite.config.Language language : config.languages()) {
+            claimedBy.putIfAbsent(urls.hubFolder(language.code()), "the hub");
+            for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
+                claimedBy.put(urls.listFolder(kind, language.code()), "the list of " + kind.folder());
+            }
         }
         for (Page page : pages.values()) {
             for (Located<String> alias : page.common().aliases()) {
@@ -161,6 +183,10 @@ public final class GraphBuilder {
                     continue;
                 }
                 String owner = claimedBy.putIfAbsent(folder.get(), page.sourcePath());
+                if (owner == null) {
+                    owner = RESERVED_FOLDERS.stream().filter(folder.get()::startsWith).findFirst()
+                            .map(reserved -> "the generator's /" + reserved + " folder").orElse(null);
+                }
                 if (owner != null) {
                     diagnostics.error(RULE_URL_COLLISION, alias.pos(), "alias '" + alias.value() + "' is the URL /"
                             + folder.get() + " that " + owner + " already has; remove the alias or change it");
@@ -203,13 +229,33 @@ public final class GraphBuilder {
         return result;
     }
 
+    private static void checkExternalLinks(Map<PageKey, Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages.values()) {
+            for (io.answersite.markdown.ExternalLink link : page.body().externalLinks()) {
+                String url = link.destination();
+                if (!(url.startsWith("http://") || url.startsWith("https://"))) {
+                    continue;
+                }
+                try {
+                    java.net.URI uri = new java.net.URI(url);
+                    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                        throw new java.net.URISyntaxException(url, "no host");
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    diagnostics.error(RULE_LINK_EXTERNAL, link.pos(), "'" + url + "' is not a valid URL ("
+                            + e.getReason() + "); encode spaces as %20 and check the host");
+                }
+            }
+        }
+    }
+
     private static Map<PageKey, List<ResolvedRelated>> resolveRelated(Map<PageKey, Page> pages, Resolver resolver) {
         Map<PageKey, List<ResolvedRelated>> result = new HashMap<>();
         for (Page page : pages.values()) {
             if (page instanceof Page.Answer answer) {
                 List<ResolvedRelated> items = new ArrayList<>();
                 for (Page.Related related : answer.related()) {
-                    resolver.typed(page, related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
+                    resolver.related(page, related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
                             related.ref().anchor(), related.note())));
                 }
                 result.put(page.key(), List.copyOf(items));
@@ -312,29 +358,78 @@ public final class GraphBuilder {
             this.diagnostics = diagnostics;
         }
 
-        /** The page (and anchor) a body link points to. */
+        /** The page (and anchor) or content file a body link points to. */
         Optional<LinkTarget> bodyLink(Page from, LinkRef link) {
+            if (link.target() == LinkRef.Target.FILE) {
+                return file(from, link);
+            }
             Optional<TypedRef> typed = TypedRef.parse(link.destination(), link.pos());
             if (typed.isPresent()) {
-                return typed(from, typed.get()).map(key -> new LinkTarget(key, typed.get().anchor()));
+                return typed(from, typed.get()).filter(key -> anchorExists(key, typed.get().anchor(), link.pos(),
+                        link.destination())).map(key -> LinkTarget.page(key, typed.get().anchor()));
             }
             String destination = link.destination();
             int hash = destination.indexOf('#');
             String pathPart = hash < 0 ? destination : destination.substring(0, hash);
             String anchor = hash < 0 ? null : destination.substring(hash + 1);
             Optional<String> target = sourcePathOf(from.sourcePath(), pathPart);
-            PageKey key = target.map(bySource::get).orElse(null);
+            if (target.isEmpty()) {
+                diagnostics.error(RULE_LINK_FILE, link.pos(), "link '" + destination + "' leaves the content folder;"
+                        + " link to pages by their .md file inside it, or use a typed reference such as guide:id");
+                return Optional.empty();
+            }
+            PageKey key = bySource.get(target.get());
             if (key == null) {
                 diagnostics.error(RULE_LINK_TARGET, link.pos(), "link target '" + destination + "' does not exist"
-                        + target.map(t -> " (no page at " + t + ")").orElse(" (it leaves the content folder)")
-                        + "; link to the .md file of an existing page, or use a typed reference such as guide:id");
+                        + " (no page at " + target.get() + "); link to the .md file of an existing page, or use a"
+                        + " typed reference such as guide:id");
                 return Optional.empty();
             }
             if (!published.containsKey(key)) {
                 reportHeldBack(link.pos(), destination);
                 return Optional.empty();
             }
-            return Optional.of(new LinkTarget(key, anchor));
+            if (!anchorExists(key, anchor, link.pos(), destination)) {
+                return Optional.empty();
+            }
+            return Optional.of(LinkTarget.page(key, anchor));
+        }
+
+        private Optional<LinkTarget> file(Page from, LinkRef link) {
+            String pathPart = link.destination().replaceFirst("[#?].*$", "");
+            Optional<String> target = sourcePathOf(from.sourcePath(), pathPart);
+            if (target.isEmpty()) {
+                diagnostics.error(RULE_LINK_FILE, link.pos(), "link '" + link.destination() + "' leaves the content"
+                        + " folder; put the file under content/ and link to it relatively");
+                return Optional.empty();
+            }
+            String inContent = Path.of(contentFolder).relativize(Path.of(target.get())).toString().replace('\\', '/');
+            if (contentDir != null && !Files.isRegularFile(contentDir.resolve(inContent))) {
+                diagnostics.error(RULE_LINK_FILE, link.pos(), "link '" + link.destination() + "' names no file (nothing"
+                        + " at " + target.get() + "); fix the path or add the file");
+                return Optional.empty();
+            }
+            if (!GraphBuilder.aliasFolder("/" + inContent).isPresent()) {
+                diagnostics.error(RULE_LINK_FILE, link.pos(), "file name '" + inContent + "' has characters a URL"
+                        + " path cannot carry safely; rename it with letters, digits, '-', '_' and '.'");
+                return Optional.empty();
+            }
+            return Optional.of(LinkTarget.asset(CONTENT_ASSETS + inContent));
+        }
+
+        /** Whether {@code anchor} (may be null) exists on the target page; reports it when not. */
+        private boolean anchorExists(PageKey key, String anchor, SourcePos pos, String destination) {
+            if (anchor == null || anchor.isEmpty()) {
+                return true;
+            }
+            java.util.Set<String> anchors = PageAnchors.of(published.get(key));
+            if (anchors.contains(anchor)) {
+                return true;
+            }
+            diagnostics.error(RULE_LINK_ANCHOR, pos, "'" + destination + "' points to '#" + anchor + "', which "
+                    + published.get(key).sourcePath() + " does not have"
+                    + Suggestions.didYouMean(anchor, published.get(key).body().anchors(), "its heading and item anchors"));
+            return false;
         }
 
         Optional<PageKey> typed(Page from, TypedRef ref) {
@@ -346,12 +441,27 @@ public final class GraphBuilder {
                 reportHeldBack(ref.pos(), ref.toString());
                 return Optional.empty();
             }
+            Optional<PageKey> otherKind = all.keySet().stream()
+                    .filter(k -> k.id().equals(ref.id()) && k.kind() != ref.kind() && k.kind() != Kind.HUB)
+                    .findFirst();
+            if (otherKind.isPresent()) {
+                diagnostics.error(RULE_LINK_TYPE, ref.pos(), "'" + ref + "' names no " + ref.kind().refName()
+                        + ", but " + describe(otherKind.get()).replaceFirst(" in .*$", "") + " has the id '" + ref.id()
+                        + "'; write " + otherKind.get().kind().refName() + ":" + ref.id()
+                        + (ref.anchor() == null ? "" : "#" + ref.anchor()));
+                return Optional.empty();
+            }
             Set<String> ids = new TreeSet<>();
             all.keySet().stream().filter(k -> k.kind() == ref.kind()).forEach(k -> ids.add(k.id()));
             diagnostics.error(RULE_LINK_TARGET, ref.pos(), "'" + ref + "' names no " + ref.kind().refName() + " page"
                     + (ref.kind() == Kind.HUB ? "; add content/_index.md"
                     : Suggestions.didYouMean(ref.id(), ids, "known " + ref.kind().refName() + " ids")));
             return Optional.empty();
+        }
+
+        /** A related item: the page, with its anchor checked. */
+        Optional<PageKey> related(Page from, TypedRef ref) {
+            return typed(from, ref).filter(key -> anchorExists(key, ref.anchor(), ref.pos(), ref.toString()));
         }
 
         private void reportHeldBack(SourcePos pos, String destination) {

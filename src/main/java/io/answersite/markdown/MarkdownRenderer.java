@@ -1,7 +1,8 @@
 package io.answersite.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import io.answersite.diagnostic.SourcePos;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -76,17 +77,24 @@ public final class MarkdownRenderer {
 
     /** Whether a link destination points into the site (and must be resolved) rather than outside. */
     public static boolean isInternal(String destination) {
-        if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")
-                || destination.startsWith("//")) {
-            return false;
+        return target(destination) != null;
+    }
+
+    /**
+     * What a destination points at: a page, a file of the content folder, or (null) something the
+     * generator leaves alone: an absolute URL, a site path, or an anchor on the same page.
+     */
+    static LinkRef.Target target(String destination) {
+        if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")) {
+            return null;
         }
         Matcher scheme = SCHEME.matcher(destination);
         if (scheme.find()) {
             String name = destination.substring(0, scheme.end() - 1);
-            return TYPED_PREFIXES.contains(name);
+            return TYPED_PREFIXES.contains(name) ? LinkRef.Target.PAGE : null;
         }
         String path = destination.replaceFirst("[#?].*$", "");
-        return path.endsWith(".md");
+        return path.endsWith(".md") ? LinkRef.Target.PAGE : LinkRef.Target.FILE;
     }
 
     /**
@@ -110,7 +118,8 @@ public final class MarkdownRenderer {
         List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
         edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
         return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
-                List.copyOf(state.groups), List.copyOf(state.usedIds), body, List.copyOf(edits));
+                List.copyOf(state.groups), List.copyOf(state.usedIds), body, List.copyOf(edits),
+                List.copyOf(state.external));
     }
 
     private static void assignAnchors(Document document, DocumentState state) {
@@ -175,6 +184,7 @@ public final class MarkdownRenderer {
         final List<io.answersite.markdown.Heading> headings = new ArrayList<>();
         final List<LinkRef> links = new ArrayList<>();
         final List<MarkdownDoc.Edit> edits = new ArrayList<>();
+        final List<ExternalLink> external = new ArrayList<>();
         final List<ChecklistGroupBuilder> openGroups = new ArrayList<>();
         final List<ChecklistGroup> groups = new ArrayList<>();
 
@@ -213,13 +223,21 @@ public final class MarkdownRenderer {
 
         private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
             DocumentState state = STATE.get(context.getDocument());
-            if (state == null || link.getLinkType() != LinkType.LINK || !(node instanceof Link)
-                    || !isInternal(link.getUrl())) {
+            if (state == null || !(node instanceof LinkNodeBase linkNode)
+                    || (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE)) {
+                return link;
+            }
+            String destination = link.getUrl();
+            SourcePos pos = state.source.posAt(state.bodyOffset + node.getStartOffset());
+            LinkRef.Target target = target(destination);
+            if (target == null) {
+                if (SCHEME.matcher(destination).find() || destination.startsWith("//")) {
+                    state.external.add(new ExternalLink(destination, pos));
+                }
                 return link;
             }
             int slot = state.links.size();
-            state.links.add(new LinkRef(slot, link.getUrl(), state.source.posAt(state.bodyOffset + node.getStartOffset())));
-            Link linkNode = (Link) node;
+            state.links.add(new LinkRef(slot, destination, pos, target));
             state.edits.add(new MarkdownDoc.Edit(linkNode.getUrl().getStartOffset(), linkNode.getUrl().getEndOffset(), slot));
             return link.withStatus(LinkStatus.VALID).withUrl(state.slotPrefix + slot + "-");
         }

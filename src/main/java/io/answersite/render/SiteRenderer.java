@@ -426,7 +426,7 @@ public final class SiteRenderer {
 
     private String fill(MarkdownDoc doc, List<LinkTarget> slots) {
         return doc.fill(slot -> slot < slots.size() && slots.get(slot) != null
-                ? escapeAttribute(slots.get(slot).url(urls.pagePath(slots.get(slot).page()))) : "#");
+                ? escapeAttribute(slots.get(slot).url(urls, false)) : "#");
     }
 
     private static String escapeAttribute(String value) {

@@ -7,6 +7,7 @@ import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadedContent;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
+import io.answersite.emit.ContentAssets;
 import io.answersite.emit.MachineFiles;
 import io.answersite.emit.SiteText;
 import io.answersite.emit.StaticAssets;
@@ -53,6 +54,7 @@ public final class Answersite {
         if (config.isEmpty()) {
             return new LoadedSite(Optional.empty(), reader);
         }
+        diagnostics.usePolicy(config.get().checks().severities());
         if (!Files.isDirectory(request.contentDir())) {
             diagnostics.error(RULE_CONTENT_MISSING, SourcePos.fileOnly(reader.label(request.contentDir())),
                     "the content folder does not exist; create it, or point site.contentDir at it");
@@ -61,7 +63,7 @@ public final class Answersite {
         LoadedContent content = times.time("load", () -> new ContentLoader(config.get(), reader, yaml,
                 new MarkdownRenderer()).load(request.contentDir(), diagnostics));
         ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(),
-                reader.label(request.contentDir()), request.includeDrafts(), request.today()).build(content, diagnostics));
+                reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
         return new LoadedSite(Optional.of(graph), reader);
     }
 
@@ -84,7 +86,8 @@ public final class Answersite {
             int staticFiles = times.time("emit", () -> {
                 new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
                         .emit(output, diagnostics);
-                return new StaticAssets(themeClassLoader, request.staticDir()).emit(output);
+                return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
+                        + new ContentAssets(graph, request.contentDir()).emit(output);
             });
             boolean written = !diagnostics.hasErrors();
             if (written) {

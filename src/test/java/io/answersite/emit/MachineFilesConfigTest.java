@@ -112,7 +112,8 @@ class MachineFilesConfigTest {
     void sitemapOfMoreThan50000PagesBecomesAnIndexOfValidSitemaps() throws Exception {
         SiteConfig config = new SiteConfig("Big", "", URI.create("https://big.example/"),
                 List.of(new Language("en", "English", "")), Map.of(), null, 4, Map.of(), ZoneId.of("UTC"), null,
-                new Organization("Big", null, null), RobotsPolicy.ALLOW_EVERYTHING, 0, 0, 20);
+                new Organization("Big", null, null), RobotsPolicy.ALLOW_EVERYTHING, 0, 0, 20,
+                io.answersite.config.CheckSettings.DEFAULTS);
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < 50_001; i++) {
             PageKey key = new PageKey(Kind.GLOSSARY, "term-" + i, "en");
@@ -122,7 +123,7 @@ class MachineFilesConfigTest {
                     MarkdownDoc.EMPTY, "Term " + i, List.of(), "A term."));
         }
         Diagnostics diagnostics = new Diagnostics();
-        ContentGraph graph = new GraphBuilder(config, "content", false, TestSites.TODAY)
+        ContentGraph graph = new GraphBuilder(config, "content", null, false, TestSites.TODAY)
                 .build(new LoadedContent(pages, List.of()), diagnostics);
         assertEquals(List.of(), diagnostics.sorted());
         Path out = root.resolve("site");

@@ -1,0 +1,43 @@
+package io.answersite.emit;
+
+import io.answersite.graph.ContentGraph;
+import io.answersite.graph.GraphBuilder;
+import io.answersite.graph.LinkTarget;
+import io.answersite.output.OutputTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Copies the files of the content folder that published pages link to (images, PDFs) to
+ * {@code /assets/content/<path in content>}: only those, so drafts' files and stray files stay out.
+ */
+public final class ContentAssets {
+
+    private final ContentGraph graph;
+    private final Path contentDir;
+
+    public ContentAssets(ContentGraph graph, Path contentDir) {
+        this.graph = graph;
+        this.contentDir = contentDir;
+    }
+
+    public int emit(OutputTree output) {
+        TreeSet<String> assets = new TreeSet<>();
+        for (List<LinkTarget> targets : graph.linkTargets().values()) {
+            targets.stream().filter(t -> t != null && t.isAsset()).forEach(t -> assets.add(t.assetPath()));
+        }
+        for (String asset : assets) {
+            Path source = contentDir.resolve(asset.substring(GraphBuilder.CONTENT_ASSETS.length()));
+            try {
+                output.copy(asset, Files.newInputStream(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + source, e);
+            }
+        }
+        return assets.size();
+    }
+}
