@@ -17,7 +17,11 @@ public final class TestSites {
     /** The date builds in tests run on, so that scheduling does not depend on the clock. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
-    /** A site.yml with one language (en) and one author, for inline sites. */
+    /**
+     * A site.yml with two languages (en, the default, and zh-CN) and one author, for inline sites.
+     * The link-hygiene and editorial warnings are switched off, so that each test sees only the rule
+     * it is about; {@link #SITE_YML_ALL_RULES} keeps them on.
+     */
     public static final String SITE_YML = """
             -- site/site.yml --
             title: Test Answers
@@ -33,6 +37,13 @@ public final class TestSites {
               team:
                 name: Test Team
             default_author: team
+            rules:
+              orphan: off
+              answer-unbacked: off
+              term-unused: off
+              term-unlinked: off
+              basis-empty: off
+              next-steps-empty: off
             -- content/topics/network.md --
             ---
             title: Network
@@ -40,6 +51,9 @@ public final class TestSites {
             date: 2026-01-01
             ---
             """;
+
+    /** {@link #SITE_YML} with every rule at its default severity. */
+    public static final String SITE_YML_ALL_RULES = SITE_YML.replaceAll("(?s)rules:\\n(  [a-z-]+: off\\n)+", "");
 
     private TestSites() {
     }

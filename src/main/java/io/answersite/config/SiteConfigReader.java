@@ -208,7 +208,10 @@ public final class SiteConfigReader {
                             + " cannot be changed in site.yml");
                     continue;
                 }
-                Optional<String> level = rules.string(id);
+                // YAML 1.1 reads a bare 'off' as false
+                var raw = rules.raw(id);
+                Optional<String> level = raw != null && raw.isBoolean() && !raw.booleanValue() ? Optional.of("off")
+                        : rules.string(id);
                 if (level.isEmpty() || !Set.of("error", "warning", "off").contains(level.get())) {
                     diagnostics.error(RULE_CONFIG, rules.valuePos(id), "rule '" + id + "' must be set to error,"
                             + " warning or off, not '" + level.orElse("") + "'");

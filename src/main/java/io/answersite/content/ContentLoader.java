@@ -51,12 +51,16 @@ public final class ContentLoader {
     private final SourceReader reader;
     private final YAMLFactory yaml;
     private final MarkdownRenderer markdown;
+    private final SourceCheck sourceCheck;
 
-    public ContentLoader(SiteConfig config, SourceReader reader, YAMLFactory yaml, MarkdownRenderer markdown) {
+    /** @param sourceCheck runs on the text of every file read (pages and snippets) */
+    public ContentLoader(SiteConfig config, SourceReader reader, YAMLFactory yaml, MarkdownRenderer markdown,
+                         SourceCheck sourceCheck) {
         this.config = config;
         this.reader = reader;
         this.yaml = yaml;
         this.markdown = markdown;
+        this.sourceCheck = sourceCheck;
     }
 
     public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
@@ -130,6 +134,7 @@ public final class ContentLoader {
         if (source.isEmpty()) {
             return Optional.empty();
         }
+        sourceCheck.check(source.get(), diagnostics);
         Optional<FrontMatter> split = FrontMatter.split(source.get(), needs(kind), diagnostics);
         if (split.isEmpty()) {
             return Optional.empty();
@@ -219,8 +224,10 @@ public final class ContentLoader {
             return Optional.of(new Common.Review(r.string("owner").orElse(null), r.date("reviewed").orElse(null),
                     r.date("next").orElse(null)));
         }).orElse(null);
+        java.util.Map<String, SourcePos> positions = new java.util.LinkedHashMap<>();
+        fields.keys().forEach(key -> positions.put(key, fields.keyPos(key)));
         return new Common(title, description, date, updated, author, fields.strings("tags"), topic, draft, aliases,
-                review);
+                review, java.util.Collections.unmodifiableMap(positions));
     }
 
     private static Page.Answer answer(Fields fields, PageKey key, String path, SourcePos idPos, Common common,
@@ -271,6 +278,7 @@ public final class ContentLoader {
         if (source.isEmpty()) {
             return Optional.empty();
         }
+        sourceCheck.check(source.get(), diagnostics);
         String body = source.get().text();
         int offset = 0;
         if (body.startsWith("---\n") || body.equals("---")) {

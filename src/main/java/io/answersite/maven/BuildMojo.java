@@ -1,6 +1,7 @@
 package io.answersite.maven;
 
-import io.answersite.diagnostic.Diagnostic;
+import io.answersite.report.ConsoleReport;
+import io.answersite.report.ReportFiles;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import io.answersite.site.BuildResult;
@@ -20,6 +21,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "build", threadSafe = true)
 public class BuildMojo extends AbstractMojo {
+
+    /** Where report.json, junit.xml and report.html are written, by every build and check. */
+    @Parameter(property = "site.reportDir", defaultValue = "${project.build.directory}/site-report")
+    private File reportDir;
 
     /** The site's root: reports name files relative to it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
@@ -55,24 +60,23 @@ public class BuildMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        BuildRequest request = new BuildRequest(basedir.toPath(), contentDir.toPath(), templatesDir.toPath(),
-                staticDir.toPath(), config.toPath(), outputDir.toPath(),
-                Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), drafts, LocalDate.now());
         BuildResult result;
         try {
-            result = new Answersite(BuildMojo.class.getClassLoader()).build(request);
+            result = run(new Answersite(BuildMojo.class.getClassLoader()), request());
+            ReportFiles.write(reportDir.toPath(), basedir.getName(), result.diagnostics());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("the build could not read or write a file: " + e.getMessage(), e);
         }
-        for (Diagnostic diagnostic : result.diagnostics()) {
-            if (diagnostic.isError()) {
-                getLog().error(diagnostic.format());
+        for (ConsoleReport.Line line : ConsoleReport.lines(result.diagnostics(), result.maxLinesPerRule())) {
+            if (line.error()) {
+                getLog().error(line.text());
             } else {
-                getLog().warn(diagnostic.format());
+                getLog().warn(line.text());
             }
         }
         result.heldBack().forEach(h -> getLog().info("held back " + h.sourcePath() + ": " + h.reason()));
         getLog().info("answersite: " + result.summary());
+        getLog().info("answersite: report in " + reportDir);
         if (result.failed()) {
             throw new MojoFailureException(result.errorCount() + (result.errorCount() == 1 ? " error" : " errors")
                     + " in the site; " + outputDir + " was left as it was");
@@ -80,5 +84,16 @@ public class BuildMojo extends AbstractMojo {
         if (result.written()) {
             getLog().info("answersite: site written to " + outputDir);
         }
+    }
+
+    /** Runs the goal's work: a full build here, checks only in {@code site:check}. */
+    BuildResult run(Answersite answersite, BuildRequest request) {
+        return answersite.build(request);
+    }
+
+    BuildRequest request() {
+        return new BuildRequest(basedir.toPath(), contentDir.toPath(), templatesDir.toPath(),
+                staticDir.toPath(), config.toPath(), outputDir.toPath(),
+                Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), drafts, LocalDate.now());
     }
 }

@@ -71,6 +71,23 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
+    /** Every path written so far, sorted. */
+    public java.util.List<String> paths() {
+        return written.stream().sorted().toList();
+    }
+
+    /** The bytes written at {@code relativePath} in this build (for the checks of the built site). */
+    public byte[] read(String relativePath) {
+        if (!written.contains(relativePath)) {
+            throw new IllegalArgumentException("'" + relativePath + "' was not written in this build");
+        }
+        try {
+            return Files.readAllBytes(staging.resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + relativePath, e);
+        }
+    }
+
     /** Whether a path has been written in this build. */
     public boolean contains(String relativePath) {
         return written.contains(relativePath);

@@ -4,10 +4,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** How many pages were written, per kind and language, for the build summary. Thread-safe. */
+/**
+ * How many pages were written, per kind and language, for the build summary, and which template
+ * wrote each file, for the checks of the built site. Thread-safe.
+ */
 public final class PageCounts {
 
     private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    private final Map<String, String> templates = new TreeMap<>();
+
+    public synchronized void wrote(String path, String template) {
+        templates.put(path, template);
+    }
+
+    /** The template that wrote each HTML file, by output path. */
+    public synchronized Map<String, String> templates() {
+        return Map.copyOf(templates);
+    }
 
     public synchronized void add(String kind, String language) {
         counts.computeIfAbsent(kind, k -> new TreeMap<>()).merge(language, 1, Integer::sum);

@@ -1,6 +1,7 @@
 package io.answersite.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.answersite.check.ContentChecks;
 import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
@@ -50,8 +51,15 @@ public final class SiteRenderer {
     private final StructuredData structuredData;
     private final String imageUrl;
 
-    /** @param strings the UI strings by language code, from {@link Theme#strings} */
-    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings) {
+    private final Map<PageKey, List<PageKey>> autolinks;
+
+    /**
+     * @param strings the UI strings by language code, from {@link Theme#strings}
+     * @param autolinks per answer, the glossary terms to link at their first use on the page
+     */
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings,
+                        Map<PageKey, List<PageKey>> autolinks) {
+        this.autolinks = autolinks;
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
@@ -81,8 +89,8 @@ public final class SiteRenderer {
                 renderListing(kind, language.code(), output, diagnostics, counts);
             }
         }
-        renderRedirects(output, diagnostics);
-        renderNotFound(output, diagnostics);
+        renderRedirects(output, diagnostics, counts);
+        renderNotFound(output, diagnostics, counts);
         return counts;
     }
 
@@ -91,6 +99,7 @@ public final class SiteRenderer {
         theme.render(template, context, diagnostics).ifPresent(html -> {
             output.write(UrlScheme.indexFile(folder), html);
             counts.add(kind, language);
+            counts.wrote(UrlScheme.indexFile(folder), template);
         });
     }
 
@@ -148,10 +157,25 @@ public final class SiteRenderer {
 
     private Views.Answer answerView(Page.Answer answer) {
         String language = answer.key().language();
+        TermLinker linker = new TermLinker(autolinks.getOrDefault(answer.key(), List.of()).stream()
+                .map(term -> new TermLinker.Term(ContentChecks.matcher((Page.GlossaryTerm) graph.require(term)),
+                        urls.pagePath(term)))
+                .toList());
+        // reading order: the short answer, grounds, next steps, the English summary, the body, then the FAQ
+        SafeString shortAnswer = linker.text(answer.answer());
+        List<SafeString> basis = answer.basis().stream().map(linker::text).toList();
+        List<SafeString> nextSteps = answer.nextSteps().stream().map(linker::text).toList();
+        List<SafeString> summary = answer.summaryEn() == null ? List.of()
+                : Arrays.stream(answer.summaryEn().split("\n")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(linker::text).toList();
+        SafeString body = body(answer);
+        if (body != null) {
+            body = new SafeString(linker.html(body.toString()));
+        }
         List<Views.Faq> faq = new ArrayList<>();
         for (int i = 0; i < answer.faq().size(); i++) {
             Page.Faq item = answer.faq().get(i);
-            faq.add(new Views.Faq("faq-" + (i + 1), item.question(), item.answer()));
+            faq.add(new Views.Faq("faq-" + (i + 1), item.question(), linker.text(item.answer())));
         }
         List<Views.Card> related = new ArrayList<>();
         for (ResolvedRelated item : graph.related().getOrDefault(answer.key(), List.of())) {
@@ -162,10 +186,8 @@ public final class SiteRenderer {
         }
         List<Views.Card> more = graph.moreAnswers().getOrDefault(answer.key(), List.of()).stream()
                 .map(this::card).toList();
-        List<String> summary = answer.summaryEn() == null ? List.of()
-                : Arrays.stream(answer.summaryEn().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new Views.Answer(answer.title(), answer.question(), answer.common().description(), byline(answer),
-                answer.answer(), answer.basis(), answer.nextSteps(), summary, body(answer), faq, related,
+                shortAnswer, basis, nextSteps, summary, body, faq, related,
                 snippet("handoff", language), snippet("review-safety", language), more, topicCard(answer),
                 answer.common().tags());
     }
@@ -294,26 +316,32 @@ public final class SiteRenderer {
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
     }
 
-    private void renderRedirects(OutputTree output, Diagnostics diagnostics) {
+    private void renderRedirects(OutputTree output, Diagnostics diagnostics, PageCounts counts) {
         for (Page page : graph.pages().values()) {
             for (Located<String> alias : page.common().aliases()) {
                 GraphBuilder.aliasFolder(alias.value()).ifPresent(folder -> {
                     Views.Redirect view = new Views.Redirect(urls.absolute(urls.pageFolder(page.key())),
                             page.key().language());
                     theme.render("redirect", Map.of("page", view), diagnostics)
-                            .ifPresent(html -> output.write(UrlScheme.indexFile(folder), html));
+                            .ifPresent(html -> {
+                                output.write(UrlScheme.indexFile(folder), html);
+                                counts.wrote(UrlScheme.indexFile(folder), "redirect");
+                            });
                 });
             }
         }
     }
 
-    private void renderNotFound(OutputTree output, Diagnostics diagnostics) {
+    private void renderNotFound(OutputTree output, Diagnostics diagnostics, PageCounts counts) {
         String language = config.defaultLanguage().code();
         String title = t(language, "not_found_title");
         Views.Layout layout = layout(language, title, fullTitle(title, language), t(language, "not_found_text"),
                 "404.html", null, List.of(), code -> null, "not-found", "website", null, null);
         theme.render("404", context(layout, Map.of("title", title), language), diagnostics)
-                .ifPresent(html -> output.write("404.html", html));
+                .ifPresent(html -> {
+                    output.write("404.html", html);
+                    counts.wrote("404.html", "404");
+                });
     }
 
     // ---- pieces ----

@@ -41,14 +41,16 @@ public final class Views {
     public record Byline(String authorName, String authorUrl, String date, String updated) {
     }
 
-    public record Faq(String id, String question, String answer) {
+    public record Faq(String id, String question, SafeString answer) {
     }
 
     public record TocEntry(int level, String text, String id) {
     }
 
-    public record Answer(String title, String question, String description, Byline byline, String answer,
-                         List<String> basis, List<String> nextSteps, List<String> summaryEn, SafeString bodyHtml,
+    /** An answer; its text fields are HTML (escaped, with glossary links when site.yml asks for them). */
+    public record Answer(String title, String question, String description, Byline byline, SafeString answer,
+                         List<SafeString> basis, List<SafeString> nextSteps, List<SafeString> summaryEn,
+                         SafeString bodyHtml,
                          List<Faq> faq, List<Card> related, SafeString handoffHtml, SafeString reviewHtml,
                          List<Card> moreAnswers, Card topic, List<String> tags) {
     }

@@ -1,7 +1,12 @@
 package io.answersite.site;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.answersite.check.BuiltSiteCheck;
+import io.answersite.check.ContentChecks;
+import io.answersite.config.CheckSettings;
+import io.answersite.check.SecretScanner;
 import io.answersite.config.SiteConfig;
+import io.answersite.content.PageKey;
 import io.answersite.config.SiteConfigReader;
 import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadedContent;
@@ -20,7 +25,10 @@ import io.answersite.render.SiteRenderer;
 import io.answersite.render.Theme;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,51 +60,100 @@ public final class Answersite {
         YAMLFactory yaml = new YAMLFactory();
         Optional<SiteConfig> config = times.time("config", () -> readConfig(request, reader, yaml, diagnostics));
         if (config.isEmpty()) {
-            return new LoadedSite(Optional.empty(), reader);
+            return new LoadedSite(Optional.empty(), reader, Map.of());
         }
         diagnostics.usePolicy(config.get().checks().severities());
         if (!Files.isDirectory(request.contentDir())) {
             diagnostics.error(RULE_CONTENT_MISSING, SourcePos.fileOnly(reader.label(request.contentDir())),
                     "the content folder does not exist; create it, or point site.contentDir at it");
-            return new LoadedSite(Optional.empty(), reader);
+            return new LoadedSite(Optional.empty(), reader, Map.of());
         }
         LoadedContent content = times.time("load", () -> new ContentLoader(config.get(), reader, yaml,
-                new MarkdownRenderer()).load(request.contentDir(), diagnostics));
+                new MarkdownRenderer(), new SecretScanner(config.get().checks())).load(request.contentDir(), diagnostics));
         ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(),
                 reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
-        return new LoadedSite(Optional.of(graph), reader);
+        Map<PageKey, List<PageKey>> unlinkedTerms = times.time("check", () -> new ContentChecks(graph,
+                request.today(), reader, request.siteRoot()).run(diagnostics));
+        return new LoadedSite(Optional.of(graph), reader, unlinkedTerms);
     }
 
-    /** Loads, and when there are no errors renders, emits and replaces the output folder. */
+    /** Loads, and when there are no errors renders, emits, checks the result and replaces the output folder. */
     public BuildResult build(BuildRequest request) {
+        return run(request, true);
+    }
+
+    /**
+     * Runs every check of a build, the built-site checks included, without touching the output
+     * folder: pages are rendered into a temporary folder that is deleted afterwards.
+     */
+    public BuildResult check(BuildRequest request) {
+        return run(request, false);
+    }
+
+    private BuildResult run(BuildRequest request, boolean write) {
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes();
         LoadedSite loaded = load(request, diagnostics, times);
+        int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
+                .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), new PageCounts(), 0,
-                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false);
+                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines);
         }
         ContentGraph graph = loaded.graph().get();
-        try (OutputTree output = OutputTree.open(request.outputDir())) {
+        Path scratch = write ? null : createScratch();
+        try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
             Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
             Map<String, Map<String, String>> strings = new LinkedHashMap<>();
             graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
-            PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings)
+            Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
+                    ? loaded.unlinkedTerms() : Map.of();
+            PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings, autolinks)
                     .render(output, diagnostics));
-            int staticFiles = times.time("emit", () -> {
+            int files = times.time("emit", () -> {
                 new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
                         .emit(output, diagnostics);
                 return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
                         + new ContentAssets(graph, request.contentDir()).emit(output);
             });
-            boolean written = !diagnostics.hasErrors();
+            times.time("verify", () -> {
+                if (diagnostics.hasErrors()) {
+                    return null; // pages are missing after a template error: their links would only add noise
+                }
+                new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
+                        graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics);
+                return null;
+            });
+            boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {
                     output.commit();
                     return null;
                 });
             }
-            return new BuildResult(diagnostics.sorted(), pages, staticFiles, graph.heldBack(), times, written);
+            return new BuildResult(diagnostics.sorted(), pages, files, graph.heldBack(), times, written, maxLines);
+        } finally {
+            if (scratch != null) {
+                deleteQuietly(scratch);
+            }
+        }
+    }
+
+    private static Path createScratch() {
+        try {
+            return Files.createTempDirectory("answersite-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the scratch folder " + dir, e);
         }
     }
 

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * What a build did: every finding (sorted), what it wrote, what it held back, and how long each
- * stage took. {@code written} is false when errors stopped it; the output folder is then untouched.
+ * stage took. {@code written} is false when errors stopped it (or for a check); the output folder
+ * is then untouched. {@code maxLinesPerRule} is site.yml's cap on console lines per rule.
  */
 public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
-                          StageTimes times, boolean written) {
+                          StageTimes times, boolean written, int maxLinesPerRule) {
 
     public long errorCount() {
         return diagnostics.stream().filter(Diagnostic::isError).count();
@@ -30,6 +31,8 @@ public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int st
         if (written) {
             line.append("wrote ").append(pages.total()).append(" pages (").append(pages).append("), ")
                     .append(staticFiles).append(" static files");
+        } else if (pages.total() > 0) {
+            line.append("checked ").append(pages.total()).append(" pages (").append(pages).append("), wrote no site");
         } else {
             line.append("wrote nothing");
         }

@@ -52,6 +52,11 @@ public final class Fields {
         this.documentName = documentName;
     }
 
+    /** The raw value of {@code key}, or null; for values whose type decides how they are read. */
+    public JsonNode raw(String key) {
+        return node.get(key);
+    }
+
     public boolean has(String key) {
         JsonNode value = node.get(key);
         return value != null && !value.isNull();

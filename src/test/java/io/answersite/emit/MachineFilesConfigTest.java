@@ -118,7 +118,7 @@ class MachineFilesConfigTest {
         for (int i = 0; i < 50_001; i++) {
             PageKey key = new PageKey(Kind.GLOSSARY, "term-" + i, "en");
             Common common = new Common("Term " + i, "d", LocalDate.of(2026, 1, 1), null, null, List.of(), null, false,
-                    List.of(), null);
+                    List.of(), null, Map.of());
             pages.add(new Page.GlossaryTerm(key, "content/glossary/term-" + i + ".md", SourcePos.startOf("x"), common,
                     MarkdownDoc.EMPTY, "Term " + i, List.of(), "A term."));
         }

@@ -1,0 +1,349 @@
+package io.answersite.check;
+
+import io.answersite.config.CheckSettings;
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.graph.ContentGraph;
+import io.answersite.graph.LinkTarget;
+import io.answersite.graph.ResolvedRelated;
+import io.answersite.markdown.LinkRef;
+import io.answersite.source.SourceReader;
+import io.answersite.source.SourceText;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules that look at the whole graph, the editorial limits and freshness, in named passes.
+ * Returns, per answer, the glossary terms it uses without linking them, for the renderer to link
+ * when site.yml turns on {@code glossary_autolink}.
+ */
+public final class ContentChecks {
+
+    private static final Pattern FENCED_CODE = Pattern.compile("(?ms)^(```|~~~).*?^\\1[^\\n]*$");
+    private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
+    private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^)]*\\)");
+
+    private final ContentGraph graph;
+    private final CheckSettings settings;
+    private final LocalDate today;
+    private final SourceReader reader;
+    private final Path siteRoot;
+
+    /** @param siteRoot where source paths are relative to, to re-read a file for a finding's position */
+    public ContentChecks(ContentGraph graph, LocalDate today, SourceReader reader, Path siteRoot) {
+        this.graph = graph;
+        this.settings = graph.config().checks();
+        this.today = today;
+        this.reader = reader;
+        this.siteRoot = siteRoot;
+    }
+
+    public Map<PageKey, List<PageKey>> run(Diagnostics diagnostics) {
+        Map<PageKey, Set<PageKey>> inbound = inboundLinks();
+        orphans(inbound, diagnostics);
+        unbackedAnswers(diagnostics);
+        unusedTerms(diagnostics);
+        linksAcrossLanguages(diagnostics);
+        if (settings.relatedReciprocal()) {
+            oneWayRelations(diagnostics);
+        }
+        editorialLimits(diagnostics);
+        freshness(diagnostics);
+        return unlinkedTerms(diagnostics);
+    }
+
+    // ---- the link graph ----
+
+    /** Every page's editorial links: body links and related items, as page keys. */
+    private Map<PageKey, Set<PageKey>> outbound() {
+        Map<PageKey, Set<PageKey>> outbound = new HashMap<>();
+        for (Page page : graph.pages().values()) {
+            Set<PageKey> targets = new HashSet<>();
+            for (LinkTarget target : graph.linkTargets().getOrDefault(page.key(), List.of())) {
+                if (target != null && !target.isAsset()) {
+                    targets.add(target.page());
+                }
+            }
+            graph.related().getOrDefault(page.key(), List.of()).forEach(r -> targets.add(r.target()));
+            outbound.put(page.key(), targets);
+        }
+        return outbound;
+    }
+
+    /** Who links to each page: other pages' links, topic pages and their members, and the hub. */
+    private Map<PageKey, Set<PageKey>> inboundLinks() {
+        Map<PageKey, Set<PageKey>> inbound = new HashMap<>();
+        outbound().forEach((from, targets) -> targets.forEach(to -> inbound.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
+        graph.topicMembers().forEach((topic, members) -> members.forEach(member -> {
+            inbound.computeIfAbsent(member, k -> new HashSet<>()).add(topic);
+            inbound.computeIfAbsent(topic, k -> new HashSet<>()).add(member);
+        }));
+        PageKey hub = new PageKey(Kind.HUB, PageKey.HUB_ID, "");
+        graph.pages().values().stream().filter(p -> p.key().kind() == Kind.ANSWER)
+                .forEach(answer -> inbound.computeIfAbsent(answer.key(), k -> new HashSet<>()).add(hub));
+        return inbound;
+    }
+
+    private void orphans(Map<PageKey, Set<PageKey>> inbound, Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            if (page.key().kind() == Kind.HUB) {
+                continue;
+            }
+            Set<PageKey> from = new HashSet<>(inbound.getOrDefault(page.key(), Set.of()));
+            from.remove(page.key());
+            if (from.isEmpty()) {
+                diagnostics.warning("orphan", SourcePos.startOf(page.sourcePath()), "no other page, topic or the hub"
+                        + " links to this " + page.key().kind().refName() + "; link to it from a related page"
+                        + (page.key().kind().requiresTopic() || page.key().kind() == Kind.GLOSSARY
+                        ? " or give it a topic" : ""));
+            }
+        }
+    }
+
+    private void unbackedAnswers(Diagnostics diagnostics) {
+        Map<PageKey, Set<PageKey>> outbound = outbound();
+        for (Page page : graph.pages().values()) {
+            if (page instanceof Page.Answer) {
+                boolean backed = outbound.getOrDefault(page.key(), Set.of()).stream()
+                        .anyMatch(k -> k.kind() == Kind.GUIDE || k.kind() == Kind.CHECKLIST);
+                if (!backed) {
+                    diagnostics.warning("answer-unbacked", page.common().keyPos("related", page.sourcePath()),
+                            "this answer links to no guide or checklist; add one to 'related' (guide:id or"
+                                    + " checklist:id) so readers can go deeper");
+                }
+            }
+        }
+    }
+
+    private void unusedTerms(Diagnostics diagnostics) {
+        Set<String> linkedIds = new HashSet<>();
+        outbound().forEach((from, targets) -> targets.stream().filter(k -> k.kind() == Kind.GLOSSARY)
+                .filter(k -> !k.equals(from)).forEach(k -> linkedIds.add(k.id())));
+        for (Page page : graph.pages().values()) {
+            if (page.key().kind() == Kind.GLOSSARY && !linkedIds.contains(page.key().id())) {
+                diagnostics.warning("term-unused", SourcePos.startOf(page.sourcePath()), "no page links to the term '"
+                        + ((Page.GlossaryTerm) page).term() + "'; link it where it is used ([" + page.title()
+                        + "](glossary:" + page.key().id() + ")) or remove the term");
+            }
+        }
+    }
+
+    private void linksAcrossLanguages(Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
+            for (LinkRef link : page.body().links()) {
+                LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
+                if (target == null || target.isAsset()) {
+                    continue;
+                }
+                String language = page.key().language();
+                PageKey own = target.page().in(language);
+                if (!target.page().language().equals(language) && graph.pages().containsKey(own)) {
+                    diagnostics.warning("link-language", link.pos(), "'" + link.destination() + "' is in "
+                            + target.page().language() + ", but this page is in " + language + " and "
+                            + graph.require(own).sourcePath() + " translates it; link to the translation");
+                }
+            }
+        }
+    }
+
+    private void oneWayRelations(Diagnostics diagnostics) {
+        Map<PageKey, Set<PageKey>> outbound = outbound();
+        for (Page page : graph.pages().values()) {
+            if (!(page instanceof Page.Answer answer)) {
+                continue;
+            }
+            List<ResolvedRelated> related = graph.related().getOrDefault(page.key(), List.of());
+            for (int i = 0; i < related.size(); i++) {
+                PageKey target = related.get(i).target();
+                boolean linksBack = target.kind() == Kind.HUB
+                        || graph.topicMembers().getOrDefault(target, List.of()).contains(page.key())
+                        || outbound.getOrDefault(target, Set.of()).stream()
+                        .anyMatch(k -> k.kind() == Kind.ANSWER && k.id().equals(page.key().id()));
+                if (!linksBack) {
+                    SourcePos pos = answer.related().stream().filter(r -> r.ref().kind() == target.kind()
+                            && r.ref().id().equals(target.id())).findFirst().map(r -> r.ref().pos())
+                            .orElse(SourcePos.startOf(page.sourcePath()));
+                    diagnostics.warning("related-oneway", pos, graph.require(target).sourcePath()
+                            + " does not link back to this answer; add answer:" + page.key().id()
+                            + " to its related list or body");
+                }
+            }
+        }
+    }
+
+    // ---- editorial limits and freshness ----
+
+    private void editorialLimits(Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            String path = page.sourcePath();
+            int description = page.common().description().codePointCount(0, page.common().description().length());
+            if (description > settings.descriptionMaxChars()) {
+                diagnostics.warning("description-length", page.common().keyPos("description", path), "the description"
+                        + " is " + description + " characters; search engines show about " + settings.descriptionMaxChars()
+                        + " (limits.description_max_chars): shorten it");
+            }
+            if (!(page instanceof Page.Answer answer)) {
+                continue;
+            }
+            int length = answerLength(answer.answer());
+            if (length > settings.answerMaxLength()) {
+                diagnostics.warning("answer-length", page.common().keyPos("answer", path), "the short answer is "
+                        + length + " long (CJK characters plus Latin words), over " + settings.answerMaxLength()
+                        + " (limits.answer_max_length); keep it to what an answer engine can quote, move the rest"
+                        + " to basis, next_steps or the body");
+            }
+            String title = answer.title().strip();
+            if (!(title.endsWith("?") || title.endsWith("？"))) {
+                diagnostics.warning("title-question", page.common().keyPos("title", path), "the title of an answer"
+                        + " should be the question it answers, ending with '?': '" + title + "'");
+            }
+            if (answer.basis().isEmpty()) {
+                diagnostics.warning("basis-empty", page.common().keyPos("basis", path), "the answer has no 'basis';"
+                        + " list the grounds for it and where it applies");
+            }
+            if (answer.nextSteps().isEmpty()) {
+                diagnostics.warning("next-steps-empty", page.common().keyPos("next_steps", path), "the answer has no"
+                        + " 'next_steps'; list what the reader should do next");
+            }
+        }
+    }
+
+    /** CJK characters count one each, runs of Latin letters and digits one per word. */
+    static int answerLength(String text) {
+        int length = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                length++;
+                inWord = false;
+            } else if (Character.isLetterOrDigit(cp)) {
+                if (!inWord) {
+                    length++;
+                }
+                inWord = true;
+            } else {
+                inWord = inWord && (cp == '\'' || cp == '-' || cp == '_');
+            }
+        }
+        return length;
+    }
+
+    private void freshness(Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            if (page.common().review() == null || page.common().review().next() == null) {
+                continue;
+            }
+            LocalDate next = page.common().review().next();
+            if (next.isBefore(today)) {
+                long days = ChronoUnit.DAYS.between(next, today);
+                String message = "review was due on " + next + " (" + days + (days == 1 ? " day" : " days")
+                        + " ago); review the page, then set review.reviewed and a new review.next";
+                SourcePos pos = page.common().keyPos("review", page.sourcePath());
+                if (settings.reviewOverdueErrorDays() > 0 && days > settings.reviewOverdueErrorDays()) {
+                    diagnostics.error("review-overdue", pos, message + " (over "
+                            + settings.reviewOverdueErrorDays() + " days late: limits.review_overdue_error_days)");
+                } else {
+                    diagnostics.warning("review-overdue", pos, message);
+                }
+            }
+        }
+    }
+
+    // ---- glossary terms in answers ----
+
+    private Map<PageKey, List<PageKey>> unlinkedTerms(Diagnostics diagnostics) {
+        Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
+        Map<PageKey, Set<PageKey>> outbound = outbound();
+        for (Page page : graph.pages().values()) {
+            if (!(page instanceof Page.Answer answer)) {
+                continue;
+            }
+            String text = visibleText(answer);
+            Set<String> linked = new HashSet<>();
+            outbound.getOrDefault(page.key(), Set.of()).stream().filter(k -> k.kind() == Kind.GLOSSARY)
+                    .forEach(k -> linked.add(k.id()));
+            List<PageKey> unlinked = new ArrayList<>();
+            for (String termId : termIds()) {
+                Optional<PageKey> termKey = graph.preferred(Kind.GLOSSARY, termId, page.key().language());
+                if (termKey.isEmpty() || linked.contains(termId)) {
+                    continue;
+                }
+                TermMatcher matcher = matcher((Page.GlossaryTerm) graph.require(termKey.get()));
+                if (matcher.firstIn(text).isPresent()) {
+                    unlinked.add(termKey.get());
+                    if (!settings.glossaryAutolink()) {
+                        Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey.get());
+                        diagnostics.warning("term-unlinked", firstUse(page, matcher), "the answer uses the glossary"
+                                + " term '" + term.term() + "' but does not link it; link one use ([" + term.term()
+                                + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
+                                + " glossary_autolink: true in site.yml");
+                    }
+                }
+            }
+            if (!unlinked.isEmpty()) {
+                result.put(page.key(), List.copyOf(unlinked));
+            }
+        }
+        return result;
+    }
+
+    private List<String> termIds() {
+        return graph.pages().keySet().stream().filter(k -> k.kind() == Kind.GLOSSARY).map(PageKey::id).distinct()
+                .sorted().toList();
+    }
+
+    /** The names a term is known by: its term, title and synonyms. */
+    public static TermMatcher matcher(Page.GlossaryTerm term) {
+        List<String> names = new ArrayList<>();
+        names.add(term.term());
+        names.add(term.title());
+        names.addAll(term.synonyms());
+        return new TermMatcher(names.stream().distinct().toList());
+    }
+
+    /** What a reader sees of an answer, without code and link targets. */
+    static String visibleText(Page.Answer answer) {
+        StringBuilder text = new StringBuilder();
+        text.append(answer.title()).append('\n').append(answer.question()).append('\n')
+                .append(answer.common().description()).append('\n').append(answer.answer()).append('\n');
+        answer.basis().forEach(b -> text.append(b).append('\n'));
+        answer.nextSteps().forEach(s -> text.append(s).append('\n'));
+        answer.faq().forEach(f -> text.append(f.question()).append('\n').append(f.answer()).append('\n'));
+        if (answer.summaryEn() != null) {
+            text.append(answer.summaryEn()).append('\n');
+        }
+        String body = FENCED_CODE.matcher(answer.body().source()).replaceAll("");
+        body = INLINE_CODE.matcher(body).replaceAll("");
+        text.append(LINK_DESTINATION.matcher(body).replaceAll("]"));
+        return text.toString();
+    }
+
+    /** Where the term first appears in the file, by reading it again (only for findings). */
+    private SourcePos firstUse(Page page, TermMatcher matcher) {
+        Optional<SourceText> source = reader.read(siteRoot.resolve(page.sourcePath()), new Diagnostics());
+        if (source.isEmpty()) {
+            return SourcePos.startOf(page.sourcePath());
+        }
+        String text = source.get().text();
+        int afterFence = text.indexOf('\n') + 1;
+        OptionalInt offset = matcher.firstIn(text.substring(afterFence));
+        return offset.isPresent() ? source.get().posAt(afterFence + offset.getAsInt()) : SourcePos.startOf(page.sourcePath());
+    }
+}

@@ -1,0 +1,161 @@
+package io.answersite.check;
+
+import io.answersite.config.CheckSettings;
+import io.answersite.content.SourceCheck;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.source.SourceText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The content-safety scan: credentials, tokens and private keys in any content file (front matter,
+ * body and code blocks alike), front-end environment variables that carry a secret, and the site's
+ * own patterns. Obvious placeholders pass; site.yml may allow one finding by its fingerprint.
+ * Messages show only the first four characters of a value: the build log never repeats a secret.
+ */
+public final class SecretScanner implements SourceCheck {
+
+    public static final String RULE_SECRET = "secret";
+    public static final String RULE_FRONTEND_ENV = "secret-frontend-env";
+    public static final String RULE_PATTERN = "safety-pattern";
+
+    /** A kind of credential and how to find it; {@code group} is the part that is the secret. */
+    private record Detector(String rule, String kind, Pattern pattern, int group, boolean needsEntropy) {
+    }
+
+    private static final List<Detector> DETECTORS = List.of(
+            new Detector(RULE_SECRET, "private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"), 0, false),
+            new Detector(RULE_SECRET, "Anthropic API key", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}"), 0, false),
+            new Detector(RULE_SECRET, "OpenAI API key", Pattern.compile("\\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"), 0, false),
+            new Detector(RULE_SECRET, "Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), 0, false),
+            new Detector(RULE_SECRET, "AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0, false),
+            new Detector(RULE_SECRET, "GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"), 0, false),
+            new Detector(RULE_SECRET, "Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, false),
+            new Detector(RULE_SECRET, "Stripe live key", Pattern.compile("\\b(?:sk|rk)_live_[0-9A-Za-z]{16,}"), 0, false),
+            new Detector(RULE_SECRET, "JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0, false),
+            new Detector(RULE_SECRET, "bearer token", Pattern.compile("(?i)\\bAuthorization\\s*:\\s*Bearer\\s+([A-Za-z0-9._~+/=-]{16,})"), 1, true),
+            new Detector(RULE_SECRET, "password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'<>]+:([^/\\s@\"'<>]+)@"), 1, false),
+            new Detector(RULE_SECRET, "high-entropy secret",
+                    Pattern.compile("(?i)(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9_+/=.-]{20,})"), 1, true),
+            new Detector(RULE_FRONTEND_ENV, "front-end environment variable with a secret",
+                    Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false));
+
+    private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
+    private static final List<String> PLACEHOLDER_MARKS = List.of("xxxx", "...", "…", "your", "<", ">", "${", "{{",
+            "example", "placeholder", "dummy", "redacted", "****", "changeme", "replace", "sample", "fake", "demo",
+            "here", "process.env", "os.environ", "getenv");
+
+    private final List<CheckSettings.SafetyPattern> sitePatterns;
+    private final Set<String> allowed;
+
+    public SecretScanner(CheckSettings settings) {
+        this.sitePatterns = settings.safetyPatterns();
+        this.allowed = settings.allowedFingerprints();
+    }
+
+    @Override
+    public void check(SourceText source, Diagnostics diagnostics) {
+        String text = source.text();
+        List<int[]> reported = new ArrayList<>();
+        for (Detector detector : DETECTORS) {
+            Matcher matcher = detector.pattern.matcher(text);
+            while (matcher.find()) {
+                String value = matcher.group(detector.group);
+                int start = matcher.start(detector.group);
+                if (overlaps(reported, start, matcher.end(detector.group)) || isPlaceholder(value)
+                        || (detector.needsEntropy && !looksRandom(value))) {
+                    continue;
+                }
+                String fingerprint = fingerprint(detector.kind, value);
+                if (allowed.contains(fingerprint)) {
+                    continue;
+                }
+                reported.add(new int[] {start, matcher.end(detector.group)});
+                String advice = detector.rule.equals(RULE_FRONTEND_ENV)
+                        ? "variables with this prefix are bundled into browser code: keep the secret on the server"
+                        + " and call your own backend instead"
+                        : "remove it; if it was ever real, revoke and rotate it";
+                diagnostics.error(detector.rule, source.posAt(start), "possible " + detector.kind + " '" + mask(value)
+                        + "'; " + advice + " (fingerprint " + fingerprint + "; to publish it anyway, add the"
+                        + " fingerprint to safety.allow in site.yml)");
+            }
+        }
+        for (CheckSettings.SafetyPattern pattern : sitePatterns) {
+            Matcher matcher = pattern.pattern().matcher(text);
+            while (matcher.find()) {
+                String value = matcher.group();
+                String fingerprint = fingerprint(pattern.name(), value);
+                if (value.isEmpty() || allowed.contains(fingerprint)) {
+                    continue;
+                }
+                diagnostics.error(RULE_PATTERN, source.posAt(matcher.start()), "matches the site's safety pattern '"
+                        + pattern.name() + "': '" + mask(value) + "'; remove it or replace it with a placeholder"
+                        + " (fingerprint " + fingerprint + ")");
+            }
+        }
+    }
+
+    /** The first four characters, then an ellipsis: enough to find the value, never the value. */
+    public static String mask(String value) {
+        int end = value.offsetByCodePoints(0, Math.min(4, value.codePointCount(0, value.length())));
+        return value.substring(0, end) + "…";
+    }
+
+    static boolean isPlaceholder(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (PLACEHOLDER_MARKS.stream().anyMatch(lower::contains) || REPEATED.matcher(value).find()) {
+            return true;
+        }
+        return lower.chars().filter(Character::isLetterOrDigit).distinct().count() <= 3;
+    }
+
+    /** Random-looking: several character classes and high Shannon entropy. */
+    static boolean looksRandom(String value) {
+        int classes = (value.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (value.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+                + (value.chars().anyMatch(Character::isDigit) ? 1 : 0);
+        return classes >= 2 && entropy(value) >= 3.5;
+    }
+
+    static double entropy(String value) {
+        int[] counts = new int[128];
+        int total = 0;
+        for (char c : value.toCharArray()) {
+            if (c < 128) {
+                counts[c]++;
+                total++;
+            }
+        }
+        double entropy = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / total;
+                entropy -= p * (Math.log(p) / Math.log(2));
+            }
+        }
+        return entropy;
+    }
+
+    /** A stable id of one finding: the kind and the value, hashed, so site.yml can allow it without holding it. */
+    public static String fingerprint(String kind, String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((kind + "\n" + value).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean overlaps(List<int[]> reported, int start, int end) {
+        return reported.stream().anyMatch(r -> start < r[1] && end > r[0]);
+    }
+}
