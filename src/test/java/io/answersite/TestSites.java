@@ -55,6 +55,20 @@ public final class TestSites {
     /** {@link #SITE_YML} with every rule at its default severity. */
     public static final String SITE_YML_ALL_RULES = SITE_YML.replaceAll("(?s)rules:\\n(  [a-z-]+: off\\n)+", "");
 
+    /** {@code site} (one of the site.yml specs here) with {@code yml} added to its site.yml. */
+    public static String withConfig(String site, String yml) {
+        return site.replace("-- content/topics/network.md --", yml.stripTrailing() + "\n-- content/topics/network.md --");
+    }
+
+    /** {@link #SITE_YML} with the named rules back at their default severity. */
+    public static String siteYmlWith(String... rulesOn) {
+        String yml = SITE_YML;
+        for (String rule : rulesOn) {
+            yml = yml.replace("  " + rule + ": off\n", "");
+        }
+        return yml;
+    }
+
     private TestSites() {
     }
 

@@ -264,8 +264,19 @@ public final class ContentLoader {
                 fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related);
     }
 
+    public static final String RULE_ENUM = "front-matter-enum";
+    private static final java.util.List<String> REF_KINDS = java.util.List.of("answer", "guide", "checklist", "glossary",
+            "topic", "hub");
+
     private static Optional<TypedRef> typedRef(String text, SourcePos pos, Diagnostics diagnostics) {
         Optional<TypedRef> ref = TypedRef.parse(text, pos);
+        java.util.regex.Matcher kind = java.util.regex.Pattern.compile("^([A-Za-z_]+):").matcher(text.strip());
+        if (ref.isEmpty() && kind.find() && !REF_KINDS.contains(kind.group(1))) {
+            diagnostics.error(RULE_ENUM, pos, "'" + kind.group(1) + "' in '" + text + "' is not a kind of page; use one of "
+                    + String.join(", ", REF_KINDS) + io.answersite.diagnostic.Suggestions.closest(kind.group(1), REF_KINDS)
+                    .map(k -> " (did you mean '" + k + "'?)").orElse(""));
+            return ref;
+        }
         if (ref.isEmpty()) {
             diagnostics.error(Fields.RULE_TYPE, pos, "'" + text + "' is not a typed reference; write kind:id, where"
                     + " kind is answer, guide, checklist, glossary, topic or hub (for example guide:network-troubleshooting)");
@@ -299,7 +310,8 @@ public final class ContentLoader {
                 markdown.render(source.get(), body, offset)));
     }
 
-    private static Set<String> allowedKeys(Kind kind) {
+    /** The front matter keys a page of {@code kind} may have (the published schema's properties). */
+    public static Set<String> allowedKeys(Kind kind) {
         return switch (kind) {
             case ANSWER -> ANSWER_KEYS;
             case GLOSSARY -> GLOSSARY_KEYS;

@@ -10,9 +10,6 @@ import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.OutputTree;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,14 +37,6 @@ public final class LlmsJson {
 
     public void emit(OutputTree output) {
         output.write("llms.json", json());
-        try (InputStream schema = LlmsJson.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (schema == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the plugin");
-            }
-            output.write(SCHEMA_RESOURCE, schema.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String json() {

@@ -5,7 +5,7 @@ import io.answersite.output.OutputTree;
 
 /**
  * The list of emitters, assembled in one place: Markdown twins, llms.txt and llms-full.txt,
- * llms.json and its schema, the sitemap, robots.txt and the Atom feeds.
+ * llms.json, the sitemap, robots.txt, the Atom feeds and the published JSON Schemas.
  */
 public final class MachineFiles {
 
@@ -26,5 +26,6 @@ public final class MachineFiles {
         new Sitemap(site).emit(output);
         new Robots(site).emit(output);
         new AtomFeed(site).emit(output);
+        new Schemas().emit(output);
     }
 }

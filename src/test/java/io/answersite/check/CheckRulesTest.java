@@ -1,0 +1,451 @@
+package io.answersite.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.answersite.TestSites;
+import io.answersite.diagnostic.Diagnostic;
+import io.answersite.site.Answersite;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One smallest site per rule of the link graph, the editorial limits and freshness, each asserting
+ * the exact report line. Every site starts from the shared test site.yml, with only the rule under
+ * test switched on among the warnings that are off there.
+ */
+class CheckRulesTest {
+
+    @TempDir
+    Path root;
+
+    private static final String ANSWER = """
+            description: Why it fails.
+            date: 2026-02-01
+            topic: network
+            answer: Because.
+            basis: [It is so.]
+            next_steps: [Retry.]
+            """;
+
+    private List<String> check(String siteYml, String files) {
+        TestSites.write(root, siteYml + files);
+        return new Answersite().check(TestSites.request(root)).diagnostics().stream().map(Diagnostic::format).toList();
+    }
+
+    @Test
+    void reportsLinkToAMissingAnchor() {
+        assertEquals(List.of("content/answers/a.md:11:5: error: '../guides/g.md#dsn' points to '#dsn', which"
+                        + " content/guides/g.md does not have; did you mean 'dns'? [link-anchor]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        See [DNS](../guides/g.md#dsn).
+                        -- content/guides/g.md --
+                        ---
+                        title: Guide
+                        description: Long.
+                        date: 2026-02-01
+                        topic: network
+                        ---
+
+                        ## DNS {#dns}
+                        """));
+    }
+
+    @Test
+    void reportsTypedReferenceOfTheWrongKind() {
+        assertEquals(List.of("content/answers/a.md:10:5: error: 'guide:cors' names no guide, but a glossary term has"
+                        + " the id 'cors'; write glossary:cors [link-type]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        related:
+                          - guide:cors
+                        ---
+                        -- content/glossary/cors.md --
+                        ---
+                        title: CORS
+                        description: Cross-origin resource sharing.
+                        date: 2026-02-01
+                        definition: A browser rule.
+                        ---
+                        """));
+    }
+
+    @Test
+    void reportsUnknownKindInATypedReference() {
+        assertEquals(List.of("content/answers/a.md:10:5: error: 'guid' in 'guid:g' is not a kind of page; use one of"
+                        + " answer, guide, checklist, glossary, topic, hub (did you mean 'guide'?) [front-matter-enum]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        related:
+                          - guid:g
+                        ---
+                        """));
+    }
+
+    @Test
+    void reportsLinksThatLeaveTheContentFolderOrNameNoFile() {
+        assertEquals(List.of(
+                        "content/answers/a.md:11:1: error: link '../../site/site.yml' leaves the content folder; put the"
+                                + " file under content/ and link to it relatively [link-file]",
+                        "content/answers/a.md:12:1: error: link 'img/missing.png' names no file (nothing at"
+                                + " content/answers/img/missing.png); fix the path or add the file [link-file]",
+                        "content/answers/a.md:13:1: error: link '../../README.md' leaves the content folder; link to"
+                                + " pages by their .md file inside it, or use a typed reference such as guide:id [link-file]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        [config](../../site/site.yml)
+                        ![diagram](img/missing.png)
+                        [readme](../../README.md)
+                        """));
+    }
+
+    @Test
+    void copiesLinkedContentFilesAndRewritesTheirLinks() throws Exception {
+        TestSites.write(root, TestSites.SITE_YML + """
+                -- content/answers/a.md --
+                ---
+                title: Why?
+                """ + ANSWER + """
+                ---
+
+                ![diagram](img/flow.svg)
+                -- content/answers/img/flow.svg --
+                <svg xmlns="http://www.w3.org/2000/svg"/>
+                """);
+        assertEquals(List.of(), new Answersite().build(TestSites.request(root)).diagnostics());
+        String html = TestSites.read(root.resolve("target/site/answers/a/index.html"));
+        assertEquals(true, html.contains("<img src=\"/assets/content/answers/img/flow.svg\" alt=\"diagram\""), html);
+        assertEquals("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+                TestSites.read(root.resolve("target/site/assets/content/answers/img/flow.svg")));
+    }
+
+    @Test
+    void reportsExternalLinkThatIsNotAUrl() {
+        assertEquals(List.of("content/answers/a.md:11:1: error: 'https://example.com:port/' is not a valid URL (no"
+                        + " host); encode spaces as %20 and check the host [link-external]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        [site](https://example.com:port/)
+                        """));
+    }
+
+    @Test
+    void reportsAliasThatCollidesWithAPageOrAListPage() {
+        assertEquals(List.of(
+                        "content/answers/a.md:9:11: error: alias '/answers/b/' is the URL /answers/b/ that"
+                                + " content/answers/b.md already has; remove the alias or change it [url-collision]",
+                        "content/answers/a.md:9:24: error: alias '/guides/' is the URL /guides/ that the list of guides"
+                                + " already has; remove the alias or change it [url-collision]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        aliases: [/answers/b/, /guides/]
+                        ---
+                        -- content/answers/b.md --
+                        ---
+                        title: Why b?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutAGlossaryTermNoPageOrTopicLinksTo() {
+        assertEquals(List.of("content/glossary/dns.md:1:1: warning: no other page, topic or the hub links to this"
+                        + " glossary; link to it from a related page or give it a topic [orphan]"),
+                check(TestSites.siteYmlWith("orphan"), """
+                        -- content/glossary/dns.md --
+                        ---
+                        title: DNS
+                        description: Names to addresses.
+                        date: 2026-02-01
+                        definition: The system that turns names into addresses.
+                        ---
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutAnAnswerWithoutGuideOrChecklist() {
+        assertEquals(List.of("content/answers/a.md:1:1: warning: this answer links to no guide or checklist; add one to"
+                        + " 'related' (guide:id or checklist:id) so readers can go deeper [answer-unbacked]"),
+                check(TestSites.siteYmlWith("answer-unbacked"), """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutATermNoPageLinks() {
+        assertEquals(List.of("content/glossary/dns.md:1:1: warning: no page links to the term 'DNS'; link it where it"
+                        + " is used ([DNS](glossary:dns)) or remove the term [term-unused]"),
+                check(TestSites.siteYmlWith("term-unused"), """
+                        -- content/glossary/dns.md --
+                        ---
+                        title: DNS
+                        description: Names to addresses.
+                        date: 2026-02-01
+                        topic: network
+                        definition: The system that turns names into addresses.
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutAnAnswerThatUsesATermWithoutLinkingIt() {
+        assertEquals(List.of("content/answers/a.md:11:26: warning: the answer uses the glossary term 'DNS' but does not"
+                        + " link it; link one use ([DNS](glossary:dns)), add glossary:dns to related, or set"
+                        + " glossary_autolink: true in site.yml [term-unlinked]",
+                        "content/answers/b.md:2:11: warning: the answer uses the glossary term 'TLS 证书' but does not"
+                                + " link it; link one use ([TLS 证书](glossary:tls)), add glossary:tls to related, or set"
+                                + " glossary_autolink: true in site.yml [term-unlinked]"),
+                check(TestSites.siteYmlWith("term-unlinked"), """
+                        -- content/glossary/dns.md --
+                        ---
+                        title: DNS
+                        description: Names to addresses.
+                        date: 2026-02-01
+                        definition: The system that turns names into addresses.
+                        ---
+                        -- content/glossary/tls.md --
+                        ---
+                        title: TLS 证书
+                        description: Certificates.
+                        date: 2026-02-01
+                        definition: 证书。
+                        ---
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        The dnsmasq cache is not DNS itself; `DNS` in code does not count.
+                        -- content/answers/b.md --
+                        ---
+                        title: 为什么TLS 证书会过期?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void linksTheFirstUseOfEachTermWhenSiteYmlAsksForIt() {
+        TestSites.write(root, TestSites.withConfig(TestSites.siteYmlWith("term-unlinked"), "glossary_autolink: true") + """
+                -- content/glossary/dns.md --
+                ---
+                title: DNS
+                description: Names to addresses.
+                date: 2026-02-01
+                definition: The system that turns names into addresses.
+                ---
+                -- content/answers/a.md --
+                ---
+                title: Why?
+                description: Why it fails.
+                date: 2026-02-01
+                topic: network
+                answer: Check DNS first, then DNS again.
+                basis: [It is so.]
+                next_steps: [Retry.]
+                ---
+                """);
+        assertEquals(List.of(), new Answersite().build(TestSites.request(root)).diagnostics());
+        String html = TestSites.read(root.resolve("target/site/answers/a/index.html"));
+        assertEquals(true, html.contains("Check <a class=\"term-link\" href=\"/glossary/dns/\">DNS</a> first, then DNS"
+                + " again."), html);
+    }
+
+    @Test
+    void warnsAboutALinkToAnotherLanguageWhenATranslationExists() {
+        assertEquals(List.of("content/answers/a.zh-CN.md:11:3: warning: 'b.md' is in en, but this page is in zh-CN and"
+                        + " content/answers/b.zh-CN.md translates it; link to the translation [link-language]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.zh-CN.md --
+                        ---
+                        title: 为什么?
+                        """ + ANSWER + """
+                        ---
+
+                        见 [b](b.md)。
+                        -- content/answers/b.md --
+                        ---
+                        title: Why b?
+                        """ + ANSWER + """
+                        ---
+                        -- content/answers/b.zh-CN.md --
+                        ---
+                        title: 为什么 b?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutARelatedPageThatDoesNotLinkBackWhenSiteYmlAsks() {
+        assertEquals(List.of("content/answers/a.md:10:5: warning: content/answers/b.md does not link back to this"
+                        + " answer; add answer:a to its related list or body [related-oneway]"),
+                check(TestSites.withConfig(TestSites.SITE_YML, "related_reciprocal: true"), """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        related:
+                          - answer:b
+                        ---
+                        -- content/answers/b.md --
+                        ---
+                        title: Why b?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutEditorialLimitsAtTheirKeys() {
+        assertEquals(List.of(
+                        "content/answers/a.md:2:1: warning: the title of an answer should be the question it answers,"
+                                + " ending with '?': 'Connection errors' [title-question]",
+                        "content/answers/a.md:3:1: warning: the description is 37 characters; search engines show about"
+                                + " 30 (limits.description_max_chars): shorten it [description-length]",
+                        "content/answers/a.md:6:1: warning: the short answer is 8 long (CJK characters plus Latin"
+                                + " words), over 5 (limits.answer_max_length); keep it to what an answer engine can"
+                                + " quote, move the rest to basis, next_steps or the body [answer-length]",
+                        "content/answers/a.md:7:1: warning: the answer has no 'basis'; list the grounds for it and where"
+                                + " it applies [basis-empty]",
+                        "content/answers/b.md:1:1: warning: the answer has no 'next_steps'; list what the reader should"
+                                + " do next [next-steps-empty]"),
+                check(TestSites.withConfig(TestSites.siteYmlWith("basis-empty", "next-steps-empty"), """
+                        limits:
+                          description_max_chars: 30
+                          answer_max_length: 5
+                        """), """
+                        -- content/answers/a.md --
+                        ---
+                        title: Connection errors
+                        description: Why connections fail, and what to do.
+                        date: 2026-02-01
+                        topic: network
+                        answer: 先查 DNS, then TLS, then the proxy.
+                        basis: []
+                        next_steps: [Retry.]
+                        ---
+                        -- content/answers/b.md --
+                        ---
+                        title: 为什么?
+                        description: Short.
+                        date: 2026-02-01
+                        topic: network
+                        answer: Because.
+                        basis: [It is so.]
+                        ---
+                        """));
+    }
+
+    @Test
+    void warnsAboutOverdueReviewsAndErrsPastTheSetDays() {
+        assertEquals(List.of(
+                        "content/answers/a.md:9:1: warning: review was due on 2026-11-20 (6 days ago); review the page,"
+                                + " then set review.reviewed and a new review.next [review-overdue]",
+                        "content/answers/b.md:9:1: error: review was due on 2026-09-01 (86 days ago); review the page,"
+                                + " then set review.reviewed and a new review.next (over 30 days late:"
+                                + " limits.review_overdue_error_days) [review-overdue]"),
+                check(TestSites.withConfig(TestSites.SITE_YML, """
+                        limits:
+                          review_overdue_error_days: 30
+                        """), """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        review: {owner: ops, reviewed: 2026-05-20, next: 2026-11-20}
+                        ---
+                        -- content/answers/b.md --
+                        ---
+                        title: Why b?
+                        """ + ANSWER + """
+                        review: {owner: ops, reviewed: 2026-03-01, next: 2026-09-01}
+                        ---
+                        """));
+    }
+
+    @Test
+    void siteYmlCanRaiseSwitchOffAndRejectRules() {
+        assertEquals(List.of("content/answers/a.md:1:1: error: this answer links to no guide or checklist; add one to"
+                        + " 'related' (guide:id or checklist:id) so readers can go deeper [answer-unbacked]"),
+                check(TestSites.SITE_YML.replace("answer-unbacked: off", "answer-unbacked: error"), """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+                        """));
+        assertEquals(List.of(
+                        "site/site.yml:15:3: error: unknown rule id 'orphans'; did you mean 'orphan'? [config]",
+                        "site/site.yml:16:3: error: rule 'secret' is always an error and cannot be changed in site.yml"
+                                + " [config]",
+                        "site/site.yml:17:16: error: rule 'term-unused' must be set to error, warning or off, not 'loud'"
+                                + " [config]"),
+                check(TestSites.SITE_YML.replaceFirst("(?s)rules:\n.*?-- content", """
+                        rules:
+                          orphans: off
+                          secret: warning
+                          term-unused: loud
+                        -- content"""), ""));
+    }
+
+    @Test
+    void builtSiteCheckReportsTemplateBugsWithPageAndTemplate() {
+        assertEquals(List.of(
+                        "target/site/topics/network/index.html: error: the id 'x' is used twice (written by template"
+                                + " 'topic'; this is a bug in the theme or the generator, not in the content) [built-site]",
+                        "target/site/topics/network/index.html: error: the link '/nowhere/' leads to no file of the site"
+                                + " (written by template 'topic'; this is a bug in the theme or the generator, not in the"
+                                + " content) [built-site]",
+                        "target/site/topics/network/index.html: error: the page has 2 <h1> elements; it needs exactly one"
+                                + " (written by template 'topic'; this is a bug in the theme or the generator, not in the"
+                                + " content) [built-site]",
+                        "target/site/topics/network/index.html: error: the page has no meta description (written by"
+                                + " template 'topic'; this is a bug in the theme or the generator, not in the content)"
+                                + " [built-site]"),
+                check(TestSites.SITE_YML, """
+                        -- templates/topic.peb --
+                        <!DOCTYPE html>
+                        <html lang="en"><head><title>{{ page.title }}</title>
+                        <link rel="canonical" href="{{ layout.canonical }}"></head>
+                        <body><h1 id="x">{{ page.title }}</h1><h1 id="x">Again</h1><a href="/nowhere/">gone</a></body></html>
+                        """));
+    }
+}
