@@ -51,7 +51,7 @@ public final class SecretScanner implements SourceCheck {
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
     private static final List<String> PLACEHOLDER_MARKS = List.of("xxxx", "...", "…", "your", "<", ">", "${", "{{",
             "example", "placeholder", "dummy", "redacted", "****", "changeme", "replace", "sample", "fake", "demo",
-            "here", "process.env", "os.environ", "getenv");
+            "here", "process.env", "os.environ", "getenv", "password", "passwd", "secret", "token");
 
     private final List<CheckSettings.SafetyPattern> sitePatterns;
     private final Set<String> allowed;
