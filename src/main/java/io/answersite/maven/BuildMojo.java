@@ -68,10 +68,10 @@ public class BuildMojo extends AbstractMojo {
             throw new MojoExecutionException("the build could not read or write a file: " + e.getMessage(), e);
         }
         for (ConsoleReport.Line line : ConsoleReport.lines(result.diagnostics(), result.maxLinesPerRule())) {
-            if (line.error()) {
-                getLog().error(line.text());
-            } else {
-                getLog().warn(line.text());
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARNING -> getLog().warn(line.text());
+                default -> getLog().info(line.text());
             }
         }
         result.heldBack().forEach(h -> getLog().info("held back " + h.sourcePath() + ": " + h.reason()));

@@ -16,8 +16,13 @@ public final class ConsoleReport {
     private ConsoleReport() {
     }
 
-    /** A line to print and whether it is an error (the goal logs those at error level). */
-    public record Line(String text, boolean error) {
+    /** A line to print and the level to log it at. */
+    public record Line(String text, Level level) {
+    }
+
+    /** The log level of a line: findings at their severity, the counts as information. */
+    public enum Level {
+        ERROR, WARNING, INFO
     }
 
     public static List<Line> lines(List<Diagnostic> diagnostics, int maxLinesPerRule) {
@@ -29,7 +34,7 @@ public final class ConsoleReport {
             count[diagnostic.isError() ? 0 : 1]++;
             int already = shown.merge(diagnostic.ruleId(), 1, Integer::sum);
             if (already <= maxLinesPerRule) {
-                lines.add(new Line(diagnostic.format(), diagnostic.isError()));
+                lines.add(new Line(diagnostic.format(), diagnostic.isError() ? Level.ERROR : Level.WARNING));
             }
         }
         counts.forEach((rule, count) -> {
@@ -37,7 +42,7 @@ public final class ConsoleReport {
             if (total > maxLinesPerRule) {
                 lines.add(new Line("… " + (total - maxLinesPerRule) + " more [" + rule + "] not shown"
                         + " (report.max_lines_per_rule is " + maxLinesPerRule + "; the report files list all)",
-                        count[0] > 0));
+                        count[0] > 0 ? Level.ERROR : Level.WARNING));
             }
         });
         if (!counts.isEmpty()) {
@@ -52,7 +57,7 @@ public final class ConsoleReport {
                 }
                 parts.add(rule + ": " + String.join(", ", kinds));
             });
-            lines.add(new Line("findings per rule: " + String.join("; ", parts), false));
+            lines.add(new Line("findings per rule: " + String.join("; ", parts), Level.INFO));
         }
         return lines;
     }

@@ -1,0 +1,118 @@
+package io.answersite.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.answersite.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code site:check} through the goal itself, on fixture sites. */
+class CheckGoalTest {
+
+    @TempDir
+    Path root;
+
+    private Path copy(String fixture) throws IOException {
+        Path from = TestSites.repositoryRoot().resolve("src/test/resources/sites/" + fixture);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path to = root.resolve(from.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void reportsAllTwentyProblemsOfASiteInOneRunAndWritesNoSite() throws Exception {
+        Path site = copy("twenty-problems");
+        MojoRunner runner = new MojoRunner();
+        CheckMojo goal = runner.configure(new CheckMojo(), site);
+        MojoFailureException failure = assertThrows(MojoFailureException.class, goal::execute);
+        assertEquals("19 errors in the site; " + site.resolve("target/site") + " was left as it was", failure.getMessage());
+
+        List<String> findings = runner.log.stream()
+                .filter(l -> l.matches("\\[(ERROR|WARNING)] content/.*\\[[a-z-]+]$")).toList();
+        assertEquals(20, findings.size(), String.join("\n", runner.log));
+        Set<String> rules = new TreeSet<>();
+        findings.forEach(l -> rules.add(l.substring(l.lastIndexOf('[') + 1, l.length() - 1)));
+        assertEquals(20, rules.size(), rules.toString());
+        assertTrue(runner.log.contains("[INFO] answersite: wrote nothing; 1 warning, 19 errors in "
+                + runner.log.stream().filter(l -> l.contains("wrote nothing")).findFirst().orElseThrow()
+                .replaceAll(".* in ", "")));
+        assertFalse(Files.exists(site.resolve("target/site")), "site:check writes no site");
+
+        JsonNode report = new ObjectMapper().readTree(site.resolve("target/site-report/report.json").toFile());
+        assertEquals(20, report.path("findings").size());
+        assertEquals(19, report.path("errors").asInt());
+        String junit = Files.readString(site.resolve("target/site-report/junit.xml"));
+        assertTrue(junit.contains("failures=\"19\""), junit);
+        assertTrue(junit.contains("<testcase classname=\"answersite.secret\" name=\"content/answers/12-safety.md\">"));
+        assertTrue(Files.readString(site.resolve("target/site-report/report.html")).contains("19 errors, 1 warnings."));
+    }
+
+    @Test
+    void checksACleanSiteIncludingItsBuiltPagesWithoutTouchingTheOutput() throws Exception {
+        Path site = copy("golden");
+        Files.createDirectories(site.resolve("target/site"));
+        Files.writeString(site.resolve("target/site/keep.txt"), "previous output");
+        MojoRunner runner = new MojoRunner();
+        runner.configure(new CheckMojo(), site).execute();
+        assertTrue(runner.log.stream().anyMatch(l -> l.startsWith("[INFO] answersite: checked ")), runner.log.toString());
+        assertEquals(List.of("keep.txt"), Files.list(site.resolve("target/site")).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void capsConsoleLinesPerRuleButKeepsTheCountsExact() throws Exception {
+        Path site = TestSites.write(root, TestSites.withConfig(TestSites.SITE_YML, """
+                report:
+                  max_lines_per_rule: 2
+                """) + """
+                -- content/answers/a.md --
+                ---
+                title: Why?
+                description: x
+                date: 2026-02-01
+                topic: netwrk
+                answer: Because.
+                ---
+                -- content/answers/b.md --
+                ---
+                title: Why?
+                description: x
+                date: 2026-02-01
+                topic: netwrk
+                answer: Because.
+                ---
+                -- content/answers/c.md --
+                ---
+                title: Why?
+                description: x
+                date: 2026-02-01
+                topic: netwrk
+                answer: Because.
+                ---
+                """);
+        MojoRunner runner = new MojoRunner();
+        assertThrows(MojoFailureException.class, runner.configure(new BuildMojo(), site)::execute);
+        assertEquals(List.of(
+                "[ERROR] content/answers/a.md:5:8: error: unknown topic 'netwrk'; did you mean 'network'? [topic-unknown]",
+                "[ERROR] content/answers/b.md:5:8: error: unknown topic 'netwrk'; did you mean 'network'? [topic-unknown]",
+                "[ERROR] … 1 more [topic-unknown] not shown (report.max_lines_per_rule is 2; the report files list all)",
+                "[INFO] findings per rule: topic-unknown: 3 errors"), runner.log.subList(0, 4));
+    }
+}
