@@ -43,10 +43,10 @@ public final class SecretScanner implements SourceCheck {
             new Detector(RULE_SECRET, "JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0, false),
             new Detector(RULE_SECRET, "bearer token", Pattern.compile("(?i)\\bAuthorization\\s*:\\s*Bearer\\s+([A-Za-z0-9._~+/=-]{16,})"), 1, true),
             new Detector(RULE_SECRET, "password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'<>]+:([^/\\s@\"'<>]+)@"), 1, false),
-            new Detector(RULE_SECRET, "high-entropy secret",
-                    Pattern.compile("(?i)(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9_+/=.-]{20,})"), 1, true),
             new Detector(RULE_FRONTEND_ENV, "front-end environment variable with a secret",
-                    Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false));
+                    Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false),
+            new Detector(RULE_SECRET, "high-entropy secret",
+                    Pattern.compile("(?i)(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9_+/=.-]{20,})"), 1, true));
 
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
     private static final List<String> PLACEHOLDER_MARKS = List.of("xxxx", "...", "…", "your", "<", ">", "${", "{{",

@@ -29,6 +29,11 @@ public record BuildRequest(Path siteRoot, Path contentDir, Path templatesDir, Pa
                 includeDrafts, today);
     }
 
+    public BuildRequest withContentDir(Path newContentDir) {
+        return new BuildRequest(siteRoot, newContentDir, templatesDir, staticDir, configFile, outputDir, baseUrl,
+                includeDrafts, today);
+    }
+
     public BuildRequest withIncludeDrafts(boolean include) {
         return new BuildRequest(siteRoot, contentDir, templatesDir, staticDir, configFile, outputDir, baseUrl,
                 include, today);

@@ -448,4 +448,117 @@ class CheckRulesTest {
                         <body><h1 id="x">{{ page.title }}</h1><h1 id="x">Again</h1><a href="/nowhere/">gone</a></body></html>
                         """));
     }
+
+    @Test
+    void reportsFrontMatterThatIsNotAMapping() {
+        assertEquals(List.of("content/answers/a.md:2:1: error: the front matter must be 'key: value' lines, not a list"
+                        + " [yaml-not-a-mapping]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        - title: Why?
+                        ---
+                        """));
+    }
+
+    @Test
+    void reportsUpdatedBeforeDate() {
+        assertEquals(List.of("content/answers/a.md:1:1: error: 'updated' (2026-01-01) is before 'date' (2026-02-01); a"
+                        + " page cannot change before it is published [date-order]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        updated: 2026-01-01
+                        ---
+                        """));
+    }
+
+    @Test
+    void reportsALanguageSuffixSiteYmlDoesNotList() {
+        assertEquals(List.of("content/answers/a.fr.md:1:1: error: 'a.fr.md' ends in '.fr.md', but 'fr' is not a"
+                        + " translation language in site.yml; use one of .zh-CN.md (files in the default language en"
+                        + " have no suffix) [language-unknown]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.fr.md --
+                        ---
+                        title: Pourquoi?
+                        """ + ANSWER + """
+                        ---
+                        """));
+    }
+
+    @Test
+    void reportsMarkdownOutsideTheContentFolders() {
+        assertEquals(List.of(
+                        "content/answers/old/a.md:1:1: error: 'answers/old/a.md' is in a subfolder; pages sit directly in"
+                                + " answers/ (the id, not the folder, makes the URL) [content-location]",
+                        "content/notes/a.md:1:1: error: unknown content folder 'notes'; pages belong in answers/,"
+                                + " guides/, checklists/, glossary/ or topics/ [content-location]",
+                        "content/readme.md:1:1: error: 'readme.md' is not in a content folder; move it to answers/,"
+                                + " guides/, checklists/, glossary/ or topics/ (or name it _index.md for the hub)"
+                                + " [content-location]"),
+                check(TestSites.SITE_YML, """
+                        -- content/notes/a.md --
+                        # Notes
+                        -- content/answers/old/a.md --
+                        # Old
+                        -- content/readme.md --
+                        # Readme
+                        """));
+    }
+
+    @Test
+    void reportsAnAuthorSiteYmlDoesNotList() {
+        assertEquals(List.of("content/answers/a.md:9:9: error: unknown author 'tem'; did you mean 'team'?"
+                        + " [author-unknown]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        author: tem
+                        ---
+                        """));
+    }
+
+    @Test
+    void reportsAMissingContentFolder() {
+        TestSites.write(root, TestSites.SITE_YML);
+        TestSites.write(root, "-- other/x.md --\n");
+        List<String> lines = new Answersite().check(TestSites.request(root).withContentDir(root.resolve("pages")))
+                .diagnostics().stream().map(Diagnostic::format).toList();
+        assertEquals(List.of("pages: error: the content folder does not exist; create it, or point site.contentDir at"
+                + " it [content-missing]"), lines);
+    }
+
+    @Test
+    void reportsAnEmptyUiString() {
+        assertEquals(List.of("templates/i18n/en.yml:1:16: error: UI string 'answer_direct' is empty; give it a text or"
+                        + " remove the key [ui-strings]"),
+                check(TestSites.SITE_YML, """
+                        -- templates/i18n/en.yml --
+                        answer_direct: ""
+                        """));
+    }
+
+    @Test
+    void reportsAFrontEndVariableThatCarriesASecret() {
+        String value = "Lm4q" + "Xz81Rt6vBn2cWp9s";
+        assertEquals(List.of("content/answers/a.md:11:21: error: possible front-end environment variable with a secret"
+                        + " 'Lm4q…'; variables with this prefix are bundled into browser code: keep the secret on the"
+                        + " server and call your own backend instead (fingerprint "
+                        + SecretScanner.fingerprint("front-end environment variable with a secret", value)
+                        + "; to publish it anyway, add the fingerprint to safety.allow in site.yml) [secret-frontend-env]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        VITE_PAYMENT_SECRET=%s
+                        """.formatted(value)));
+    }
 }
