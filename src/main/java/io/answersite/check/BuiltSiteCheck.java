@@ -2,7 +2,7 @@ package io.answersite.check;
 
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -40,7 +40,7 @@ public final class BuiltSiteCheck {
     }
 
     /** @param templates which template wrote each page, by output path */
-    public void run(OutputTree output, Map<String, String> templates, Diagnostics diagnostics) {
+    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics) {
         Set<String> files = new HashSet<>(output.paths());
         Map<String, Document> pages = new HashMap<>();
         Map<String, Set<String>> ids = new HashMap<>();

@@ -52,21 +52,30 @@ public final class ContentLoader {
     private final YAMLFactory yaml;
     private final MarkdownRenderer markdown;
     private final SourceCheck sourceCheck;
+    private final LoadCache cache;
 
     /** @param sourceCheck runs on the text of every file read (pages and snippets) */
     public ContentLoader(SiteConfig config, SourceReader reader, YAMLFactory yaml, MarkdownRenderer markdown,
                          SourceCheck sourceCheck) {
+        this(config, reader, yaml, markdown, sourceCheck, null);
+    }
+
+    /** @param cache the previous load's results by file, reused for unchanged files; may be null */
+    public ContentLoader(SiteConfig config, SourceReader reader, YAMLFactory yaml, MarkdownRenderer markdown,
+                         SourceCheck sourceCheck, LoadCache cache) {
         this.config = config;
         this.reader = reader;
         this.yaml = yaml;
         this.markdown = markdown;
         this.sourceCheck = sourceCheck;
+        this.cache = cache;
     }
 
     public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
         List<Page> pages = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
-        for (Path file : markdownFiles(contentDir)) {
+        List<Path> files = markdownFiles(contentDir);
+        for (Path file : files) {
             Path relative = contentDir.relativize(file);
             String label = reader.label(file);
             Optional<FileName> name = FileName.parse(file.getFileName().toString(), config, label, diagnostics);
@@ -75,7 +84,8 @@ public final class ContentLoader {
             }
             if (relative.getNameCount() == 1) {
                 if (name.get().base.equals(HUB_FILE)) {
-                    readPage(file, Kind.HUB, name.get(), diagnostics).ifPresent(pages::add);
+                    FileName hub = name.get();
+                    cached(file, d -> readPage(file, Kind.HUB, hub, d), diagnostics).ifPresent(pages::add);
                 } else {
                     diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative
                             + "' is not in a content folder; move it to answers/, guides/, checklists/, glossary/"
@@ -89,8 +99,9 @@ public final class ContentLoader {
                         + " pages sit directly in " + folder + "/ (the id, not the folder, makes the URL)");
                 continue;
             }
+            FileName fileName = name.get();
             if (folder.equals(SNIPPETS)) {
-                readSnippet(file, name.get(), diagnostics).ifPresent(snippets::add);
+                cached(file, d -> readSnippet(file, fileName, d), diagnostics).ifPresent(snippets::add);
                 continue;
             }
             Optional<Kind> kind = Kind.fromFolder(folder);
@@ -99,9 +110,18 @@ public final class ContentLoader {
                         + "'; pages belong in answers/, guides/, checklists/, glossary/ or topics/");
                 continue;
             }
-            readPage(file, kind.get(), name.get(), diagnostics).ifPresent(pages::add);
+            Kind pageKind = kind.get();
+            cached(file, d -> readPage(file, pageKind, fileName, d), diagnostics).ifPresent(pages::add);
+        }
+        if (cache != null) {
+            cache.retainOnly(files);
         }
         return new LoadedContent(List.copyOf(pages), List.copyOf(snippets));
+    }
+
+    private <T> Optional<T> cached(Path file, java.util.function.Function<Diagnostics, Optional<T>> load,
+                                   Diagnostics diagnostics) {
+        return cache == null ? load.apply(diagnostics) : cache.get(file, load, diagnostics);
     }
 
     private static List<Path> markdownFiles(Path contentDir) {

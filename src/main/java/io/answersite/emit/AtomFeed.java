@@ -4,7 +4,7 @@ import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class AtomFeed {
         this.site = site;
     }
 
-    public void emit(OutputTree output) {
+    public void emit(SiteOutput output) {
         for (Language language : site.config().languages()) {
             output.write(site.urls().hubFolder(language.code()) + "feed.xml", feed(language));
         }

@@ -3,7 +3,7 @@ package io.answersite.emit;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.LinkTarget;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ public final class ContentAssets {
         this.contentDir = contentDir;
     }
 
-    public int emit(OutputTree output) {
+    public int emit(SiteOutput output) {
         TreeSet<String> assets = new TreeSet<>();
         for (List<LinkTarget> targets : graph.linkTargets().values()) {
             targets.stream().filter(t -> t != null && t.isAsset()).forEach(t -> assets.add(t.assetPath()));

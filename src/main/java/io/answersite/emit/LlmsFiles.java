@@ -6,7 +6,7 @@ import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class LlmsFiles {
         this.configLabel = configLabel;
     }
 
-    public void emit(OutputTree output, Diagnostics diagnostics) {
+    public void emit(SiteOutput output, Diagnostics diagnostics) {
         for (Language language : site.config().languages()) {
             String prefix = site.urls().hubFolder(language.code());
             String index = llmsTxt(language.code());

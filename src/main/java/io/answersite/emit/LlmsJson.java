@@ -9,7 +9,7 @@ import io.answersite.config.Language;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,7 @@ public final class LlmsJson {
         this.twins = twins;
     }
 
-    public void emit(OutputTree output) {
+    public void emit(SiteOutput output) {
         output.write("llms.json", json());
     }
 

@@ -1,7 +1,7 @@
 package io.answersite.emit;
 
 import io.answersite.diagnostic.Diagnostics;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 
 /**
  * The list of emitters, assembled in one place: Markdown twins, llms.txt and llms-full.txt,
@@ -18,7 +18,7 @@ public final class MachineFiles {
         this.configLabel = configLabel;
     }
 
-    public void emit(OutputTree output, Diagnostics diagnostics) {
+    public void emit(SiteOutput output, Diagnostics diagnostics) {
         MarkdownTwins twins = new MarkdownTwins(site);
         twins.emit(output);
         new LlmsFiles(site, twins, configLabel).emit(output, diagnostics);

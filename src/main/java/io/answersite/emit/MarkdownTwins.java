@@ -6,7 +6,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class MarkdownTwins {
     }
 
     /** Writes one twin per published page; returns how many. */
-    public int emit(OutputTree output) {
+    public int emit(SiteOutput output) {
         int count = 0;
         for (Page page : site.graph().pages().values()) {
             output.write(site.urls().pageFolder(page.key()) + "index.md", twin(page));

@@ -1,7 +1,7 @@
 package io.answersite.emit;
 
 import io.answersite.config.RobotsPolicy;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -19,7 +19,7 @@ public final class Robots {
         this.site = site;
     }
 
-    public void emit(OutputTree output) {
+    public void emit(SiteOutput output) {
         output.write("robots.txt", text());
     }
 

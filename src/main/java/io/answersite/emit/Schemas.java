@@ -1,6 +1,6 @@
 package io.answersite.emit;
 
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ public final class Schemas {
 
     public static final List<String> FILES = List.of("answer", "guide", "checklist", "glossary", "topic", "hub", "llms");
 
-    public int emit(OutputTree output) {
+    public int emit(SiteOutput output) {
         for (String name : FILES) {
             String resource = "schemas/" + name + ".schema.json";
             try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(resource)) {

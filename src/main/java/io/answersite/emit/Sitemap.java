@@ -4,7 +4,7 @@ import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class Sitemap {
     }
 
     /** Writes the sitemap (or index and parts); returns the number of files written. */
-    public int emit(OutputTree output) {
+    public int emit(SiteOutput output) {
         List<String> entries = entries();
         List<String> files = new ArrayList<>();
         StringBuilder current = new StringBuilder(HEADER);

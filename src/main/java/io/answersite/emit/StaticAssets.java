@@ -1,6 +1,6 @@
 package io.answersite.emit;
 
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public final class StaticAssets {
     }
 
     /** Writes every static file; returns how many. */
-    public int emit(OutputTree output) {
+    public int emit(SiteOutput output) {
         TreeMap<String, Source> files = new TreeMap<>();
         builtIn(files);
         if (siteStatic != null && Files.isDirectory(siteStatic)) {

@@ -20,9 +20,7 @@ import java.util.stream.Stream;
  * Paths are relative with {@code /} separators; one that is absolute, climbs with {@code ..}, or is
  * written twice is a programming error and throws: the graph stage rejects such ids and aliases first.
  */
-public final class OutputTree implements AutoCloseable {
-
-    private static final Pattern BAD_SEGMENT = Pattern.compile("|\\.|\\.\\.|.*[\\\\:\\x00-\\x1f].*");
+public final class OutputTree implements SiteOutput, AutoCloseable {
 
     private final Path outputDir;
     private final Path staging;
@@ -47,10 +45,7 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
-    public void write(String relativePath, String text) {
-        write(relativePath, text.getBytes(StandardCharsets.UTF_8));
-    }
-
+    @Override
     public void write(String relativePath, byte[] bytes) {
         Path target = resolve(relativePath);
         try {
@@ -61,6 +56,7 @@ public final class OutputTree implements AutoCloseable {
         }
     }
 
+    @Override
     public void copy(String relativePath, InputStream in) {
         Path target = resolve(relativePath);
         try (in) {
@@ -72,11 +68,13 @@ public final class OutputTree implements AutoCloseable {
     }
 
     /** Every path written so far, sorted. */
+    @Override
     public java.util.List<String> paths() {
         return written.stream().sorted().toList();
     }
 
     /** The bytes written at {@code relativePath} in this build (for the checks of the built site). */
+    @Override
     public byte[] read(String relativePath) {
         if (!written.contains(relativePath)) {
             throw new IllegalArgumentException("'" + relativePath + "' was not written in this build");
@@ -128,14 +126,7 @@ public final class OutputTree implements AutoCloseable {
 
     private Path resolve(String relativePath) {
         ensureOpen();
-        if (relativePath.isEmpty() || relativePath.startsWith("/")) {
-            throw new IllegalArgumentException("output paths are relative: '" + relativePath + "'");
-        }
-        for (String segment : relativePath.split("/", -1)) {
-            if (BAD_SEGMENT.matcher(segment).matches()) {
-                throw new IllegalArgumentException("unsafe output path '" + relativePath + "'");
-            }
-        }
+        SiteOutput.requireSafe(relativePath);
         Path target = staging.resolve(relativePath).normalize();
         if (!target.startsWith(staging)) {
             throw new IllegalArgumentException("output path '" + relativePath + "' leaves the output folder");

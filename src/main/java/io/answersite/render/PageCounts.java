@@ -12,6 +12,17 @@ public final class PageCounts {
 
     private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
     private final Map<String, String> templates = new TreeMap<>();
+    private final java.util.Set<String> rendered = new java.util.TreeSet<>();
+
+    /** Notes that a page went through its template in this build (rather than being reused). */
+    public synchronized void rendered(String path) {
+        rendered.add(path);
+    }
+
+    /** The pages that went through their template in this build, sorted. */
+    public synchronized java.util.List<String> renderedPaths() {
+        return java.util.List.copyOf(rendered);
+    }
 
     public synchronized void wrote(String path, String template) {
         templates.put(path, template);

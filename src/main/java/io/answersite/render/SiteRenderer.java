@@ -19,7 +19,7 @@ import io.answersite.graph.ResolvedRelated;
 import io.answersite.graph.UrlScheme;
 import io.answersite.markdown.Heading;
 import io.answersite.markdown.MarkdownDoc;
-import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +52,7 @@ public final class SiteRenderer {
     private final String imageUrl;
 
     private final Map<PageKey, List<PageKey>> autolinks;
+    private final RenderCache cache;
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
@@ -59,7 +60,14 @@ public final class SiteRenderer {
      */
     public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings,
                         Map<PageKey, List<PageKey>> autolinks) {
+        this(graph, theme, strings, autolinks, null);
+    }
+
+    /** @param cache pages of the previous build, reused where their view model is unchanged; may be null */
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings,
+                        Map<PageKey, List<PageKey>> autolinks, RenderCache cache) {
         this.autolinks = autolinks;
+        this.cache = cache;
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
@@ -72,7 +80,7 @@ public final class SiteRenderer {
     }
 
     /** Writes every page into {@code output}; returns the number of pages per kind and language. */
-    public PageCounts render(OutputTree output, Diagnostics diagnostics) {
+    public PageCounts render(SiteOutput output, Diagnostics diagnostics) {
         PageCounts counts = new PageCounts();
         for (Page page : graph.pages().values()) {
             if (page.key().kind() == Kind.HUB) {
@@ -94,13 +102,27 @@ public final class SiteRenderer {
         return counts;
     }
 
-    private void write(OutputTree output, String template, String folder, Map<String, Object> context,
+    private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
                        Diagnostics diagnostics, PageCounts counts, String kind, String language) {
-        theme.render(template, context, diagnostics).ifPresent(html -> {
-            output.write(UrlScheme.indexFile(folder), html);
-            counts.add(kind, language);
-            counts.wrote(UrlScheme.indexFile(folder), template);
-        });
+        String path = UrlScheme.indexFile(folder);
+        byte[] digest = cache == null ? null : RenderCache.digest(template, context.toString());
+        Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
+        if (previous.isPresent()) {
+            output.write(path, previous.get());
+        } else {
+            Optional<String> html = theme.render(template, context, diagnostics);
+            if (html.isEmpty()) {
+                return;
+            }
+            byte[] bytes = html.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            output.write(path, bytes);
+            counts.rendered(path);
+            if (cache != null) {
+                cache.store(path, digest, bytes);
+            }
+        }
+        counts.add(kind, language);
+        counts.wrote(path, template);
     }
 
     private static String template(Kind kind) {
@@ -250,7 +272,7 @@ public final class SiteRenderer {
 
     // ---- hub, lists, redirects, 404 ----
 
-    private void renderHub(String language, OutputTree output, Diagnostics diagnostics, PageCounts counts) {
+    private void renderHub(String language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         Optional<Page> intro = graph.page(new PageKey(Kind.HUB, PageKey.HUB_ID, language));
         String title = intro.map(Page::title).orElse(config.titleIn(config.language(language).orElseThrow()));
         String description = intro.map(p -> p.common().description()).orElse(config.description());
@@ -287,7 +309,7 @@ public final class SiteRenderer {
         write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language);
     }
 
-    private void renderListing(Kind kind, String language, OutputTree output, Diagnostics diagnostics,
+    private void renderListing(Kind kind, String language, SiteOutput output, Diagnostics diagnostics,
                                PageCounts counts) {
         Comparator<Page> order = kind == Kind.GLOSSARY
                 ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
@@ -316,7 +338,7 @@ public final class SiteRenderer {
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
     }
 
-    private void renderRedirects(OutputTree output, Diagnostics diagnostics, PageCounts counts) {
+    private void renderRedirects(SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         for (Page page : graph.pages().values()) {
             for (Located<String> alias : page.common().aliases()) {
                 GraphBuilder.aliasFolder(alias.value()).ifPresent(folder -> {
@@ -332,7 +354,7 @@ public final class SiteRenderer {
         }
     }
 
-    private void renderNotFound(OutputTree output, Diagnostics diagnostics, PageCounts counts) {
+    private void renderNotFound(SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         String language = config.defaultLanguage().code();
         String title = t(language, "not_found_title");
         Views.Layout layout = layout(language, title, fullTitle(title, language), t(language, "not_found_text"),

@@ -94,7 +94,8 @@ public final class Theme {
                 reader.read(own, diagnostics).ifPresent(text -> readStrings(text, strings, diagnostics));
             }
         }
-        return Map.copyOf(strings);
+        // sorted, so that a view's text (which render caching digests) is the same from run to run
+        return java.util.Collections.unmodifiableMap(strings);
     }
 
     /** Whether the site overrides the built-in template {@code name}. */

@@ -19,7 +19,11 @@ import io.answersite.emit.StaticAssets;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.GraphBuilder;
 import io.answersite.markdown.MarkdownRenderer;
+import io.answersite.content.LoadCache;
+import io.answersite.output.MemoryOutput;
 import io.answersite.output.OutputTree;
+import io.answersite.output.SiteOutput;
+import io.answersite.render.RenderCache;
 import io.answersite.render.PageCounts;
 import io.answersite.render.SiteRenderer;
 import io.answersite.render.Theme;
@@ -56,6 +60,10 @@ public final class Answersite {
 
     /** Reads and checks everything; reports problems to {@code diagnostics}; writes nothing. */
     public LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times) {
+        return load(request, diagnostics, times, null);
+    }
+
+    private LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times, LoadCache cache) {
         SourceReader reader = new SourceReader(request.siteRoot());
         YAMLFactory yaml = new YAMLFactory();
         Optional<SiteConfig> config = times.time("config", () -> readConfig(request, reader, yaml, diagnostics));
@@ -69,7 +77,7 @@ public final class Answersite {
             return new LoadedSite(Optional.empty(), reader, Map.of());
         }
         LoadedContent content = times.time("load", () -> new ContentLoader(config.get(), reader, yaml,
-                new MarkdownRenderer(), new SecretScanner(config.get().checks())).load(request.contentDir(), diagnostics));
+                new MarkdownRenderer(), new SecretScanner(config.get().checks()), cache).load(request.contentDir(), diagnostics));
         ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(),
                 reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
         Map<PageKey, List<PageKey>> unlinkedTerms = times.time("check", () -> new ContentChecks(graph,
@@ -90,6 +98,62 @@ public final class Answersite {
         return run(request, false);
     }
 
+    /**
+     * Builds into memory for the preview server, reusing what the caches hold from the previous
+     * build: files are read again only when they changed, pages rendered again only when their view
+     * model changed. The files are the same bytes a build with the same request writes.
+     */
+    public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache) {
+        MemoryOutput output = new MemoryOutput();
+        Diagnostics diagnostics = new Diagnostics();
+        StageTimes times = new StageTimes();
+        LoadedSite loaded = load(request, diagnostics, times, loadCache);
+        int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
+                .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
+        if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
+            return new Preview(new BuildResult(diagnostics.sorted(), new PageCounts(), 0,
+                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines), output);
+        }
+        RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache);
+        renderCache.retainOnly(rendered.pages().templates().keySet());
+        return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
+                loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines), output);
+    }
+
+    /** A build kept in memory: its result, and its files when it had no errors. */
+    public record Preview(BuildResult result, MemoryOutput files) {
+    }
+
+    private record RenderedSite(PageCounts pages, int files) {
+    }
+
+    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput output,
+                                       Diagnostics diagnostics, StageTimes times, RenderCache renderCache) {
+        ContentGraph graph = loaded.graph().orElseThrow();
+        Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
+        Map<String, Map<String, String>> strings = new LinkedHashMap<>();
+        graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
+        Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
+                ? loaded.unlinkedTerms() : Map.of();
+        PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings, autolinks, renderCache)
+                .render(output, diagnostics));
+        int files = times.time("emit", () -> {
+            new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
+                    .emit(output, diagnostics);
+            return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
+                    + new ContentAssets(graph, request.contentDir()).emit(output);
+        });
+        times.time("verify", () -> {
+            if (diagnostics.hasErrors()) {
+                return null; // pages are missing after a template error: their links would only add noise
+            }
+            new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
+                    graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics);
+            return null;
+        });
+        return new RenderedSite(pages, files);
+    }
+
     private BuildResult run(BuildRequest request, boolean write) {
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes();
@@ -103,27 +167,7 @@ public final class Answersite {
         ContentGraph graph = loaded.graph().get();
         Path scratch = write ? null : createScratch();
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
-            Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
-            Map<String, Map<String, String>> strings = new LinkedHashMap<>();
-            graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
-            Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
-                    ? loaded.unlinkedTerms() : Map.of();
-            PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings, autolinks)
-                    .render(output, diagnostics));
-            int files = times.time("emit", () -> {
-                new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
-                        .emit(output, diagnostics);
-                return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
-                        + new ContentAssets(graph, request.contentDir()).emit(output);
-            });
-            times.time("verify", () -> {
-                if (diagnostics.hasErrors()) {
-                    return null; // pages are missing after a template error: their links would only add noise
-                }
-                new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
-                        graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics);
-                return null;
-            });
+            RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, null);
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {
@@ -131,7 +175,8 @@ public final class Answersite {
                     return null;
                 });
             }
-            return new BuildResult(diagnostics.sorted(), pages, files, graph.heldBack(), times, written, maxLines);
+            return new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(), graph.heldBack(), times,
+                    written, maxLines);
         } finally {
             if (scratch != null) {
                 deleteQuietly(scratch);

@@ -1,0 +1,47 @@
+package io.answersite.output;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Where a build puts its files: a staging folder on disk ({@link OutputTree}) or memory
+ * ({@link MemoryOutput}, for the preview server). Paths are relative with {@code /} separators; a
+ * path that is absolute, climbs with {@code ..}, or is written twice is a programming error.
+ */
+public interface SiteOutput {
+
+    void write(String relativePath, byte[] bytes);
+
+    default void write(String relativePath, String text) {
+        write(relativePath, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    void copy(String relativePath, InputStream in);
+
+    /** Every path written in this build, sorted. */
+    List<String> paths();
+
+    /** The bytes written at a path in this build. */
+    byte[] read(String relativePath);
+
+    /** Checks that a relative output path is safe; throws otherwise. */
+    static void requireSafe(String relativePath) {
+        if (relativePath.isEmpty() || relativePath.startsWith("/")) {
+            throw new IllegalArgumentException("output paths are relative: '" + relativePath + "'");
+        }
+        for (String segment : relativePath.split("/", -1)) {
+            if (Safety.BAD_SEGMENT.matcher(segment).matches()) {
+                throw new IllegalArgumentException("unsafe output path '" + relativePath + "'");
+            }
+        }
+    }
+
+    /** Holder of the pattern, so the interface exposes no constant of its own. */
+    final class Safety {
+        static final Pattern BAD_SEGMENT = Pattern.compile("|\\.|\\.\\.|.*[\\\\:\\x00-\\x1f].*");
+
+        private Safety() {
+        }
+    }
+}
