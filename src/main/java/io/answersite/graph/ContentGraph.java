@@ -21,11 +21,14 @@ import java.util.stream.Stream;
  * @param topicMembers per topic key, the pages of its language that name it, sorted by kind then id
  * @param snippets by name, then language
  * @param heldBack drafts and scheduled pages, not published
+ * @param shownUnpublished drafts and scheduled pages included anyway ({@code site.drafts}), with why
+ *     they would be held back, so pages can say so
  */
 public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey, Page> pages,
                            Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey, List<ResolvedRelated>> related,
                            Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
-                           Map<String, Map<String, Snippet>> snippets, List<HeldBack> heldBack) {
+                           Map<String, Map<String, Snippet>> snippets, List<HeldBack> heldBack,
+                           Map<PageKey, String> shownUnpublished) {
 
     public Optional<Page> page(PageKey key) {
         return Optional.ofNullable(pages.get(key));

@@ -80,6 +80,16 @@ public final class GraphBuilder {
         all.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
         List<HeldBack> heldBack = new ArrayList<>();
         SortedMap<PageKey, Page> published = holdBackUnpublished(all, heldBack);
+        Map<PageKey, String> shownUnpublished = new TreeMap<>();
+        if (includeDrafts) {
+            for (Page page : all.values()) {
+                if (page.common().draft()) {
+                    shownUnpublished.put(page.key(), "draft");
+                } else if (page.common().date() != null && page.common().date().isAfter(today)) {
+                    shownUnpublished.put(page.key(), "scheduled " + page.common().date());
+                }
+            }
+        }
         checkDates(published, diagnostics);
         checkTopics(all, diagnostics);
         checkAuthors(published, diagnostics);
@@ -93,7 +103,7 @@ public final class GraphBuilder {
         Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
         return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkTargets),
                 Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
-                List.copyOf(heldBack));
+                List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
     }
 
     private static Map<PageKey, Page> indexPages(List<Page> pages, Diagnostics diagnostics) {

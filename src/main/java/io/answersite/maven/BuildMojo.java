@@ -58,6 +58,10 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "site.drafts", defaultValue = "false")
     private boolean drafts;
 
+    /** The Maven session, to tell an interactive console from a batch run. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected org.apache.maven.execution.MavenSession session;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         BuildResult result;
@@ -92,8 +96,26 @@ public class BuildMojo extends AbstractMojo {
     }
 
     BuildRequest request() {
+        return request(drafts);
+    }
+
+    BuildRequest request(boolean includeDrafts) {
         return new BuildRequest(basedir.toPath(), contentDir.toPath(), templatesDir.toPath(),
                 staticDir.toPath(), config.toPath(), outputDir.toPath(),
-                Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), drafts, LocalDate.now());
+                Optional.ofNullable(baseUrl).filter(s -> !s.isBlank()), includeDrafts, LocalDate.now());
+    }
+
+    /** Whether {@code -Dsite.drafts} was given on the command line (serve shows drafts unless told not to). */
+    boolean draftsGiven() {
+        return session != null && session.getUserProperties().getProperty("site.drafts") != null;
+    }
+
+    boolean drafts() {
+        return drafts;
+    }
+
+    java.util.List<java.nio.file.Path> watchedFolders() {
+        return java.util.List.of(contentDir.toPath(), templatesDir.toPath(), staticDir.toPath(),
+                config.toPath().toAbsolutePath().getParent());
     }
 }

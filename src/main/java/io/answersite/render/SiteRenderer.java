@@ -265,9 +265,19 @@ public final class SiteRenderer {
             jsonLd.itemList(collection, graph.topicMembers().getOrDefault(page.key(), List.of()).stream()
                     .map(this::entry).toList());
         }
-        return layout(language, page.title(), fullTitle(page.title(), language), page.common().description(), folder,
-                kind, crumbs, code -> graph.page(page.key().in(code)).map(p -> urls.pageFolder(p.key())).orElse(null),
+        Views.Layout layout = layout(language, page.title(), fullTitle(page.title(), language),
+                page.common().description(), folder, kind, crumbs,
+                code -> graph.page(page.key().in(code)).map(p -> urls.pageFolder(p.key())).orElse(null),
                 kind.refName(), ogType, urls.absolute(folder + "index.md"), jsonLd.toScript());
+        String unpublished = graph.shownUnpublished().get(page.key());
+        if (unpublished == null) {
+            return layout;
+        }
+        String status = unpublished.equals("draft") ? t(language, "status_draft")
+                : t(language, "status_scheduled") + " " + unpublished.substring("scheduled ".length());
+        return new Views.Layout(layout.siteTitle(), layout.lang(), layout.title(), layout.fullTitle(),
+                layout.description(), layout.canonical(), layout.hubUrl(), layout.stylesheetUrl(), layout.nav(),
+                layout.breadcrumbs(), layout.alternates(), layout.pageKind(), layout.head(), status);
     }
 
     // ---- hub, lists, redirects, 404 ----
@@ -380,7 +390,7 @@ public final class SiteRenderer {
                 urls.absolute(urls.hubFolder(language) + "llms.txt"), jsonLd);
         return new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, title, fullTitle,
                 description, urls.absolute(folder), urls.path(urls.hubFolder(language)), urls.path(STYLESHEET),
-                nav(language, current), crumbs, alternates, pageKind, head);
+                nav(language, current), crumbs, alternates, pageKind, head, null);
     }
 
     private List<StructuredData.Crumb> ldCrumbs(List<Views.Link> crumbs, String language, Kind kind, String folder) {

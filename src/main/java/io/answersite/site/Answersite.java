@@ -112,16 +112,21 @@ public final class Answersite {
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
             return new Preview(new BuildResult(diagnostics.sorted(), new PageCounts(), 0,
-                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines), output);
+                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines), output,
+                    loaded.graph().map(g -> g.config().basePath()).orElse(""));
         }
         RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache);
         renderCache.retainOnly(rendered.pages().templates().keySet());
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
-                loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines), output);
+                loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines), output,
+                loaded.graph().get().config().basePath());
     }
 
-    /** A build kept in memory: its result, and its files when it had no errors. */
-    public record Preview(BuildResult result, MemoryOutput files) {
+    /**
+     * A build kept in memory: its result, its files (usable when it had no errors), and the base
+     * URL's path ({@code ""} at the root) under which its pages link to each other.
+     */
+    public record Preview(BuildResult result, MemoryOutput files, String basePath) {
     }
 
     private record RenderedSite(PageCounts pages, int files) {

@@ -1,0 +1,63 @@
+package io.answersite.maven;
+
+import io.answersite.serve.PreviewServer;
+import io.answersite.serve.SourceWatcher;
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildRequest;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Builds the site into memory, serves it on {@code http://127.0.0.1:8080/}, watches content,
+ * templates and site settings, rebuilds what a change reaches and reloads open pages. Drafts and
+ * scheduled pages are shown (marked) unless {@code -Dsite.drafts=false}. Stops on Ctrl-C.
+ */
+@Mojo(name = "serve", threadSafe = true)
+public class ServeMojo extends BuildMojo {
+
+    /** The port to listen on; 0 picks a free one. */
+    @Parameter(property = "site.port", defaultValue = "8080")
+    private int port;
+
+    /** The address to listen on; keep it on loopback unless the preview must be reachable from elsewhere. */
+    @Parameter(property = "site.bind", defaultValue = "127.0.0.1")
+    private String bind;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        BuildRequest request = request(draftsGiven() ? drafts() : true);
+        PreviewServer server = new PreviewServer(new Answersite(ServeMojo.class.getClassLoader()), request,
+                line -> {
+                    if (line.startsWith("ERROR ")) {
+                        getLog().error(line.substring(6));
+                    } else if (line.startsWith("WARNING ")) {
+                        getLog().warn(line.substring(8));
+                    } else {
+                        getLog().info(line);
+                    }
+                });
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            int actualPort = server.start(bind, port);
+            SourceWatcher watcher = new SourceWatcher(watchedFolders(), server::rebuild);
+            Thread hook = new Thread(() -> {
+                watcher.close();
+                server.close();
+                stopped.countDown();
+            }, "answersite-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            getLog().info("answersite: serving http://" + bind + ":" + actualPort + "/ (Ctrl-C to stop)");
+            stopped.await();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot start the preview server on " + bind + ":" + port + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
+    }
+}

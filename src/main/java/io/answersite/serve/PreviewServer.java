@@ -1,0 +1,233 @@
+package io.answersite.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.answersite.content.LoadCache;
+import io.answersite.diagnostic.Diagnostic;
+import io.answersite.output.MemoryOutput;
+import io.answersite.render.RenderCache;
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildRequest;
+import io.answersite.site.BuildResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Serves the site from memory on {@code bind:port} and rebuilds it when asked (by the watcher).
+ * Pages get a small reload script and, while the last build failed, an overlay with its errors;
+ * both are added on the way out, so the site in memory is byte for byte what a build writes.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    static final String EVENTS = "/_answersite/events";
+
+    private final Answersite answersite;
+    private final BuildRequest request;
+    private final Consumer<String> log;
+    private final LoadCache loadCache = new LoadCache();
+    private final RenderCache renderCache = new RenderCache();
+    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private volatile String basePath = "";
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile MemoryOutput lastGood;
+    private volatile List<Diagnostic> errors = List.of();
+    private volatile long version;
+
+    public PreviewServer(Answersite answersite, BuildRequest request, Consumer<String> log) {
+        this.answersite = answersite;
+        this.request = request;
+        this.log = log;
+    }
+
+    /** Builds once, then listens. Returns the port (useful when 0 asked for any free one). */
+    public synchronized int start(String bind, int port) throws IOException {
+        rebuild();
+        server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "answersite-preview");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Builds the site again (reading and rendering only what changed). On success the new site is
+     * served and open pages reload; on errors the last good site stays, with the errors shown.
+     */
+    public synchronized BuildResult rebuild() {
+        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache);
+        BuildResult result = preview.result();
+        int reread = loadCache.takeMisses();
+        if (result.failed()) {
+            errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
+            errors.forEach(e -> log.accept("ERROR " + e.format()));
+        } else {
+            errors = List.of();
+            lastGood = preview.files();
+            basePath = preview.basePath();
+            result.diagnostics().forEach(d -> log.accept("WARNING " + d.format()));
+        }
+        log.accept("answersite: rebuilt (" + reread + " files read, " + result.pages().renderedPaths().size()
+                + " pages rendered) in " + result.times().totalMillis() + " ms" + (result.failed()
+                ? "; " + errors.size() + " errors, serving the last good site" : ""));
+        version++;
+        notifyListeners();
+        return result;
+    }
+
+    /** The errors of the last build (empty when it succeeded). */
+    public List<Diagnostic> errors() {
+        return errors;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (rawPath.equals(EVENTS)) {
+                events(exchange);
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (!(path + "/").startsWith(basePath + "/")) {
+                notFound(exchange);
+                return;
+            }
+            String relative = path.substring(basePath.length());
+            if (relative.contains("..") || relative.contains("\\") || relative.indexOf('\0') >= 0) {
+                send(exchange, 403, "text/plain; charset=utf-8", "refused: the path leaves the site\n"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            relative = relative.startsWith("/") ? relative.substring(1) : relative;
+            MemoryOutput site = lastGood;
+            if (site == null) {
+                send(exchange, 503, "text/html; charset=utf-8", inject(("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                        + "<title>No site yet</title></head><body><h1>The site has errors</h1></body></html>")
+                        .getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
+            String file = relative.isEmpty() || relative.endsWith("/") ? relative + "index.html" : relative;
+            byte[] bytes = site.get(file);
+            if (bytes == null && site.get(file + "/index.html") != null) {
+                exchange.getResponseHeaders().set("Location", basePath + "/" + file + "/");
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            }
+            if (bytes == null) {
+                notFound(exchange);
+                return;
+            }
+            String type = ContentTypes.of(file);
+            send(exchange, 200, type, type.startsWith("text/html") ? inject(bytes) : bytes);
+        }
+    }
+
+    private void notFound(HttpExchange exchange) throws IOException {
+        MemoryOutput site = lastGood;
+        byte[] page = site == null ? null : site.get("404.html");
+        send(exchange, 404, "text/html; charset=utf-8", inject(page != null ? page
+                : "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void events(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(("retry: 500\ndata: " + version + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        listeners.add(out);
+        synchronized (out) {
+            try {
+                out.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void notifyListeners() {
+        for (OutputStream out : listeners) {
+            try {
+                out.write(("data: " + version + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                listeners.remove(out);
+                synchronized (out) {
+                    out.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Adds the reload script and, after a failed build, the error overlay, before {@code </body>}. */
+    byte[] inject(byte[] html) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        StringBuilder extra = new StringBuilder();
+        List<Diagnostic> current = errors;
+        if (!current.isEmpty()) {
+            extra.append("<div id=\"answersite-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;"
+                    + "overflow:auto;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;"
+                    + "font:14px/1.5 ui-monospace,monospace;z-index:9999\"><strong>The site has errors; this is the last good"
+                    + " build.</strong><ul>");
+            for (Diagnostic error : current) {
+                extra.append("<li>").append(escape(error.format())).append("</li>");
+            }
+            extra.append("</ul></div>");
+        }
+        extra.append("<script>(function(){var v=null;var s=new EventSource('").append(EVENTS)
+                .append("');s.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();</script>");
+        int end = page.lastIndexOf("</body>");
+        String result = end < 0 ? page + extra : page.substring(0, end) + extra + page.substring(end);
+        return result.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public synchronized void close() {
+        for (OutputStream out : listeners) {
+            synchronized (out) {
+                out.notifyAll();
+            }
+        }
+        listeners.clear();
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+}

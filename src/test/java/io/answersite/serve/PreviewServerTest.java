@@ -1,0 +1,184 @@
+package io.answersite.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.answersite.TestSites;
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview server on a free port, driven with Java's HTTP client while the sources change. */
+class PreviewServerTest {
+
+    @TempDir
+    Path root;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> log = new ArrayList<>();
+    private PreviewServer server;
+    private SourceWatcher watcher;
+    private int port;
+
+    @AfterEach
+    void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(boolean watch) throws IOException {
+        Path example = TestSites.repositoryRoot().resolve("examples/minimal-site");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = example.relativize(file);
+                if (!relative.startsWith("target")) {
+                    Files.createDirectories(root.resolve(relative).getParent());
+                    Files.copy(file, root.resolve(relative));
+                }
+            }
+        }
+        BuildRequest request = TestSites.request(root).withIncludeDrafts(true);
+        server = new PreviewServer(new Answersite(), request, line -> {
+            synchronized (log) {
+                log.add(line);
+            }
+        });
+        port = server.start("127.0.0.1", 0);
+        if (watch) {
+            watcher = new SourceWatcher(List.of(root.resolve("content"), root.resolve("templates"), root.resolve("site")),
+                    server::rebuild);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Polls {@code path} until the body satisfies {@code condition}, for at most ten seconds. */
+    private HttpResponse<String> await(String path, Predicate<String> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> response = get(path);
+        while (!condition.test(response.body()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = get(path);
+        }
+        return response;
+    }
+
+    @Test
+    void servesTheSiteAndAfterAnEditServesTheNewContent() throws Exception {
+        start(true);
+        HttpResponse<String> page = get("/answers/rate-limits/");
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(page.body().contains("What does HTTP 429 mean?"));
+        assertTrue(page.body().contains(PreviewServer.EVENTS), "the reload script is injected");
+
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        Files.writeString(answer, Files.readString(answer).replace("What does HTTP 429 mean?", "What does a 429 mean?"));
+        HttpResponse<String> after = await("/answers/rate-limits/", body -> body.contains("What does a 429 mean?"));
+        assertTrue(after.body().contains("<h1>What does a 429 mean?</h1>"), after.body());
+        assertTrue(await("/", body -> body.contains("What does a 429 mean?")).body().contains("What does a 429 mean?"),
+                "the hub shows the new title too");
+    }
+
+    @Test
+    void aBrokenEditShowsTheErrorsOverTheLastGoodSiteUntilItIsFixed() throws Exception {
+        start(true);
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        String good = Files.readString(answer);
+        Files.writeString(answer, good.replace("topic: api-basics", "topic: api-basic"));
+        HttpResponse<String> broken = await("/answers/rate-limits/", body -> body.contains("answersite-errors"));
+        assertTrue(broken.body().contains("content/answers/rate-limits.md:5:8: error: unknown topic &#39;api-basic&#39;")
+                || broken.body().contains("content/answers/rate-limits.md:5:8: error: unknown topic 'api-basic'"),
+                broken.body());
+        assertTrue(broken.body().contains("<h1>What does HTTP 429 mean?</h1>"), "the last good page is still served");
+        assertTrue(get("/glossary/api-key/").body().contains("answersite-errors"), "the overlay is on every page");
+        synchronized (log) {
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("ERROR content/answers/rate-limits.md:5:8:")), log.toString());
+        }
+
+        Files.writeString(answer, good);
+        HttpResponse<String> fixed = await("/answers/rate-limits/", body -> !body.contains("answersite-errors"));
+        assertFalse(fixed.body().contains("answersite-errors"), "fixing the file clears the overlay");
+    }
+
+    @Test
+    void servesContentTypesFolderIndexesThe404PageAndRefusesEscapes() throws Exception {
+        start(false);
+        assertEquals("text/markdown; charset=utf-8",
+                get("/answers/rate-limits/index.md").headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/json", get("/llms.json").headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/xml", get("/sitemap.xml").headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("text/plain; charset=utf-8", get("/robots.txt").headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("text/css; charset=utf-8",
+                get("/assets/answersite.css").headers().firstValue("Content-Type").orElseThrow());
+        assertFalse(get("/llms.json").body().contains(PreviewServer.EVENTS), "only HTML gets the script");
+
+        HttpResponse<String> missing = get("/no/such/page/");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+        assertEquals(301, get("/answers/rate-limits").statusCode());
+
+        assertEquals(403, rawStatus("/answers/../../site/site.yml"));
+        assertEquals(403, rawStatus("/%2e%2e/%2e%2e/etc/passwd"));
+    }
+
+    @Test
+    void showsDraftsMarkedAsSuch() throws Exception {
+        Files.createDirectories(root.resolve("content/answers"));
+        Files.writeString(root.resolve("content/answers/upcoming.md"), """
+                ---
+                title: When is v2 out?
+                description: Not yet.
+                date: 2026-01-20
+                topic: api-basics
+                draft: true
+                answer: Soon.
+                basis: [Planned.]
+                next_steps: [Wait.]
+                related: [checklist:launch]
+                ---
+                """);
+        start(false);
+        HttpResponse<String> draft = get("/answers/upcoming/");
+        assertEquals(200, draft.statusCode());
+        assertTrue(draft.body().contains("<p class=\"status-banner\" role=\"note\">Draft: this page is not published;"
+                + " only the preview shows it.</p>"), draft.body());
+    }
+
+    /** Sends a request line as written, so the client cannot normalise the path first. */
+    private int rawStatus(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+}
