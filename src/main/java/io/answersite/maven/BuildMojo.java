@@ -114,6 +114,22 @@ public class BuildMojo extends AbstractMojo {
         return drafts;
     }
 
+    java.nio.file.Path contentPath() {
+        return contentDir.toPath();
+    }
+
+    java.nio.file.Path templatesPath() {
+        return templatesDir.toPath();
+    }
+
+    java.nio.file.Path configPath() {
+        return config.toPath();
+    }
+
+    java.nio.file.Path sitePath() {
+        return basedir.toPath();
+    }
+
     java.util.List<java.nio.file.Path> watchedFolders() {
         return java.util.List.of(contentDir.toPath(), templatesDir.toPath(), staticDir.toPath(),
                 config.toPath().toAbsolutePath().getParent());
