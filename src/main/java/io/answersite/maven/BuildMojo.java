@@ -114,6 +114,10 @@ public class BuildMojo extends AbstractMojo {
         return drafts;
     }
 
+    java.nio.file.Path reportPath() {
+        return reportDir.toPath();
+    }
+
     java.nio.file.Path contentPath() {
         return contentDir.toPath();
     }

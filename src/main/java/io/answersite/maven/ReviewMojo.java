@@ -1,0 +1,42 @@
+package io.answersite.maven;
+
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.graph.ContentGraph;
+import io.answersite.report.ReviewReport;
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildRequest;
+import io.answersite.site.LoadedSite;
+import io.answersite.site.StageTimes;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lists published pages by review state (overdue, due within {@code site.reviewDays} days, never
+ * reviewed) with owner and dates, on the console and as review.html in the report folder.
+ */
+@Mojo(name = "review", threadSafe = true)
+public class ReviewMojo extends BuildMojo {
+
+    /** Pages whose next review falls within this many days count as due soon. */
+    @Parameter(property = "site.reviewDays", defaultValue = "14")
+    private int reviewDays;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        BuildRequest request = request();
+        Diagnostics diagnostics = new Diagnostics();
+        LoadedSite loaded = new Answersite(ReviewMojo.class.getClassLoader()).load(request, diagnostics, new StageTimes());
+        if (loaded.graph().isEmpty()) {
+            diagnostics.sorted().forEach(d -> getLog().error(d.format()));
+            throw new MojoFailureException("the site could not be loaded; fix the errors above");
+        }
+        ContentGraph graph = loaded.graph().get();
+        List<ReviewReport.Row> rows = ReviewReport.rows(graph, LocalDate.now(), reviewDays);
+        ReviewReport.lines(rows).forEach(getLog()::info);
+        ReviewReport.writeHtml(reportPath(), graph.config().title(), rows, LocalDate.now());
+        getLog().info("answersite: review plan in " + reportPath().resolve("review.html"));
+    }
+}
