@@ -66,7 +66,7 @@ public class BuildMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         BuildResult result;
         try {
-            result = run(new Answersite(BuildMojo.class.getClassLoader()), request());
+            result = run(new Answersite(BuildMojo.class.getClassLoader(), progress()), request());
             ReportFiles.write(reportDir.toPath(), basedir.getName(), result.diagnostics());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("the build could not read or write a file: " + e.getMessage(), e);
@@ -88,6 +88,38 @@ public class BuildMojo extends AbstractMojo {
         if (result.written()) {
             getLog().info("answersite: site written to " + outputDir);
         }
+    }
+
+    /**
+     * Progress for people: on an interactive console a bar of pages rendered; in batch mode (CI, -B)
+     * one line per stage and no bar.
+     */
+    io.answersite.site.BuildListener progress() {
+        boolean interactive = session != null && session.getRequest().isInteractiveMode() && System.console() != null;
+        return new io.answersite.site.BuildListener() {
+            private int lastPercent = -1;
+
+            @Override
+            public void stageEnded(String stage, long millis) {
+                if (interactive && lastPercent >= 0) {
+                    System.out.print("\r\033[K");
+                    lastPercent = -1;
+                }
+                getLog().info("answersite: " + stage + " done in " + millis + " ms");
+            }
+
+            @Override
+            public synchronized void pagesRendered(int done, int total) {
+                int percent = total == 0 ? 100 : done * 100 / total;
+                if (interactive && percent != lastPercent) {
+                    lastPercent = percent;
+                    int bar = percent / 5;
+                    System.out.print("\r[" + "#".repeat(bar) + " ".repeat(20 - bar) + "] " + done + "/" + total
+                            + " pages");
+                    System.out.flush();
+                }
+            }
+        };
     }
 
     /** Runs the goal's work: a full build here, checks only in {@code site:check}. */

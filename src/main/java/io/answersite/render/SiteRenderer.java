@@ -81,8 +81,20 @@ public final class SiteRenderer {
 
     /** Writes every page into {@code output}; returns the number of pages per kind and language. */
     public PageCounts render(SiteOutput output, Diagnostics diagnostics) {
+        return render(output, diagnostics, (done, total) -> { });
+    }
+
+    /** As {@link #render(SiteOutput, Diagnostics)}, telling {@code progress} (done, total) as pages are written. */
+    public PageCounts render(SiteOutput output, Diagnostics diagnostics,
+                             java.util.function.BiConsumer<Integer, Integer> progress) {
         PageCounts counts = new PageCounts();
+        int total = graph.pages().size() + config.languages().size() * LISTED_KINDS.size();
+        int step = Math.max(1, total / 50);
+        int done = 0;
         for (Page page : graph.pages().values()) {
+            if (++done % step == 0) {
+                progress.accept(done, total);
+            }
             if (page.key().kind() == Kind.HUB) {
                 continue;
             }
@@ -99,6 +111,7 @@ public final class SiteRenderer {
         }
         renderRedirects(output, diagnostics, counts);
         renderNotFound(output, diagnostics, counts);
+        progress.accept(total, total);
         return counts;
     }
 

@@ -48,10 +48,17 @@ public final class Answersite {
     public static final String RULE_CONTENT_MISSING = "content-missing";
 
     private final ClassLoader themeClassLoader;
+    private final BuildListener listener;
 
     /** @param themeClassLoader where the built-in theme ({@code theme/}) is found: the plugin's own */
     public Answersite(ClassLoader themeClassLoader) {
+        this(themeClassLoader, BuildListener.SILENT);
+    }
+
+    /** @param listener hears stages and rendering progress, for the goals' progress output */
+    public Answersite(ClassLoader themeClassLoader, BuildListener listener) {
         this.themeClassLoader = themeClassLoader;
+        this.listener = listener;
     }
 
     public Answersite() {
@@ -106,7 +113,7 @@ public final class Answersite {
     public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache) {
         MemoryOutput output = new MemoryOutput();
         Diagnostics diagnostics = new Diagnostics();
-        StageTimes times = new StageTimes();
+        StageTimes times = new StageTimes(listener);
         LoadedSite loaded = load(request, diagnostics, times, loadCache);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
@@ -141,7 +148,7 @@ public final class Answersite {
         Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
                 ? loaded.unlinkedTerms() : Map.of();
         PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings, autolinks, renderCache)
-                .render(output, diagnostics));
+                .render(output, diagnostics, listener::pagesRendered));
         int files = times.time("emit", () -> {
             new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
                     .emit(output, diagnostics);
@@ -161,7 +168,7 @@ public final class Answersite {
 
     private BuildResult run(BuildRequest request, boolean write) {
         Diagnostics diagnostics = new Diagnostics();
-        StageTimes times = new StageTimes();
+        StageTimes times = new StageTimes(listener);
         LoadedSite loaded = load(request, diagnostics, times);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());

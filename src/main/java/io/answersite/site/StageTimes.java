@@ -9,14 +9,29 @@ import java.util.stream.Collectors;
 public final class StageTimes {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final BuildListener listener;
+
+    public StageTimes() {
+        this(BuildListener.SILENT);
+    }
+
+    public StageTimes(BuildListener listener) {
+        this.listener = listener;
+    }
 
     <T> T time(String stage, Supplier<T> work) {
         long start = System.nanoTime();
         try {
             return work.get();
         } finally {
-            nanos.merge(stage, System.nanoTime() - start, Long::sum);
+            long spent = System.nanoTime() - start;
+            nanos.merge(stage, spent, Long::sum);
+            listener.stageEnded(stage, spent / 1_000_000);
         }
+    }
+
+    BuildListener listener() {
+        return listener;
     }
 
     public Map<String, Long> millis() {
