@@ -39,26 +39,22 @@ public final class BuiltSiteCheck {
         this.baseUrl = baseUrl;
     }
 
+    /** What the link check needs of a page, kept instead of the parsed page to keep memory small. */
+    private record PageFacts(Set<String> ids, List<String> links) {
+    }
+
     /** @param templates which template wrote each page, by output path */
     public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics) {
         Set<String> files = new HashSet<>(output.paths());
-        Map<String, Document> pages = new HashMap<>();
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (String path : output.paths()) {
-            if (path.endsWith(".html")) {
-                Document page = Jsoup.parse(new String(output.read(path), StandardCharsets.UTF_8));
-                pages.put(path, page);
-                Set<String> pageIds = new HashSet<>();
-                for (Element element : page.select("[id]")) {
-                    if (!pageIds.add(element.id())) {
-                        report(diagnostics, path, templates, "the id '" + element.id() + "' is used twice");
-                    }
+        Map<String, PageFacts> pages = new java.util.concurrent.ConcurrentHashMap<>();
+        output.paths().parallelStream().filter(path -> path.endsWith(".html")).forEach(path -> {
+            Document page = Jsoup.parse(new String(output.read(path), StandardCharsets.UTF_8));
+            Set<String> pageIds = new HashSet<>();
+            for (Element element : page.select("[id]")) {
+                if (!pageIds.add(element.id())) {
+                    report(diagnostics, path, templates, "the id '" + element.id() + "' is used twice");
                 }
-                ids.put(path, pageIds);
             }
-        }
-        for (String path : pages.keySet().stream().sorted().toList()) {
-            Document page = pages.get(path);
             boolean redirect = !page.select("meta[http-equiv=refresh]").isEmpty();
             if (!redirect) {
                 int h1 = page.select("h1").size();
@@ -75,11 +71,19 @@ public final class BuiltSiteCheck {
             if (page.select("link[rel=canonical]").attr("href").isBlank()) {
                 report(diagnostics, path, templates, "the page has no canonical link");
             }
+            List<String> links = new java.util.ArrayList<>();
             for (Element element : page.select("[href], [src]")) {
-                String url = element.hasAttr("href") ? element.attr("href") : element.attr("src");
-                checkLink(path, url, files, ids, templates, diagnostics);
+                links.add(element.hasAttr("href") ? element.attr("href") : element.attr("src"));
             }
-        }
+            pages.put(path, new PageFacts(pageIds, links));
+        });
+        Map<String, Set<String>> ids = new HashMap<>();
+        pages.forEach((path, facts) -> ids.put(path, facts.ids()));
+        pages.entrySet().parallelStream().forEach(entry -> {
+            for (String url : entry.getValue().links()) {
+                checkLink(entry.getKey(), url, files, ids, templates, diagnostics);
+            }
+        });
     }
 
     private void checkLink(String page, String url, Set<String> files, Map<String, Set<String>> ids,

@@ -53,17 +53,17 @@ public final class ContentChecks {
     }
 
     public Map<PageKey, List<PageKey>> run(Diagnostics diagnostics) {
-        Map<PageKey, Set<PageKey>> inbound = inboundLinks();
-        orphans(inbound, diagnostics);
-        unbackedAnswers(diagnostics);
-        unusedTerms(diagnostics);
+        Map<PageKey, Set<PageKey>> outbound = outbound();
+        orphans(inboundLinks(outbound), diagnostics);
+        unbackedAnswers(outbound, diagnostics);
+        unusedTerms(outbound, diagnostics);
         linksAcrossLanguages(diagnostics);
         if (settings.relatedReciprocal()) {
-            oneWayRelations(diagnostics);
+            oneWayRelations(outbound, diagnostics);
         }
         editorialLimits(diagnostics);
         freshness(diagnostics);
-        return unlinkedTerms(diagnostics);
+        return unlinkedTerms(outbound, diagnostics);
     }
 
     // ---- the link graph ----
@@ -85,9 +85,9 @@ public final class ContentChecks {
     }
 
     /** Who links to each page: other pages' links, topic pages and their members, and the hub. */
-    private Map<PageKey, Set<PageKey>> inboundLinks() {
+    private Map<PageKey, Set<PageKey>> inboundLinks(Map<PageKey, Set<PageKey>> outbound) {
         Map<PageKey, Set<PageKey>> inbound = new HashMap<>();
-        outbound().forEach((from, targets) -> targets.forEach(to -> inbound.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
+        outbound.forEach((from, targets) -> targets.forEach(to -> inbound.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
         graph.topicMembers().forEach((topic, members) -> members.forEach(member -> {
             inbound.computeIfAbsent(member, k -> new HashSet<>()).add(topic);
             inbound.computeIfAbsent(topic, k -> new HashSet<>()).add(member);
@@ -114,8 +114,7 @@ public final class ContentChecks {
         }
     }
 
-    private void unbackedAnswers(Diagnostics diagnostics) {
-        Map<PageKey, Set<PageKey>> outbound = outbound();
+    private void unbackedAnswers(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         for (Page page : graph.pages().values()) {
             if (page instanceof Page.Answer) {
                 boolean backed = outbound.getOrDefault(page.key(), Set.of()).stream()
@@ -129,9 +128,9 @@ public final class ContentChecks {
         }
     }
 
-    private void unusedTerms(Diagnostics diagnostics) {
+    private void unusedTerms(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         Set<String> linkedIds = new HashSet<>();
-        outbound().forEach((from, targets) -> targets.stream().filter(k -> k.kind() == Kind.GLOSSARY)
+        outbound.forEach((from, targets) -> targets.stream().filter(k -> k.kind() == Kind.GLOSSARY)
                 .filter(k -> !k.equals(from)).forEach(k -> linkedIds.add(k.id())));
         for (Page page : graph.pages().values()) {
             if (page.key().kind() == Kind.GLOSSARY && !linkedIds.contains(page.key().id())) {
@@ -161,8 +160,7 @@ public final class ContentChecks {
         }
     }
 
-    private void oneWayRelations(Diagnostics diagnostics) {
-        Map<PageKey, Set<PageKey>> outbound = outbound();
+    private void oneWayRelations(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         for (Page page : graph.pages().values()) {
             if (!(page instanceof Page.Answer answer)) {
                 continue;
@@ -268,33 +266,36 @@ public final class ContentChecks {
 
     // ---- glossary terms in answers ----
 
-    private Map<PageKey, List<PageKey>> unlinkedTerms(Diagnostics diagnostics) {
+    private Map<PageKey, List<PageKey>> unlinkedTerms(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
-        Map<PageKey, Set<PageKey>> outbound = outbound();
+        List<String> termIds = termIds();
+        Map<String, TermIndex> indexes = new HashMap<>();
         for (Page page : graph.pages().values()) {
             if (!(page instanceof Page.Answer answer)) {
                 continue;
             }
-            String text = visibleText(answer);
+            String language = page.key().language();
+            TermIndex index = indexes.computeIfAbsent(language, l -> termIndex(termIds, l));
+            Set<String> used = index.find(visibleText(answer));
+            if (used.isEmpty()) {
+                continue;
+            }
             Set<String> linked = new HashSet<>();
             outbound.getOrDefault(page.key(), Set.of()).stream().filter(k -> k.kind() == Kind.GLOSSARY)
                     .forEach(k -> linked.add(k.id()));
             List<PageKey> unlinked = new ArrayList<>();
-            for (String termId : termIds()) {
-                Optional<PageKey> termKey = graph.preferred(Kind.GLOSSARY, termId, page.key().language());
-                if (termKey.isEmpty() || linked.contains(termId)) {
+            for (String termId : used) {
+                if (linked.contains(termId)) {
                     continue;
                 }
-                TermMatcher matcher = matcher((Page.GlossaryTerm) graph.require(termKey.get()));
-                if (matcher.firstIn(text).isPresent()) {
-                    unlinked.add(termKey.get());
-                    if (!settings.glossaryAutolink()) {
-                        Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey.get());
-                        diagnostics.warning("term-unlinked", firstUse(page, matcher), "the answer uses the glossary"
-                                + " term '" + term.term() + "' but does not link it; link one use ([" + term.term()
-                                + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
-                                + " glossary_autolink: true in site.yml");
-                    }
+                PageKey termKey = graph.preferred(Kind.GLOSSARY, termId, language).orElseThrow();
+                unlinked.add(termKey);
+                if (!settings.glossaryAutolink()) {
+                    Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey);
+                    diagnostics.warning("term-unlinked", firstUse(page, matcher(term)), "the answer uses the glossary"
+                            + " term '" + term.term() + "' but does not link it; link one use ([" + term.term()
+                            + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
+                            + " glossary_autolink: true in site.yml");
                 }
             }
             if (!unlinked.isEmpty()) {
@@ -302,6 +303,22 @@ public final class ContentChecks {
             }
         }
         return result;
+    }
+
+    /** One automaton over the names of every term, as a page in {@code language} links them. */
+    private TermIndex termIndex(List<String> termIds, String language) {
+        TermIndex index = new TermIndex();
+        for (String termId : termIds) {
+            graph.preferred(Kind.GLOSSARY, termId, language).ifPresent(key -> {
+                Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(key);
+                List<String> names = new ArrayList<>();
+                names.add(term.term());
+                names.add(term.title());
+                names.addAll(term.synonyms());
+                index.add(termId, names.stream().distinct().toList());
+            });
+        }
+        return index.build();
     }
 
     private List<String> termIds() {

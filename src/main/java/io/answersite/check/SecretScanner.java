@@ -27,26 +27,44 @@ public final class SecretScanner implements SourceCheck {
     public static final String RULE_FRONTEND_ENV = "secret-frontend-env";
     public static final String RULE_PATTERN = "safety-pattern";
 
-    /** A kind of credential and how to find it; {@code group} is the part that is the secret. */
-    private record Detector(String rule, String kind, Pattern pattern, int group, boolean needsEntropy) {
+    /**
+     * A kind of credential and how to find it; {@code group} is the part that is the secret. A
+     * detector runs only on text containing one of its {@code anyOf} strings; a {@code folded} one
+     * runs on the ASCII-lower-cased text (same offsets), written in lower case, instead of asking
+     * the regex engine to fold case at every character.
+     */
+    private record Detector(String rule, String kind, Pattern pattern, int group, boolean needsEntropy,
+                            boolean folded, List<String> anyOf) {
+    }
+
+    private static Detector exact(String kind, String regex, String... anyOf) {
+        return new Detector(RULE_SECRET, kind, Pattern.compile(regex), 0, false, false, List.of(anyOf));
     }
 
     private static final List<Detector> DETECTORS = List.of(
-            new Detector(RULE_SECRET, "private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"), 0, false),
-            new Detector(RULE_SECRET, "Anthropic API key", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}"), 0, false),
-            new Detector(RULE_SECRET, "OpenAI API key", Pattern.compile("\\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"), 0, false),
-            new Detector(RULE_SECRET, "Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), 0, false),
-            new Detector(RULE_SECRET, "AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0, false),
-            new Detector(RULE_SECRET, "GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"), 0, false),
-            new Detector(RULE_SECRET, "Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, false),
-            new Detector(RULE_SECRET, "Stripe live key", Pattern.compile("\\b(?:sk|rk)_live_[0-9A-Za-z]{16,}"), 0, false),
-            new Detector(RULE_SECRET, "JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0, false),
-            new Detector(RULE_SECRET, "bearer token", Pattern.compile("(?i)\\bAuthorization\\s*:\\s*Bearer\\s+([A-Za-z0-9._~+/=-]{16,})"), 1, true),
-            new Detector(RULE_SECRET, "password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'<>]+:([^/\\s@\"'<>]+)@"), 1, false),
+            exact("private key block", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----", "PRIVATE KEY"),
+            exact("Anthropic API key", "\\bsk-ant-[A-Za-z0-9_-]{20,}", "sk-ant-"),
+            exact("OpenAI API key", "\\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", "sk-"),
+            exact("Google API key", "\\bAIza[0-9A-Za-z_-]{35}\\b", "AIza"),
+            exact("AWS access key id", "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b", "AKIA", "ASIA"),
+            exact("GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", "gh", "github_pat_"),
+            exact("Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
+            exact("Stripe live key", "\\b(?:sk|rk)_live_[0-9A-Za-z]{16,}", "_live_"),
+            exact("JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"),
+            new Detector(RULE_SECRET, "bearer token",
+                    Pattern.compile("\\bauthorization\\s*:\\s*bearer\\s+([a-z0-9._~+/=-]{16,})"), 1, true, true,
+                    List.of("bearer")),
+            new Detector(RULE_SECRET, "password in a URL",
+                    Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'<>]+:([^/\\s@\"'<>]+)@"), 1, false, false,
+                    List.of("://")),
             new Detector(RULE_FRONTEND_ENV, "front-end environment variable with a secret",
-                    Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false),
+                    Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*"
+                            + "(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false, false,
+                    List.of("PUBLIC_", "VITE_", "REACT_APP_", "GATSBY_")),
             new Detector(RULE_SECRET, "high-entropy secret",
-                    Pattern.compile("(?i)(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9_+/=.-]{20,})"), 1, true));
+                    Pattern.compile("(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]"
+                            + "\\s*[\"']?([a-z0-9_+/=.-]{20,})"), 1, true, true,
+                    List.of("key", "secret", "token", "passw", "credential")));
 
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
     private static final List<String> PLACEHOLDER_MARKS = List.of("xxxx", "...", "…", "your", "<", ">", "${", "{{",
@@ -64,11 +82,16 @@ public final class SecretScanner implements SourceCheck {
     @Override
     public void check(SourceText source, Diagnostics diagnostics) {
         String text = source.text();
+        String folded = asciiLowerCase(text);
         List<int[]> reported = new ArrayList<>();
         for (Detector detector : DETECTORS) {
-            Matcher matcher = detector.pattern.matcher(text);
+            String scanned = detector.folded ? folded : text;
+            if (detector.anyOf.stream().noneMatch(scanned::contains)) {
+                continue;
+            }
+            Matcher matcher = detector.pattern.matcher(scanned);
             while (matcher.find()) {
-                String value = matcher.group(detector.group);
+                String value = text.substring(matcher.start(detector.group), matcher.end(detector.group));
                 int start = matcher.start(detector.group);
                 if (overlaps(reported, start, matcher.end(detector.group)) || isPlaceholder(value)
                         || (detector.needsEntropy && !looksRandom(value))) {
@@ -101,6 +124,17 @@ public final class SecretScanner implements SourceCheck {
                         + " (fingerprint " + fingerprint + ")");
             }
         }
+    }
+
+    /** Lower-cases A to Z only, so that every offset stays the same. */
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + 32);
+            }
+        }
+        return new String(chars);
     }
 
     /** The first four characters, then an ellipsis: enough to find the value, never the value. */

@@ -71,47 +71,24 @@ public final class ContentLoader {
         this.cache = cache;
     }
 
+    /** One file's result: a page, a snippet, or neither (the file had errors). */
+    private record Item(Page page, Snippet snippet) {
+        static final Item NONE = new Item(null, null);
+    }
+
+    /** Reads every file, in parallel; the result lists pages and snippets in file order. */
     public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
+        List<Path> files = markdownFiles(contentDir);
+        List<Item> items = files.parallelStream().map(file -> loadOne(contentDir, file, diagnostics)).toList();
         List<Page> pages = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
-        List<Path> files = markdownFiles(contentDir);
-        for (Path file : files) {
-            Path relative = contentDir.relativize(file);
-            String label = reader.label(file);
-            Optional<FileName> name = FileName.parse(file.getFileName().toString(), config, label, diagnostics);
-            if (name.isEmpty()) {
-                continue;
+        for (Item item : items) {
+            if (item.page != null) {
+                pages.add(item.page);
             }
-            if (relative.getNameCount() == 1) {
-                if (name.get().base.equals(HUB_FILE)) {
-                    FileName hub = name.get();
-                    cached(file, d -> readPage(file, Kind.HUB, hub, d), diagnostics).ifPresent(pages::add);
-                } else {
-                    diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative
-                            + "' is not in a content folder; move it to answers/, guides/, checklists/, glossary/"
-                            + " or topics/ (or name it _index.md for the hub)");
-                }
-                continue;
+            if (item.snippet != null) {
+                snippets.add(item.snippet);
             }
-            String folder = relative.getName(0).toString();
-            if (relative.getNameCount() > 2) {
-                diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative + "' is in a subfolder;"
-                        + " pages sit directly in " + folder + "/ (the id, not the folder, makes the URL)");
-                continue;
-            }
-            FileName fileName = name.get();
-            if (folder.equals(SNIPPETS)) {
-                cached(file, d -> readSnippet(file, fileName, d), diagnostics).ifPresent(snippets::add);
-                continue;
-            }
-            Optional<Kind> kind = Kind.fromFolder(folder);
-            if (kind.isEmpty()) {
-                diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "unknown content folder '" + folder
-                        + "'; pages belong in answers/, guides/, checklists/, glossary/ or topics/");
-                continue;
-            }
-            Kind pageKind = kind.get();
-            cached(file, d -> readPage(file, pageKind, fileName, d), diagnostics).ifPresent(pages::add);
         }
         if (cache != null) {
             cache.retainOnly(files);
@@ -119,9 +96,57 @@ public final class ContentLoader {
         return new LoadedContent(List.copyOf(pages), List.copyOf(snippets));
     }
 
+    private Item loadOne(Path contentDir, Path file, Diagnostics diagnostics) {
+        Path relative = contentDir.relativize(file);
+        String label = reader.label(file);
+        Optional<FileName> name = FileName.parse(file.getFileName().toString(), config, label, diagnostics);
+        if (name.isEmpty()) {
+            return Item.NONE;
+        }
+        FileName fileName = name.get();
+        if (relative.getNameCount() == 1) {
+            if (fileName.base.equals(HUB_FILE)) {
+                return cached(file, d -> readPage(file, Kind.HUB, fileName, d), diagnostics)
+                        .map(p -> new Item(p, null)).orElse(Item.NONE);
+            }
+            diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative
+                    + "' is not in a content folder; move it to answers/, guides/, checklists/, glossary/"
+                    + " or topics/ (or name it _index.md for the hub)");
+            return Item.NONE;
+        }
+        String folder = relative.getName(0).toString();
+        if (relative.getNameCount() > 2) {
+            diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "'" + relative + "' is in a subfolder;"
+                    + " pages sit directly in " + folder + "/ (the id, not the folder, makes the URL)");
+            return Item.NONE;
+        }
+        if (folder.equals(SNIPPETS)) {
+            return cached(file, d -> readSnippet(file, fileName, d), diagnostics)
+                    .map(s -> new Item(null, s)).orElse(Item.NONE);
+        }
+        Optional<Kind> kind = Kind.fromFolder(folder);
+        if (kind.isEmpty()) {
+            diagnostics.error(RULE_LOCATION, SourcePos.startOf(label), "unknown content folder '" + folder
+                    + "'; pages belong in answers/, guides/, checklists/, glossary/ or topics/");
+            return Item.NONE;
+        }
+        return cached(file, d -> readPage(file, kind.get(), fileName, d), diagnostics)
+                .map(p -> new Item(p, null)).orElse(Item.NONE);
+    }
+
+    /**
+     * Loads one file with its own collector (a file's validity is judged by its own errors, while
+     * other files load in parallel), through the cache when there is one.
+     */
     private <T> Optional<T> cached(Path file, java.util.function.Function<Diagnostics, Optional<T>> load,
                                    Diagnostics diagnostics) {
-        return cache == null ? load.apply(diagnostics) : cache.get(file, load, diagnostics);
+        if (cache != null) {
+            return cache.get(file, load, diagnostics);
+        }
+        Diagnostics local = new Diagnostics();
+        Optional<T> result = load.apply(local);
+        local.sorted().forEach(diagnostics::add);
+        return result;
     }
 
     private static List<Path> markdownFiles(Path contentDir) {

@@ -19,23 +19,25 @@ import java.util.TreeMap;
 public final class MarkdownTwins {
 
     private final SiteText site;
+    private final Map<PageKey, String> twins = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MarkdownTwins(SiteText site) {
         this.site = site;
     }
 
-    /** Writes one twin per published page; returns how many. */
+    /** Writes one twin per published page, in parallel; returns how many. */
     public int emit(SiteOutput output) {
-        int count = 0;
-        for (Page page : site.graph().pages().values()) {
-            output.write(site.urls().pageFolder(page.key()) + "index.md", twin(page));
-            count++;
-        }
-        return count;
+        site.graph().pages().values().parallelStream()
+                .forEach(page -> output.write(site.urls().pageFolder(page.key()) + "index.md", twin(page)));
+        return site.graph().pages().size();
     }
 
-    /** The twin of one page. */
+    /** The twin of one page; made once, then shared by the twin file, llms-full.txt and llms.json. */
     public String twin(Page page) {
+        return twins.computeIfAbsent(page.key(), key -> makeTwin(page));
+    }
+
+    private String makeTwin(Page page) {
         String lang = page.key().language();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(SiteText.oneLine(page.title())).append("\n\n");

@@ -297,38 +297,101 @@ public final class GraphBuilder {
 
     /**
      * For each answer, other answers in its language, not already listed as related: same topic
-     * first, then more shared tags, then by id.
+     * first, then more shared tags, then by id. From indexes by topic and tag, so that the cost grows
+     * with the size of a topic, not with the square of the site.
      */
     private Map<PageKey, List<PageKey>> moreAnswers(Map<PageKey, Page> pages, Map<PageKey, List<ResolvedRelated>> related) {
-        Map<PageKey, List<PageKey>> result = new HashMap<>();
-        List<Page.Answer> answers = pages.values().stream()
-                .filter(p -> p instanceof Page.Answer).map(p -> (Page.Answer) p).toList();
-        for (Page.Answer answer : answers) {
-            Set<PageKey> excluded = new HashSet<>();
-            excluded.add(answer.key());
-            related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
-            Set<String> tags = new HashSet<>(answer.common().tags());
-            String topic = answer.common().topic() == null ? null : answer.common().topic().value();
-            record Scored(PageKey key, int score) {
+        int wanted = config.moreAnswers();
+        Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
+        Map<String, List<Page.Answer>> byTopic = new HashMap<>();
+        Map<String, List<Page.Answer>> byTag = new HashMap<>();
+        for (Page page : pages.values()) {
+            if (page instanceof Page.Answer answer) {
+                String language = answer.key().language();
+                byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(answer);
+                byTopic.computeIfAbsent(language + "\n" + topicOf(answer), k -> new ArrayList<>()).add(answer);
+                for (String tag : new TreeSet<>(answer.common().tags())) {
+                    byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(answer);
+                }
             }
-            List<PageKey> chosen = answers.stream()
-                    .filter(other -> other.key().language().equals(answer.key().language()))
-                    .filter(other -> !excluded.contains(other.key()))
-                    .map(other -> {
-                        int score = other.common().tags().stream().filter(tags::contains).mapToInt(t -> 1).sum();
-                        if (topic != null && other.common().topic() != null
-                                && topic.equals(other.common().topic().value())) {
-                            score += 100;
-                        }
-                        return new Scored(other.key(), score);
-                    })
-                    .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(Scored::key))
-                    .limit(config.moreAnswers())
-                    .map(Scored::key)
-                    .toList();
-            result.put(answer.key(), chosen);
+        }
+        Map<PageKey, List<PageKey>> result = new HashMap<>();
+        for (List<Page.Answer> answers : byLanguage.values()) {
+            for (Page.Answer answer : answers) {
+                result.put(answer.key(), chooseMore(answer, wanted, related, byLanguage, byTopic, byTag));
+            }
         }
         return result;
+    }
+
+    private record Scored(PageKey key, int score) {
+    }
+
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt(Scored::score).reversed()
+            .thenComparing(Scored::key);
+
+    private static List<PageKey> chooseMore(Page.Answer answer, int wanted, Map<PageKey, List<ResolvedRelated>> related,
+                                            Map<String, List<Page.Answer>> byLanguage,
+                                            Map<String, List<Page.Answer>> byTopic, Map<String, List<Page.Answer>> byTag) {
+        if (wanted == 0) {
+            return List.of();
+        }
+        String language = answer.key().language();
+        Set<PageKey> excluded = new HashSet<>();
+        excluded.add(answer.key());
+        related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
+        Set<String> tags = new HashSet<>(answer.common().tags());
+        List<Scored> sameTopic = new ArrayList<>();
+        for (Page.Answer other : byTopic.getOrDefault(language + "\n" + topicOf(answer), List.of())) {
+            if (!excluded.contains(other.key())) {
+                sameTopic.add(new Scored(other.key(), 100 + sharedTags(tags, other)));
+            }
+        }
+        sameTopic.sort(BEST_FIRST);
+        List<PageKey> chosen = new ArrayList<>();
+        sameTopic.stream().limit(wanted).forEach(s -> chosen.add(s.key()));
+        if (chosen.size() == wanted) {
+            return List.copyOf(chosen);
+        }
+        // too few in the topic: answers elsewhere sharing the most tags, then the rest by id
+        Set<PageKey> taken = new HashSet<>(excluded);
+        sameTopic.forEach(s -> taken.add(s.key()));
+        Map<PageKey, Integer> shared = new HashMap<>();
+        for (String tag : tags) {
+            for (Page.Answer other : byTag.getOrDefault(language + "\n" + tag, List.of())) {
+                if (!taken.contains(other.key())) {
+                    shared.merge(other.key(), 1, Integer::sum);
+                }
+            }
+        }
+        List<Scored> byShared = new ArrayList<>();
+        shared.forEach((key, count) -> byShared.add(new Scored(key, count)));
+        byShared.sort(BEST_FIRST);
+        for (Scored scored : byShared) {
+            if (chosen.size() == wanted) {
+                return List.copyOf(chosen);
+            }
+            chosen.add(scored.key());
+            taken.add(scored.key());
+        }
+        List<PageKey> rest = byLanguage.get(language).stream().map(Page::key).filter(k -> !taken.contains(k))
+                .sorted().limit(wanted - chosen.size()).toList();
+        chosen.addAll(rest);
+        return List.copyOf(chosen);
+    }
+
+    private static String topicOf(Page page) {
+        return page.common().topic() == null ? "" : page.common().topic().value();
+    }
+
+    private static int sharedTags(Set<String> tags, Page other) {
+        int count = 0;
+        for (String tag : new TreeSet<>(other.common().tags())) {
+            if (tags.contains(tag)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static Map<String, Map<String, Snippet>> snippets(List<Snippet> snippets) {

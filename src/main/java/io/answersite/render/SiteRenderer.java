@@ -90,19 +90,21 @@ public final class SiteRenderer {
         PageCounts counts = new PageCounts();
         int total = graph.pages().size() + config.languages().size() * LISTED_KINDS.size();
         int step = Math.max(1, total / 50);
-        int done = 0;
-        for (Page page : graph.pages().values()) {
-            if (++done % step == 0) {
-                progress.accept(done, total);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // pages are independent: both cores render them; the order of writes does not matter
+        graph.pages().values().parallelStream().forEach(page -> {
+            int now = done.incrementAndGet();
+            if (now % step == 0) {
+                progress.accept(now, total);
             }
             if (page.key().kind() == Kind.HUB) {
-                continue;
+                return;
             }
             String folder = urls.pageFolder(page.key());
             Map<String, Object> context = context(pageLayout(page, folder), view(page), page.key().language());
             write(output, template(page.key().kind()), folder, context, diagnostics, counts, page.key().kind().refName(),
                     page.key().language());
-        }
+        });
         for (Language language : config.languages()) {
             renderHub(language.code(), output, diagnostics, counts);
             for (Kind kind : LISTED_KINDS) {
