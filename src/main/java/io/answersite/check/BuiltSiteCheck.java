@@ -40,43 +40,39 @@ public final class BuiltSiteCheck {
     }
 
     /** What the link check needs of a page, kept instead of the parsed page to keep memory small. */
-    private record PageFacts(Set<String> ids, List<String> links) {
+    private record PageFacts(Set<String> ids, List<String> links, List<String> problems) {
+    }
+
+    /**
+     * Facts of pages checked before, by path, with the exact bytes they were read from: the preview
+     * server renders most pages of a rebuild from its cache, as the same byte arrays, and those need
+     * no parsing again. Thread-safe; a build without one parses every page.
+     */
+    public static final class Memory {
+        private record Entry(byte[] bytes, PageFacts facts) {
+        }
+
+        private final Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** @param templates which template wrote each page, by output path */
     public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics) {
+        run(output, templates, diagnostics, new Memory());
+    }
+
+    /** As {@link #run(SiteOutput, Map, Diagnostics)}, reusing the facts of pages whose bytes are unchanged. */
+    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Memory memory) {
         Set<String> files = new HashSet<>(output.paths());
         Map<String, PageFacts> pages = new java.util.concurrent.ConcurrentHashMap<>();
         output.paths().parallelStream().filter(path -> path.endsWith(".html")).forEach(path -> {
-            Document page = Jsoup.parse(new String(output.read(path), StandardCharsets.UTF_8));
-            Set<String> pageIds = new HashSet<>();
-            for (Element element : page.select("[id]")) {
-                if (!pageIds.add(element.id())) {
-                    report(diagnostics, path, templates, "the id '" + element.id() + "' is used twice");
-                }
-            }
-            boolean redirect = !page.select("meta[http-equiv=refresh]").isEmpty();
-            if (!redirect) {
-                int h1 = page.select("h1").size();
-                if (h1 != 1) {
-                    report(diagnostics, path, templates, "the page has " + h1 + " <h1> elements; it needs exactly one");
-                }
-                if (page.title().isBlank()) {
-                    report(diagnostics, path, templates, "the page has no <title>");
-                }
-                if (page.select("meta[name=description]").attr("content").isBlank()) {
-                    report(diagnostics, path, templates, "the page has no meta description");
-                }
-            }
-            if (page.select("link[rel=canonical]").attr("href").isBlank()) {
-                report(diagnostics, path, templates, "the page has no canonical link");
-            }
-            List<String> links = new java.util.ArrayList<>();
-            for (Element element : page.select("[href], [src]")) {
-                links.add(element.hasAttr("href") ? element.attr("href") : element.attr("src"));
-            }
-            pages.put(path, new PageFacts(pageIds, links));
+            byte[] bytes = output.read(path);
+            Memory.Entry known = memory.entries.get(path);
+            PageFacts facts = known != null && known.bytes() == bytes ? known.facts() : facts(bytes);
+            memory.entries.put(path, new Memory.Entry(bytes, facts));
+            facts.problems().forEach(problem -> report(diagnostics, path, templates, problem));
+            pages.put(path, facts);
         });
+        memory.entries.keySet().retainAll(pages.keySet());
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((path, facts) -> ids.put(path, facts.ids()));
         pages.entrySet().parallelStream().forEach(entry -> {
@@ -84,6 +80,38 @@ public final class BuiltSiteCheck {
                 checkLink(entry.getKey(), url, files, ids, templates, diagnostics);
             }
         });
+    }
+
+    private static PageFacts facts(byte[] bytes) {
+        Document page = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+        List<String> problems = new java.util.ArrayList<>();
+        Set<String> pageIds = new HashSet<>();
+        for (Element element : page.select("[id]")) {
+            if (!pageIds.add(element.id())) {
+                problems.add("the id '" + element.id() + "' is used twice");
+            }
+        }
+        boolean redirect = !page.select("meta[http-equiv=refresh]").isEmpty();
+        if (!redirect) {
+            int h1 = page.select("h1").size();
+            if (h1 != 1) {
+                problems.add("the page has " + h1 + " <h1> elements; it needs exactly one");
+            }
+            if (page.title().isBlank()) {
+                problems.add("the page has no <title>");
+            }
+            if (page.select("meta[name=description]").attr("content").isBlank()) {
+                problems.add("the page has no meta description");
+            }
+        }
+        if (page.select("link[rel=canonical]").attr("href").isBlank()) {
+            problems.add("the page has no canonical link");
+        }
+        List<String> links = new java.util.ArrayList<>();
+        for (Element element : page.select("[href], [src]")) {
+            links.add(element.hasAttr("href") ? element.attr("href") : element.attr("src"));
+        }
+        return new PageFacts(pageIds, List.copyOf(links), List.copyOf(problems));
     }
 
     private void checkLink(String page, String url, Set<String> files, Map<String, Set<String>> ids,

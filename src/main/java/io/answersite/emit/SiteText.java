@@ -89,7 +89,24 @@ public final class SiteText {
 
     /** One line: runs of white space (newlines included) become one space. */
     public static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A date at the start of its day in the site's time zone, as ISO 8601 with offset. */

@@ -34,6 +34,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Consumer<String> log;
     private final LoadCache loadCache = new LoadCache();
     private final RenderCache renderCache = new RenderCache();
+    private final io.answersite.check.BuiltSiteCheck.Memory checked = new io.answersite.check.BuiltSiteCheck.Memory();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String basePath = "";
     private HttpServer server;
@@ -68,7 +69,7 @@ public final class PreviewServer implements AutoCloseable {
      * served and open pages reload; on errors the last good site stays, with the errors shown.
      */
     public synchronized BuildResult rebuild() {
-        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache);
+        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked);
         BuildResult result = preview.result();
         int reread = loadCache.takeMisses();
         if (result.failed()) {
@@ -81,7 +82,7 @@ public final class PreviewServer implements AutoCloseable {
             result.diagnostics().forEach(d -> log.accept("WARNING " + d.format()));
         }
         log.accept("answersite: rebuilt (" + reread + " files read, " + result.pages().renderedPaths().size()
-                + " pages rendered) in " + result.times().totalMillis() + " ms" + (result.failed()
+                + " pages rendered) in " + result.times().totalMillis() + " ms [" + result.times() + "]" + (result.failed()
                 ? "; " + errors.size() + " errors, serving the last good site" : ""));
         version++;
         notifyListeners();

@@ -111,6 +111,12 @@ public final class Answersite {
      * model changed. The files are the same bytes a build with the same request writes.
      */
     public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache) {
+        return preview(request, loadCache, renderCache, new BuiltSiteCheck.Memory());
+    }
+
+    /** As {@link #preview(BuildRequest, LoadCache, RenderCache)}, also reusing built-site facts of unchanged pages. */
+    public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache,
+                           BuiltSiteCheck.Memory checked) {
         MemoryOutput output = new MemoryOutput();
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes(listener);
@@ -122,7 +128,7 @@ public final class Answersite {
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines), output,
                     loaded.graph().map(g -> g.config().basePath()).orElse(""));
         }
-        RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache);
+        RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked);
         renderCache.retainOnly(rendered.pages().templates().keySet());
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
                 loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines), output,
@@ -140,7 +146,8 @@ public final class Answersite {
     }
 
     private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput output,
-                                       Diagnostics diagnostics, StageTimes times, RenderCache renderCache) {
+                                       Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
+                                       BuiltSiteCheck.Memory checked) {
         ContentGraph graph = loaded.graph().orElseThrow();
         Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
@@ -160,7 +167,7 @@ public final class Answersite {
                 return null; // pages are missing after a template error: their links would only add noise
             }
             new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
-                    graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics);
+                    graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics, checked);
             return null;
         });
         return new RenderedSite(pages, files);
@@ -179,7 +186,8 @@ public final class Answersite {
         ContentGraph graph = loaded.graph().get();
         Path scratch = write ? null : createScratch();
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
-            RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, null);
+            RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, null,
+                    new BuiltSiteCheck.Memory());
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {
