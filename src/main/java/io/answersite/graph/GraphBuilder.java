@@ -315,12 +315,11 @@ public final class GraphBuilder {
                 }
             }
         }
-        Map<PageKey, List<PageKey>> result = new HashMap<>();
-        for (List<Page.Answer> answers : byLanguage.values()) {
-            for (Page.Answer answer : answers) {
-                result.put(answer.key(), chooseMore(answer, wanted, related, byLanguage, byTopic, byTag));
-            }
-        }
+        Map<PageKey, Set<String>> tagSets = new HashMap<>();
+        byLanguage.values().forEach(list -> list.forEach(a -> tagSets.put(a.key(), Set.copyOf(a.common().tags()))));
+        Map<PageKey, List<PageKey>> result = new java.util.concurrent.ConcurrentHashMap<>();
+        byLanguage.values().stream().flatMap(List::stream).parallel().forEach(answer ->
+                result.put(answer.key(), chooseMore(answer, wanted, related, byLanguage, byTopic, byTag, tagSets)));
         return result;
     }
 
@@ -332,7 +331,8 @@ public final class GraphBuilder {
 
     private static List<PageKey> chooseMore(Page.Answer answer, int wanted, Map<PageKey, List<ResolvedRelated>> related,
                                             Map<String, List<Page.Answer>> byLanguage,
-                                            Map<String, List<Page.Answer>> byTopic, Map<String, List<Page.Answer>> byTag) {
+                                            Map<String, List<Page.Answer>> byTopic, Map<String, List<Page.Answer>> byTag,
+                                            Map<PageKey, Set<String>> tagSets) {
         if (wanted == 0) {
             return List.of();
         }
@@ -340,11 +340,11 @@ public final class GraphBuilder {
         Set<PageKey> excluded = new HashSet<>();
         excluded.add(answer.key());
         related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
-        Set<String> tags = new HashSet<>(answer.common().tags());
+        Set<String> tags = tagSets.get(answer.key());
         List<Scored> sameTopic = new ArrayList<>();
         for (Page.Answer other : byTopic.getOrDefault(language + "\n" + topicOf(answer), List.of())) {
             if (!excluded.contains(other.key())) {
-                sameTopic.add(new Scored(other.key(), 100 + sharedTags(tags, other)));
+                sameTopic.add(new Scored(other.key(), 100 + sharedTags(tags, tagSets.get(other.key()))));
             }
         }
         sameTopic.sort(BEST_FIRST);
@@ -384,9 +384,9 @@ public final class GraphBuilder {
         return page.common().topic() == null ? "" : page.common().topic().value();
     }
 
-    private static int sharedTags(Set<String> tags, Page other) {
+    private static int sharedTags(Set<String> tags, Set<String> otherTags) {
         int count = 0;
-        for (String tag : new TreeSet<>(other.common().tags())) {
+        for (String tag : otherTags) {
             if (tags.contains(tag)) {
                 count++;
             }
