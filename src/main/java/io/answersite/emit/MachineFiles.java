@@ -27,5 +27,6 @@ public final class MachineFiles {
         new Robots(site).emit(output);
         new AtomFeed(site).emit(output);
         new Schemas().emit(output);
+        new io.answersite.search.SearchIndex(site).emit(output);
     }
 }

@@ -111,6 +111,9 @@ public final class SiteRenderer {
                 renderListing(kind, language.code(), output, diagnostics, counts);
             }
         }
+        for (Language language : config.languages()) {
+            renderSearch(language, output, diagnostics, counts);
+        }
         renderRedirects(output, diagnostics, counts);
         renderNotFound(output, diagnostics, counts);
         progress.accept(total, total);
@@ -363,6 +366,20 @@ public final class SiteRenderer {
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
     }
 
+    private void renderSearch(Language language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
+        String code = language.code();
+        String title = t(code, "search_title");
+        String folder = urls.hubFolder(code) + "search/";
+        List<Views.Link> crumbs = List.of(new Views.Link(t(code, "nav_hub"), urls.path(urls.hubFolder(code)), false),
+                new Views.Link(title, urls.path(folder), true));
+        StructuredData.Graph jsonLd = structuredData.graph(urls.absolute(folder), code);
+        jsonLd.webPage("SearchResultsPage", title, t(code, "search_intro"), ldCrumbs(crumbs, code, null, folder));
+        Views.Layout layout = layout(code, title, fullTitle(title, code), t(code, "search_intro"), folder, null, crumbs,
+                other -> urls.hubFolder(other) + "search/", "search", "website", null, jsonLd.toScript());
+        Views.Search view = new Views.Search(title, urls.path(io.answersite.search.SearchIndex.folder(language)));
+        write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code);
+    }
+
     private void renderRedirects(SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         for (Page page : graph.pages().values()) {
             for (Located<String> alias : page.common().aliases()) {
@@ -402,7 +419,8 @@ public final class SiteRenderer {
         List<String> localeAlternates = alternates.stream().filter(a -> !a.current()).map(a -> ogLocale(a.code())).toList();
         Views.Head head = new Views.Head(ogType, imageUrl, ogLocale(language), localeAlternates, xDefault,
                 urls.path(urls.hubFolder(language) + "feed.xml"), t(language, "feed_title"), markdownUrl,
-                urls.absolute(urls.hubFolder(language) + "llms.txt"), jsonLd);
+                urls.absolute(urls.hubFolder(language) + "llms.txt"), jsonLd,
+                urls.path(urls.hubFolder(language) + "search/"), urls.path("assets/"), "search".equals(pageKind));
         return new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, title, fullTitle,
                 description, urls.absolute(folder), urls.path(urls.hubFolder(language)), urls.path(STYLESHEET),
                 nav(language, current), crumbs, alternates, pageKind, head, null);

@@ -25,7 +25,7 @@ public final class Views {
      */
     public record Head(String ogType, String ogImage, String ogLocale, List<String> ogLocaleAlternates,
                        String xDefault, String feedUrl, String feedTitle, String markdownUrl, String llmsTxtUrl,
-                       SafeString jsonLd) {
+                       SafeString jsonLd, String searchUrl, String scriptUrl, boolean noindex) {
     }
 
     /** A link with a label; {@code current} marks the page being shown. */
@@ -82,5 +82,9 @@ public final class Views {
     }
 
     public record Redirect(String target, String lang) {
+    }
+
+    /** The search page: where the language's index is. */
+    public record Search(String title, String indexUrl) {
     }
 }

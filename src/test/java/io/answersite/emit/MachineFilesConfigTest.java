@@ -105,7 +105,8 @@ class MachineFilesConfigTest {
         script = script.substring(0, script.indexOf("</script>") + "</script>".length());
         assertFalse(script.substring(1, script.length() - "</script>".length()).contains("<"), script);
         assertTrue(script.contains("Why \\u003c/script\\u003e\\u003cscript\\u003ealert(1)"), script);
-        assertEquals(1, html.split("<script", -1).length - 1, "only the JSON-LD script is on the page");
+        assertEquals(1, html.split(java.util.regex.Pattern.quote("<script type=\"application/ld+json\">"), -1).length - 1);
+        assertEquals(2, html.split("<script", -1).length - 1, "the JSON-LD and the site's own script file, nothing else");
     }
 
     @Test

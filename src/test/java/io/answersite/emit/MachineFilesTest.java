@@ -157,7 +157,7 @@ class MachineFilesTest {
         Set<String> expected = new HashSet<>();
         for (String page : BuiltSites.files(site, "index.html")) {
             String html = TestSites.read(site.resolve(page));
-            if (!html.contains("http-equiv=\"refresh\"")) {
+            if (!html.contains("http-equiv=\"refresh\"") && !html.contains("<meta name=\"robots\" content=\"noindex\">")) {
                 expected.add(BASE + page.replaceFirst("index\\.html$", ""));
             }
         }

@@ -47,7 +47,7 @@ class IncrementalBuildTest {
 
         Answersite.Preview first = answersite.preview(request, loads, renders);
         assertEquals(List.of(), first.result().diagnostics());
-        assertEquals(11, first.result().pages().renderedPaths().size(), "a first build renders every page");
+        assertEquals(12, first.result().pages().renderedPaths().size(), "a first build renders every page");
         assertEquals(6, loads.takeMisses(), "and reads every file");
 
         Answersite.Preview unchanged = answersite.preview(request, loads, renders);
