@@ -114,7 +114,7 @@ public final class MarkdownRenderer {
         DocumentState state = new DocumentState(source, bodyOffset, slotPrefix);
         assignAnchors(document, state);
         document.set(STATE, state);
-        String html = renderer.render(document);
+        String html = labelCheckboxes(renderer.render(document));
         List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
         edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
         return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
@@ -156,6 +156,15 @@ public final class MarkdownRenderer {
                 state.groups.add(new ChecklistGroup(open.id, open.title, List.copyOf(open.items)));
             }
         }
+    }
+
+    private static final Pattern TASK_CHECKBOX = Pattern.compile(
+            "(<li class=\"task-list-item[^\"]*\" id=\"([^\"]+)\">(?:<p>)?)<input type=\"checkbox\"");
+
+    /** Names each task item's checkbox after its item (screen readers read the item's text). */
+    private static String labelCheckboxes(String html) {
+        return html.indexOf("task-list-item") < 0 ? html
+                : TASK_CHECKBOX.matcher(html).replaceAll("$1<input aria-labelledby=\"$2\" type=\"checkbox\"");
     }
 
     /** Removes a trailing {@code {#id}} from the node's last text and returns the id, if there is one. */
