@@ -62,6 +62,7 @@ public final class ContentChecks {
             oneWayRelations(outbound, diagnostics);
         }
         editorialLimits(diagnostics);
+        imagesWithoutAlt(diagnostics);
         freshness(diagnostics);
         return unlinkedTerms(outbound, diagnostics);
     }
@@ -217,6 +218,15 @@ public final class ContentChecks {
             if (answer.nextSteps().isEmpty()) {
                 diagnostics.warning("next-steps-empty", page.common().keyPos("next_steps", path), "the answer has no"
                         + " 'next_steps'; list what the reader should do next");
+            }
+        }
+    }
+
+    private void imagesWithoutAlt(Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            for (io.answersite.markdown.ExternalLink image : page.body().imagesWithoutAlt()) {
+                diagnostics.error("image-alt", image.pos(), "the image '" + image.destination() + "' has no alt text;"
+                        + " say what it shows between the brackets: ![what it shows](" + image.destination() + ")");
             }
         }
     }

@@ -41,6 +41,7 @@ public final class Rules {
         fixed("link-draft", "a published page links to a draft or scheduled page");
         fixed("link-file", "a link leaves the content folder or names a file that does not exist");
         fixed("link-external", "an http(s) link that is not a valid URL");
+        fixed("image-alt", "an image without alt text");
         fixed("alias-path", "an alias is not a safe site path");
         fixed("url-collision", "two pages or aliases claim the same URL");
         configurable("orphan", Severity.WARNING, "no other page, topic or hub links to the page");

@@ -15,13 +15,14 @@ import java.util.function.IntFunction;
  * @param source the Markdown as written, for the Markdown twin
  * @param edits what the twin changes in {@code source}: link targets to fill, {@code {#id}} to drop
  * @param externalLinks absolute links, for the syntax check
+ * @param imagesWithoutAlt images whose alt text is empty, by position (an accessibility finding)
  */
 public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings, List<LinkRef> links,
                           List<ChecklistGroup> checklistGroups, List<String> anchors, String source,
-                          List<Edit> edits, List<ExternalLink> externalLinks) {
+                          List<Edit> edits, List<ExternalLink> externalLinks, List<ExternalLink> imagesWithoutAlt) {
 
     public static final MarkdownDoc EMPTY = new MarkdownDoc("", "", List.of(), List.of(), List.of(), List.of(), "",
-            List.of(), List.of());
+            List.of(), List.of(), List.of());
 
     /**
      * A change the Markdown twin makes to the source: the characters {@code [start, end)} are replaced

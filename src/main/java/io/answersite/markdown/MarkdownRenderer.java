@@ -119,7 +119,7 @@ public final class MarkdownRenderer {
         edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
         return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
                 List.copyOf(state.groups), List.copyOf(state.usedIds), body, List.copyOf(edits),
-                List.copyOf(state.external));
+                List.copyOf(state.external), List.copyOf(state.missingAlt));
     }
 
     private static void assignAnchors(Document document, DocumentState state) {
@@ -194,6 +194,7 @@ public final class MarkdownRenderer {
         final List<LinkRef> links = new ArrayList<>();
         final List<MarkdownDoc.Edit> edits = new ArrayList<>();
         final List<ExternalLink> external = new ArrayList<>();
+        final List<ExternalLink> missingAlt = new ArrayList<>();
         final List<ChecklistGroupBuilder> openGroups = new ArrayList<>();
         final List<ChecklistGroup> groups = new ArrayList<>();
 
@@ -238,6 +239,9 @@ public final class MarkdownRenderer {
             }
             String destination = link.getUrl();
             SourcePos pos = state.source.posAt(state.bodyOffset + node.getStartOffset());
+            if (node instanceof com.vladsch.flexmark.ast.Image image && image.getText().isBlank()) {
+                state.missingAlt.add(new ExternalLink(destination, pos));
+            }
             LinkRef.Target target = target(destination);
             if (target == null) {
                 if (SCHEME.matcher(destination).find() || destination.startsWith("//")) {

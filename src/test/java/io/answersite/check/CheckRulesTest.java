@@ -561,4 +561,21 @@ class CheckRulesTest {
                         VITE_PAYMENT_SECRET=%s
                         """.formatted(value)));
     }
+
+    @Test
+    void reportsAnImageWithoutAltText() {
+        assertEquals(List.of("content/answers/a.md:11:1: error: the image 'img/flow.svg' has no alt text; say what it"
+                        + " shows between the brackets: ![what it shows](img/flow.svg) [image-alt]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        ![](img/flow.svg)
+                        -- content/answers/img/flow.svg --
+                        <svg xmlns="http://www.w3.org/2000/svg"/>
+                        """));
+    }
 }
