@@ -30,8 +30,15 @@ import java.util.regex.Pattern;
  */
 public final class SearchIndex {
 
-    public static final int DOCS_PER_CHUNK = 128;
-    static final int DOCS_PER_SHARD = 48;
+    public static final int DOCS_PER_CHUNK = 32;
+    /** Shards are sized for about this many bytes of postings each. */
+    static final int SHARD_BYTES = 24 * 1024;
+    /**
+     * A token found in more documents keeps only its best-weighted postings: such a token says
+     * little about any one page (its idf is near zero), and its full list would dominate what a
+     * query downloads.
+     */
+    static final int MAX_POSTINGS = 1000;
     private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)|\\{#[^}]*}");
 
     private final SiteText site;
@@ -55,35 +62,35 @@ public final class SearchIndex {
     private void emit(Language language, SiteOutput output) {
         List<Page> docs = site.graph().pages().values().stream()
                 .filter(p -> p.key().language().equals(language.code()) && p.key().kind() != Kind.HUB).toList();
-        Map<String, Map<Integer, Integer>> postings = new HashMap<>();
+        // tokenizing is most of the work: both cores take documents, then postings merge in doc order
+        List<Map<String, Integer>> weightsByDoc = java.util.stream.IntStream.range(0, docs.size()).parallel()
+                .mapToObj(doc -> weights(docs.get(doc))).toList();
+        Map<String, List<int[]>> postings = new HashMap<>();
         TreeSet<String> vocabulary = new TreeSet<>();
         for (int doc = 0; doc < docs.size(); doc++) {
-            Map<String, Integer> weights = new HashMap<>();
-            for (Map.Entry<String, Integer> field : fields(docs.get(doc)).entrySet()) {
-                Map<String, Integer> counts = new HashMap<>();
-                for (String token : SearchTokenizer.tokens(field.getKey())) {
-                    counts.merge(token, 1, Integer::sum);
-                }
-                counts.forEach((token, count) -> weights.merge(token, field.getValue() * Math.min(count, 3), Integer::sum));
-            }
             int id = doc;
-            weights.forEach((token, weight) -> {
-                postings.computeIfAbsent(token, t -> new TreeMap<>()).put(id, weight);
-                if (SearchTokenizer.isWord(token)) {
-                    vocabulary.add(token);
-                }
-            });
+            weightsByDoc.get(doc).forEach((token, weight) ->
+                    postings.computeIfAbsent(token, t -> new ArrayList<>()).add(new int[] {id, weight}));
         }
-        int shards = shardCount(docs.size());
+        long bytes = 0;
+        for (Map.Entry<String, List<int[]>> entry : postings.entrySet()) {
+            List<int[]> list = entry.getValue();
+            if (list.size() > MAX_POSTINGS) {
+                list.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+                list.subList(MAX_POSTINGS, list.size()).clear();
+                list.sort((a, b) -> Integer.compare(a[0], b[0]));
+            }
+            if (SearchTokenizer.isWord(entry.getKey())) {
+                vocabulary.add(entry.getKey());
+            }
+            bytes += entry.getKey().length() * 3L + 8 + list.size() * 10L;
+        }
+        int shards = shardCount(bytes);
         List<Map<String, List<int[]>>> shardMaps = new ArrayList<>();
         for (int i = 0; i < shards; i++) {
             shardMaps.add(new TreeMap<>());
         }
-        postings.forEach((token, byDoc) -> {
-            List<int[]> list = new ArrayList<>();
-            byDoc.forEach((doc, weight) -> list.add(new int[] {doc, weight}));
-            shardMaps.get(shard(token, shards)).put(token, list);
-        });
+        postings.forEach((token, list) -> shardMaps.get(shard(token, shards)).put(token, list));
         String folder = folder(language);
         for (int i = 0; i < shards; i++) {
             output.write(folder + "t-" + i + ".json", write(shardMaps.get(i)));
@@ -105,6 +112,19 @@ public final class SearchIndex {
         manifest.put("shards", shards);
         manifest.put("chunk", DOCS_PER_CHUNK);
         output.write(folder + "manifest.json", write(manifest));
+    }
+
+    /** Each token's weight in one page: field weight times its count in the field (at most three). */
+    private static Map<String, Integer> weights(Page page) {
+        Map<String, Integer> weights = new HashMap<>();
+        for (Map.Entry<String, Integer> field : fields(page).entrySet()) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String token : SearchTokenizer.tokens(field.getKey())) {
+                counts.merge(token, 1, Integer::sum);
+            }
+            counts.forEach((token, count) -> weights.merge(token, field.getValue() * Math.min(count, 3), Integer::sum));
+        }
+        return weights;
     }
 
     /** Fields of a page and their weights, in a fixed order. */
@@ -132,8 +152,9 @@ public final class SearchIndex {
         return fields;
     }
 
-    static int shardCount(int docs) {
-        int wanted = Math.max(1, (docs + DOCS_PER_SHARD - 1) / DOCS_PER_SHARD);
+    /** A power of two, so that shards hold about {@link #SHARD_BYTES} of postings each. */
+    static int shardCount(long postingBytes) {
+        int wanted = (int) Math.max(1, Math.min(1 << 16, (postingBytes + SHARD_BYTES - 1) / SHARD_BYTES));
         int power = Integer.highestOneBit(wanted);
         return power == wanted ? power : power << 1;
     }
