@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The files of one build, written into a staging folder and moved into place by {@link #commit()}.
+ * When the output folder already exists, a file whose bytes equal the one already there is not
+ * written at all, and {@code commit()} moves only the changed files in and deletes only the files
+ * the build no longer makes: a build with no change writes nothing, and a failed build (which never
+ * commits) leaves the previous output as it was.
  * Paths are relative with {@code /} separators; one that is absolute, climbs with {@code ..}, or is
  * written twice is a programming error and throws: the graph stage rejects such ids and aliases first.
  */
@@ -25,6 +29,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     private final Path outputDir;
     private final Path staging;
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final Set<String> staged = ConcurrentHashMap.newKeySet();
     private boolean finished;
 
     private OutputTree(Path outputDir, Path staging) {
@@ -48,23 +53,38 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     @Override
     public void write(String relativePath, byte[] bytes) {
         Path target = resolve(relativePath);
+        if (sameAsPublished(relativePath, bytes)) {
+            return;
+        }
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, bytes);
+            staged.add(relativePath);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relativePath, e);
         }
     }
 
+    /** Whether the output folder already holds exactly these bytes at this path. */
+    private boolean sameAsPublished(String relativePath, byte[] bytes) {
+        Path published = outputDir.resolve(relativePath);
+        try {
+            return Files.isRegularFile(published) && Files.size(published) == bytes.length
+                    && java.util.Arrays.equals(Files.readAllBytes(published), bytes);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void copy(String relativePath, InputStream in) {
-        Path target = resolve(relativePath);
+        byte[] bytes;
         try (in) {
-            Files.createDirectories(target.getParent());
-            Files.copy(in, target);
+            bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + relativePath, e);
+            throw new UncheckedIOException("cannot read " + relativePath, e);
         }
+        write(relativePath, bytes);
     }
 
     /** Every path written so far, sorted. */
@@ -80,7 +100,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             throw new IllegalArgumentException("'" + relativePath + "' was not written in this build");
         }
         try {
-            return Files.readAllBytes(staging.resolve(relativePath));
+            return Files.readAllBytes((staged.contains(relativePath) ? staging : outputDir).resolve(relativePath));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back " + relativePath, e);
         }
@@ -95,23 +115,51 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         return written.size();
     }
 
-    /** Replaces the output folder with what was written; the previous output is removed after. */
+    private int deleted;
+
+    /** How many files the commit changed, added or deleted in the output folder (0 for a build with no change). */
+    public int changedFiles() {
+        return staged.size() + deleted;
+    }
+
+    /**
+     * Makes the output folder hold exactly what was written: a new folder is moved in whole; an
+     * existing one gets the changed files moved in and the files no longer made deleted.
+     */
     public void commit() {
         ensureOpen();
         finished = true;
         try {
-            Path old = null;
-            if (Files.exists(outputDir)) {
-                old = Files.createTempDirectory(outputDir.getParent(), "." + outputDir.getFileName() + ".previous-");
-                Files.delete(old);
-                move(outputDir, old);
+            if (!Files.exists(outputDir)) {
+                move(staging, outputDir);
+                return;
             }
-            move(staging, outputDir);
-            if (old != null) {
-                deleteTree(old);
+            for (String path : staged) {
+                Path target = outputDir.resolve(path);
+                Files.createDirectories(target.getParent());
+                Files.move(staging.resolve(path), target, StandardCopyOption.REPLACE_EXISTING);
             }
+            try (Stream<Path> existing = Files.walk(outputDir)) {
+                for (Path path : existing.sorted(Comparator.reverseOrder()).toList()) {
+                    String relative = outputDir.relativize(path).toString().replace('\\', '/');
+                    if (relative.isEmpty()) {
+                        continue;
+                    }
+                    if (Files.isDirectory(path)) {
+                        try (Stream<Path> children = Files.list(path)) {
+                            if (children.findAny().isEmpty()) {
+                                Files.delete(path);
+                            }
+                        }
+                    } else if (!written.contains(relative)) {
+                        Files.delete(path);
+                        deleted++;
+                    }
+                }
+            }
+            deleteTree(staging);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the new site into " + outputDir, e);
+            throw new UncheckedIOException("cannot update " + outputDir + " with the new site", e);
         }
     }
 

@@ -125,13 +125,13 @@ public final class Answersite {
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
             return new Preview(new BuildResult(diagnostics.sorted(), new PageCounts(), 0,
-                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines), output,
+                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1), output,
                     loaded.graph().map(g -> g.config().basePath()).orElse(""));
         }
         RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked);
         renderCache.retainOnly(rendered.pages().templates().keySet());
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
-                loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines), output,
+                loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines, -1), output,
                 loaded.graph().get().config().basePath());
     }
 
@@ -181,7 +181,7 @@ public final class Answersite {
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), new PageCounts(), 0,
-                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines);
+                    loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1);
         }
         ContentGraph graph = loaded.graph().get();
         Path scratch = write ? null : createScratch();
@@ -196,7 +196,7 @@ public final class Answersite {
                 });
             }
             return new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(), graph.heldBack(), times,
-                    written, maxLines);
+                    written, maxLines, written ? output.changedFiles() : -1);
         } finally {
             if (scratch != null) {
                 deleteQuietly(scratch);

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * What a build did: every finding (sorted), what it wrote, what it held back, and how long each
  * stage took. {@code written} is false when errors stopped it (or for a check); the output folder
- * is then untouched. {@code maxLinesPerRule} is site.yml's cap on console lines per rule.
+ * is then untouched. {@code maxLinesPerRule} is site.yml's cap on console lines per rule;
+ * {@code changedFiles} how many files of the output folder the build changed, added or removed
+ * (-1 when it wrote no output folder).
  */
 public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
-                          StageTimes times, boolean written, int maxLinesPerRule) {
+                          StageTimes times, boolean written, int maxLinesPerRule, int changedFiles) {
 
     public long errorCount() {
         return diagnostics.stream().filter(Diagnostic::isError).count();
@@ -30,7 +32,8 @@ public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int st
         StringBuilder line = new StringBuilder();
         if (written) {
             line.append("wrote ").append(pages.total()).append(" pages (").append(pages).append("), ")
-                    .append(staticFiles).append(" static files");
+                    .append(staticFiles).append(" static files, ").append(changedFiles)
+                    .append(changedFiles == 1 ? " file changed" : " files changed");
         } else if (pages.total() > 0) {
             line.append("checked ").append(pages.total()).append(" pages (").append(pages).append("), wrote no site");
         } else {

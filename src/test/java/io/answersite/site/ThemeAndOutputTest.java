@@ -149,6 +149,26 @@ class ThemeAndOutputTest {
     }
 
     @Test
+    void aSecondBuildWithNoChangeWritesNoFileAndAChangeWritesOnlyWhatChanged() throws IOException {
+        copyOfExampleSite();
+        BuildResult first = build();
+        assertTrue(first.changedFiles() > 20, "the first build writes everything: " + first.changedFiles());
+        Path css = root.resolve("target/site/assets/answersite.css");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(css);
+
+        BuildResult again = build();
+        assertEquals(0, again.changedFiles(), "nothing changed, nothing written");
+        assertEquals(before, Files.getLastModifiedTime(css));
+
+        Path glossary = root.resolve("content/glossary/api-key.md");
+        Files.writeString(glossary, Files.readString(glossary).replace("identifies the caller", "names the caller"));
+        BuildResult changed = build();
+        assertTrue(changed.changedFiles() > 0 && changed.changedFiles() < 20, "changed " + changed.changedFiles());
+        assertTrue(TestSites.read(root.resolve("target/site/glossary/api-key/index.html")).contains("names the caller"));
+        assertEquals(before, Files.getLastModifiedTime(css), "an unchanged file is not rewritten");
+    }
+
+    @Test
     void successfulBuildReplacesTheOutputAndDropsStaleFiles() throws IOException {
         copyOfExampleSite();
         Files.createDirectories(root.resolve("target/site/old"));
