@@ -10,9 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Reads back every HTML page the build wrote and checks what every page must have: each internal
@@ -82,36 +79,167 @@ public final class BuiltSiteCheck {
         });
     }
 
-    private static PageFacts facts(byte[] bytes) {
-        Document page = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+    /**
+     * Reads what the checks need straight from the page's bytes, tag by tag, without building a
+     * document: ids, href and src values, h1 count, title text, description and canonical. Values
+     * are decoded from UTF-8 one by one; script contents and comments are skipped.
+     */
+    static PageFacts facts(byte[] bytes) {
         List<String> problems = new java.util.ArrayList<>();
         Set<String> pageIds = new HashSet<>();
-        for (Element element : page.select("[id]")) {
-            if (!pageIds.add(element.id())) {
-                problems.add("the id '" + element.id() + "' is used twice");
+        List<String> links = new java.util.ArrayList<>();
+        int h1 = 0;
+        boolean redirect = false;
+        boolean title = false;
+        boolean description = false;
+        boolean canonical = false;
+        int i = 0;
+        int n = bytes.length;
+        while (i < n) {
+            if (bytes[i] != '<') {
+                i++;
+                continue;
+            }
+            if (startsWith(bytes, i, "<!--")) {
+                int end = indexOf(bytes, "-->", i + 4);
+                i = end < 0 ? n : end + 3;
+                continue;
+            }
+            int nameStart = i + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < n && isNameByte(bytes[nameEnd])) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart) {
+                i++;
+                continue;
+            }
+            String tag = ascii(bytes, nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT);
+            Map<String, String> attributes = new HashMap<>();
+            int k = nameEnd;
+            while (k < n && bytes[k] != '>') {
+                if (isNameByte(bytes[k])) {
+                    int attrStart = k;
+                    while (k < n && isNameByte(bytes[k])) {
+                        k++;
+                    }
+                    String name = ascii(bytes, attrStart, k).toLowerCase(java.util.Locale.ROOT);
+                    String value = "";
+                    if (k < n && bytes[k] == '=') {
+                        k++;
+                        if (k < n && (bytes[k] == '"' || bytes[k] == '\'')) {
+                            byte quote = bytes[k];
+                            int valueEnd = k + 1;
+                            while (valueEnd < n && bytes[valueEnd] != quote) {
+                                valueEnd++;
+                            }
+                            value = unescape(new String(bytes, k + 1, valueEnd - k - 1, StandardCharsets.UTF_8));
+                            k = valueEnd + 1;
+                        } else {
+                            int valueEnd = k;
+                            while (valueEnd < n && bytes[valueEnd] != '>' && bytes[valueEnd] != ' ') {
+                                valueEnd++;
+                            }
+                            value = unescape(new String(bytes, k, valueEnd - k, StandardCharsets.UTF_8));
+                            k = valueEnd;
+                        }
+                    }
+                    attributes.putIfAbsent(name, value);
+                } else {
+                    k++;
+                }
+            }
+            i = k + 1;
+            String id = attributes.get("id");
+            if (id != null && !pageIds.add(id)) {
+                problems.add("the id '" + id + "' is used twice");
+            }
+            if (attributes.containsKey("href")) {
+                links.add(attributes.get("href"));
+            } else if (attributes.containsKey("src")) {
+                links.add(attributes.get("src"));
+            }
+            switch (tag) {
+                case "h1" -> h1++;
+                case "title" -> {
+                    int end = indexOf(bytes, "</title", i);
+                    title = end > i && !new String(bytes, i, end - i, StandardCharsets.UTF_8).isBlank();
+                }
+                case "meta" -> {
+                    if ("refresh".equalsIgnoreCase(attributes.get("http-equiv"))) {
+                        redirect = true;
+                    }
+                    if ("description".equals(attributes.get("name"))
+                            && !attributes.getOrDefault("content", "").isBlank()) {
+                        description = true;
+                    }
+                }
+                case "link" -> {
+                    if ("canonical".equals(attributes.get("rel")) && !attributes.getOrDefault("href", "").isBlank()) {
+                        canonical = true;
+                    }
+                }
+                case "script", "style" -> {
+                    int end = indexOf(bytes, "</" + tag, i);
+                    i = end < 0 ? n : end;
+                }
+                default -> { }
             }
         }
-        boolean redirect = !page.select("meta[http-equiv=refresh]").isEmpty();
         if (!redirect) {
-            int h1 = page.select("h1").size();
             if (h1 != 1) {
                 problems.add("the page has " + h1 + " <h1> elements; it needs exactly one");
             }
-            if (page.title().isBlank()) {
+            if (!title) {
                 problems.add("the page has no <title>");
             }
-            if (page.select("meta[name=description]").attr("content").isBlank()) {
+            if (!description) {
                 problems.add("the page has no meta description");
             }
         }
-        if (page.select("link[rel=canonical]").attr("href").isBlank()) {
+        if (!canonical) {
             problems.add("the page has no canonical link");
         }
-        List<String> links = new java.util.ArrayList<>();
-        for (Element element : page.select("[href], [src]")) {
-            links.add(element.hasAttr("href") ? element.attr("href") : element.attr("src"));
-        }
         return new PageFacts(pageIds, List.copyOf(links), List.copyOf(problems));
+    }
+
+    private static boolean isNameByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
+                || b == ':';
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String text) {
+        if (at + text.length() > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[at + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, String text, int from) {
+        for (int i = from; i <= bytes.length - text.length(); i++) {
+            if (bytes[i] == text.charAt(0) && startsWith(bytes, i, text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String ascii(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The entities templates write in attribute values. */
+    private static String unescape(String value) {
+        if (value.indexOf('&') < 0) {
+            return value;
+        }
+        return value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#x27;", "'").replace("&amp;", "&");
     }
 
     private void checkLink(String page, String url, Set<String> files, Map<String, Set<String>> ids,
