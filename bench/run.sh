@@ -25,7 +25,7 @@ for size in "${sizes[@]}"; do
     rm -rf "$corpus/target"
     log=$(mktemp)
     ( cd "$corpus" && /usr/bin/time -f 'TIME %e %U %S %M' mvn -B site:build ) > "$log" 2>&1
-    read -r wall user sys rss < <(grep '^TIME' "$log" | awk '{print $2, $3, $4, $5}')
+    read -r wall user sys rss < <(grep -o 'TIME .*' "$log" | awk '{print $2, $3, $4, $5}')
     walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)"); rsss+=("$rss")
     stages+=("$(grep -o 'answersite: [a-z]* done in [0-9]* ms' "$log" | awk '{printf "%s=%s ", $2, $5}')")
     rm -f "$log"
@@ -33,7 +33,7 @@ for size in "${sizes[@]}"; do
   # the same site again, unchanged: the output is compared, nothing is written
   log=$(mktemp)
   ( cd "$corpus" && /usr/bin/time -f 'TIME %e %U %S %M' mvn -B site:build ) > "$log" 2>&1
-  second=$(grep '^TIME' "$log" | awk '{print $2}'); changed=$(grep -o '[0-9]* files\? changed' "$log" | head -1)
+  second=$(grep -o 'TIME .*' "$log" | awk '{print $2}'); changed=$(grep -o '[0-9]* files\? changed' "$log" | head -1)
   rm -f "$log"
   flexmark=$( java -XX:+UseParallelGC -cp "$classpath" io.answersite.bench.FlexmarkOnly "$corpus/content" "$corpus/target/flexmark-only" )
   wall=$(printf '%s\n' "${walls[@]}" | median)
