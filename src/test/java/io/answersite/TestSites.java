@@ -102,6 +102,27 @@ public final class TestSites {
         return root;
     }
 
+    /** Copies a site folder (e.g. examples/minimal-site), leaving out its target/ folder. */
+    public static Path copySite(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = from.relativize(file);
+                if (!relative.startsWith("target")) {
+                    Files.createDirectories(to.resolve(relative.toString()).getParent());
+                    Files.copy(file, to.resolve(relative.toString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
+    }
+
+    /** A copy of examples/minimal-site in {@code to}. */
+    public static Path exampleSite(Path to) {
+        return copySite(repositoryRoot().resolve("examples/minimal-site"), to);
+    }
+
     public static BuildRequest request(Path root) {
         return BuildRequest.forSite(root, TODAY);
     }

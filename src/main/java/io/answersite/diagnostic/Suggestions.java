@@ -38,7 +38,7 @@ public final class Suggestions {
     }
 
     /** Edits between two names, a swap of two neighbouring letters counting as one (a common typo). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -25,16 +25,8 @@ class CheckGoalTest {
     @TempDir
     Path root;
 
-    private Path copy(String fixture) throws IOException {
-        Path from = TestSites.repositoryRoot().resolve("src/test/resources/sites/" + fixture);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path to = root.resolve(from.relativize(file).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(file, to);
-            }
-        }
-        return root;
+    private Path copy(String fixture) {
+        return TestSites.copySite(TestSites.repositoryRoot().resolve("src/test/resources/sites/" + fixture), root);
     }
 
     @Test

@@ -50,16 +50,7 @@ class PreviewServerTest {
     }
 
     private void start(boolean watch) throws IOException {
-        Path example = TestSites.repositoryRoot().resolve("examples/minimal-site");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = example.relativize(file);
-                if (!relative.startsWith("target")) {
-                    Files.createDirectories(root.resolve(relative).getParent());
-                    Files.copy(file, root.resolve(relative));
-                }
-            }
-        }
+        TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(root).withIncludeDrafts(true);
         server = new PreviewServer(new Answersite(), request, line -> {
             synchronized (log) {

@@ -23,18 +23,8 @@ class IncrementalBuildTest {
     @TempDir
     Path root;
 
-    private Path site() throws IOException {
-        Path example = TestSites.repositoryRoot().resolve("examples/minimal-site");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = example.relativize(file);
-                if (!relative.startsWith("target")) {
-                    Files.createDirectories(root.resolve(relative).getParent());
-                    Files.copy(file, root.resolve(relative));
-                }
-            }
-        }
-        return root;
+    private Path site() {
+        return TestSites.exampleSite(root);
     }
 
     @Test

@@ -27,19 +27,8 @@ class ThemeAndOutputTest {
     @TempDir
     Path root;
 
-    private Path copyOfExampleSite() throws IOException {
-        Path example = TestSites.repositoryRoot().resolve("examples/minimal-site");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = example.relativize(file);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Files.createDirectories(root.resolve(relative).getParent());
-                Files.copy(file, root.resolve(relative));
-            }
-        }
-        return root;
+    private Path copyOfExampleSite() {
+        return TestSites.exampleSite(root);
     }
 
     private BuildResult build() {
