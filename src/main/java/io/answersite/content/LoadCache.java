@@ -25,7 +25,6 @@ public final class LoadCache {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
-    private int hits;
     private int misses;
 
     /** The result of {@code load} for {@code file}, from the cache when the file has not changed. */
@@ -40,7 +39,6 @@ public final class LoadCache {
         Entry entry = entries.get(file);
         if (entry != null && entry.size == attributes.size() && entry.modified.equals(attributes.lastModifiedTime())) {
             entry.diagnostics.forEach(diagnostics::add);
-            count(true);
             return (Optional<T>) entry.result;
         }
         Diagnostics local = new Diagnostics();
@@ -48,7 +46,7 @@ public final class LoadCache {
         List<Diagnostic> found = local.sorted();
         found.forEach(diagnostics::add);
         entries.put(file, new Entry(attributes.size(), attributes.lastModifiedTime(), result, found));
-        count(false);
+        countMiss();
         return result;
     }
 
@@ -57,19 +55,14 @@ public final class LoadCache {
         entries.keySet().retainAll(new java.util.HashSet<>(files));
     }
 
-    private synchronized void count(boolean hit) {
-        if (hit) {
-            hits++;
-        } else {
-            misses++;
-        }
+    private synchronized void countMiss() {
+        misses++;
     }
 
     /** How many files were read again since the last call (for the preview's summary). */
     public synchronized int takeMisses() {
         int result = misses;
         misses = 0;
-        hits = 0;
         return result;
     }
 }

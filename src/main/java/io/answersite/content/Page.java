@@ -26,6 +26,16 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
         return common().title();
     }
 
+    /** The name a page goes by in lists and cards: its title, or a glossary page's term. */
+    default String listTitle() {
+        return title();
+    }
+
+    /** The line that stands for a page in lists and cards: its description, or what a kind has better. */
+    default String summary() {
+        return common().description();
+    }
+
     /** A follow-up question and its answer. */
     record Faq(String question, String answer) {
     }
@@ -37,6 +47,12 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
     record Answer(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
                   String question, String answer, List<String> basis, List<String> nextSteps,
                   String summaryEn, List<Faq> faq, List<Related> related) implements Page {
+
+        /** The short answer. */
+        @Override
+        public String summary() {
+            return answer;
+        }
     }
 
     record Guide(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
@@ -49,6 +65,17 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
 
     record GlossaryTerm(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
                         String term, List<String> synonyms, String definition) implements Page {
+
+        @Override
+        public String listTitle() {
+            return term;
+        }
+
+        /** The definition. */
+        @Override
+        public String summary() {
+            return definition;
+        }
     }
 
     record Topic(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {

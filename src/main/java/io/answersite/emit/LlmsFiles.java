@@ -100,8 +100,8 @@ public final class LlmsFiles {
 
     private void item(PageKey key, StringBuilder txt) {
         Page page = site.graph().require(key);
-        txt.append("- [").append(SiteText.oneLine(SiteText.title(page)).replace("]", "\\]")).append("](")
-                .append(site.markdownUrl(key)).append("): ").append(SiteText.oneLine(SiteText.summary(page))).append('\n');
+        txt.append("- [").append(SiteText.oneLine(page.listTitle()).replace("]", "\\]")).append("](")
+                .append(site.markdownUrl(key)).append("): ").append(SiteText.oneLine(page.summary())).append('\n');
     }
 
     private void checkBudget(String file, String text, int cap, String key, Diagnostics diagnostics) {

@@ -110,7 +110,7 @@ public final class MarkdownTwins {
             for (ResolvedRelated item : related) {
                 Page target = site.graph().require(item.target());
                 String url = site.url(item.target()) + (item.anchor() == null ? "" : "#" + item.anchor());
-                md.append("- [").append(SiteText.oneLine(SiteText.title(target))).append("](").append(url).append("): ")
+                md.append("- [").append(SiteText.oneLine(target.listTitle())).append("](").append(url).append("): ")
                         .append(SiteText.oneLine(item.note() != null ? item.note() : target.common().description()))
                         .append('\n');
             }
@@ -155,8 +155,8 @@ public final class MarkdownTwins {
 
     private void item(PageKey key, StringBuilder md) {
         Page page = site.graph().require(key);
-        md.append("- [").append(SiteText.oneLine(SiteText.title(page))).append("](").append(site.url(key)).append("): ")
-                .append(SiteText.oneLine(SiteText.summary(page))).append('\n');
+        md.append("- [").append(SiteText.oneLine(page.listTitle())).append("](").append(site.url(key)).append("): ")
+                .append(SiteText.oneLine(page.summary())).append('\n');
     }
 
     private static void list(String heading, List<String> items, StringBuilder md) {

@@ -72,21 +72,6 @@ public final class SiteText {
         return topic == null ? Optional.empty() : graph.preferred(Kind.TOPIC, topic.value(), page.key().language());
     }
 
-    /** The text that stands for a page in lists: short answer, definition, or description. */
-    public static String summary(Page page) {
-        if (page instanceof Page.Answer answer) {
-            return answer.answer();
-        }
-        if (page instanceof Page.GlossaryTerm term) {
-            return term.definition();
-        }
-        return page.common().description();
-    }
-
-    public static String title(Page page) {
-        return page instanceof Page.GlossaryTerm term ? term.term() : page.title();
-    }
-
     /** One line: runs of white space (newlines included) become one space. */
     public static String oneLine(String text) {
         if (text == null) {

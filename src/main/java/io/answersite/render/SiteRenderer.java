@@ -473,11 +473,8 @@ public final class SiteRenderer {
 
     private Views.Card card(PageKey key) {
         Page page = graph.require(key);
-        String text = page instanceof Page.Answer answer ? answer.answer()
-                : page instanceof Page.GlossaryTerm term ? term.definition()
-                : page.common().description();
-        String title = page instanceof Page.GlossaryTerm term ? term.term() : page.title();
-        return new Views.Card(title, t(key.language(), "kind_" + key.kind().refName()), urls.pagePath(key), text);
+        return new Views.Card(page.listTitle(), t(key.language(), "kind_" + key.kind().refName()), urls.pagePath(key),
+                page.summary());
     }
 
     private StructuredData.Entry entry(PageKey key) {

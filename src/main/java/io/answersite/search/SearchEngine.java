@@ -2,6 +2,7 @@ package io.answersite.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.answersite.diagnostic.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -93,15 +94,11 @@ public final class SearchEngine {
         List<String> near = new ArrayList<>();
         for (JsonNode word : load("vocab.json")) {
             String candidate = word.asText();
-            if (Math.abs(candidate.length() - token.length()) <= allowed && distance(token, candidate) <= allowed) {
+            if (Math.abs(candidate.length() - token.length()) <= allowed && Suggestions.distance(token, candidate) <= allowed) {
                 near.add(candidate);
             }
         }
         return near;
-    }
-
-    static int distance(String a, String b) {
-        return io.answersite.diagnostic.Suggestions.distance(a, b);
     }
 
     /** Bytes of index files loaded so far (each file counted once, as a browser caches them). */

@@ -99,9 +99,9 @@ public final class SearchIndex {
             List<List<String>> rows = new ArrayList<>();
             for (int doc = chunk * DOCS_PER_CHUNK; doc < Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK); doc++) {
                 Page page = docs.get(doc);
-                rows.add(List.of(site.urls().pagePath(page.key()), SiteText.oneLine(SiteText.title(page)),
+                rows.add(List.of(site.urls().pagePath(page.key()), SiteText.oneLine(page.listTitle()),
                         site.t(language.code(), "kind_" + page.key().kind().refName()),
-                        SiteText.oneLine(SiteText.summary(page))));
+                        SiteText.oneLine(page.summary())));
             }
             output.write(folder + "d-" + chunk + ".json", write(rows));
         }
