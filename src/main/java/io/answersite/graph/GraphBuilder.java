@@ -297,15 +297,16 @@ public final class GraphBuilder {
 
     /**
      * For each answer, other answers in its language, not already listed as related: same topic
-     * first, then more shared tags, then by id. From indexes by topic and tag, so that the cost grows
-     * with the size of a topic, not with the square of the site.
+     * first, then more shared tags, then by id. Each answer scans the answers of its own topic once,
+     * comparing tags as bit masks (one popcount per pair), so the cost is answers × topic size with
+     * a tight inner loop, never answers × site; answers outside the topic come from a tag index.
      */
     private Map<PageKey, List<PageKey>> moreAnswers(Map<PageKey, Page> pages, Map<PageKey, List<ResolvedRelated>> related) {
         int wanted = config.moreAnswers();
         Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
         Map<String, List<Page.Answer>> byTopic = new HashMap<>();
         Map<String, List<Page.Answer>> byTag = new HashMap<>();
-        for (Page page : pages.values()) {
+        for (Page page : pages.values()) { // in key order, so every list below is sorted by key
             if (page instanceof Page.Answer answer) {
                 String language = answer.key().language();
                 byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(answer);
@@ -315,12 +316,48 @@ public final class GraphBuilder {
                 }
             }
         }
-        Map<PageKey, Set<String>> tagSets = new HashMap<>();
-        byLanguage.values().forEach(list -> list.forEach(a -> tagSets.put(a.key(), Set.copyOf(a.common().tags()))));
         Map<PageKey, List<PageKey>> result = new java.util.concurrent.ConcurrentHashMap<>();
-        byLanguage.values().stream().flatMap(List::stream).parallel().forEach(answer ->
-                result.put(answer.key(), chooseMore(answer, wanted, related, byLanguage, byTopic, byTag, tagSets)));
+        if (wanted == 0) {
+            byLanguage.values().forEach(list -> list.forEach(a -> result.put(a.key(), List.of())));
+            return result;
+        }
+        byTopic.values().parallelStream().forEach(topic -> {
+            TopicTags tags = new TopicTags(topic);
+            for (int i = 0; i < topic.size(); i++) {
+                Page.Answer answer = topic.get(i);
+                result.put(answer.key(), chooseMore(answer, i, tags, wanted, related, byLanguage, byTag));
+            }
+        });
         return result;
+    }
+
+    /** The answers of one topic, sorted by key, with their tags as bit masks over the topic's tags. */
+    private static final class TopicTags {
+        final List<Page.Answer> answers;
+        final int words;
+        final long[] masks;
+
+        TopicTags(List<Page.Answer> answers) {
+            this.answers = answers;
+            Map<String, Integer> bits = new HashMap<>();
+            answers.forEach(a -> a.common().tags().forEach(t -> bits.putIfAbsent(t, bits.size())));
+            words = Math.max(1, (bits.size() + 63) / 64);
+            masks = new long[answers.size() * words];
+            for (int i = 0; i < answers.size(); i++) {
+                for (String tag : answers.get(i).common().tags()) {
+                    int bit = bits.get(tag);
+                    masks[i * words + bit / 64] |= 1L << (bit % 64);
+                }
+            }
+        }
+
+        int shared(int a, int b) {
+            int count = 0;
+            for (int w = 0; w < words; w++) {
+                count += Long.bitCount(masks[a * words + w] & masks[b * words + w]);
+            }
+            return count;
+        }
     }
 
     private record Scored(PageKey key, int score) {
@@ -329,35 +366,50 @@ public final class GraphBuilder {
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt(Scored::score).reversed()
             .thenComparing(Scored::key);
 
-    private static List<PageKey> chooseMore(Page.Answer answer, int wanted, Map<PageKey, List<ResolvedRelated>> related,
+    private static List<PageKey> chooseMore(Page.Answer answer, int index, TopicTags topic, int wanted,
+                                            Map<PageKey, List<ResolvedRelated>> related,
                                             Map<String, List<Page.Answer>> byLanguage,
-                                            Map<String, List<Page.Answer>> byTopic, Map<String, List<Page.Answer>> byTag,
-                                            Map<PageKey, Set<String>> tagSets) {
-        if (wanted == 0) {
-            return List.of();
-        }
+                                            Map<String, List<Page.Answer>> byTag) {
         String language = answer.key().language();
         Set<PageKey> excluded = new HashSet<>();
         excluded.add(answer.key());
         related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
-        Set<String> tags = tagSets.get(answer.key());
-        List<Scored> sameTopic = new ArrayList<>();
-        for (Page.Answer other : byTopic.getOrDefault(language + "\n" + topicOf(answer), List.of())) {
-            if (!excluded.contains(other.key())) {
-                sameTopic.add(new Scored(other.key(), 100 + sharedTags(tags, tagSets.get(other.key()))));
+        // the best `wanted` of the topic: more shared tags first; scanning in key order and moving an
+        // answer ahead only for strictly more tags keeps ties in key order
+        int[] best = new int[wanted];
+        int[] bestShared = new int[wanted];
+        int found = 0;
+        for (int j = 0; j < topic.answers.size(); j++) {
+            if (excluded.contains(topic.answers.get(j).key())) {
+                continue;
             }
+            int shared = topic.shared(index, j);
+            if (found == wanted && shared <= bestShared[wanted - 1]) {
+                continue;
+            }
+            int at = Math.min(found, wanted - 1);
+            while (at > 0 && bestShared[at - 1] < shared) {
+                best[at] = best[at - 1];
+                bestShared[at] = bestShared[at - 1];
+                at--;
+            }
+            best[at] = j;
+            bestShared[at] = shared;
+            found = Math.min(found + 1, wanted);
         }
-        sameTopic.sort(BEST_FIRST);
         List<PageKey> chosen = new ArrayList<>();
-        sameTopic.stream().limit(wanted).forEach(s -> chosen.add(s.key()));
+        for (int i = 0; i < found; i++) {
+            chosen.add(topic.answers.get(best[i]).key());
+        }
         if (chosen.size() == wanted) {
             return List.copyOf(chosen);
         }
-        // too few in the topic: answers elsewhere sharing the most tags, then the rest by id
+        // too few in the topic (so all of it was taken): answers elsewhere sharing the most tags,
+        // then the rest by id
         Set<PageKey> taken = new HashSet<>(excluded);
-        sameTopic.forEach(s -> taken.add(s.key()));
+        topic.answers.forEach(a -> taken.add(a.key()));
         Map<PageKey, Integer> shared = new HashMap<>();
-        for (String tag : tags) {
+        for (String tag : Set.copyOf(answer.common().tags())) {
             for (Page.Answer other : byTag.getOrDefault(language + "\n" + tag, List.of())) {
                 if (!taken.contains(other.key())) {
                     shared.merge(other.key(), 1, Integer::sum);
@@ -374,24 +426,19 @@ public final class GraphBuilder {
             chosen.add(scored.key());
             taken.add(scored.key());
         }
-        List<PageKey> rest = byLanguage.get(language).stream().map(Page::key).filter(k -> !taken.contains(k))
-                .sorted().limit(wanted - chosen.size()).toList();
-        chosen.addAll(rest);
+        for (Page.Answer other : byLanguage.get(language)) {
+            if (chosen.size() == wanted) {
+                break;
+            }
+            if (!taken.contains(other.key())) {
+                chosen.add(other.key());
+            }
+        }
         return List.copyOf(chosen);
     }
 
     private static String topicOf(Page page) {
         return page.common().topic() == null ? "" : page.common().topic().value();
-    }
-
-    private static int sharedTags(Set<String> tags, Set<String> otherTags) {
-        int count = 0;
-        for (String tag : otherTags) {
-            if (tags.contains(tag)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static Map<String, Map<String, Snippet>> snippets(List<Snippet> snippets) {

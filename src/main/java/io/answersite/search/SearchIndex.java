@@ -7,14 +7,19 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.emit.SiteText;
 import io.answersite.output.SiteOutput;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Writes the search index of each language under {@code /search/<lang>/}:
@@ -39,7 +44,6 @@ public final class SearchIndex {
      * query downloads.
      */
     static final int MAX_POSTINGS = 1000;
-    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)|\\{#[^}]*}");
 
     private final SiteText site;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,39 +66,38 @@ public final class SearchIndex {
     private void emit(Language language, SiteOutput output) {
         List<Page> docs = site.graph().pages().values().stream()
                 .filter(p -> p.key().language().equals(language.code()) && p.key().kind() != Kind.HUB).toList();
-        // tokenizing is most of the work: both cores take documents, then postings merge in doc order
-        List<Map<String, Integer>> weightsByDoc = java.util.stream.IntStream.range(0, docs.size()).parallel()
+        // tokenizing is most of the work: both cores take documents
+        List<DocWeights> weightsByDoc = IntStream.range(0, docs.size()).parallel()
                 .mapToObj(doc -> weights(docs.get(doc))).toList();
-        Map<String, List<int[]>> postings = new HashMap<>();
+        // then each core merges the postings of its part of the tokens, reading documents in order,
+        // so every posting list comes out sorted by document
+        List<Map<String, Postings>> parts = IntStream.range(0, MERGE_PARTS).parallel()
+                .mapToObj(part -> merge(weightsByDoc, part)).toList();
         TreeSet<String> vocabulary = new TreeSet<>();
-        for (int doc = 0; doc < docs.size(); doc++) {
-            int id = doc;
-            weightsByDoc.get(doc).forEach((token, weight) ->
-                    postings.computeIfAbsent(token, t -> new ArrayList<>()).add(new int[] {id, weight}));
-        }
         long bytes = 0;
-        for (Map.Entry<String, List<int[]>> entry : postings.entrySet()) {
-            List<int[]> list = entry.getValue();
-            if (list.size() > MAX_POSTINGS) {
-                list.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-                list.subList(MAX_POSTINGS, list.size()).clear();
-                list.sort((a, b) -> Integer.compare(a[0], b[0]));
+        for (Map<String, Postings> part : parts) {
+            for (Map.Entry<String, Postings> entry : part.entrySet()) {
+                entry.getValue().keepBest(MAX_POSTINGS);
+                if (SearchTokenizer.isWord(entry.getKey())) {
+                    vocabulary.add(entry.getKey());
+                }
+                bytes += entry.getKey().length() * 3L + 8 + entry.getValue().size() * 10L;
             }
-            if (SearchTokenizer.isWord(entry.getKey())) {
-                vocabulary.add(entry.getKey());
-            }
-            bytes += entry.getKey().length() * 3L + 8 + list.size() * 10L;
         }
         int shards = shardCount(bytes);
-        List<Map<String, List<int[]>>> shardMaps = new ArrayList<>();
+        List<List<String>> tokensByShard = new ArrayList<>();
         for (int i = 0; i < shards; i++) {
-            shardMaps.add(new TreeMap<>());
+            tokensByShard.add(new ArrayList<>());
         }
-        postings.forEach((token, list) -> shardMaps.get(shard(token, shards)).put(token, list));
+        Map<String, Postings> postings = new HashMap<>();
+        parts.forEach(postings::putAll);
+        postings.keySet().forEach(token -> tokensByShard.get(shard(token, shards)).add(token));
         String folder = folder(language);
-        for (int i = 0; i < shards; i++) {
-            output.write(folder + "t-" + i + ".json", write(shardMaps.get(i)));
-        }
+        IntStream.range(0, shards).parallel().forEach(i -> {
+            List<String> tokens = tokensByShard.get(i);
+            tokens.sort(null);
+            output.write(folder + "t-" + i + ".json", shardJson(tokens, postings));
+        });
         for (int chunk = 0; chunk * DOCS_PER_CHUNK < Math.max(docs.size(), 1); chunk++) {
             List<List<String>> rows = new ArrayList<>();
             for (int doc = chunk * DOCS_PER_CHUNK; doc < Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK); doc++) {
@@ -114,17 +117,115 @@ public final class SearchIndex {
         output.write(folder + "manifest.json", write(manifest));
     }
 
-    /** Each token's weight in one page: field weight times its count in the field (at most three). */
-    private static Map<String, Integer> weights(Page page) {
-        Map<String, Integer> weights = new HashMap<>();
-        for (Map.Entry<String, Integer> field : fields(page).entrySet()) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (String token : SearchTokenizer.tokens(field.getKey())) {
-                counts.merge(token, 1, Integer::sum);
+    /** How many parts the tokens are split into for merging; a few per core keeps both busy. */
+    private static final int MERGE_PARTS = 8;
+
+    private static int part(String token) {
+        return (token.hashCode() & 0x7fffffff) % MERGE_PARTS;
+    }
+
+    /** One document's tokens and their weights, in two parallel arrays. */
+    private record DocWeights(String[] tokens, int[] weights) {
+    }
+
+    private static Map<String, Postings> merge(List<DocWeights> docs, int part) {
+        Map<String, Postings> postings = new HashMap<>();
+        for (int doc = 0; doc < docs.size(); doc++) {
+            DocWeights weights = docs.get(doc);
+            for (int i = 0; i < weights.tokens.length; i++) {
+                String token = weights.tokens[i];
+                if (part(token) == part) {
+                    postings.computeIfAbsent(token, t -> new Postings()).add(doc, weights.weights[i]);
+                }
             }
-            counts.forEach((token, count) -> weights.merge(token, field.getValue() * Math.min(count, 3), Integer::sum));
         }
-        return weights;
+        return postings;
+    }
+
+    /** A token's postings: document and weight pairs, in document order. */
+    private static final class Postings {
+        private int[] pairs = new int[8];
+        private int size;
+
+        void add(int doc, int weight) {
+            if (size * 2 == pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            pairs[size * 2] = doc;
+            pairs[size * 2 + 1] = weight;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Keeps the {@code max} highest weights (the earlier document first on ties), in document order. */
+        void keepBest(int max) {
+            if (size <= max) {
+                return;
+            }
+            long[] ranked = new long[size];
+            for (int i = 0; i < size; i++) {
+                ranked[i] = ((long) (Integer.MAX_VALUE - pairs[i * 2 + 1]) << 32) | pairs[i * 2];
+            }
+            Arrays.sort(ranked);
+            long[] kept = Arrays.copyOf(ranked, max);
+            for (int i = 0; i < max; i++) {
+                kept[i] = (kept[i] & 0xffffffffL) << 32 | (Integer.MAX_VALUE - (int) (kept[i] >>> 32));
+            }
+            Arrays.sort(kept);
+            for (int i = 0; i < max; i++) {
+                pairs[i * 2] = (int) (kept[i] >>> 32);
+                pairs[i * 2 + 1] = (int) kept[i];
+            }
+            size = max;
+            pairs = Arrays.copyOf(pairs, max * 2);
+        }
+    }
+
+    /** A shard as JSON, tokens in sorted order: {@code {"token":[[doc,weight],…],…}}. */
+    private byte[] shardJson(List<String> tokens, Map<String, Postings> postings) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(SHARD_BYTES * 2);
+        try (JsonGenerator out = json.getFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            for (String token : tokens) {
+                out.writeFieldName(token);
+                out.writeStartArray();
+                Postings list = postings.get(token);
+                for (int i = 0; i < list.size; i++) {
+                    out.writeStartArray();
+                    out.writeNumber(list.pairs[i * 2]);
+                    out.writeNumber(list.pairs[i * 2 + 1]);
+                    out.writeEndArray();
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Each token's weight in one page: field weight times its count in the field (at most three). */
+    private static DocWeights weights(Page page) {
+        Map<String, int[]> weights = new HashMap<>();
+        for (Map.Entry<String, Integer> field : fields(page).entrySet()) {
+            Map<String, int[]> counts = new HashMap<>();
+            SearchTokenizer.forEachToken(field.getKey(), token -> counts.computeIfAbsent(token, t -> new int[1])[0]++);
+            int fieldWeight = field.getValue();
+            counts.forEach((token, count) ->
+                    weights.computeIfAbsent(token, t -> new int[1])[0] += fieldWeight * Math.min(count[0], 3));
+        }
+        String[] tokens = new String[weights.size()];
+        int[] values = new int[weights.size()];
+        int i = 0;
+        for (Map.Entry<String, int[]> entry : weights.entrySet()) {
+            tokens[i] = entry.getKey();
+            values[i++] = entry.getValue()[0];
+        }
+        return new DocWeights(tokens, values);
     }
 
     /** Fields of a page and their weights, in a fixed order. */
@@ -145,11 +246,36 @@ public final class SearchIndex {
         }
         medium.append(' ').append(page.common().description());
         // code stays in: readers search for error messages and names such as max_tokens
-        plain.append(' ').append(LINK_TARGET.matcher(page.body().source()).replaceAll(" "));
+        plain.append(' ');
+        appendWithoutLinkTargets(page.body().source(), plain);
         fields.put(strong.toString(), 4);
         fields.merge(medium.toString(), 2, Math::max);
         fields.merge(plain.toString(), 1, Math::max);
         return fields;
+    }
+
+    /**
+     * Appends Markdown with each link target {@code ](…)} and anchor marker {@code {#…}} replaced
+     * by a space: URLs and ids are not words a reader searches for.
+     */
+    static void appendWithoutLinkTargets(String markdown, StringBuilder out) {
+        int copied = 0;
+        for (int i = 0; i + 1 < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            char next = markdown.charAt(i + 1);
+            int end = -1;
+            if (c == ']' && next == '(') {
+                end = markdown.indexOf(')', i + 2);
+            } else if (c == '{' && next == '#') {
+                end = markdown.indexOf('}', i + 2);
+            }
+            if (end >= 0) {
+                out.append(markdown, copied, i).append(' ');
+                copied = end + 1;
+                i = end;
+            }
+        }
+        out.append(markdown, copied, markdown.length());
     }
 
     /** A power of two, so that shards hold about {@link #SHARD_BYTES} of postings each. */

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Splits text into search tokens. Chinese has no spaces, so runs of CJK characters become
@@ -18,30 +19,70 @@ public final class SearchTokenizer {
     }
 
     public static List<String> tokens(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        List<Integer> cjk = new ArrayList<>();
-        for (int i = 0; i < normalized.length(); ) {
-            int cp = normalized.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isCjk(cp)) {
-                flushWord(word, tokens);
-                cjk.add(cp);
-            } else if (Character.isLetter(cp) || Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER || cp == '_') {
-                flushCjk(cjk, tokens);
-                word.appendCodePoint(cp);
-            } else {
-                flushWord(word, tokens);
-                flushCjk(cjk, tokens);
-            }
-        }
-        flushWord(word, tokens);
-        flushCjk(cjk, tokens);
+        forEachToken(text, tokens::add);
         return tokens;
     }
 
+    /** Hands each token of {@code text} to {@code sink}, in order; the same tokens as {@link #tokens}. */
+    public static void forEachToken(String text, Consumer<String> sink) {
+        String normalized = isPlain(text) ? text.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int wordStart = -1;
+        int previousCjk = -1;
+        boolean lone = false;
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (isCjk(cp)) {
+                wordStart = flushWord(normalized, wordStart, i, sink);
+                if (previousCjk >= 0) {
+                    sink.accept(normalized.substring(previousCjk, next));
+                    lone = false;
+                } else {
+                    lone = true;
+                }
+                previousCjk = i;
+            } else {
+                if (lone) {
+                    sink.accept(normalized.substring(previousCjk, i));
+                    lone = false;
+                }
+                previousCjk = -1;
+                if (Character.isLetter(cp) || Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER || cp == '_') {
+                    if (wordStart < 0) {
+                        wordStart = i;
+                    }
+                } else {
+                    wordStart = flushWord(normalized, wordStart, i, sink);
+                }
+            }
+            i = next;
+        }
+        flushWord(normalized, wordStart, normalized.length(), sink);
+        if (lone) {
+            sink.accept(normalized.substring(previousCjk));
+        }
+    }
+
+    /**
+     * Whether NFKC leaves the text as it is: printable ASCII and the CJK ideographs, which have no
+     * compatibility forms (full-width letters and the compatibility ideographs sit in other blocks).
+     */
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF) && c != 0x3001 && c != 0x3002) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isCjk(int cp) {
+        if (cp < 0x1100) {
+            return false; // below Hangul Jamo, the first block of the four scripts
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
@@ -52,29 +93,20 @@ public final class SearchTokenizer {
         return !token.isEmpty() && !isCjk(token.codePointAt(0));
     }
 
-    private static void flushWord(StringBuilder word, List<String> tokens) {
-        if (word.length() == 0) {
-            return;
+    /** Emits the word that runs from {@code start} to {@code end}, if any; returns "no word". */
+    private static int flushWord(String text, int start, int end, Consumer<String> sink) {
+        if (start < 0) {
+            return -1;
         }
-        String text = word.toString();
-        tokens.add(text);
-        if (text.indexOf('_') >= 0) {
-            for (String part : text.split("_")) {
+        String word = text.substring(start, end);
+        sink.accept(word);
+        if (word.indexOf('_') >= 0) {
+            for (String part : word.split("_")) {
                 if (!part.isEmpty()) {
-                    tokens.add(part);
+                    sink.accept(part);
                 }
             }
         }
-        word.setLength(0);
-    }
-
-    private static void flushCjk(List<Integer> run, List<String> tokens) {
-        if (run.size() == 1) {
-            tokens.add(new String(Character.toChars(run.get(0))));
-        }
-        for (int i = 0; i + 1 < run.size(); i++) {
-            tokens.add(new StringBuilder().appendCodePoint(run.get(i)).appendCodePoint(run.get(i + 1)).toString());
-        }
-        run.clear();
+        return -1;
     }
 }
