@@ -43,33 +43,93 @@ public final class BuiltSiteCheck {
     /**
      * Facts of pages checked before, by path, with the exact bytes they were read from: the preview
      * server renders most pages of a rebuild from its cache, as the same byte arrays, and those need
-     * no parsing again. Thread-safe; a build without one parses every page.
+     * no parsing again. Thread-safe. A build keeps none ({@link #none()}), so that no page's bytes
+     * stay in memory after they are written.
      */
     public static final class Memory {
         private record Entry(byte[] bytes, PageFacts facts) {
         }
 
-        private final Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Entry> entries;
+
+        public Memory() {
+            this(new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        private Memory(Map<String, Entry> entries) {
+            this.entries = entries;
+        }
+
+        /** A memory that remembers nothing, for builds that run once. */
+        public static Memory none() {
+            return new Memory(null);
+        }
+
+        PageFacts recall(String path, byte[] bytes) {
+            Entry known = entries == null ? null : entries.get(path);
+            return known != null && known.bytes() == bytes ? known.facts() : null;
+        }
+
+        void remember(String path, byte[] bytes, PageFacts facts) {
+            if (entries != null) {
+                entries.put(path, new Entry(bytes, facts));
+            }
+        }
+
+        void retainOnly(Set<String> paths) {
+            if (entries != null) {
+                entries.keySet().retainAll(paths);
+            }
+        }
+    }
+
+    /**
+     * The facts of one build's pages, gathered by the threads that write them (so no page is read
+     * back from disk, and the bytes can go once written). Link targets and ids are shared strings:
+     * the same navigation links appear on every page.
+     */
+    public static final class Pages {
+        private final Memory memory;
+        private final Map<String, PageFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Pages(Memory memory) {
+            this.memory = memory;
+        }
+
+        /** Takes note of a file as it is written; only HTML pages are looked at. */
+        public void written(String path, byte[] bytes) {
+            if (!path.endsWith(".html")) {
+                return;
+            }
+            PageFacts known = memory.recall(path, bytes);
+            PageFacts pageFacts = known != null ? known : shared(facts(bytes));
+            memory.remember(path, bytes, pageFacts);
+            facts.put(path, pageFacts);
+        }
+
+        private PageFacts shared(PageFacts page) {
+            Set<String> ids = new HashSet<>();
+            page.ids().forEach(id -> ids.add(strings.computeIfAbsent(id, k -> k)));
+            List<String> links = page.links().stream().map(link -> strings.computeIfAbsent(link, k -> k)).toList();
+            return new PageFacts(ids, links, page.problems());
+        }
     }
 
     /** @param templates which template wrote each page, by output path */
     public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics) {
-        run(output, templates, diagnostics, new Memory());
+        Pages pages = new Pages(Memory.none());
+        output.paths().forEach(path -> pages.written(path, output.read(path)));
+        run(output, templates, diagnostics, pages);
     }
 
-    /** As {@link #run(SiteOutput, Map, Diagnostics)}, reusing the facts of pages whose bytes are unchanged. */
-    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Memory memory) {
+    /** Checks the pages whose facts were gathered as they were written; {@code output} gives the file list. */
+    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Pages written) {
         Set<String> files = new HashSet<>(output.paths());
-        Map<String, PageFacts> pages = new java.util.concurrent.ConcurrentHashMap<>();
-        output.paths().parallelStream().filter(path -> path.endsWith(".html")).forEach(path -> {
-            byte[] bytes = output.read(path);
-            Memory.Entry known = memory.entries.get(path);
-            PageFacts facts = known != null && known.bytes() == bytes ? known.facts() : facts(bytes);
-            memory.entries.put(path, new Memory.Entry(bytes, facts));
-            facts.problems().forEach(problem -> report(diagnostics, path, templates, problem));
-            pages.put(path, facts);
-        });
-        memory.entries.keySet().retainAll(pages.keySet());
+        Map<String, PageFacts> pages = written.facts;
+        written.memory.retainOnly(pages.keySet());
+        pages.forEach((path, facts) -> facts.problems().forEach(problem ->
+                report(diagnostics, path, templates, problem)));
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((path, facts) -> ids.put(path, facts.ids()));
         pages.entrySet().parallelStream().forEach(entry -> {

@@ -21,6 +21,7 @@ import io.answersite.graph.GraphBuilder;
 import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.content.LoadCache;
 import io.answersite.output.MemoryOutput;
+import io.answersite.output.ObservedOutput;
 import io.answersite.output.OutputTree;
 import io.answersite.output.SiteOutput;
 import io.answersite.render.RenderCache;
@@ -145,9 +146,11 @@ public final class Answersite {
     private record RenderedSite(PageCounts pages, int files) {
     }
 
-    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput output,
+    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput destination,
                                        Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
                                        BuiltSiteCheck.Memory checked) {
+        BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
+        SiteOutput output = new ObservedOutput(destination, written::written);
         ContentGraph graph = loaded.graph().orElseThrow();
         Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
@@ -167,7 +170,7 @@ public final class Answersite {
                 return null; // pages are missing after a template error: their links would only add noise
             }
             new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
-                    graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics, checked);
+                    graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics, written);
             return null;
         });
         return new RenderedSite(pages, files);
@@ -187,7 +190,7 @@ public final class Answersite {
         Path scratch = write ? null : createScratch();
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
             RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, null,
-                    new BuiltSiteCheck.Memory());
+                    BuiltSiteCheck.Memory.none());
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {
