@@ -41,6 +41,13 @@ public final class PageCounts {
         return counts.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
     }
 
+    /** Page counts by kind, then language. */
+    public synchronized Map<String, Map<String, Integer>> byKind() {
+        Map<String, Map<String, Integer>> copy = new TreeMap<>();
+        counts.forEach((kind, languages) -> copy.put(kind, Map.copyOf(languages)));
+        return copy;
+    }
+
     public synchronized int count(String kind, String language) {
         return counts.getOrDefault(kind, Map.of()).getOrDefault(language, 0);
     }

@@ -1,8 +1,17 @@
 package io.answersite.render;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,22 +20,55 @@ import java.util.concurrent.ConcurrentHashMap;
  * again; since view models hold everything a template shows, this finds exactly the pages a change
  * reaches (the page itself, its topic, the hub, lists, and every page that shows its title or
  * short answer), with no dependency list to keep in step with the templates. Thread-safe.
+ *
+ * <p>Two forms: the preview server keeps the bytes in memory; a build keeps only a hash of the bytes
+ * and takes them back from the published output folder, if the file there still has that hash
+ * (see {@link #published}). Templates are not part of the digest: a cache belongs to one theme and
+ * one plugin, and the build cache drops it when either changes.
  */
 public final class RenderCache {
 
-    private record Entry(byte[] digest, byte[] bytes) {
+    private static final int DIGEST_BYTES = 32;
+
+    private record Entry(byte[] digest, byte[] bytes, byte[] outputHash) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Path publishedDir;
+
+    /** A cache that keeps rendered bytes in memory (the preview server's). */
+    public RenderCache() {
+        this(null);
+    }
+
+    private RenderCache(Path publishedDir) {
+        this.publishedDir = publishedDir;
+    }
+
+    /** A cache that keeps hashes only and reuses the files of {@code outputDir} whose hash still matches. */
+    public static RenderCache published(Path outputDir) {
+        return new RenderCache(outputDir);
+    }
 
     /** The bytes rendered last time for {@code path}, if its view digest is the same. */
     Optional<byte[]> reuse(String path, byte[] digest) {
         Entry entry = entries.get(path);
-        return entry != null && Arrays.equals(entry.digest, digest) ? Optional.of(entry.bytes) : Optional.empty();
+        if (entry == null || !Arrays.equals(entry.digest, digest)) {
+            return Optional.empty();
+        }
+        if (entry.bytes != null) {
+            return Optional.of(entry.bytes);
+        }
+        try {
+            byte[] onDisk = Files.readAllBytes(publishedDir.resolve(path));
+            return Arrays.equals(sha256(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // gone or unreadable: render it again
+        }
     }
 
     void store(String path, byte[] digest, byte[] bytes) {
-        entries.put(path, new Entry(digest, bytes));
+        entries.put(path, publishedDir == null ? new Entry(digest, bytes, null) : new Entry(digest, null, sha256(bytes)));
     }
 
     /** Forgets pages the last build did not produce. */
@@ -34,21 +76,62 @@ public final class RenderCache {
         entries.keySet().retainAll(new java.util.HashSet<>(paths));
     }
 
-    /**
-     * Two independent 64-bit FNV-1a hashes of the template name and the view's text: cheap enough to
-     * take for every page of every rebuild, and a false match (serving a stale page in the preview;
-     * builds do not use this cache) is vanishingly unlikely.
-     */
-    static byte[] digest(String template, String view) {
-        long a = 0xcbf29ce484222325L;
-        long b = 0x84222325cbf29ce4L;
-        for (String part : new String[] {template, "\u0000", view}) {
-            for (int i = 0; i < part.length(); i++) {
-                char c = part.charAt(i);
-                a = (a ^ c) * 0x100000001b3L;
-                b = (b ^ (c * 31 + i)) * 0x100000001b3L;
-            }
+    /** How many pages the cache knows. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Writes the digests and output hashes (never bytes), sorted by path, under {@code key}. */
+    public void writeTo(DataOutputStream out, String key) throws IOException {
+        out.writeUTF(key);
+        Map<String, Entry> sorted = new TreeMap<>(entries);
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.write(entry.getValue().digest);
+            out.write(entry.getValue().outputHash != null ? entry.getValue().outputHash
+                    : sha256(entry.getValue().bytes));
         }
-        return java.nio.ByteBuffer.allocate(20).putLong(a).putLong(b).putInt(view.length()).array();
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote, into a cache over {@code outputDir}; an empty cache when the
+     * key differs (another theme, plugin or site configuration).
+     */
+    public static RenderCache readFrom(DataInputStream in, String key, Path outputDir) throws IOException {
+        RenderCache cache = published(outputDir);
+        if (!key.equals(in.readUTF())) {
+            return cache;
+        }
+        for (int i = in.readInt(); i > 0; i--) {
+            String path = in.readUTF();
+            byte[] digest = new byte[DIGEST_BYTES];
+            in.readFully(digest);
+            byte[] hash = new byte[DIGEST_BYTES];
+            in.readFully(hash);
+            cache.entries.put(path, new Entry(digest, null, hash));
+        }
+        return cache;
+    }
+
+    /** SHA-256 of the template name and the view's text. */
+    static byte[] digest(String template, String view) {
+        MessageDigest sha = sha256();
+        sha.update(template.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(view.getBytes(StandardCharsets.UTF_8));
+        return sha.digest();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

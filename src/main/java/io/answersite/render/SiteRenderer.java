@@ -53,6 +53,7 @@ public final class SiteRenderer {
 
     private final Map<PageKey, List<PageKey>> autolinks;
     private final RenderCache cache;
+    private final String themeDigest;
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
@@ -68,6 +69,7 @@ public final class SiteRenderer {
                         Map<PageKey, List<PageKey>> autolinks, RenderCache cache) {
         this.autolinks = autolinks;
         this.cache = cache;
+        this.themeDigest = cache == null ? "" : theme.fingerprint();
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
@@ -123,7 +125,7 @@ public final class SiteRenderer {
     private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
                        Diagnostics diagnostics, PageCounts counts, String kind, String language) {
         String path = UrlScheme.indexFile(folder);
-        byte[] digest = cache == null ? null : RenderCache.digest(template, context.toString());
+        byte[] digest = cache == null ? null : RenderCache.digest(themeDigest + template, context.toString());
         Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
             output.write(path, previous.get());

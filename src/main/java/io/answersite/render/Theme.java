@@ -98,6 +98,16 @@ public final class Theme {
         return java.util.Collections.unmodifiableMap(strings);
     }
 
+    /**
+     * A digest of the site's own templates and strings (the built-in ones change only with the
+     * plugin), so that cached pages are not reused across a template edit.
+     */
+    public String fingerprint() {
+        io.answersite.cache.Fingerprint fingerprint = new io.answersite.cache.Fingerprint();
+        return (siteTemplates == null ? fingerprint.add("templates", "none")
+                : fingerprint.addTree("templates", siteTemplates)).hex();
+    }
+
     /** Whether the site overrides the built-in template {@code name}. */
     public boolean isOverridden(String name) {
         return loader.isOverridden(name);

@@ -1,6 +1,8 @@
 package io.answersite.site;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.answersite.cache.BuildCache;
+import io.answersite.cache.Fingerprint;
 import io.answersite.check.BuiltSiteCheck;
 import io.answersite.check.ContentChecks;
 import io.answersite.config.CheckSettings;
@@ -95,7 +97,56 @@ public final class Answersite {
 
     /** Loads, and when there are no errors renders, emits, checks the result and replaces the output folder. */
     public BuildResult build(BuildRequest request) {
-        return run(request, true);
+        return run(request, true, null);
+    }
+
+    /**
+     * As {@link #build(BuildRequest)}, with a build cache in {@code cacheDir}: when the inputs (every
+     * file's bytes, the plugin, the request and today's date) and the output folder are as the last
+     * successful build left them, the build is answered from the cache; otherwise only pages whose
+     * view changed are rendered again. The output is the same either way.
+     */
+    public BuildResult build(BuildRequest request, Path cacheDir) {
+        BuildCache cache = new BuildCache(cacheDir);
+        StageTimes times = new StageTimes(listener);
+        String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
+        String inputs = times.time("fingerprint", () -> new Fingerprint().add("plugin", plugin)
+                .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts() + "\n" + request.today()
+                        + "\n" + request.outputDir().toAbsolutePath().normalize())
+                .addFile("config", request.configFile()).addTree("content", request.contentDir())
+                .addTree("templates", request.templatesDir()).addTree("static", request.staticDir()).hex());
+        Optional<BuildCache.Outcome> known = cache.upToDate(inputs, request.outputDir());
+        if (known.isPresent()) {
+            BuildCache.Outcome outcome = known.get();
+            PageCounts pages = new PageCounts();
+            outcome.pagesByKind().forEach((kind, languages) -> languages.forEach((language, count) -> {
+                for (int i = 0; i < count; i++) {
+                    pages.add(kind, language);
+                }
+            }));
+            return new BuildResult(outcome.diagnostics(), pages, outcome.staticFiles(), outcome.heldBack(), times,
+                    true, outcome.maxLinesPerRule(), 0, true);
+        }
+        String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
+                .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
+        RenderCache renders = cache.open(BuildCache.RENDER_FILE).map(in -> {
+            try (in) {
+                return RenderCache.readFrom(in, renderKey, request.outputDir());
+            } catch (IOException | RuntimeException e) {
+                return RenderCache.published(request.outputDir()); // unreadable: render everything
+            }
+        }).orElseGet(() -> RenderCache.published(request.outputDir()));
+        BuildResult result = run(request, true, renders, times);
+        if (result.written()) {
+            times.time("cache", () -> {
+                renders.retainOnly(result.pages().templates().keySet());
+                cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
+                cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
+                        result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
+                return null;
+            });
+        }
+        return result;
     }
 
     /**
@@ -103,7 +154,7 @@ public final class Answersite {
      * folder: pages are rendered into a temporary folder that is deleted afterwards.
      */
     public BuildResult check(BuildRequest request) {
-        return run(request, false);
+        return run(request, false, null);
     }
 
     /**
@@ -176,9 +227,12 @@ public final class Answersite {
         return new RenderedSite(pages, files);
     }
 
-    private BuildResult run(BuildRequest request, boolean write) {
+    private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
+        return run(request, write, renders, new StageTimes(listener));
+    }
+
+    private BuildResult run(BuildRequest request, boolean write, RenderCache renders, StageTimes times) {
         Diagnostics diagnostics = new Diagnostics();
-        StageTimes times = new StageTimes(listener);
         LoadedSite loaded = load(request, diagnostics, times);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
@@ -189,7 +243,7 @@ public final class Answersite {
         ContentGraph graph = loaded.graph().get();
         Path scratch = write ? null : createScratch();
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
-            RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, null,
+            RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
                     BuiltSiteCheck.Memory.none());
             boolean written = write && !diagnostics.hasErrors();
             if (written) {

@@ -13,7 +13,12 @@ import java.util.List;
  * (-1 when it wrote no output folder).
  */
 public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
-                          StageTimes times, boolean written, int maxLinesPerRule, int changedFiles) {
+                          StageTimes times, boolean written, int maxLinesPerRule, int changedFiles, boolean upToDate) {
+
+    public BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
+                       StageTimes times, boolean written, int maxLinesPerRule, int changedFiles) {
+        this(diagnostics, pages, staticFiles, heldBack, times, written, maxLinesPerRule, changedFiles, false);
+    }
 
     public long errorCount() {
         return diagnostics.stream().filter(Diagnostic::isError).count();
@@ -30,9 +35,16 @@ public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int st
     /** The one-line summary printed at the end of a build. */
     public String summary() {
         StringBuilder line = new StringBuilder();
-        if (written) {
-            line.append("wrote ").append(pages.total()).append(" pages (").append(pages).append("), ")
-                    .append(staticFiles).append(" static files, ").append(changedFiles)
+        if (upToDate) {
+            line.append("up to date (inputs and output as the build cache recorded them): ").append(pages.total())
+                    .append(" pages (").append(pages).append("), ").append(staticFiles).append(" static files, 0 files changed");
+        } else if (written) {
+            int rendered = pages.renderedPaths().size();
+            line.append("wrote ").append(pages.total()).append(" pages (").append(pages).append("), ");
+            if (rendered < pages.total()) {
+                line.append(rendered).append(" of them rendered again (the others' views are unchanged), ");
+            }
+            line.append(staticFiles).append(" static files, ").append(changedFiles)
                     .append(changedFiles == 1 ? " file changed" : " files changed");
         } else if (pages.total() > 0) {
             line.append("checked ").append(pages.total()).append(" pages (").append(pages).append("), wrote no site");

@@ -1,0 +1,250 @@
+package io.answersite.cache;
+
+import io.answersite.content.Kind;
+import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Diagnostic;
+import io.answersite.diagnostic.Severity;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.graph.HeldBack;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The build cache folder ({@code target/answersite-cache/} by default). It holds what the last
+ * successful build was made from and what it left in the output folder:
+ * <ul>
+ *   <li>{@code site.bin}: the fingerprint of all inputs, the output folder's files (path, size,
+ *       modification time) and the build's findings and counts, so that a build whose inputs and
+ *       output are both unchanged is answered from here without loading anything;</li>
+ *   <li>{@code render.bin}: for each page, a digest of the view model it was rendered from and a
+ *       hash of the bytes written, so that the next build renders only pages whose view changed
+ *       (see {@link io.answersite.render.RenderCache}).</li>
+ * </ul>
+ * A file that is missing, unreadable, from another format version or for other inputs is ignored.
+ * Files are replaced whole (written beside, then moved), so an interrupted build leaves no half file.
+ */
+public final class BuildCache {
+
+    private static final String MAGIC = "answersite-build-cache-1";
+    static final String SITE_FILE = "site.bin";
+    public static final String RENDER_FILE = "render.bin";
+
+    private final Path folder;
+
+    public BuildCache(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** What a build found and wrote, enough to report it again. */
+    public record Outcome(List<Diagnostic> diagnostics, Map<String, Map<String, Integer>> pagesByKind,
+                          int staticFiles, List<HeldBack> heldBack, int maxLinesPerRule) {
+    }
+
+    /**
+     * The last build's outcome, if it was made from exactly these inputs and the output folder still
+     * holds exactly the files it wrote (same paths, sizes and modification times).
+     */
+    public Optional<Outcome> upToDate(String inputs, Path outputDir) {
+        Path file = folder.resolve(SITE_FILE);
+        if (!Files.isRegularFile(file) || !Files.isDirectory(outputDir)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!MAGIC.equals(in.readUTF()) || !inputs.equals(in.readUTF())) {
+                return Optional.empty();
+            }
+            Map<String, long[]> manifest = new TreeMap<>();
+            int files = in.readInt();
+            for (int i = 0; i < files; i++) {
+                manifest.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+            }
+            Outcome outcome = readOutcome(in);
+            return equalManifests(manifestOf(outputDir), manifest) ? Optional.of(outcome) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an unreadable cache is no cache
+        }
+    }
+
+    /** Records a successful build: its inputs, the output folder as it is now, and its outcome. */
+    public void remember(String inputs, Path outputDir, Outcome outcome) {
+        Map<String, long[]> manifest = manifestOf(outputDir);
+        replace(SITE_FILE, out -> {
+            out.writeUTF(MAGIC);
+            out.writeUTF(inputs);
+            out.writeInt(manifest.size());
+            for (Map.Entry<String, long[]> entry : manifest.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeLong(entry.getValue()[0]);
+                out.writeLong(entry.getValue()[1]);
+            }
+            writeOutcome(out, outcome);
+        });
+    }
+
+    /** Forgets the last build's inputs (after a failed build, whose output was not written). */
+    public void forgetSite() {
+        try {
+            Files.deleteIfExists(folder.resolve(SITE_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the build cache in " + folder, e);
+        }
+    }
+
+    /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */
+    public void replace(String name, Writer writer) {
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, name, ".tmp");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(temporary), 1 << 16))) {
+                writer.write(out);
+            }
+            Files.move(temporary, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the build cache in " + folder, e);
+        }
+    }
+
+    /** Opens one cache file for reading, if it exists. */
+    public Optional<DataInputStream> open(String name) {
+        Path file = folder.resolve(name);
+        try {
+            return Files.isRegularFile(file)
+                    ? Optional.of(new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes a cache file's contents. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Every file of the output folder with its size and modification time, by relative path. */
+    private static Map<String, long[]> manifestOf(Path outputDir) {
+        Map<String, long[]> manifest = new TreeMap<>();
+        if (!Files.isDirectory(outputDir)) {
+            return manifest;
+        }
+        try (Stream<Path> walk = Files.walk(outputDir)) {
+            walk.forEach(path -> {
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                    if (attributes.isRegularFile()) {
+                        manifest.put(outputDir.relativize(path).toString().replace('\\', '/'),
+                                new long[] {attributes.size(), attributes.lastModifiedTime().toMillis()});
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + outputDir, e);
+        }
+        return manifest;
+    }
+
+    private static boolean equalManifests(Map<String, long[]> a, Map<String, long[]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, long[]> entry : a.entrySet()) {
+            if (!java.util.Arrays.equals(entry.getValue(), b.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void writeOutcome(DataOutputStream out, Outcome outcome) throws IOException {
+        out.writeInt(outcome.diagnostics().size());
+        for (Diagnostic d : outcome.diagnostics()) {
+            out.writeUTF(d.severity().name());
+            out.writeUTF(d.ruleId());
+            writeLong(out, d.message());
+            out.writeUTF(d.pos().path());
+            out.writeInt(d.pos().line());
+            out.writeInt(d.pos().column());
+        }
+        out.writeInt(outcome.pagesByKind().size());
+        for (Map.Entry<String, Map<String, Integer>> kind : outcome.pagesByKind().entrySet()) {
+            out.writeUTF(kind.getKey());
+            out.writeInt(kind.getValue().size());
+            for (Map.Entry<String, Integer> language : new TreeMap<>(kind.getValue()).entrySet()) {
+                out.writeUTF(language.getKey());
+                out.writeInt(language.getValue());
+            }
+        }
+        out.writeInt(outcome.staticFiles());
+        out.writeInt(outcome.heldBack().size());
+        for (HeldBack held : outcome.heldBack()) {
+            out.writeUTF(held.key().kind().name());
+            out.writeUTF(held.key().id());
+            out.writeUTF(held.key().language());
+            out.writeUTF(held.sourcePath());
+            out.writeUTF(held.reason());
+        }
+        out.writeInt(outcome.maxLinesPerRule());
+    }
+
+    private static Outcome readOutcome(DataInputStream in) throws IOException {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            Severity severity = Severity.valueOf(in.readUTF());
+            String rule = in.readUTF();
+            String message = readLong(in);
+            diagnostics.add(new Diagnostic(severity, rule, message, new SourcePos(in.readUTF(), in.readInt(), in.readInt())));
+        }
+        Map<String, Map<String, Integer>> pages = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String kind = in.readUTF();
+            Map<String, Integer> languages = new TreeMap<>();
+            for (int j = in.readInt(); j > 0; j--) {
+                languages.put(in.readUTF(), in.readInt());
+            }
+            pages.put(kind, languages);
+        }
+        int staticFiles = in.readInt();
+        List<HeldBack> heldBack = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            PageKey key = new PageKey(Kind.valueOf(in.readUTF()), in.readUTF(), in.readUTF());
+            heldBack.add(new HeldBack(key, in.readUTF(), in.readUTF()));
+        }
+        return new Outcome(List.copyOf(diagnostics), pages, staticFiles, List.copyOf(heldBack), in.readInt());
+    }
+
+    /** writeUTF takes at most 64 KB; messages quoting input could in theory be longer. */
+    private static void writeLong(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readLong(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,173 @@
+package io.answersite.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.answersite.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build cache under target/: a build with no change is answered from it and touches nothing; a
+ * change renders only the pages it reaches; whatever the cache holds, the output equals a clean
+ * build's, byte for byte.
+ */
+class BuildCacheTest {
+
+    @TempDir
+    Path root;
+
+    private final Answersite answersite = new Answersite();
+
+    private static Path cacheOf(Path site) {
+        return site.resolve("target/answersite-cache");
+    }
+
+    private static Map<String, Long> modificationTimes(Path folder) throws IOException {
+        Map<String, Long> times = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                times.put(folder.relativize(path).toString(), Files.getLastModifiedTime(path).toMillis());
+            }
+        }
+        return times;
+    }
+
+    /** The site built from scratch, without any cache, into a folder of its own. */
+    private Map<String, byte[]> cleanBuildOf(Path site) throws IOException {
+        Path elsewhere = root.resolve("clean-" + System.nanoTime());
+        BuildResult clean = answersite.build(TestSites.request(site).withOutputDir(elsewhere));
+        assertEquals(List.of(), clean.diagnostics());
+        return TestSites.snapshot(elsewhere);
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "the fixture has '" + from + "'");
+        Files.writeString(file, text.replace(from, to));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
+    }
+
+    @Test
+    void aSecondBuildWithNoChangeIsAnsweredFromTheCacheAndTouchesNoFile() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertFalse(first.upToDate());
+        assertTrue(Files.isRegularFile(cacheOf(site).resolve("site.bin")));
+        Map<String, Long> times = modificationTimes(site.resolve("target/site"));
+
+        BuildResult second = answersite.build(request, cacheOf(site));
+
+        assertTrue(second.upToDate(), second.summary());
+        assertEquals(0, second.changedFiles());
+        assertEquals(first.pages().toString(), second.pages().toString(), "the same page counts are reported");
+        assertEquals(first.diagnostics(), second.diagnostics());
+        assertEquals(List.of("fingerprint"), List.copyOf(second.times().millis().keySet()), "nothing is loaded");
+        assertEquals(times, modificationTimes(site.resolve("target/site")), "no file is written");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void warningsOfTheLastBuildAreReportedAgainWhenItIsUpToDate() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        Path answer = site.resolve("content/answers/rate-limits.md");
+        edit(answer, "and what to do.", "and what to do, " + "in more words than a search result shows. ".repeat(4));
+        BuildResult first = answersite.build(TestSites.request(site), cacheOf(site));
+        BuildResult second = answersite.build(TestSites.request(site), cacheOf(site));
+        assertTrue(second.upToDate());
+        assertFalse(first.diagnostics().isEmpty(), "the fixture edit gives a warning");
+        assertEquals(first.diagnostics(), second.diagnostics());
+    }
+
+    @Test
+    void aChangeToOneAnswerRendersOnlyThePagesThatShowItAndMatchesACleanBuild() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        BuildResult changed = answersite.build(request, cacheOf(site));
+
+        assertFalse(changed.upToDate());
+        assertEquals(List.of("answers/api-key-storage/index.html", "answers/index.html", "answers/rate-limits/index.html",
+                        "index.html", "topics/api-basics/index.html"), changed.pages().renderedPaths(),
+                "the answer, and the pages that show its short answer: hub, list, topic, a 'more answers' card");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void anEditedOrDeletedOutputFileIsRebuiltNotTrusted() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        answersite.build(request, cacheOf(site));
+        Path page = site.resolve("target/site/answers/rate-limits/index.html");
+        Files.writeString(page, "tampered");
+        Files.delete(site.resolve("target/site/llms.txt"));
+
+        BuildResult repaired = answersite.build(request, cacheOf(site));
+
+        assertFalse(repaired.upToDate());
+        assertEquals(List.of("answers/rate-limits/index.html"), repaired.pages().renderedPaths(),
+                "the edited page is rendered again: its bytes no longer have the recorded hash");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void aTemplateChangeRendersEveryPageAgain() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        Path templates = site.resolve("templates");
+        Files.createDirectories(templates);
+        // the built-in layout, with one more comment: no view changes, every page's bytes do
+        Files.writeString(templates.resolve("layout.peb"),
+                Files.readString(Path.of("templates/layout.peb")) + "<!-- own layout -->\n");
+
+        BuildResult second = answersite.build(request, cacheOf(site));
+
+        assertEquals(first.pages().renderedPaths(), second.pages().renderedPaths());
+        assertTrue(Files.readString(site.resolve("target/site/index.html")).contains("own layout"));
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void aDamagedOrDeletedCacheOnlyMeansAFullBuild() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        Files.write(cacheOf(site).resolve("site.bin"), new byte[] {1, 2, 3});
+        Files.write(cacheOf(site).resolve("render.bin"), new byte[] {0, 9});
+
+        BuildResult damaged = answersite.build(request, cacheOf(site));
+        assertFalse(damaged.upToDate());
+        assertEquals(first.pages().renderedPaths(), damaged.pages().renderedPaths());
+        assertEquals(0, damaged.changedFiles());
+
+        try (Stream<Path> walk = Files.walk(cacheOf(site))) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        BuildResult deleted = answersite.build(request, cacheOf(site));
+        assertFalse(deleted.upToDate());
+        assertEquals(0, deleted.changedFiles());
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+}
