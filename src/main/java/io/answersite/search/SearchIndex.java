@@ -66,13 +66,19 @@ public final class SearchIndex {
     private void emit(Language language, SiteOutput output) {
         List<Page> docs = site.graph().pages().values().stream()
                 .filter(p -> p.key().language().equals(language.code()) && p.key().kind() != Kind.HUB).toList();
-        // tokenizing is most of the work: both cores take documents
-        List<DocWeights> weightsByDoc = IntStream.range(0, docs.size()).parallel()
-                .mapToObj(doc -> weights(docs.get(doc))).toList();
-        // then each core merges the postings of its part of the tokens, reading documents in order,
-        // so every posting list comes out sorted by document
-        List<Map<String, Postings>> parts = IntStream.range(0, MERGE_PARTS).parallel()
-                .mapToObj(part -> merge(weightsByDoc, part)).toList();
+        // tokenizing is most of the work: both cores take a chunk of documents, then each core merges
+        // the postings of its part of the tokens, reading the chunk in document order (so every
+        // posting list comes out sorted by document); chunks keep only a few documents' tokens alive
+        List<Map<String, Postings>> parts = new ArrayList<>();
+        for (int part = 0; part < MERGE_PARTS; part++) {
+            parts.add(new HashMap<>());
+        }
+        for (int start = 0; start < docs.size(); start += MERGE_CHUNK) {
+            int first = start;
+            List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
+                    .mapToObj(doc -> weights(docs.get(doc))).toList();
+            IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
+        }
         TreeSet<String> vocabulary = new TreeSet<>();
         long bytes = 0;
         for (Map<String, Postings> part : parts) {
@@ -119,6 +125,8 @@ public final class SearchIndex {
 
     /** How many parts the tokens are split into for merging; a few per core keeps both busy. */
     private static final int MERGE_PARTS = 8;
+    /** Documents tokenized before their postings are merged. */
+    private static final int MERGE_CHUNK = 512;
 
     private static int part(String token) {
         return (token.hashCode() & 0x7fffffff) % MERGE_PARTS;
@@ -128,18 +136,16 @@ public final class SearchIndex {
     private record DocWeights(String[] tokens, int[] weights) {
     }
 
-    private static Map<String, Postings> merge(List<DocWeights> docs, int part) {
-        Map<String, Postings> postings = new HashMap<>();
-        for (int doc = 0; doc < docs.size(); doc++) {
-            DocWeights weights = docs.get(doc);
+    private static void merge(List<DocWeights> chunk, int firstDoc, int part, Map<String, Postings> postings) {
+        for (int n = 0; n < chunk.size(); n++) {
+            DocWeights weights = chunk.get(n);
             for (int i = 0; i < weights.tokens.length; i++) {
                 String token = weights.tokens[i];
                 if (part(token) == part) {
-                    postings.computeIfAbsent(token, t -> new Postings()).add(doc, weights.weights[i]);
+                    postings.computeIfAbsent(token, t -> new Postings()).add(firstDoc + n, weights.weights[i]);
                 }
             }
         }
-        return postings;
     }
 
     /** A token's postings: document and weight pairs, in document order. */
