@@ -207,6 +207,10 @@ def main():
                 "default_language: zh-CN\nlanguages:\n  - code: zh-CN\n    name: 简体中文\n  - code: en\n"
                 "    name: English\nauthors:\n  bench:\n    name: Bench Team\ndefault_author: bench\n"
                 "more_answers: 4\nglossary_autolink: true\n")
+    # the JVM settings docs/PERFORMANCE.md recommends for large sites (read by mvn from .mvn/)
+    os.makedirs(os.path.join(out, ".mvn"), exist_ok=True)
+    with open(os.path.join(out, ".mvn", "jvm.config"), "w", encoding="utf-8") as f:
+        f.write(os.environ.get("BENCH_JVM_CONFIG", "-XX:+UseParallelGC") + "\n")
     with open(os.path.join(out, "pom.xml"), "w", encoding="utf-8") as f:
         f.write("""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">

@@ -57,7 +57,7 @@ for size in "${sizes[@]}"; do
   echo "   second build, no change, build cache: wall ${wall} s, peak RSS $((rss / 1024)) MB: ${summary}"
   timed_build -Dsite.cache=false
   echo "   second build, no change, -Dsite.cache=false: wall ${wall} s: ${summary}"
-  answer=$(find "$corpus/content/answers" -name '*.md' ! -name '*.en.md' | sort | head -1)
+  answer=$(find "$corpus/content/answers" -name '*.md' ! -name '*.en.md' | sort | sed -n 1p)
   cp "$answer" "$corpus/edited.bak"
   sed -i '0,/^answer: "/s/^answer: "/answer: "先看 Retry-After。/' "$answer"
   timed_build

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10000}
-corpus=bench/target/corpus-$pages
+corpus=${BENCH_DIR:-bench/target}/corpus-$pages
 [ -d "$corpus" ] || python3 bench/generate_corpus.py "$pages" "$corpus"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
