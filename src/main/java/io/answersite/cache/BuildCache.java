@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  *   <li>{@code site.bin}: the fingerprint of all inputs, the output folder's files (path, size,
  *       modification time) and the build's findings and counts, so that a build whose inputs and
  *       output are both unchanged is answered from here without loading anything;</li>
+ *   <li>{@code load.bin}: what loading each content file gave (its page record and findings), by
+ *       the SHA-256 of its bytes (see {@link io.answersite.content.LoadCache});</li>
  *   <li>{@code render.bin}: for each page, a digest of the view model it was rendered from and a
  *       hash of the bytes written, so that the next build renders only pages whose view changed
  *       (see {@link io.answersite.render.RenderCache}).</li>
@@ -42,6 +44,7 @@ public final class BuildCache {
     private static final String MAGIC = "answersite-build-cache-1";
     static final String SITE_FILE = "site.bin";
     public static final String RENDER_FILE = "render.bin";
+    public static final String LOAD_FILE = "load.bin";
 
     private final Path folder;
 

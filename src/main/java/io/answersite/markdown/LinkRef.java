@@ -7,7 +7,7 @@ import io.answersite.diagnostic.SourcePos;
  * typed reference {@code answer:api-key-leak}) or to a file in the content folder (an image, a
  * PDF). {@code slot} numbers it within its document.
  */
-public record LinkRef(int slot, String destination, SourcePos pos, Target target) {
+public record LinkRef(int slot, String destination, SourcePos pos, Target target) implements java.io.Serializable {
 
     /** What a link points at. */
     public enum Target {

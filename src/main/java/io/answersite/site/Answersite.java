@@ -129,23 +129,35 @@ public final class Answersite {
         }
         String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
-        RenderCache renders = cache.open(BuildCache.RENDER_FILE).map(in -> {
+        RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
             try (in) {
                 return RenderCache.readFrom(in, renderKey, request.outputDir());
             } catch (IOException | RuntimeException e) {
                 return RenderCache.published(request.outputDir()); // unreadable: render everything
             }
-        }).orElseGet(() -> RenderCache.published(request.outputDir()));
-        BuildResult result = run(request, true, renders, times);
-        if (result.written()) {
-            times.time("cache", () -> {
+        }).orElseGet(() -> RenderCache.published(request.outputDir())));
+        String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
+                .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
+        LoadCache loads = times.time("restore", () -> cache.open(BuildCache.LOAD_FILE).map(in -> {
+            try (in) {
+                return LoadCache.readFrom(in, loadKey);
+            } catch (IOException | RuntimeException e) {
+                return LoadCache.byContent(); // unreadable: read every file
+            }
+        }).orElseGet(LoadCache::byContent));
+        BuildResult result = run(request, true, renders, loads, times);
+        times.time("cache", () -> {
+            if (loads.takeMisses() > 0) { // files that failed to load are kept too: fixing one re-reads one
+                cache.replace(BuildCache.LOAD_FILE, out -> loads.writeTo(out, loadKey));
+            }
+            if (result.written()) {
                 renders.retainOnly(result.pages().templates().keySet());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
                 cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
                         result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         return result;
     }
 
@@ -228,12 +240,13 @@ public final class Answersite {
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
-        return run(request, write, renders, new StageTimes(listener));
+        return run(request, write, renders, null, new StageTimes(listener));
     }
 
-    private BuildResult run(BuildRequest request, boolean write, RenderCache renders, StageTimes times) {
+    private BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads,
+                            StageTimes times) {
         Diagnostics diagnostics = new Diagnostics();
-        LoadedSite loaded = load(request, diagnostics, times);
+        LoadedSite loaded = load(request, diagnostics, times, loads);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {

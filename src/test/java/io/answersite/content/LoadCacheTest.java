@@ -1,0 +1,101 @@
+package io.answersite.content;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.answersite.TestSites;
+import io.answersite.render.RenderCache;
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The load cache a build keeps on disk: it survives a round trip, and it trusts bytes, not time stamps. */
+class LoadCacheTest {
+
+    @TempDir
+    Path root;
+
+    private static LoadCache roundTrip(LoadCache cache, String key) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        cache.writeTo(bytes, key);
+        return LoadCache.readFrom(new ByteArrayInputStream(bytes.toByteArray()), key);
+    }
+
+    @Test
+    void aCacheReadBackFromDiskReadsNoFileAgainAndGivesTheSameSite() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        Answersite answersite = new Answersite();
+        LoadCache first = LoadCache.byContent();
+        Answersite.Preview before = answersite.preview(request, first, new RenderCache());
+        assertEquals(6, first.takeMisses());
+
+        LoadCache restored = roundTrip(first, "key");
+        Answersite.Preview after = answersite.preview(request, restored, new RenderCache());
+
+        assertEquals(0, restored.takeMisses(), "every file came from the cache");
+        assertEquals(before.files().files().keySet(), after.files().files().keySet());
+        before.files().files().forEach((path, bytes) -> assertArrayEquals(bytes, after.files().get(path), path));
+    }
+
+    @Test
+    void aFileChangedWithItsSizeAndTimeKeptIsReadAgain() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        Answersite answersite = new Answersite();
+        LoadCache cache = LoadCache.byContent();
+        answersite.preview(request, cache, new RenderCache());
+        cache.takeMisses();
+        Path answer = site.resolve("content/answers/rate-limits.md");
+        FileTime time = Files.getLastModifiedTime(answer);
+        String text = Files.readString(answer);
+        assertTrue(text.contains("exponential backoff"));
+        Files.writeString(answer, text.replace("exponential backoff", "exponential backof!"));
+        Files.setLastModifiedTime(answer, time);
+
+        Answersite.Preview changed = answersite.preview(request, roundTrip(cache, "key"), new RenderCache());
+
+        assertTrue(new String(changed.files().get("answers/rate-limits/index.html")).contains("backof!"));
+    }
+
+    @Test
+    void aCacheUnderAnotherKeyIsEmpty() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        LoadCache cache = LoadCache.byContent();
+        new Answersite().preview(TestSites.request(site), cache, new RenderCache());
+        cache.takeMisses();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        cache.writeTo(bytes, "plugin 1, site.yml A");
+
+        LoadCache other = LoadCache.readFrom(new ByteArrayInputStream(bytes.toByteArray()), "plugin 1, site.yml B");
+        new Answersite().preview(TestSites.request(site), other, new RenderCache());
+
+        assertEquals(6, other.takeMisses(), "another configuration loads every file again");
+    }
+
+    @Test
+    void aCacheFileHoldingOtherClassesIsRefusedNotRun() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeUTF("key");
+            out.writeObject(new HashMap<>(Map.of("content/answers/a.md", new java.io.File("/etc/passwd"))));
+        }
+        IOException refused = assertThrows(IOException.class,
+                () -> LoadCache.readFrom(new ByteArrayInputStream(bytes.toByteArray()), "key"));
+        assertTrue(refused.getCause() instanceof java.io.InvalidClassException
+                && refused.getCause().getMessage().contains("REJECTED"), "the class filter refused it: " + refused);
+    }
+}
