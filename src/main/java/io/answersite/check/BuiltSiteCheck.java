@@ -116,14 +116,10 @@ public final class BuiltSiteCheck {
         }
     }
 
-    /** @param templates which template wrote each page, by output path */
-    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics) {
-        Pages pages = new Pages(Memory.none());
-        output.paths().forEach(path -> pages.written(path, output.read(path)));
-        run(output, templates, diagnostics, pages);
-    }
-
-    /** Checks the pages whose facts were gathered as they were written; {@code output} gives the file list. */
+    /**
+     * Checks the pages whose facts were gathered as they were written; {@code output} gives the file
+     * list, {@code templates} which template wrote each page, by output path.
+     */
     public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Pages written) {
         Set<String> files = new HashSet<>(output.paths());
         Map<String, PageFacts> pages = written.facts;

@@ -1,8 +1,5 @@
 package io.answersite.output;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,14 +17,6 @@ public final class MemoryOutput implements SiteOutput {
         }
     }
 
-    @Override
-    public void copy(String relativePath, InputStream in) {
-        try (in) {
-            write(relativePath, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + relativePath, e);
-        }
-    }
 
     @Override
     public List<String> paths() {

@@ -1,8 +1,5 @@
 package io.answersite.output;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -27,16 +24,6 @@ public final class ObservedOutput implements SiteOutput {
         target.write(relativePath, bytes);
     }
 
-    @Override
-    public void copy(String relativePath, InputStream in) {
-        byte[] bytes;
-        try (in) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + relativePath, e);
-        }
-        write(relativePath, bytes);
-    }
 
     @Override
     public List<String> paths() {

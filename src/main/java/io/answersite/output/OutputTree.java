@@ -1,7 +1,6 @@
 package io.answersite.output;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -128,16 +127,6 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         }
     }
 
-    @Override
-    public void copy(String relativePath, InputStream in) {
-        byte[] bytes;
-        try (in) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + relativePath, e);
-        }
-        write(relativePath, bytes);
-    }
 
     /** Every path written so far, sorted. */
     @Override

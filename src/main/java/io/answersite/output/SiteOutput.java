@@ -17,7 +17,16 @@ public interface SiteOutput {
         write(relativePath, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    void copy(String relativePath, InputStream in);
+    /** Writes what {@code in} holds (and closes it). */
+    default void copy(String relativePath, InputStream in) {
+        byte[] bytes;
+        try (in) {
+            bytes = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + relativePath, e);
+        }
+        write(relativePath, bytes);
+    }
 
     /** Every path written in this build, sorted. */
     List<String> paths();

@@ -124,7 +124,7 @@ public final class RenderCache {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
+        return io.answersite.cache.Fingerprint.sha256(bytes);
     }
 
     private static MessageDigest sha256() {
