@@ -52,10 +52,6 @@ public final class BuildCache {
         this.folder = folder;
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /** What a build found and wrote, enough to report it again. */
     public record Outcome(List<Diagnostic> diagnostics, Map<String, Map<String, Integer>> pagesByKind,
                           int staticFiles, List<HeldBack> heldBack, int maxLinesPerRule) {
@@ -100,15 +96,6 @@ public final class BuildCache {
             }
             writeOutcome(out, outcome);
         });
-    }
-
-    /** Forgets the last build's inputs (after a failed build, whose output was not written). */
-    public void forgetSite() {
-        try {
-            Files.deleteIfExists(folder.resolve(SITE_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update the build cache in " + folder, e);
-        }
     }
 
     /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */

@@ -76,11 +76,6 @@ public final class RenderCache {
         entries.keySet().retainAll(new java.util.HashSet<>(paths));
     }
 
-    /** How many pages the cache knows. */
-    public int size() {
-        return entries.size();
-    }
-
     /** Writes the digests and output hashes (never bytes), sorted by path, under {@code key}. */
     public void writeTo(DataOutputStream out, String key) throws IOException {
         out.writeUTF(key);
