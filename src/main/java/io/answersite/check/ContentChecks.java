@@ -7,6 +7,8 @@ import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.ContentGraph;
+import io.answersite.graph.Glossary;
+import io.answersite.graph.TermAutomaton;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.markdown.LinkRef;
@@ -16,13 +18,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,14 +40,16 @@ public final class ContentChecks {
     private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^)]*\\)");
 
     private final ContentGraph graph;
+    private final Glossary glossary;
     private final CheckSettings settings;
     private final LocalDate today;
     private final SourceReader reader;
     private final Path siteRoot;
 
     /** @param siteRoot where source paths are relative to, to re-read a file for a finding's position */
-    public ContentChecks(ContentGraph graph, LocalDate today, SourceReader reader, Path siteRoot) {
+    public ContentChecks(ContentGraph graph, Glossary glossary, LocalDate today, SourceReader reader, Path siteRoot) {
         this.graph = graph;
+        this.glossary = glossary;
         this.settings = graph.config().checks();
         this.today = today;
         this.reader = reader;
@@ -278,15 +282,13 @@ public final class ContentChecks {
 
     private Map<PageKey, List<PageKey>> unlinkedTerms(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
-        List<String> termIds = termIds();
-        Map<String, TermIndex> indexes = new HashMap<>();
         for (Page page : graph.pages().values()) {
             if (!(page instanceof Page.Answer answer)) {
                 continue;
             }
             String language = page.key().language();
-            TermIndex index = indexes.computeIfAbsent(language, l -> termIndex(termIds, l));
-            Set<String> used = index.find(visibleText(answer));
+            TermAutomaton automaton = glossary.automaton(language);
+            BitSet used = automaton.termsIn(visibleText(answer));
             if (used.isEmpty()) {
                 continue;
             }
@@ -294,16 +296,17 @@ public final class ContentChecks {
             outbound.getOrDefault(page.key(), Set.of()).stream().filter(k -> k.kind() == Kind.GLOSSARY)
                     .forEach(k -> linked.add(k.id()));
             List<PageKey> unlinked = new ArrayList<>();
-            for (String termId : used) {
+            for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
+                String termId = glossary.termIds().get(index);
                 if (linked.contains(termId)) {
                     continue;
                 }
-                PageKey termKey = graph.preferred(Kind.GLOSSARY, termId, language).orElseThrow();
+                PageKey termKey = glossary.termPage(language, index);
                 unlinked.add(termKey);
                 if (!settings.glossaryAutolink()) {
                     Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey);
-                    diagnostics.warning("term-unlinked", firstUse(page, matcher(term)), "the answer uses the glossary"
-                            + " term '" + term.term() + "' but does not link it; link one use ([" + term.term()
+                    diagnostics.warning("term-unlinked", firstUse(page, automaton, index), "the answer uses the"
+                            + " glossary term '" + term.term() + "' but does not link it; link one use ([" + term.term()
                             + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
                             + " glossary_autolink: true in site.yml");
                 }
@@ -313,36 +316,6 @@ public final class ContentChecks {
             }
         }
         return result;
-    }
-
-    /** One automaton over the names of every term, as a page in {@code language} links them. */
-    private TermIndex termIndex(List<String> termIds, String language) {
-        TermIndex index = new TermIndex();
-        for (String termId : termIds) {
-            graph.preferred(Kind.GLOSSARY, termId, language).ifPresent(key -> {
-                Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(key);
-                List<String> names = new ArrayList<>();
-                names.add(term.term());
-                names.add(term.title());
-                names.addAll(term.synonyms());
-                index.add(termId, names.stream().distinct().toList());
-            });
-        }
-        return index.build();
-    }
-
-    private List<String> termIds() {
-        return graph.pages().keySet().stream().filter(k -> k.kind() == Kind.GLOSSARY).map(PageKey::id).distinct()
-                .sorted().toList();
-    }
-
-    /** The names a term is known by: its term, title and synonyms. */
-    public static TermMatcher matcher(Page.GlossaryTerm term) {
-        List<String> names = new ArrayList<>();
-        names.add(term.term());
-        names.add(term.title());
-        names.addAll(term.synonyms());
-        return new TermMatcher(names.stream().distinct().toList());
     }
 
     /** What a reader sees of an answer, without code and link targets. */
@@ -363,14 +336,14 @@ public final class ContentChecks {
     }
 
     /** Where the term first appears in the file, by reading it again (only for findings). */
-    private SourcePos firstUse(Page page, TermMatcher matcher) {
+    private SourcePos firstUse(Page page, TermAutomaton automaton, int term) {
         Optional<SourceText> source = reader.read(siteRoot.resolve(page.sourcePath()), new Diagnostics());
         if (source.isEmpty()) {
             return SourcePos.startOf(page.sourcePath());
         }
         String text = source.get().text();
         int afterFence = text.indexOf('\n') + 1;
-        OptionalInt offset = matcher.firstIn(text.substring(afterFence));
-        return offset.isPresent() ? source.get().posAt(afterFence + offset.getAsInt()) : SourcePos.startOf(page.sourcePath());
+        int offset = automaton.firstUse(text.substring(afterFence), term);
+        return offset >= 0 ? source.get().posAt(afterFence + offset) : SourcePos.startOf(page.sourcePath());
     }
 }

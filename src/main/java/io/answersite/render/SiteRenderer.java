@@ -1,7 +1,6 @@
 package io.answersite.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.answersite.check.ContentChecks;
 import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
@@ -13,6 +12,7 @@ import io.answersite.content.PageKey;
 import io.answersite.content.Snippet;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.graph.ContentGraph;
+import io.answersite.graph.Glossary;
 import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
@@ -51,22 +51,25 @@ public final class SiteRenderer {
     private final StructuredData structuredData;
     private final String imageUrl;
 
+    private final Glossary glossary;
     private final Map<PageKey, List<PageKey>> autolinks;
     private final RenderCache cache;
     private final String themeDigest;
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
+     * @param glossary the automaton that finds the terms of {@code autolinks} in a page's text
      * @param autolinks per answer, the glossary terms to link at their first use on the page
      */
-    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings,
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings, Glossary glossary,
                         Map<PageKey, List<PageKey>> autolinks) {
-        this(graph, theme, strings, autolinks, null);
+        this(graph, theme, strings, glossary, autolinks, null);
     }
 
     /** @param cache pages of the previous build, reused where their view model is unchanged; may be null */
-    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings,
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings, Glossary glossary,
                         Map<PageKey, List<PageKey>> autolinks, RenderCache cache) {
+        this.glossary = glossary;
         this.autolinks = autolinks;
         this.cache = cache;
         this.themeDigest = cache == null ? "" : theme.fingerprint();
@@ -199,10 +202,11 @@ public final class SiteRenderer {
 
     private Views.Answer answerView(Page.Answer answer) {
         String language = answer.key().language();
-        TermLinker linker = new TermLinker(autolinks.getOrDefault(answer.key(), List.of()).stream()
-                .map(term -> new TermLinker.Term(ContentChecks.matcher((Page.GlossaryTerm) graph.require(term)),
-                        urls.pagePath(term)))
-                .toList());
+        Map<Integer, String> termUrls = new TreeMap<>();
+        for (PageKey term : autolinks.getOrDefault(answer.key(), List.of())) {
+            termUrls.put(glossary.indexOf(term.id()), urls.pagePath(term));
+        }
+        TermLinker linker = new TermLinker(glossary.automaton(language), termUrls);
         // reading order: the short answer, grounds, next steps, the English summary, the body, then the FAQ
         SafeString shortAnswer = linker.text(answer.answer());
         List<SafeString> basis = answer.basis().stream().map(linker::text).toList();

@@ -1,10 +1,11 @@
 package io.answersite.render;
 
-import io.answersite.check.TermMatcher;
+import io.answersite.graph.TermAutomaton;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,37 +17,36 @@ import org.jsoup.nodes.TextNode;
  * Links the first use of each glossary term on one page (site.yml {@code glossary_autolink}). Fed
  * the page's texts in reading order; every term is linked once, where it first appears. Plain text
  * comes out escaped; in rendered Markdown only text outside links, code and headings is touched.
+ * Each text is scanned once by the language's {@link TermAutomaton}, whatever the number of terms.
  */
 final class TermLinker {
 
-    /** A term to link: how to find it and where it goes. */
-    record Term(TermMatcher matcher, String url) {
-    }
-
     private static final Set<String> SKIPPED = Set.of("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script");
 
-    private final List<Term> pending;
+    private final TermAutomaton automaton;
+    private final Map<Integer, String> urlByTerm;
+    private final BitSet pending;
 
-    TermLinker(List<Term> terms) {
-        this.pending = new ArrayList<>(terms);
+    /** @param urlByTerm the terms to link, by their index in the automaton, with the URL of each */
+    TermLinker(TermAutomaton automaton, Map<Integer, String> urlByTerm) {
+        this.automaton = automaton;
+        this.urlByTerm = urlByTerm;
+        this.pending = new BitSet();
+        urlByTerm.keySet().forEach(pending::set);
     }
 
     /** Plain text as HTML, with the first use of any term not linked yet turned into a link. */
     SafeString text(String plain) {
         StringBuilder html = new StringBuilder();
-        String rest = plain;
-        while (true) {
-            Match match = first(rest);
-            if (match == null) {
-                html.append(escape(rest));
-                return new SafeString(html.toString());
-            }
-            html.append(escape(rest.substring(0, match.start)))
-                    .append("<a class=\"term-link\" href=\"").append(escape(match.term.url())).append("\">")
-                    .append(escape(rest.substring(match.start, match.end))).append("</a>");
-            pending.remove(match.term);
-            rest = rest.substring(match.end);
+        int done = 0;
+        for (TermAutomaton.Match match : linkable(plain)) {
+            html.append(escape(plain.substring(done, match.start())))
+                    .append("<a class=\"term-link\" href=\"").append(escape(urlByTerm.get(match.term()))).append("\">")
+                    .append(escape(plain.substring(match.start(), match.end()))).append("</a>");
+            done = match.end();
         }
+        html.append(escape(plain.substring(done)));
+        return new SafeString(html.toString());
     }
 
     /** Rendered Markdown with the first use of any term not linked yet turned into a link. */
@@ -75,31 +75,39 @@ final class TermLinker {
 
     private void linkText(TextNode node) {
         String text = node.getWholeText();
-        Match match = first(text);
-        if (match == null) {
-            return;
+        List<TermAutomaton.Match> links = linkable(text);
+        TextNode rest = node;
+        int consumed = 0;
+        for (TermAutomaton.Match match : links) {
+            TextNode term = rest.splitText(match.start() - consumed);
+            rest = term.splitText(match.end() - match.start());
+            term.replaceWith(new Element("a").addClass("term-link").attr("href", urlByTerm.get(match.term()))
+                    .text(term.getWholeText()));
+            consumed = match.end();
         }
-        TextNode after = node.splitText(match.start);
-        TextNode rest = after.splitText(match.end - match.start);
-        Element link = new Element("a").addClass("term-link").attr("href", match.term.url()).text(after.getWholeText());
-        after.replaceWith(link);
-        pending.remove(match.term);
-        linkText(rest);
     }
 
-    private Match first(String text) {
-        Match best = null;
-        for (Term term : pending) {
-            OptionalInt start = term.matcher().firstIn(text);
-            if (start.isPresent() && (best == null || start.getAsInt() < best.start)) {
-                int length = term.matcher().lengthAt(text, start.getAsInt());
-                best = new Match(term, start.getAsInt(), start.getAsInt() + length);
+    /**
+     * The uses to link in {@code text}, left to right: the first use of each pending term that does
+     * not overlap a use linked before it (at one place, the term listed first wins). Marks them linked.
+     */
+    private List<TermAutomaton.Match> linkable(String text) {
+        List<TermAutomaton.Match> links = new ArrayList<>();
+        if (pending.isEmpty() || text.isEmpty()) {
+            return links;
+        }
+        int free = 0;
+        for (TermAutomaton.Match match : automaton.matches(text, pending)) {
+            if (match.start() >= free && pending.get(match.term())) {
+                links.add(match);
+                pending.clear(match.term());
+                free = match.end();
+                if (pending.isEmpty()) {
+                    break;
+                }
             }
         }
-        return best;
-    }
-
-    private record Match(Term term, int start, int end) {
+        return links;
     }
 
     private static String escape(String text) {

@@ -19,6 +19,7 @@ import io.answersite.emit.MachineFiles;
 import io.answersite.emit.SiteText;
 import io.answersite.emit.StaticAssets;
 import io.answersite.graph.ContentGraph;
+import io.answersite.graph.Glossary;
 import io.answersite.graph.GraphBuilder;
 import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.content.LoadCache;
@@ -78,21 +79,22 @@ public final class Answersite {
         YAMLFactory yaml = new YAMLFactory();
         Optional<SiteConfig> config = times.time("config", () -> readConfig(request, reader, yaml, diagnostics));
         if (config.isEmpty()) {
-            return new LoadedSite(Optional.empty(), reader, Map.of());
+            return LoadedSite.unreadable(reader);
         }
         diagnostics.usePolicy(config.get().checks().severities());
         if (!Files.isDirectory(request.contentDir())) {
             diagnostics.error(RULE_CONTENT_MISSING, SourcePos.fileOnly(reader.label(request.contentDir())),
                     "the content folder does not exist; create it, or point site.contentDir at it");
-            return new LoadedSite(Optional.empty(), reader, Map.of());
+            return LoadedSite.unreadable(reader);
         }
         LoadedContent content = times.time("load", () -> new ContentLoader(config.get(), reader, yaml,
                 new MarkdownRenderer(), new SecretScanner(config.get().checks()), cache).load(request.contentDir(), diagnostics));
         ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(),
                 reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
-        Map<PageKey, List<PageKey>> unlinkedTerms = times.time("check", () -> new ContentChecks(graph,
+        Glossary glossary = times.time("check", () -> Glossary.of(graph));
+        Map<PageKey, List<PageKey>> unlinkedTerms = times.time("check", () -> new ContentChecks(graph, glossary,
                 request.today(), reader, request.siteRoot()).run(diagnostics));
-        return new LoadedSite(Optional.of(graph), reader, unlinkedTerms);
+        return new LoadedSite(Optional.of(graph), reader, unlinkedTerms, Optional.of(glossary));
     }
 
     /** Loads, and when there are no errors renders, emits, checks the result and replaces the output folder. */
@@ -220,7 +222,8 @@ public final class Answersite {
         graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
         Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
                 ? loaded.unlinkedTerms() : Map.of();
-        PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings, autolinks, renderCache)
+        PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings,
+                loaded.glossary().orElseThrow(), autolinks, renderCache)
                 .render(output, diagnostics, listener::pagesRendered));
         int files = times.time("emit", () -> {
             new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
