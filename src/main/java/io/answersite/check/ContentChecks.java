@@ -77,16 +77,20 @@ public final class ContentChecks {
     private Map<PageKey, Set<PageKey>> outbound() {
         Map<PageKey, Set<PageKey>> outbound = new HashMap<>();
         for (Page page : graph.pages().values()) {
-            Set<PageKey> targets = new HashSet<>();
-            for (LinkTarget target : graph.linkTargets().getOrDefault(page.key(), List.of())) {
-                if (target != null && !target.isAsset()) {
-                    targets.add(target.page());
-                }
-            }
-            graph.related().getOrDefault(page.key(), List.of()).forEach(r -> targets.add(r.target()));
-            outbound.put(page.key(), targets);
+            outbound.put(page.key(), outboundOf(page.key()));
         }
         return outbound;
+    }
+
+    private Set<PageKey> outboundOf(PageKey key) {
+        Set<PageKey> targets = new HashSet<>();
+        for (LinkTarget target : graph.linkTargets().getOrDefault(key, List.of())) {
+            if (target != null && !target.isAsset()) {
+                targets.add(target.page());
+            }
+        }
+        graph.related().getOrDefault(key, List.of()).forEach(r -> targets.add(r.target()));
+        return targets;
     }
 
     /** Who links to each page: other pages' links, topic pages and their members, and the hub. */
@@ -283,39 +287,51 @@ public final class ContentChecks {
     private Map<PageKey, List<PageKey>> unlinkedTerms(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
         for (Page page : graph.pages().values()) {
-            if (!(page instanceof Page.Answer answer)) {
-                continue;
-            }
-            String language = page.key().language();
-            TermAutomaton automaton = glossary.automaton(language);
-            BitSet used = automaton.termsIn(visibleText(answer));
-            if (used.isEmpty()) {
-                continue;
-            }
-            Set<String> linked = new HashSet<>();
-            outbound.getOrDefault(page.key(), Set.of()).stream().filter(k -> k.kind() == Kind.GLOSSARY)
-                    .forEach(k -> linked.add(k.id()));
-            List<PageKey> unlinked = new ArrayList<>();
-            for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
-                String termId = glossary.termIds().get(index);
-                if (linked.contains(termId)) {
-                    continue;
+            if (page instanceof Page.Answer answer) {
+                List<PageKey> unlinked = unlinkedTerms(answer, outbound.getOrDefault(page.key(), Set.of()), diagnostics);
+                if (!unlinked.isEmpty()) {
+                    result.put(page.key(), unlinked);
                 }
-                PageKey termKey = glossary.termPage(language, index);
-                unlinked.add(termKey);
-                if (!settings.glossaryAutolink()) {
-                    Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey);
-                    diagnostics.warning("term-unlinked", firstUse(page, automaton, index), "the answer uses the"
-                            + " glossary term '" + term.term() + "' but does not link it; link one use ([" + term.term()
-                            + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
-                            + " glossary_autolink: true in site.yml");
-                }
-            }
-            if (!unlinked.isEmpty()) {
-                result.put(page.key(), List.copyOf(unlinked));
             }
         }
         return result;
+    }
+
+    /**
+     * The glossary terms one answer uses without linking them, as {@link #run} finds them, without
+     * reporting anything: for the preview, which renders an edited answer before the full checks.
+     */
+    public List<PageKey> unlinkedTerms(Page.Answer answer) {
+        return unlinkedTerms(answer, outboundOf(answer.key()), null);
+    }
+
+    /** @param diagnostics where term-unlinked findings go; null for none */
+    private List<PageKey> unlinkedTerms(Page.Answer answer, Set<PageKey> outbound, Diagnostics diagnostics) {
+        String language = answer.key().language();
+        TermAutomaton automaton = glossary.automaton(language);
+        BitSet used = automaton.termsIn(visibleText(answer));
+        if (used.isEmpty()) {
+            return List.of();
+        }
+        Set<String> linked = new HashSet<>();
+        outbound.stream().filter(k -> k.kind() == Kind.GLOSSARY).forEach(k -> linked.add(k.id()));
+        List<PageKey> unlinked = new ArrayList<>();
+        for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
+            String termId = glossary.termIds().get(index);
+            if (linked.contains(termId)) {
+                continue;
+            }
+            PageKey termKey = glossary.termPage(language, index);
+            unlinked.add(termKey);
+            if (diagnostics != null && !settings.glossaryAutolink()) {
+                Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey);
+                diagnostics.warning("term-unlinked", firstUse(answer, automaton, index), "the answer uses the"
+                        + " glossary term '" + term.term() + "' but does not link it; link one use ([" + term.term()
+                        + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
+                        + " glossary_autolink: true in site.yml");
+            }
+        }
+        return List.copyOf(unlinked);
     }
 
     /** What a reader sees of an answer, without code and link targets. */

@@ -96,6 +96,14 @@ public final class ContentLoader {
         return new LoadedContent(List.copyOf(pages), List.copyOf(snippets));
     }
 
+    /**
+     * Reads one file (through the cache, when there is one), for the preview's first answer to an
+     * edit. Empty when the file is not a page (a snippet, a misplaced file) or has errors.
+     */
+    public Optional<Page> loadPage(Path contentDir, Path file, Diagnostics diagnostics) {
+        return Optional.ofNullable(loadOne(contentDir, file, diagnostics).page);
+    }
+
     private Item loadOne(Path contentDir, Path file, Diagnostics diagnostics) {
         Path relative = contentDir.relativize(file);
         String label = reader.label(file);

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -104,6 +105,73 @@ public final class GraphBuilder {
         return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkTargets),
                 Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
+    }
+
+    /**
+     * The previous graph with one edited page put in its place and that page's own edges computed
+     * again (its body links, related items, "more answers" and the topic it joins), for the
+     * preview's first answer to an edit: the edited page can be rendered from it in milliseconds.
+     * Other pages' edges are left as they were; the full build that follows brings them up to date
+     * and reports findings. Empty when the edit is not a plain change of one published page (a new
+     * key, a new source file, a page held back now) or when its links do not resolve.
+     */
+    public Optional<ContentGraph> patch(ContentGraph previous, Page edited) {
+        Page before = previous.pages().get(edited.key());
+        boolean unpublished = edited.common().draft()
+                || edited.common().date() != null && edited.common().date().isAfter(today);
+        if (before == null || !before.sourcePath().equals(edited.sourcePath()) || (unpublished && !includeDrafts)
+                || !Objects.equals(topicOf(before), topicOf(edited)) || edited instanceof Page.Hub) {
+            return Optional.empty();
+        }
+        SortedMap<PageKey, Page> published = new TreeMap<>(previous.pages());
+        published.put(edited.key(), edited);
+        Map<String, PageKey> bySource = new HashMap<>();
+        published.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
+        Diagnostics findings = new Diagnostics();
+        Resolver resolver = new Resolver(published, published, bySource, findings);
+        Map<PageKey, List<LinkTarget>> linkTargets = new HashMap<>(previous.linkTargets());
+        linkTargets.putAll(resolveBodyLinks(Map.of(edited.key(), edited), resolver));
+        Map<PageKey, List<ResolvedRelated>> related = new HashMap<>(previous.related());
+        related.putAll(resolveRelated(Map.of(edited.key(), edited), resolver));
+        if (findings.hasErrors()) {
+            return Optional.empty();
+        }
+        Map<PageKey, List<PageKey>> moreAnswers = new HashMap<>(previous.moreAnswers());
+        if (edited instanceof Page.Answer answer && config.moreAnswers() > 0) {
+            moreAnswers.put(answer.key(), moreAnswersOf(answer, published, related));
+        }
+        Map<PageKey, String> shownUnpublished = new TreeMap<>(previous.shownUnpublished());
+        shownUnpublished.remove(edited.key());
+        if (includeDrafts && edited.common().draft()) {
+            shownUnpublished.put(edited.key(), "draft");
+        } else if (includeDrafts && unpublished) {
+            shownUnpublished.put(edited.key(), "scheduled " + edited.common().date());
+        }
+        return Optional.of(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published),
+                Map.copyOf(linkTargets), Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(),
+                previous.snippets(), previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
+    }
+
+    /** "More answers" for one answer, as {@link #moreAnswers} would choose them. */
+    private List<PageKey> moreAnswersOf(Page.Answer answer, Map<PageKey, Page> pages,
+                                        Map<PageKey, List<ResolvedRelated>> related) {
+        String language = answer.key().language();
+        Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
+        Map<String, List<Page.Answer>> byTag = new HashMap<>();
+        List<Page.Answer> topic = new ArrayList<>();
+        for (Page page : pages.values()) {
+            if (page instanceof Page.Answer other && other.key().language().equals(language)) {
+                byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(other);
+                if (topicOf(other).equals(topicOf(answer))) {
+                    topic.add(other);
+                }
+                for (String tag : new TreeSet<>(other.common().tags())) {
+                    byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(other);
+                }
+            }
+        }
+        return chooseMore(answer, topic.indexOf(answer), new TopicTags(topic), config.moreAnswers(), related,
+                byLanguage, byTag);
     }
 
     private static Map<PageKey, Page> indexPages(List<Page> pages, Diagnostics diagnostics) {

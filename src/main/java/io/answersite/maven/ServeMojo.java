@@ -42,7 +42,7 @@ public class ServeMojo extends BuildMojo {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             int actualPort = server.start(bind, port);
-            SourceWatcher watcher = new SourceWatcher(watchedFolders(), server::rebuild);
+            SourceWatcher watcher = new SourceWatcher(watchedFolders(), server::changed);
             Thread hook = new Thread(() -> {
                 watcher.close();
                 server.close();

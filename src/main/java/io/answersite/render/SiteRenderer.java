@@ -125,6 +125,25 @@ public final class SiteRenderer {
         return counts;
     }
 
+    /**
+     * One content page alone, as {@link #render} writes it: for the preview, which shows an edited
+     * page before the rest of the site is brought up to date. Empty after a template error.
+     */
+    public Optional<RenderedPage> renderPage(PageKey key, Diagnostics diagnostics) {
+        Page page = graph.require(key);
+        if (key.kind() == Kind.HUB) {
+            return Optional.empty();
+        }
+        String folder = urls.pageFolder(key);
+        Map<String, Object> context = context(pageLayout(page, folder), view(page), key.language());
+        return theme.render(template(key.kind()), context, diagnostics).map(html -> new RenderedPage(
+                UrlScheme.indexFile(folder), html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A rendered page: where it goes in the output, and its bytes. */
+    public record RenderedPage(String path, byte[] bytes) {
+    }
+
     private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
                        Diagnostics diagnostics, PageCounts counts, String kind, String language) {
         String path = UrlScheme.indexFile(folder);

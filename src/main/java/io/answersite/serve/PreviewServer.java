@@ -14,7 +14,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +47,21 @@ public final class PreviewServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private volatile MemoryOutput lastGood;
+    private volatile Answersite.Sources sources;
+    /** Pages rendered ahead of the full rebuild, by output path: served over {@link #lastGood} until it catches up. */
+    private final Map<String, Overlay> overlay = new ConcurrentHashMap<>();
+    private final AtomicLong edits = new AtomicLong();
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "answersite-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+
+    private record Overlay(long edit, byte[] bytes) {
+    }
     private volatile List<Diagnostic> errors = List.of();
-    private volatile long version;
+    private final AtomicLong version = new AtomicLong();
 
     public PreviewServer(Answersite answersite, BuildRequest request, Consumer<String> log) {
         this.answersite = answersite;
@@ -69,24 +89,98 @@ public final class PreviewServer implements AutoCloseable {
      * served and open pages reload; on errors the last good site stays, with the errors shown.
      */
     public synchronized BuildResult rebuild() {
+        long editsSeen = edits.get();
         Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked);
         BuildResult result = preview.result();
         int reread = loadCache.takeMisses();
+        List<Diagnostic> errorsBefore = errors;
+        boolean pagesChanged = false;
         if (result.failed()) {
             errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
             errors.forEach(e -> log.accept("ERROR " + e.format()));
+            sources = null; // the next edit waits for a good build before it is shown ahead
         } else {
             errors = List.of();
+            pagesChanged = pagesDiffer(lastGood, preview.files());
             lastGood = preview.files();
+            sources = preview.sources().orElse(null);
             basePath = preview.basePath();
+            overlay.values().removeIf(page -> page.edit() <= editsSeen);
             result.diagnostics().forEach(d -> log.accept("WARNING " + d.format()));
         }
         log.accept("answersite: rebuilt (" + reread + " files read, " + result.pages().renderedPaths().size()
                 + " pages rendered) in " + result.times().totalMillis() + " ms [" + result.times() + "]" + (result.failed()
                 ? "; " + errors.size() + " errors, serving the last good site" : ""));
-        version++;
-        notifyListeners();
+        if (pagesChanged || !errors.equals(errorsBefore)) {
+            version.incrementAndGet(); // open pages reload only when what they could show changed
+            notifyListeners();
+        }
         return result;
+    }
+
+    /** Whether any HTML page differs between two builds (pages reused from the cache share their bytes). */
+    private boolean pagesDiffer(MemoryOutput before, MemoryOutput after) {
+        if (before == null) {
+            return true;
+        }
+        Map<String, byte[]> old = before.files();
+        Map<String, byte[]> now = after.files();
+        if (!old.keySet().equals(now.keySet())) {
+            return true;
+        }
+        for (Map.Entry<String, byte[]> file : now.entrySet()) {
+            if (file.getKey().endsWith(".html")) {
+                Overlay ahead = overlay.get(file.getKey());
+                byte[] shown = ahead != null ? ahead.bytes() : old.get(file.getKey());
+                if (shown != file.getValue() && !java.util.Arrays.equals(shown, file.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Called by the watcher with the files that changed. When the change is one edited content page,
+     * that page is rendered at once from the last good build and served ahead (open pages reload);
+     * then the whole site is brought up to date in the background ({@link #rebuild}), at most one
+     * rebuild running and one waiting, however fast the edits come.
+     */
+    public void changed(Set<Path> files) {
+        long edit = edits.incrementAndGet();
+        Answersite.Sources current = sources;
+        if (current != null && files.size() == 1) {
+            Path file = files.iterator().next();
+            if (file.startsWith(request.contentDir()) && file.toString().endsWith(".md") && Files.isRegularFile(file)) {
+                long start = System.nanoTime();
+                try {
+                    answersite.editedPage(request, current, loadCache, file).ifPresent(page -> {
+                        overlay.put(page.path(), new Overlay(edit, page.bytes()));
+                        log.accept("answersite: " + page.path() + " rendered ahead in "
+                                + (System.nanoTime() - start) / 1_000_000 + " ms");
+                        version.incrementAndGet();
+                        notifyListeners();
+                    });
+                } catch (RuntimeException e) {
+                    // the rebuild below reports what is wrong with the file
+                }
+            }
+        }
+        if (rebuildQueued.compareAndSet(false, true)) {
+            rebuilder.execute(() -> {
+                rebuildQueued.set(false);
+                rebuild();
+            });
+        }
+    }
+
+    /** Waits until the rebuilds asked for so far have finished (for tests and benchmarks). */
+    public void awaitRebuilds() throws InterruptedException {
+        try {
+            rebuilder.submit(() -> { }).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The errors of the last build (empty when it succeeded). */
@@ -125,7 +219,8 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             String file = relative.isEmpty() || relative.endsWith("/") ? relative + "index.html" : relative;
-            byte[] bytes = site.get(file);
+            Overlay ahead = overlay.get(file);
+            byte[] bytes = ahead != null ? ahead.bytes() : site.get(file);
             if (bytes == null && site.get(file + "/index.html") != null) {
                 exchange.getResponseHeaders().set("Location", basePath + "/" + file + "/");
                 send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
@@ -152,7 +247,7 @@ public final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        out.write(("retry: 500\ndata: " + version + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.write(("retry: 500\ndata: " + version.get() + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         listeners.add(out);
         synchronized (out) {
@@ -167,7 +262,7 @@ public final class PreviewServer implements AutoCloseable {
     private void notifyListeners() {
         for (OutputStream out : listeners) {
             try {
-                out.write(("data: " + version + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("data: " + version.get() + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException e) {
                 listeners.remove(out);
@@ -230,5 +325,6 @@ public final class PreviewServer implements AutoCloseable {
             executor.shutdownNow();
             executor = null;
         }
+        rebuilder.shutdownNow();
     }
 }

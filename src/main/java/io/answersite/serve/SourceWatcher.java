@@ -27,6 +27,11 @@ public final class SourceWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     public SourceWatcher(List<Path> roots, Runnable onChange) {
+        this(roots, changed -> onChange.run());
+    }
+
+    /** @param onChange called once per burst with the paths that were created, changed or deleted in it */
+    public SourceWatcher(List<Path> roots, java.util.function.Consumer<java.util.Set<Path>> onChange) {
         try {
             this.service = FileSystems.getDefault().newWatchService();
             for (Path root : roots) {
@@ -42,17 +47,18 @@ public final class SourceWatcher implements AutoCloseable {
         this.thread.start();
     }
 
-    private void loop(Runnable onChange) {
+    private void loop(java.util.function.Consumer<java.util.Set<Path>> onChange) {
         while (running) {
             try {
+                java.util.Set<Path> changed = new java.util.TreeSet<>();
                 WatchKey key = service.take();
-                drain(key);
+                drain(key, changed);
                 // wait for the burst to end, then rebuild once
                 WatchKey more;
                 while ((more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    drain(more);
+                    drain(more, changed);
                 }
-                onChange.run();
+                onChange.accept(changed);
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (RuntimeException e) {
@@ -62,9 +68,14 @@ public final class SourceWatcher implements AutoCloseable {
         }
     }
 
-    private void drain(WatchKey key) {
+    private void drain(WatchKey key, java.util.Set<Path> changed) {
         Path folder = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.context() instanceof Path name) {
+                changed.add(folder.resolve(name));
+            } else {
+                changed.add(folder); // overflow: the folder as a whole
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                 Path created = folder.resolve((Path) event.context());
                 if (Files.isDirectory(created)) {

@@ -192,23 +192,66 @@ public final class Answersite {
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
             return new Preview(new BuildResult(diagnostics.sorted(), new PageCounts(), 0,
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1), output,
-                    loaded.graph().map(g -> g.config().basePath()).orElse(""));
+                    loaded.graph().map(g -> g.config().basePath()).orElse(""), Optional.empty());
         }
         RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked);
         renderCache.retainOnly(rendered.pages().templates().keySet());
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
                 loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines, -1), output,
-                loaded.graph().get().config().basePath());
+                loaded.graph().get().config().basePath(), diagnostics.hasErrors() ? Optional.empty()
+                : Optional.of(new Sources(loaded, rendered.theme(), rendered.strings())));
     }
 
     /**
      * A build kept in memory: its result, its files (usable when it had no errors), and the base
      * URL's path ({@code ""} at the root) under which its pages link to each other.
      */
-    public record Preview(BuildResult result, MemoryOutput files, String basePath) {
+    public record Preview(BuildResult result, MemoryOutput files, String basePath, Optional<Sources> sources) {
     }
 
-    private record RenderedSite(PageCounts pages, int files) {
+    /**
+     * What a successful preview build read and compiled, kept so that the next edit's page can be
+     * rendered from it at once ({@link #editedPage}).
+     */
+    public record Sources(LoadedSite loaded, Theme theme, Map<String, Map<String, String>> strings) {
+    }
+
+    /**
+     * The page of one edited content file, rendered against the previous preview build with only
+     * that file read again and only that page's edges resolved again: what the preview shows within
+     * milliseconds of a save, before the full rebuild brings every other output up to date (and
+     * replaces this page with the same bytes, or with bytes that also reflect other pages' changes).
+     * Empty when the edit needs the full rebuild: the file is not a page, has errors, changes the
+     * page's id, topic or publication, or its links do not resolve.
+     */
+    public Optional<SiteRenderer.RenderedPage> editedPage(BuildRequest request, Sources previous, LoadCache loadCache,
+                                                         Path file) {
+        ContentGraph graph = previous.loaded().graph().orElseThrow();
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<io.answersite.content.Page> page = new ContentLoader(graph.config(), previous.loaded().reader(),
+                new YAMLFactory(), new MarkdownRenderer(), new SecretScanner(graph.config().checks()), loadCache)
+                .loadPage(request.contentDir(), file, diagnostics);
+        if (page.isEmpty() || diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        Optional<ContentGraph> patched = new GraphBuilder(graph.config(), previous.loaded().reader()
+                .label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today())
+                .patch(graph, page.get());
+        if (patched.isEmpty()) {
+            return Optional.empty();
+        }
+        Glossary glossary = page.get() instanceof io.answersite.content.Page.GlossaryTerm
+                ? Glossary.of(patched.get()) : previous.loaded().glossary().orElseThrow();
+        Map<PageKey, List<PageKey>> autolinks = Map.of();
+        if (graph.config().checks().glossaryAutolink() && page.get() instanceof io.answersite.content.Page.Answer answer) {
+            autolinks = Map.of(answer.key(), new ContentChecks(patched.get(), glossary, request.today(),
+                    previous.loaded().reader(), request.siteRoot()).unlinkedTerms(answer));
+        }
+        return new SiteRenderer(patched.get(), previous.theme(), previous.strings(), glossary, autolinks)
+                .renderPage(page.get().key(), diagnostics).filter(rendered -> !diagnostics.hasErrors());
+    }
+
+    private record RenderedSite(PageCounts pages, int files, Theme theme, Map<String, Map<String, String>> strings) {
     }
 
     private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput destination,
@@ -239,7 +282,7 @@ public final class Answersite {
                     graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics, written);
             return null;
         });
-        return new RenderedSite(pages, files);
+        return new RenderedSite(pages, files, theme, strings);
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {

@@ -4,7 +4,6 @@ import io.answersite.serve.PreviewServer;
 import io.answersite.serve.SourceWatcher;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
-import io.answersite.site.BuildResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +14,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
- * A benchmark, not a test: times the preview's rebuild after a one-answer edit on a generated
- * corpus (bench/generate_corpus.py). Two figures: the rebuild alone (from the change to the rebuilt
- * site in memory), and end to end (from writing the file, through the watcher and the rebuild, to
- * the new page being served). Run by bench/serve.sh; prints medians.
+ * A benchmark, not a test: times the preview after an edit to an answer, a glossary term, a guide
+ * and a checklist item of a generated corpus (bench/generate_corpus.py). Per kind, medians of:
+ * <ul>
+ * <li>"page ready": from the change event to the edited page rendered and ready to serve;</li>
+ * <li>"all up to date": from the change event to the whole site rebuilt in memory (lists, topic,
+ *     hub, machine files, search index, site-wide findings);</li>
+ * <li>"end to end": from writing the file, through the watcher and the HTTP server, to a GET of
+ *     the page that shows the change.</li>
+ * </ul>
+ * Run by bench/serve.sh.
  *
  * <p>usage: ServeBench SITE_DIR [ROUNDS]
  */
@@ -31,60 +36,85 @@ public final class ServeBench {
     private ServeBench() {
     }
 
+    private record Edit(String name, String file, String url, BiFunction<String, String, String> apply) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]).toAbsolutePath();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         BuildRequest request = BuildRequest.forSite(site, LocalDate.of(2026, 11, 26)).withIncludeDrafts(true);
         List<String> log = Collections.synchronizedList(new ArrayList<>());
+        List<Edit> edits = List.of(
+                new Edit("answer", "content/answers/answer-00042.md", "/answers/answer-00042/",
+                        (text, marker) -> text.replace("怎么排查?", "怎么排查 " + marker + "?")),
+                new Edit("glossary term", "content/glossary/term-0003.md", "/glossary/term-0003/",
+                        (text, marker) -> text.replace("definition: \"", "definition: \"" + marker + " ")),
+                new Edit("guide", "content/guides/guide-0007.md", "/guides/guide-0007/",
+                        (text, marker) -> text.replaceFirst("\\{#s1\\}\n\n", "{#s1}\n\n" + marker + " ")),
+                new Edit("checklist item", "content/checklists/checklist-0005.md", "/checklists/checklist-0005/",
+                        (text, marker) -> text.replaceFirst("- \\[ \\] ", "- [ ] " + marker + " ")));
         try (PreviewServer server = new PreviewServer(new Answersite(), request, log::add)) {
             long start = System.nanoTime();
             int port = server.start("127.0.0.1", 0);
             System.out.printf("first build: %d ms (%s)%n", (System.nanoTime() - start) / 1_000_000,
                     log.get(log.size() - 1));
-            Path answer = site.resolve("content/answers/answer-00042.md");
-            String original = Files.readString(answer);
-
-            List<Long> rebuilds = new ArrayList<>();
-            for (int i = 0; i < rounds; i++) {
-                Files.writeString(answer, original.replace("怎么排查?", "怎么排查 " + i + "?"));
-                long t0 = System.nanoTime();
-                BuildResult result = server.rebuild();
-                rebuilds.add((System.nanoTime() - t0) / 1_000_000);
-                if (result.failed()) {
-                    throw new IllegalStateException(result.diagnostics().toString());
-                }
-            }
-            System.out.printf("rebuild after a one-answer edit (change to rebuilt site): median %d ms %s%n",
-                    median(rebuilds), rebuilds);
-            System.out.println("  last: " + log.get(log.size() - 1));
-
             HttpClient http = HttpClient.newHttpClient();
-            List<Long> endToEnd = new ArrayList<>();
-            CountDownLatch[] rebuilt = {new CountDownLatch(1)};
-            try (SourceWatcher watcher = new SourceWatcher(List.of(site.resolve("content")), () -> {
-                server.rebuild();
-                rebuilt[0].countDown();
-            })) {
-                Thread.sleep(500);
-                for (int i = 0; i < rounds; i++) {
-                    rebuilt[0] = new CountDownLatch(1);
-                    String marker = "端到端 " + i + "?";
-                    long t0 = System.nanoTime();
-                    Files.writeString(answer, original.replace("怎么排查?", marker));
-                    if (!rebuilt[0].await(120, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("no rebuild after an edit");
+            System.out.println("| edit | page ready (change event → page rendered) | all up to date (change event →"
+                    + " site rebuilt) | end to end (write → watcher → page served) |");
+            System.out.println("| --- | --- | --- | --- |");
+            for (Edit edit : edits) {
+                Path file = site.resolve(edit.file());
+                String original = Files.readString(file);
+                List<Long> ready = new ArrayList<>();
+                List<Long> settled = new ArrayList<>();
+                List<Long> endToEnd = new ArrayList<>();
+                try {
+                    for (int i = 0; i < rounds; i++) {
+                        String marker = "Zqedit" + i + "a";
+                        Files.writeString(file, edit.apply().apply(original, marker));
+                        long t0 = System.nanoTime();
+                        server.changed(Set.of(file));
+                        ready.add((System.nanoTime() - t0) / 1_000_000);
+                        require(get(http, port, edit.url()).contains(marker), edit, "the edited page is not served");
+                        server.awaitRebuilds();
+                        settled.add((System.nanoTime() - t0) / 1_000_000);
                     }
-                    String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/answers/answer-00042/")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                    endToEnd.add((System.nanoTime() - t0) / 1_000_000);
-                    if (!body.contains(marker.replace("?", ""))) {
-                        throw new IllegalStateException("the edit is not served");
+                    try (SourceWatcher watcher = new SourceWatcher(List.of(site.resolve("content")), server::changed)) {
+                        Thread.sleep(300);
+                        for (int i = 0; i < rounds; i++) {
+                            String marker = "Zqwatch" + i + "b";
+                            long t0 = System.nanoTime();
+                            Files.writeString(file, edit.apply().apply(original, marker));
+                            while (!get(http, port, edit.url()).contains(marker)) {
+                                require(System.nanoTime() - t0 < 120_000_000_000L, edit, "no page after two minutes");
+                                Thread.sleep(2);
+                            }
+                            endToEnd.add((System.nanoTime() - t0) / 1_000_000);
+                            Thread.sleep(100); // let the watcher see the end of the burst
+                            server.awaitRebuilds();
+                        }
                     }
+                } finally {
+                    Files.writeString(file, original);
                 }
+                server.changed(Set.of(file));
+                server.awaitRebuilds();
+                System.out.printf("| %s | %d ms %s | %d ms %s | %d ms %s |%n", edit.name(), median(ready), ready,
+                        median(settled), settled, median(endToEnd), endToEnd);
             }
-            System.out.printf("end to end (save, watcher, rebuild, page served): median %d ms %s%n",
-                    median(endToEnd), endToEnd);
-            Files.writeString(answer, original);
+            System.out.println("last rebuild: " + log.stream().filter(l -> l.startsWith("answersite: rebuilt"))
+                    .reduce((a, b) -> b).orElse(""));
+        }
+    }
+
+    private static String get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void require(boolean condition, Edit edit, String message) {
+        if (!condition) {
+            throw new IllegalStateException(edit.name() + ": " + message);
         }
     }
 

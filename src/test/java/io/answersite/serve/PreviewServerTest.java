@@ -60,7 +60,7 @@ class PreviewServerTest {
         port = server.start("127.0.0.1", 0);
         if (watch) {
             watcher = new SourceWatcher(List.of(root.resolve("content"), root.resolve("templates"), root.resolve("site")),
-                    server::rebuild);
+                    server::changed);
         }
     }
 
@@ -116,6 +116,43 @@ class PreviewServerTest {
         Files.writeString(answer, good);
         HttpResponse<String> fixed = await("/answers/rate-limits/", body -> !body.contains("answersite-errors"));
         assertFalse(fixed.body().contains("answersite-errors"), "fixing the file clears the overlay");
+    }
+
+    @Test
+    void anEditedAnswerIsServedBeforeTheRestOfTheSiteIsRebuiltAndTheRebuildAgreesWithIt() throws Exception {
+        start(false);
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        Files.writeString(answer, Files.readString(answer).replace("What does HTTP 429 mean?", "What does a 429 mean?"));
+        bumpModifiedTime(answer);
+        server.changed(java.util.Set.of(answer));
+        synchronized (log) {
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("answersite: answers/rate-limits/index.html rendered ahead in ")),
+                    log.toString());
+        }
+        String ahead = get("/answers/rate-limits/").body();
+        assertTrue(ahead.contains("<h1>What does a 429 mean?</h1>"), ahead);
+
+        await("/", body -> body.contains("What does a 429 mean?")); // the background rebuild reached the hub
+        assertEquals(ahead, get("/answers/rate-limits/").body(), "the full rebuild renders the same page");
+    }
+
+    @Test
+    void anEditThatChangesWhatOtherPagesResolveWaitsForTheFullRebuild() throws Exception {
+        start(false);
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        Files.writeString(answer, Files.readString(answer).replace("topic: api-basics", "topic: api-basic"));
+        bumpModifiedTime(answer);
+        server.changed(java.util.Set.of(answer));
+        synchronized (log) {
+            assertFalse(log.stream().anyMatch(l -> l.contains("rendered ahead")), "a new topic is not shown ahead");
+        }
+        assertTrue(await("/answers/rate-limits/", body -> body.contains("answersite-errors")).body()
+                .contains("unknown topic"), "the rebuild reports the error");
+    }
+
+    private static void bumpModifiedTime(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 2000));
     }
 
     @Test
