@@ -75,7 +75,7 @@ public final class ContentChecks {
         for (Page page : graph.pages().values()) {
             Set<PageKey> targets = new HashSet<>();
             for (LinkTarget target : graph.linkTargets().getOrDefault(page.key(), List.of())) {
-                if (target != null && !target.isAsset()) {
+                if (target != null && target.isPage()) {
                     targets.add(target.page());
                 }
             }
@@ -147,7 +147,7 @@ public final class ContentChecks {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
                 LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
-                if (target == null || target.isAsset()) {
+                if (target == null || !target.isPage()) {
                     continue;
                 }
                 String language = page.key().language();
