@@ -135,6 +135,12 @@ class PageAnchorsTest {
     }
 
     @Test
+    void anchorsOfEveryPageOfTheRepositorySiteAreTheIdsItsRenderedHtmlHas() {
+        Path site = io.answersite.BuiltSites.repositorySite();
+        assertEquals(Map.of(), mismatches(load(TestSites.repositoryRoot()), site));
+    }
+
+    @Test
     void anAnswerShowsOnlyTheSectionsItHasContentFor() {
         TestSites.write(root, SITE);
         ContentGraph graph = load(root);
@@ -191,31 +197,36 @@ class PageAnchorsTest {
         return graph;
     }
 
-    /** For each page whose anchors and ids differ, what each side has that the other has not. */
+    /** {@link #mismatches(ContentGraph, Path)} of the site in {@code site}, built into its target/site. */
     private static Map<String, String> mismatches(Path site) {
         ContentGraph graph = load(site);
         BuildResult result = new Answersite().build(TestSites.request(site));
         assertEquals(List.of(), result.diagnostics().stream().map(Diagnostic::format).toList());
+        return mismatches(graph, site.resolve("target/site"));
+    }
+
+    /** For each page of {@code output} whose anchors and ids differ, what each side has that the other has not. */
+    private static Map<String, String> mismatches(ContentGraph graph, Path output) {
         Map<String, String> mismatches = new TreeMap<>();
         for (Page page : graph.pages().values()) {
-            compare(mismatches, site, graph.urls().pageFolder(page.key()), PageAnchors.of(graph, page));
+            compare(mismatches, output, graph.urls().pageFolder(page.key()), PageAnchors.of(graph, page));
         }
         for (io.answersite.config.Language language : graph.config().languages()) {
             String hub = graph.urls().hubFolder(language.code());
             if (graph.page(new PageKey(Kind.HUB, PageKey.HUB_ID, language.code())).isEmpty()) {
-                compare(mismatches, site, hub, PageAnchors.ofHubWithoutIntro());
+                compare(mismatches, output, hub, PageAnchors.ofHubWithoutIntro());
             }
             for (Kind kind : Kind.values()) {
                 if (kind != Kind.HUB) {
-                    compare(mismatches, site, graph.urls().listFolder(kind, language.code()), PageAnchors.ofList());
+                    compare(mismatches, output, graph.urls().listFolder(kind, language.code()), PageAnchors.ofList());
                 }
             }
         }
         return mismatches;
     }
 
-    private static void compare(Map<String, String> mismatches, Path site, String folder, Set<String> anchors) {
-        Set<String> ids = anchorIds(Jsoup.parse(TestSites.read(site.resolve("target/site/" + folder + "index.html"))));
+    private static void compare(Map<String, String> mismatches, Path output, String folder, Set<String> anchors) {
+        Set<String> ids = anchorIds(Jsoup.parse(TestSites.read(output.resolve(folder + "index.html"))));
         Set<String> onlyAnchors = new TreeSet<>(anchors);
         onlyAnchors.removeAll(ids);
         Set<String> onlyIds = new TreeSet<>(ids);

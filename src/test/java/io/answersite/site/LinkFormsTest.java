@@ -65,9 +65,11 @@ class LinkFormsTest {
                 ---
 
                 See [the launch list][launch], then [the keys][launch] and ![the flow][flow].
+                Read [the FAQ of b][b].
 
                 [launch]: ../checklists/launch.md#keys
                 [flow]: img/flow.svg
+                [b]: answer:b#faq
                 -- content/answers/img/flow.svg --
                 <svg xmlns="http://www.w3.org/2000/svg"/>
                 """ + PAGES);
@@ -75,11 +77,14 @@ class LinkFormsTest {
         String html = TestSites.read(root.resolve("target/site/answers/a/index.html"));
         assertTrue(html.contains("See <a href=\"/checklists/launch/#keys\">the launch list</a>, then"
                 + " <a href=\"/checklists/launch/#keys\">the keys</a> and"
-                + " <img src=\"/assets/content/answers/img/flow.svg\" alt=\"the flow\" />"), html);
+                + " <img src=\"/assets/content/answers/img/flow.svg\" alt=\"the flow\" />.\n"
+                + "Read <a href=\"/answers/b/#faq\">the FAQ of b</a>."), html);
         String twin = TestSites.read(root.resolve("target/site/answers/a/index.md"));
-        assertTrue(twin.contains("See [the launch list][launch], then [the keys][launch] and ![the flow][flow].\n\n"
+        assertTrue(twin.contains("See [the launch list][launch], then [the keys][launch] and ![the flow][flow].\n"
+                + "Read [the FAQ of b][b].\n\n"
                 + "[launch]: https://answers.example.com/checklists/launch/#keys\n"
-                + "[flow]: https://answers.example.com/assets/content/answers/img/flow.svg"), twin);
+                + "[flow]: https://answers.example.com/assets/content/answers/img/flow.svg\n"
+                + "[b]: https://answers.example.com/answers/b/#faq"), twin);
     }
 
     @Test
