@@ -195,6 +195,30 @@ class LinkFormsTest {
     }
 
     @Test
+    void reportsSitePathsToDraftsAndMissingContentFilesLikeOtherLinks() {
+        assertEquals(List.of(
+                        "content/answers/a.md:9:5: error: '/answers/d/' is a draft or scheduled page and will not be"
+                                + " published; publish it or remove the link [link-draft]",
+                        "content/answers/a.md:9:26: error: link '/assets/content/answers/gone.png' names no file (nothing"
+                                + " at content/answers/gone.png); fix the path or add the file [link-file]"),
+                build(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        ---
+
+                        See [d](/answers/d/) and ![gone](/assets/content/answers/gone.png).
+                        -- content/answers/d.md --
+                        ---
+                        title: Why d?
+                        """ + ANSWER + """
+                        draft: true
+                        ---
+                        """));
+    }
+
+    @Test
     void reportsSitePathsToFilesTheBuildDoesNotWriteAtTheLinkOnceWritten() {
         assertEquals(List.of(
                         "content/answers/a.md:9:5: error: link target '/nothing.txt' does not exist (the site has no"
