@@ -1,6 +1,11 @@
 package io.answersite.check;
 
+import io.answersite.content.Page;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.graph.ContentGraph;
+import io.answersite.graph.GraphBuilder;
+import io.answersite.graph.LinkTarget;
+import io.answersite.markdown.LinkRef;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.output.SiteOutput;
 import java.net.URLDecoder;
@@ -15,7 +20,9 @@ import java.util.Set;
  * Reads back every HTML page the build wrote and checks what every page must have: each internal
  * {@code href}/{@code src} leads to a written file (and anchor), exactly one {@code <h1>}, a title
  * and description, a canonical link, ids unique within the page. A failure is a generator or
- * template bug, reported with the page and the template that wrote it.
+ * template bug, reported with the page and the template that wrote it. Links editors wrote in
+ * bodies are content: the graph checks them, and the few it cannot (paths of files written after
+ * it, see {@link ContentLink}) are checked here but reported at the link in the content file.
  */
 public final class BuiltSiteCheck {
 
@@ -117,10 +124,41 @@ public final class BuiltSiteCheck {
     }
 
     /**
-     * Checks the pages whose facts were gathered as they were written; {@code output} gives the file
-     * list, {@code templates} which template wrote each page, by output path.
+     * A body link to a path of the site that the graph could not find among pages, lists and
+     * content files ({@code /llms.txt}, {@code /search/}): it is looked for once the files are
+     * written, and reported at the link like any other content link.
+     *
+     * @param url the {@code href} the page carries
+     * @param target the file it must lead to, relative to the output root
      */
-    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Pages written) {
+    public record ContentLink(String url, String target, String anchor, String destination, SourcePos pos) {
+    }
+
+    /** Every body link of {@code graph} that leads to a site path rather than a page or content file. */
+    public static List<ContentLink> contentLinks(ContentGraph graph) {
+        List<ContentLink> links = new java.util.ArrayList<>();
+        for (Page page : graph.pages().values()) {
+            List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
+            for (LinkRef link : page.body().links()) {
+                LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
+                if (target != null && target.isSitePath()) {
+                    String file = target.sitePath().replaceFirst("\\?.*$", "");
+                    links.add(new ContentLink(target.url(graph.urls(), false),
+                            file.isEmpty() || file.endsWith("/") ? file + "index.html" : file, target.anchor(),
+                            link.destination(), link.pos()));
+                }
+            }
+        }
+        return links;
+    }
+
+    /**
+     * Checks the pages whose facts were gathered as they were written; {@code output} gives the file
+     * list, {@code templates} which template wrote each page, by output path. {@code contentLinks}
+     * are reported as content findings at their links, and not again as the pages' links.
+     */
+    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Pages written,
+                    List<ContentLink> contentLinks) {
         Set<String> files = new HashSet<>(output.paths());
         Map<String, PageFacts> pages = written.facts;
         written.memory.retainOnly(pages.keySet());
@@ -128,11 +166,31 @@ public final class BuiltSiteCheck {
                 report(diagnostics, path, templates, problem)));
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((path, facts) -> ids.put(path, facts.ids()));
+        Set<String> fromContent = new HashSet<>();
+        for (ContentLink link : contentLinks) {
+            fromContent.add(link.url());
+            checkContentLink(link, files, ids, diagnostics);
+        }
         pages.entrySet().parallelStream().forEach(entry -> {
             for (String url : entry.getValue().links()) {
-                checkLink(entry.getKey(), url, files, ids, templates, diagnostics);
+                if (!fromContent.contains(url)) {
+                    checkLink(entry.getKey(), url, files, ids, templates, diagnostics);
+                }
             }
         });
+    }
+
+    private static void checkContentLink(ContentLink link, Set<String> files, Map<String, Set<String>> ids,
+                                         Diagnostics diagnostics) {
+        if (!files.contains(link.target())) {
+            diagnostics.error(GraphBuilder.RULE_LINK_TARGET, link.pos(), "link target '" + link.destination()
+                    + "' does not exist (the site has no file " + link.target() + "); link to a page by its .md"
+                    + " file or a typed reference, or put the file under content/ and link to it relatively");
+        } else if (link.anchor() != null && !link.anchor().isEmpty() && ids.containsKey(link.target())
+                && !ids.get(link.target()).contains(decode(link.anchor()))) {
+            diagnostics.error(GraphBuilder.RULE_LINK_ANCHOR, link.pos(), "'" + link.destination() + "' points to '#"
+                    + link.anchor() + "', which the page " + link.target() + " does not have");
+        }
     }
 
     /**

@@ -85,7 +85,7 @@ public final class ContentChecks {
     private Set<PageKey> outboundOf(PageKey key) {
         Set<PageKey> targets = new HashSet<>();
         for (LinkTarget target : graph.linkTargets().getOrDefault(key, List.of())) {
-            if (target != null && !target.isAsset()) {
+            if (target != null && target.isPage()) {
                 targets.add(target.page());
             }
         }
@@ -155,7 +155,7 @@ public final class ContentChecks {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
                 LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
-                if (target == null || target.isAsset()) {
+                if (target == null || !target.isPage()) {
                     continue;
                 }
                 String language = page.key().language();

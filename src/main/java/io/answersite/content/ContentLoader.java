@@ -360,7 +360,7 @@ public final class ContentLoader {
             offset = split.get().bodyOffset();
         }
         return Optional.of(new Snippet(name.base, name.language.code(), source.get().path(),
-                markdown.render(source.get(), body, offset)));
+                markdown.renderSnippet(source.get(), body, offset)));
     }
 
     /** The front matter keys a page of {@code kind} may have (the published schema's properties). */

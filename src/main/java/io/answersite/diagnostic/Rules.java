@@ -35,8 +35,8 @@ public final class Rules {
         fixed("topic-unknown", "a page names a topic that does not exist");
         fixed("author-unknown", "a page names an author site.yml does not list");
         // links
-        fixed("link-target", "a link to a page that does not exist");
-        fixed("link-anchor", "a link to an anchor that does not exist on its target");
+        fixed("link-target", "a link (inline, reference-style, typed or from the site's root) to a page or file that does not exist");
+        fixed("link-anchor", "a link to an anchor its target does not show");
         fixed("link-type", "a typed reference whose kind does not match its target");
         fixed("link-draft", "a published page links to a draft or scheduled page");
         fixed("link-file", "a link leaves the content folder or names a file that does not exist");
@@ -68,7 +68,7 @@ public final class Rules {
         fixed("template", "a template fails to parse or render");
         fixed("ui-strings", "a UI string is empty");
         fixed("llms-budget", "llms.txt or llms-full.txt is over its token cap");
-        fixed("built-site", "a generated page breaks an HTML invariant (a generator or template bug)");
+        fixed("built-site", "a generated page breaks an HTML invariant (a generator or template bug; body links are link-target)");
     }
 
     private Rules() {

@@ -96,12 +96,17 @@ public final class GraphBuilder {
         checkAuthors(published, diagnostics);
         checkUrls(published, diagnostics);
         Resolver resolver = new Resolver(all, published, bySource, diagnostics);
+        Map<PageKey, List<ResolvedRelated>> relatedPages = resolveRelated(published, resolver);
+        Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
+        Map<PageKey, List<PageKey>> moreAnswers = moreAnswers(published, relatedPages);
+        Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
+        // what every page shows is known now, so anchors can be checked against it
+        resolver.anchorsOf(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.of(),
+                Map.copyOf(relatedPages), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
+                List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished)));
         Map<PageKey, List<LinkTarget>> linkTargets = resolveBodyLinks(published, resolver);
         checkExternalLinks(published, diagnostics);
-        Map<PageKey, List<ResolvedRelated>> related = resolveRelated(published, resolver);
-        Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
-        Map<PageKey, List<PageKey>> moreAnswers = moreAnswers(published, related);
-        Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
+        Map<PageKey, List<ResolvedRelated>> related = checkRelatedAnchors(relatedPages, resolver);
         return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkTargets),
                 Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
@@ -129,13 +134,8 @@ public final class GraphBuilder {
         published.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
         Diagnostics findings = new Diagnostics();
         Resolver resolver = new Resolver(published, published, bySource, findings);
-        Map<PageKey, List<LinkTarget>> linkTargets = new HashMap<>(previous.linkTargets());
-        linkTargets.putAll(resolveBodyLinks(Map.of(edited.key(), edited), resolver));
         Map<PageKey, List<ResolvedRelated>> related = new HashMap<>(previous.related());
         related.putAll(resolveRelated(Map.of(edited.key(), edited), resolver));
-        if (findings.hasErrors()) {
-            return Optional.empty();
-        }
         Map<PageKey, List<PageKey>> moreAnswers = new HashMap<>(previous.moreAnswers());
         if (edited instanceof Page.Answer answer && config.moreAnswers() > 0) {
             moreAnswers.put(answer.key(), moreAnswersOf(answer, published, related));
@@ -146,6 +146,17 @@ public final class GraphBuilder {
             shownUnpublished.put(edited.key(), "draft");
         } else if (includeDrafts && unpublished) {
             shownUnpublished.put(edited.key(), "scheduled " + edited.common().date());
+        }
+        resolver.anchorsOf(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.of(),
+                Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(), previous.snippets(),
+                previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
+        Map<PageKey, List<LinkTarget>> linkTargets = new HashMap<>(previous.linkTargets());
+        linkTargets.putAll(resolveBodyLinks(Map.of(edited.key(), edited), resolver));
+        if (related.containsKey(edited.key())) {
+            related.putAll(checkRelatedAnchors(Map.of(edited.key(), related.get(edited.key())), resolver));
+        }
+        if (findings.hasErrors()) {
+            return Optional.empty();
         }
         return Optional.of(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published),
                 Map.copyOf(linkTargets), Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(),
@@ -174,19 +185,31 @@ public final class GraphBuilder {
                 byLanguage, byTag);
     }
 
+    /**
+     * The pages by key. Pages that share a key are each reported at their id (the {@code id} key, or
+     * the start of the file when the id is the file name), naming where the others set it; the first
+     * by source path is kept.
+     */
     private static Map<PageKey, Page> indexPages(List<Page> pages, Diagnostics diagnostics) {
-        Map<PageKey, Page> byKey = new TreeMap<>();
+        Map<PageKey, List<Page>> byKey = new TreeMap<>();
         List<Page> ordered = new ArrayList<>(pages);
         ordered.sort(Comparator.comparing(Page::sourcePath));
         for (Page page : ordered) {
-            Page first = byKey.putIfAbsent(page.key(), page);
-            if (first != null) {
-                diagnostics.error(RULE_DUPLICATE_ID, page.idPos(), "duplicate id '" + page.key().id() + "': "
-                        + first.sourcePath() + " already uses it for " + describe(page.key())
-                        + "; give one of them another id");
-            }
+            byKey.computeIfAbsent(page.key(), k -> new ArrayList<>()).add(page);
         }
-        return byKey;
+        Map<PageKey, Page> result = new TreeMap<>();
+        byKey.forEach((key, sharing) -> {
+            result.put(key, sharing.get(0));
+            for (Page page : sharing.size() > 1 ? sharing : List.<Page>of()) {
+                List<String> others = sharing.stream().filter(other -> other != page)
+                        .map(other -> other.idPos().toString()).toList();
+                diagnostics.error(RULE_DUPLICATE_ID, page.idPos(), "duplicate id '" + key.id() + "' for "
+                        + describe(key) + ": " + String.join(" and ", others) + (others.size() == 1 ? " uses" : " use")
+                        + " it too; give " + (others.size() == 1 ? "one of them" : "all but one of them")
+                        + " another id");
+            }
+        });
+        return result;
     }
 
     private SortedMap<PageKey, Page> holdBackUnpublished(Map<PageKey, Page> all, List<HeldBack> heldBack) {
@@ -208,8 +231,8 @@ public final class GraphBuilder {
             LocalDate date = page.common().date();
             LocalDate updated = page.common().updated();
             if (date != null && updated != null && updated.isBefore(date)) {
-                diagnostics.error(RULE_DATE_ORDER, SourcePos.startOf(page.sourcePath()), "'updated' (" + updated
-                        + ") is before 'date' (" + date + "); a page cannot change before it is published");
+                diagnostics.error(RULE_DATE_ORDER, page.common().keyPos("updated", page.sourcePath()), "'updated' ("
+                        + updated + ") is before 'date' (" + date + "); a page cannot change before it is published");
             }
         }
     }
@@ -327,18 +350,28 @@ public final class GraphBuilder {
         }
     }
 
+    /** Each answer's related items whose page exists and is published; anchors are checked later. */
     private static Map<PageKey, List<ResolvedRelated>> resolveRelated(Map<PageKey, Page> pages, Resolver resolver) {
         Map<PageKey, List<ResolvedRelated>> result = new HashMap<>();
         for (Page page : pages.values()) {
             if (page instanceof Page.Answer answer) {
                 List<ResolvedRelated> items = new ArrayList<>();
                 for (Page.Related related : answer.related()) {
-                    resolver.related(page, related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
-                            related.ref().anchor(), related.note())));
+                    resolver.typed(page, related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
+                            related.ref().anchor(), related.note(), related.ref())));
                 }
                 result.put(page.key(), List.copyOf(items));
             }
         }
+        return result;
+    }
+
+    /** The related items whose anchor, if any, their page shows; the others are reported. */
+    private static Map<PageKey, List<ResolvedRelated>> checkRelatedAnchors(Map<PageKey, List<ResolvedRelated>> related,
+                                                                           Resolver resolver) {
+        Map<PageKey, List<ResolvedRelated>> result = new HashMap<>();
+        related.forEach((key, items) -> result.put(key, items.stream().filter(item -> resolver.anchorExists(
+                item.target(), item.anchor(), item.ref().pos(), item.ref().toString())).toList()));
         return result;
     }
 
@@ -531,6 +564,18 @@ public final class GraphBuilder {
         return kind + " in " + key.language();
     }
 
+    /** {@code text} with %-escapes decoded ({@code +} stays a plus), or as it is when they are malformed. */
+    private static String decode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        try {
+            return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
     /** Resolves references from one page to another, reporting the ones that lead nowhere. */
     private final class Resolver {
         private final Map<PageKey, Page> all;
@@ -538,18 +583,50 @@ public final class GraphBuilder {
         private final Map<String, PageKey> bySource;
         private final Diagnostics diagnostics;
 
+        /** What each page shows, for anchors; set once related items and "more answers" are known. */
+        private ContentGraph shown;
+        /** Site folders ({@code answers/x/}) of every page, held-back ones included, and of their aliases. */
+        private final Map<String, PageKey> byFolder = new HashMap<>();
+        /** Folders of pages the generator writes without a page record, with their anchors: lists, hubs. */
+        private final Map<String, Set<String>> generatedFolders = new HashMap<>();
+        /** The folders of each kind's pages ({@code answers/}, {@code en/answers/}): no other page lives there. */
+        private final Map<String, Kind> kindFolders = new HashMap<>();
+
         Resolver(Map<PageKey, Page> all, Map<PageKey, Page> published, Map<String, PageKey> bySource,
                  Diagnostics diagnostics) {
             this.all = all;
             this.published = published;
             this.bySource = bySource;
             this.diagnostics = diagnostics;
+            for (Page page : all.values()) {
+                byFolder.put(urls.pageFolder(page.key()), page.key());
+            }
+            for (Page page : all.values()) {
+                page.common().aliases().forEach(alias -> aliasFolder(alias.value())
+                        .ifPresent(folder -> byFolder.putIfAbsent(folder, page.key())));
+            }
+            for (io.answersite.config.Language language : config.languages()) {
+                for (Kind kind : Kind.values()) {
+                    if (kind != Kind.HUB) {
+                        generatedFolders.put(urls.listFolder(kind, language.code()), PageAnchors.ofList());
+                        kindFolders.put(urls.listFolder(kind, language.code()), kind);
+                    }
+                }
+                generatedFolders.put(urls.hubFolder(language.code()), PageAnchors.ofHubWithoutIntro());
+            }
         }
 
-        /** The page (and anchor) or content file a body link points to. */
+        void anchorsOf(ContentGraph shown) {
+            this.shown = shown;
+        }
+
+        /** The page (and anchor), content file or site path a body link points to. */
         Optional<LinkTarget> bodyLink(Page from, LinkRef link) {
             if (link.target() == LinkRef.Target.FILE) {
                 return file(from, link);
+            }
+            if (link.target() == LinkRef.Target.SITE) {
+                return sitePath(link);
             }
             Optional<TypedRef> typed = TypedRef.parse(link.destination(), link.pos());
             if (typed.isPresent()) {
@@ -592,9 +669,14 @@ public final class GraphBuilder {
                 return Optional.empty();
             }
             String inContent = Path.of(contentFolder).relativize(Path.of(target.get())).toString().replace('\\', '/');
+            return contentFile(link, inContent, target.get());
+        }
+
+        /** A file of the content folder, {@code inContent} relative to it, {@code sourcePath} as reports name it. */
+        private Optional<LinkTarget> contentFile(LinkRef link, String inContent, String sourcePath) {
             if (contentDir != null && !Files.isRegularFile(contentDir.resolve(inContent))) {
                 diagnostics.error(RULE_LINK_FILE, link.pos(), "link '" + link.destination() + "' names no file (nothing"
-                        + " at " + target.get() + "); fix the path or add the file");
+                        + " at " + sourcePath + "); fix the path or add the file");
                 return Optional.empty();
             }
             if (!GraphBuilder.aliasFolder("/" + inContent).isPresent()) {
@@ -605,18 +687,103 @@ public final class GraphBuilder {
             return Optional.of(LinkTarget.asset(CONTENT_ASSETS + inContent));
         }
 
-        /** Whether {@code anchor} (may be null) exists on the target page; reports it when not. */
-        private boolean anchorExists(PageKey key, String anchor, SourcePos pos, String destination) {
+        /**
+         * A link written from the site's root: {@code /answers/x/#faq}. Pages (by their folder or an
+         * alias), list pages, the hub and content files are resolved here like any other link; other
+         * paths (the search page, machine and static files) are files the generator writes later, so
+         * the built-site check looks for them once they are written and reports them at the link.
+         */
+        private Optional<LinkTarget> sitePath(LinkRef link) {
+            String destination = link.destination();
+            int hash = destination.indexOf('#');
+            String pathAndQuery = hash < 0 ? destination : destination.substring(0, hash);
+            String anchor = hash < 0 ? null : destination.substring(hash + 1);
+            int question = pathAndQuery.indexOf('?');
+            String path = decode(question < 0 ? pathAndQuery : pathAndQuery.substring(0, question));
+            String basePath = config.basePath();
+            if (!basePath.isEmpty() && (path + "/").startsWith(basePath + "/")) {
+                diagnostics.error(RULE_LINK_TARGET, link.pos(), "link '" + destination + "' starts with the base"
+                        + " path " + basePath + "; write paths from the site's root, without it: '"
+                        + destination.substring(basePath.length()) + "'");
+                return Optional.empty();
+            }
+            String relative = path.substring(1);
+            if (relative.contains("//") || relative.contains("\\") || java.util.Arrays.stream(relative.split("/"))
+                    .anyMatch(segment -> segment.equals(".") || segment.equals(".."))) {
+                diagnostics.error(RULE_LINK_TARGET, link.pos(), "link '" + destination + "' is not a path of the"
+                        + " site; write it like /answers/id/ (no '.', '..', '\\' or '//' segments)");
+                return Optional.empty();
+            }
+            String folder = siteFolder(relative);
+            if (question >= 0) {
+                return Optional.of(LinkTarget.sitePath(folder + pathAndQuery.substring(question), anchor));
+            }
+            PageKey key = byFolder.get(folder);
+            if (key == null && generatedFolders.containsKey(folder)) {
+                return anchorOnGeneratedPage(folder, anchor, link.pos(), destination)
+                        ? Optional.of(LinkTarget.sitePath(folder, anchor)) : Optional.empty();
+            }
+            if (key != null) {
+                if (!published.containsKey(key)) {
+                    reportHeldBack(link.pos(), destination);
+                    return Optional.empty();
+                }
+                return anchorExists(key, anchor, link.pos(), destination)
+                        ? Optional.of(LinkTarget.page(key, anchor)) : Optional.empty();
+            }
+            if (folder.startsWith(CONTENT_ASSETS)) {
+                return contentFile(link, folder.substring(CONTENT_ASSETS.length()), contentFolder + "/"
+                        + folder.substring(CONTENT_ASSETS.length()));
+            }
+            // under a kind's folder the graph knows every page; files there (Markdown twins) are written later
+            Optional<Kind> kind = kindFolders.entrySet().stream().filter(e -> folder.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst();
+            if (kind.isPresent() && folder.endsWith("/")) {
+                diagnostics.error(RULE_LINK_TARGET, link.pos(), "link target '" + destination + "' does not exist"
+                        + " (no page, list or alias has the URL /" + folder + "); link to the .md file of an existing"
+                        + " page, or use a typed reference such as " + kind.get().refName() + ":id");
+                return Optional.empty();
+            }
+            return Optional.of(LinkTarget.sitePath(folder, anchor));
+        }
+
+        /**
+         * A path as the output names it: {@code answers/x/} for {@code answers/x},
+         * {@code answers/x/index.html} and {@code answers/x/}; a file name ({@code llms.txt}) as it is.
+         */
+        private static String siteFolder(String path) {
+            if (path.equals("index.html") || path.endsWith("/index.html")) {
+                return path.substring(0, path.length() - "index.html".length());
+            }
+            String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+            return path.isEmpty() || path.endsWith("/") || lastSegment.contains(".") ? path : path + "/";
+        }
+
+        private boolean anchorOnGeneratedPage(String folder, String anchor, SourcePos pos, String destination) {
+            if (anchor == null || anchor.isEmpty() || generatedFolders.get(folder).contains(anchor)) {
+                return true;
+            }
+            diagnostics.error(RULE_LINK_ANCHOR, pos, "'" + destination + "' points to '#" + anchor + "', which the"
+                    + " page /" + folder + " does not have; it has "
+                    + String.join(", ", generatedFolders.get(folder).stream().map(a -> "#" + a).toList()));
+            return false;
+        }
+
+        /** Whether {@code anchor} (may be null) exists on the target page as it is shown; reports it when not. */
+        boolean anchorExists(PageKey key, String anchor, SourcePos pos, String destination) {
             if (anchor == null || anchor.isEmpty()) {
                 return true;
             }
-            java.util.Set<String> anchors = PageAnchors.of(published.get(key));
+            Page page = published.get(key);
+            Set<String> anchors = PageAnchors.of(shown, page);
             if (anchors.contains(anchor)) {
                 return true;
             }
+            String section = PageAnchors.missingSection(page, anchor);
             diagnostics.error(RULE_LINK_ANCHOR, pos, "'" + destination + "' points to '#" + anchor + "', which "
-                    + published.get(key).sourcePath() + " does not have"
-                    + Suggestions.didYouMean(anchor, published.get(key).body().anchors(), "its heading and item anchors"));
+                    + page.sourcePath() + " does not have"
+                    + (section != null ? " (" + section + ")" : Suggestions.didYouMean(anchor, anchors.stream()
+                    .filter(a -> !a.equals(PageAnchors.MAIN)).toList(), "its anchors")));
             return false;
         }
 
@@ -647,11 +814,6 @@ public final class GraphBuilder {
             return Optional.empty();
         }
 
-        /** A related item: the page, with its anchor checked. */
-        Optional<PageKey> related(Page from, TypedRef ref) {
-            return typed(from, ref).filter(key -> anchorExists(key, ref.anchor(), ref.pos(), ref.toString()));
-        }
-
         private void reportHeldBack(SourcePos pos, String destination) {
             diagnostics.error(RULE_LINK_DRAFT, pos, "'" + destination + "' is a draft or scheduled page and will not"
                     + " be published; publish it or remove the link");
@@ -668,14 +830,7 @@ public final class GraphBuilder {
 
         /** The site-root-relative source path a relative link points to, if it stays in the content folder. */
         private Optional<String> sourcePathOf(String fromSource, String relative) {
-            String decoded = relative;
-            if (relative.indexOf('%') >= 0) {
-                try {
-                    decoded = java.net.URLDecoder.decode(relative.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    decoded = relative;
-                }
-            }
+            String decoded = decode(relative);
             Path base = Path.of(fromSource).getParent();
             Path resolved = (base == null ? Path.of(decoded) : base.resolve(decoded)).normalize();
             if (!resolved.startsWith(contentFolder) || resolved.startsWith("..")) {

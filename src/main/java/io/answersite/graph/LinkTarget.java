@@ -3,21 +3,37 @@ package io.answersite.graph;
 import io.answersite.content.PageKey;
 
 /**
- * Where a body link goes: a page (and an optional anchor on it), or a file of the content folder
- * that is copied with the site ({@code assetFolderPath} relative to the output root).
+ * Where a body link goes: a page (and an optional anchor on it), a file of the content folder that
+ * is copied with the site ({@code assetPath} relative to the output root), or another path of the
+ * built site ({@code sitePath}, relative to the output root, with its query if it has one: a list
+ * page, the hub, the search page, a machine file or a static file).
  */
-public record LinkTarget(PageKey page, String anchor, String assetPath) {
+public record LinkTarget(PageKey page, String anchor, String assetPath, String sitePath) {
 
     public static LinkTarget page(PageKey page, String anchor) {
-        return new LinkTarget(page, anchor, null);
+        return new LinkTarget(page, anchor, null, null);
     }
 
     public static LinkTarget asset(String assetPath) {
-        return new LinkTarget(null, null, assetPath);
+        return new LinkTarget(null, null, assetPath, null);
+    }
+
+    /** A path of the built site that no page record stands for ({@code answers/}, {@code llms.txt}). */
+    public static LinkTarget sitePath(String sitePath, String anchor) {
+        return new LinkTarget(null, anchor, null, sitePath);
     }
 
     public boolean isAsset() {
         return assetPath != null;
+    }
+
+    /** Whether the link goes to a page record ({@link #page()} is set). */
+    public boolean isPage() {
+        return page != null;
+    }
+
+    public boolean isSitePath() {
+        return sitePath != null;
     }
 
     /** {@code base} (the page's URL) with the anchor, if any. */
@@ -27,7 +43,7 @@ public record LinkTarget(PageKey page, String anchor, String assetPath) {
 
     /** The URL through {@code urls}: root-relative ({@code absolute} false) or absolute. */
     public String url(UrlScheme urls, boolean absolute) {
-        String folder = isAsset() ? assetPath : urls.pageFolder(page);
+        String folder = isAsset() ? assetPath : isSitePath() ? sitePath : urls.pageFolder(page);
         return url(absolute ? urls.absolute(folder) : urls.path(folder));
     }
 }

@@ -2,6 +2,8 @@ package io.answersite.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
 import io.answersite.diagnostic.SourcePos;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
@@ -81,12 +83,16 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * What a destination points at: a page, a file of the content folder, or (null) something the
-     * generator leaves alone: an absolute URL, a site path, or an anchor on the same page.
+     * What a destination points at: a page, a file of the content folder, a path from the site's
+     * root, or (null) something the generator leaves alone: an absolute URL, a protocol-relative
+     * URL ({@code //host/x}), or an anchor on the same page.
      */
     static LinkRef.Target target(String destination) {
-        if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")) {
+        if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("//")) {
             return null;
+        }
+        if (destination.startsWith("/")) {
+            return LinkRef.Target.SITE;
         }
         Matcher scheme = SCHEME.matcher(destination);
         if (scheme.find()) {
@@ -102,6 +108,18 @@ public final class MarkdownRenderer {
      * reported in the file.
      */
     public MarkdownDoc render(SourceText source, String body, int bodyOffset) {
+        return render(source, body, bodyOffset, true);
+    }
+
+    /**
+     * As {@link #render(SourceText, String, int)}, for a snippet: the graph does not resolve a
+     * snippet's links, so paths from the site's root are left as written instead of becoming slots.
+     */
+    public MarkdownDoc renderSnippet(SourceText source, String body, int bodyOffset) {
+        return render(source, body, bodyOffset, false);
+    }
+
+    private MarkdownDoc render(SourceText source, String body, int bodyOffset, boolean sitePathSlots) {
         if (body.isBlank()) {
             return MarkdownDoc.EMPTY;
         }
@@ -111,8 +129,9 @@ public final class MarkdownRenderer {
         }
         slotPrefix = slotPrefix + "-";
         Document document = parser.parse(body);
-        DocumentState state = new DocumentState(source, bodyOffset, slotPrefix);
+        DocumentState state = new DocumentState(source, bodyOffset, slotPrefix, sitePathSlots);
         assignAnchors(document, state);
+        collectLinks(document, state);
         document.set(STATE, state);
         String html = labelCheckboxes(renderer.render(document));
         List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
@@ -158,6 +177,42 @@ public final class MarkdownRenderer {
         }
     }
 
+    /**
+     * Gives every internal link, image and reference definition a slot, in the order they are
+     * written, and notes external and alt-less ones. A reference-style use ({@code [text][label]})
+     * gets no slot of its own: it renders with the slot of the definition it uses, so every use
+     * gets the definition's resolved URL, the Markdown twin (which keeps the definition) rewrites it
+     * once, and a broken target is reported once, at the definition.
+     */
+    private static void collectLinks(Document document, DocumentState state) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof LinkNodeBase link) {
+                String destination = link.getUrl().unescape();
+                SourcePos pos = state.source.posAt(state.bodyOffset + node.getStartOffset());
+                if (node instanceof com.vladsch.flexmark.ast.Image image && image.getText().isBlank()) {
+                    state.missingAlt.add(new ExternalLink(destination, pos));
+                }
+                LinkRef.Target target = target(destination);
+                if (target == null || (target == LinkRef.Target.SITE && !state.sitePathSlots)) {
+                    if (SCHEME.matcher(destination).find() || destination.startsWith("//")) {
+                        state.external.add(new ExternalLink(destination, pos));
+                    }
+                    continue;
+                }
+                int slot = state.links.size();
+                state.links.add(new LinkRef(slot, destination, pos, target));
+                state.slots.put(node, slot);
+                state.edits.add(new MarkdownDoc.Edit(link.getUrl().getStartOffset(), link.getUrl().getEndOffset(), slot));
+            } else if (node instanceof com.vladsch.flexmark.ast.ImageRef image && image.getText().isBlank()) {
+                Reference reference = image.getReferenceNode(document);
+                if (reference != null) {
+                    state.missingAlt.add(new ExternalLink(reference.getUrl().unescape(),
+                            state.source.posAt(state.bodyOffset + node.getStartOffset())));
+                }
+            }
+        }
+    }
+
     private static final Pattern TASK_CHECKBOX = Pattern.compile(
             "(<li class=\"task-list-item[^\"]*\" id=\"([^\"]+)\">(?:<p>)?)<input type=\"checkbox\"");
 
@@ -187,7 +242,11 @@ public final class MarkdownRenderer {
         final SourceText source;
         final int bodyOffset;
         final String slotPrefix;
+        /** Whether paths from the site's root get slots (pages) or are left as written (snippets). */
+        final boolean sitePathSlots;
         final Map<Node, String> ids = new IdentityHashMap<>();
+        /** The slot of each internal link, image and reference definition. */
+        final Map<Node, Integer> slots = new IdentityHashMap<>();
         final Set<String> taken = new HashSet<>();
         final List<String> usedIds = new ArrayList<>();
         final List<io.answersite.markdown.Heading> headings = new ArrayList<>();
@@ -198,10 +257,11 @@ public final class MarkdownRenderer {
         final List<ChecklistGroupBuilder> openGroups = new ArrayList<>();
         final List<ChecklistGroup> groups = new ArrayList<>();
 
-        DocumentState(SourceText source, int bodyOffset, String slotPrefix) {
+        DocumentState(SourceText source, int bodyOffset, String slotPrefix, boolean sitePathSlots) {
             this.source = source;
             this.bodyOffset = bodyOffset;
             this.slotPrefix = slotPrefix;
+            this.sitePathSlots = sitePathSlots;
         }
 
         String unique(String base) {
@@ -231,27 +291,21 @@ public final class MarkdownRenderer {
             return (node, ctx, link) -> resolve(node, ctx, link);
         }
 
+        /**
+         * The slot marker for an internal link. Flexmark resolves each distinct URL once per document
+         * and reuses the answer, so links with the same destination share the first one's slot in
+         * the HTML; each still has its own slot, position and twin edit from {@link #collectLinks}.
+         */
         private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
             DocumentState state = STATE.get(context.getDocument());
-            if (state == null || !(node instanceof LinkNodeBase linkNode)
-                    || (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE)) {
+            if (state == null || (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE)) {
                 return link;
             }
-            String destination = link.getUrl();
-            SourcePos pos = state.source.posAt(state.bodyOffset + node.getStartOffset());
-            if (node instanceof com.vladsch.flexmark.ast.Image image && image.getText().isBlank()) {
-                state.missingAlt.add(new ExternalLink(destination, pos));
-            }
-            LinkRef.Target target = target(destination);
-            if (target == null) {
-                if (SCHEME.matcher(destination).find() || destination.startsWith("//")) {
-                    state.external.add(new ExternalLink(destination, pos));
-                }
+            Node owner = node instanceof RefNode use ? use.getReferenceNode(context.getDocument()) : node;
+            Integer slot = owner == null ? null : state.slots.get(owner);
+            if (slot == null) {
                 return link;
             }
-            int slot = state.links.size();
-            state.links.add(new LinkRef(slot, destination, pos, target));
-            state.edits.add(new MarkdownDoc.Edit(linkNode.getUrl().getStartOffset(), linkNode.getUrl().getEndOffset(), slot));
             return link.withStatus(LinkStatus.VALID).withUrl(state.slotPrefix + slot + "-");
         }
     }

@@ -462,8 +462,8 @@ class CheckRulesTest {
     }
 
     @Test
-    void reportsUpdatedBeforeDate() {
-        assertEquals(List.of("content/answers/a.md:1:1: error: 'updated' (2026-01-01) is before 'date' (2026-02-01); a"
+    void reportsUpdatedBeforeDateAtTheUpdatedKey() {
+        assertEquals(List.of("content/answers/a.md:9:1: error: 'updated' (2026-01-01) is before 'date' (2026-02-01); a"
                         + " page cannot change before it is published [date-order]"),
                 check(TestSites.SITE_YML, """
                         -- content/answers/a.md --

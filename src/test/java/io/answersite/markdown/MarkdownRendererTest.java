@@ -77,13 +77,48 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void onlyMarkdownFilesAndTypedReferencesAreInternal() {
+    void referenceLinksTakeTheSlotOfTheirDefinitionAtItsPosition() {
+        MarkdownDoc doc = render("See [the launch list][launch], [again][launch] and ![flow][img].\n\n"
+                + "[launch]: ../checklists/launch.md#keys\n[img]: img/flow.svg \"Flow\"\n[web]: https://example.com\n"
+                + "[unused]: guide:gone\n");
+        assertEquals(List.of("../checklists/launch.md#keys PAGE content/guides/g.md:6:1",
+                        "img/flow.svg FILE content/guides/g.md:7:1", "guide:gone PAGE content/guides/g.md:9:1"),
+                doc.links().stream().map(l -> l.destination() + " " + l.target() + " " + l.pos()).toList());
+        assertEquals(List.of("https://example.com content/guides/g.md:8:1"),
+                doc.externalLinks().stream().map(l -> l.destination() + " " + l.pos()).toList());
+        String html = doc.fill(slot -> "/resolved/" + slot + "/");
+        assertTrue(html.contains("<a href=\"/resolved/0/\">the launch list</a>, <a href=\"/resolved/0/\">again</a>"),
+                html);
+        assertTrue(html.contains("<img src=\"/resolved/1/\" alt=\"flow\" title=\"Flow\" />"), html);
+        assertFalse(html.contains("launch.md"), html);
+    }
+
+    @Test
+    void markdownTwinRewritesReferenceDefinitionsAndEveryRepeatedLink() {
+        MarkdownDoc doc = render("[a](x.md) and [b](x.md), [c][r].\n\n[r]: <x.md> \"T\"\n");
+        assertEquals(List.of("content/guides/g.md:4:1", "content/guides/g.md:4:15", "content/guides/g.md:6:1"),
+                doc.links().stream().map(l -> l.pos().toString()).toList());
+        assertEquals("[a](https://a.example/0/) and [b](https://a.example/1/), [c][r].\n\n[r]: <https://a.example/2/> \"T\"",
+                doc.markdown(slot -> "https://a.example/" + slot + "/"));
+    }
+
+    @Test
+    void imagesWithoutAltAreFoundThroughReferencesToo() {
+        MarkdownDoc doc = render("![](a.png) and ![][pic]\n\n[pic]: b.png\n");
+        assertEquals(List.of("a.png content/guides/g.md:4:1", "b.png content/guides/g.md:4:16"),
+                doc.imagesWithoutAlt().stream().map(l -> l.destination() + " " + l.pos()).toList());
+    }
+
+    @Test
+    void pagesFilesAndSitePathsAreInternalButUrlsAndLocalAnchorsAreNot() {
         assertTrue(MarkdownRenderer.isInternal("../guides/x.md"));
         assertTrue(MarkdownRenderer.isInternal("x.md#anchor"));
         assertTrue(MarkdownRenderer.isInternal("hub:"));
+        assertTrue(MarkdownRenderer.isInternal("/answers/x/#faq"));
+        assertEquals(LinkRef.Target.SITE, MarkdownRenderer.target("/llms.txt"));
         assertFalse(MarkdownRenderer.isInternal("https://example.com/x.md"));
+        assertFalse(MarkdownRenderer.isInternal("//example.com/x/"));
         assertFalse(MarkdownRenderer.isInternal("#local"));
         assertFalse(MarkdownRenderer.isInternal("mailto:a@example.com"));
-        assertFalse(MarkdownRenderer.isInternal("/absolute/path/"));
     }
 }

@@ -35,26 +35,27 @@ class CheckGoalTest {
         MojoRunner runner = new MojoRunner();
         CheckMojo goal = runner.configure(new CheckMojo(), site);
         MojoFailureException failure = assertThrows(MojoFailureException.class, goal::execute);
-        assertEquals("19 errors in the site; " + site.resolve("target/site") + " was left as it was", failure.getMessage());
+        assertEquals("20 errors in the site; " + site.resolve("target/site") + " was left as it was", failure.getMessage());
 
         List<String> findings = runner.log.stream()
                 .filter(l -> l.matches("\\[(ERROR|WARNING)] content/.*\\[[a-z-]+]$")).toList();
-        assertEquals(20, findings.size(), String.join("\n", runner.log));
+        // one finding per problem, but two for the duplicate id: it is reported at both pages
+        assertEquals(21, findings.size(), String.join("\n", runner.log));
         Set<String> rules = new TreeSet<>();
         findings.forEach(l -> rules.add(l.substring(l.lastIndexOf('[') + 1, l.length() - 1)));
         assertEquals(20, rules.size(), rules.toString());
-        assertTrue(runner.log.contains("[INFO] answersite: wrote nothing; 1 warning, 19 errors in "
+        assertTrue(runner.log.contains("[INFO] answersite: wrote nothing; 1 warning, 20 errors in "
                 + runner.log.stream().filter(l -> l.contains("wrote nothing")).findFirst().orElseThrow()
                 .replaceAll(".* in ", "")));
         assertFalse(Files.exists(site.resolve("target/site")), "site:check writes no site");
 
         JsonNode report = new ObjectMapper().readTree(site.resolve("target/site-report/report.json").toFile());
-        assertEquals(20, report.path("findings").size());
-        assertEquals(19, report.path("errors").asInt());
+        assertEquals(21, report.path("findings").size());
+        assertEquals(20, report.path("errors").asInt());
         String junit = Files.readString(site.resolve("target/site-report/junit.xml"));
-        assertTrue(junit.contains("failures=\"19\""), junit);
+        assertTrue(junit.contains("failures=\"20\""), junit);
         assertTrue(junit.contains("<testcase classname=\"answersite.secret\" name=\"content/answers/12-safety.md\">"));
-        assertTrue(Files.readString(site.resolve("target/site-report/report.html")).contains("19 errors, 1 warnings."));
+        assertTrue(Files.readString(site.resolve("target/site-report/report.html")).contains("20 errors, 1 warnings."));
     }
 
     @Test

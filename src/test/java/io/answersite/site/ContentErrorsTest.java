@@ -125,7 +125,7 @@ class ContentErrorsTest {
     }
 
     @Test
-    void reportsDuplicateIdAtTheSecondPage() {
+    void reportsDuplicateIdAtBothPagesEachNamingTheOther() {
         List<String> lines = build("""
                 -- content/answers/a.md --
                 ---
@@ -139,8 +139,48 @@ class ContentErrorsTest {
                 """ + VALID_ANSWER_KEYS + """
                 ---
                 """);
-        assertEquals(List.of("content/answers/b.md:2:5: error: duplicate id 'a': content/answers/a.md already uses"
-                + " it for an answer in en; give one of them another id [id-duplicate]"), lines);
+        assertEquals(List.of(
+                "content/answers/a.md:1:1: error: duplicate id 'a' for an answer in en: content/answers/b.md:2:5 uses it"
+                        + " too; give one of them another id [id-duplicate]",
+                "content/answers/b.md:2:5: error: duplicate id 'a' for an answer in en: content/answers/a.md:1:1 uses it"
+                        + " too; give one of them another id [id-duplicate]"), lines);
+    }
+
+    @Test
+    void reportsEachOfThreePagesSharingAnIdNamingTheOtherTwo() {
+        List<String> lines = build("""
+                -- content/guides/g.md --
+                ---
+                title: Guide
+                description: Long.
+                date: 2026-02-01
+                topic: network
+                ---
+                -- content/guides/h.md --
+                ---
+                title: Guide h
+                id: g
+                description: Long.
+                date: 2026-02-01
+                topic: network
+                ---
+                -- content/guides/i.md --
+                ---
+                id: g
+                title: Guide i
+                description: Long.
+                date: 2026-02-01
+                topic: network
+                ---
+                """);
+        assertEquals(List.of(
+                "content/guides/g.md:1:1: error: duplicate id 'g' for a guide in en: content/guides/h.md:3:5 and"
+                        + " content/guides/i.md:2:5 use it too; give all but one of them another id [id-duplicate]",
+                "content/guides/h.md:3:5: error: duplicate id 'g' for a guide in en: content/guides/g.md:1:1 and"
+                        + " content/guides/i.md:2:5 use it too; give all but one of them another id [id-duplicate]",
+                "content/guides/i.md:2:5: error: duplicate id 'g' for a guide in en: content/guides/g.md:1:1 and"
+                        + " content/guides/h.md:3:5 use it too; give all but one of them another id [id-duplicate]"),
+                lines);
     }
 
     @Test
