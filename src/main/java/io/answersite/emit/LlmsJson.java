@@ -1,5 +1,7 @@
 package io.answersite.emit;
 
+import io.answersite.cache.Fragments;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,11 +30,18 @@ public final class LlmsJson {
 
     private final SiteText site;
     private final MarkdownTwins twins;
+    private final Fragments fragments;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public LlmsJson(SiteText site, MarkdownTwins twins) {
+        this(site, twins, Fragments.none());
+    }
+
+    /** @param fragments twin hashes of earlier builds, reused while the twin is the same text */
+    public LlmsJson(SiteText site, MarkdownTwins twins, Fragments fragments) {
         this.site = site;
         this.twins = twins;
+        this.fragments = fragments;
     }
 
     public void emit(SiteOutput output) {
@@ -120,7 +129,8 @@ public final class LlmsJson {
         if (page.common().review() != null && page.common().review().next() != null) {
             node.put("review_next", page.common().review().next().toString());
         }
-        node.put("content_hash", "sha256:" + sha256(twins.twin(page)));
+        String twin = twins.twin(page);
+        node.put("content_hash", "sha256:" + fragments.get("twin-hash", page.key(), twin, null, () -> sha256(twin)));
         return node;
     }
 

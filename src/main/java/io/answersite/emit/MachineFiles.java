@@ -1,5 +1,7 @@
 package io.answersite.emit;
 
+import io.answersite.cache.Fragments;
+
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.output.SiteOutput;
 
@@ -11,22 +13,29 @@ public final class MachineFiles {
 
     private final SiteText site;
     private final String configLabel;
+    private final Fragments fragments;
 
     /** @param configLabel how reports name site.yml, for budget findings */
     public MachineFiles(SiteText site, String configLabel) {
+        this(site, configLabel, Fragments.none());
+    }
+
+    /** @param fragments per-page pieces of earlier builds (twins, their hashes, search tokens), reused where unchanged */
+    public MachineFiles(SiteText site, String configLabel, Fragments fragments) {
         this.site = site;
         this.configLabel = configLabel;
+        this.fragments = fragments;
     }
 
     public void emit(SiteOutput output, Diagnostics diagnostics) {
-        MarkdownTwins twins = new MarkdownTwins(site);
+        MarkdownTwins twins = new MarkdownTwins(site, fragments);
         twins.emit(output);
         new LlmsFiles(site, twins, configLabel).emit(output, diagnostics);
-        new LlmsJson(site, twins).emit(output);
+        new LlmsJson(site, twins, fragments).emit(output);
         new Sitemap(site).emit(output);
         new Robots(site).emit(output);
         new AtomFeed(site).emit(output);
         new Schemas().emit(output);
-        new io.answersite.search.SearchIndex(site).emit(output);
+        new io.answersite.search.SearchIndex(site, fragments).emit(output);
     }
 }

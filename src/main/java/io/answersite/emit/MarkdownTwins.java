@@ -5,9 +5,11 @@ import io.answersite.content.Common;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
+import io.answersite.cache.Fragments;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.SiteOutput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,10 +21,17 @@ import java.util.TreeMap;
 public final class MarkdownTwins {
 
     private final SiteText site;
+    private final Fragments fragments;
     private final Map<PageKey, String> twins = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MarkdownTwins(SiteText site) {
+        this(site, Fragments.none());
+    }
+
+    /** @param fragments twins of earlier builds, reused where the page and everything its twin shows are unchanged */
+    public MarkdownTwins(SiteText site, Fragments fragments) {
         this.site = site;
+        this.fragments = fragments;
     }
 
     /** Writes one twin per published page, in parallel; returns how many. */
@@ -34,7 +43,29 @@ public final class MarkdownTwins {
 
     /** The twin of one page; made once, then shared by the twin file, llms-full.txt and llms.json. */
     public String twin(Page page) {
-        return twins.computeIfAbsent(page.key(), key -> makeTwin(page));
+        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? makeTwin(page)
+                : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page)));
+    }
+
+    /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
+    private List<Object> inputs(Page page) {
+        List<Object> inputs = new ArrayList<>();
+        inputs.add(site.config());
+        inputs.add(site.strings(page.key().language()));
+        inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));
+        site.topicOf(page).ifPresent(topic -> inputs.add(Arrays.asList(topic, site.graph().require(topic).title())));
+        for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {
+            Page target = site.graph().require(item.target());
+            inputs.add(item);
+            inputs.add(Arrays.asList(target.listTitle(), target.common().description()));
+        }
+        if (page instanceof Page.Topic) {
+            for (PageKey member : site.graph().topicMembers().getOrDefault(page.key(), List.of())) {
+                Page shown = site.graph().require(member);
+                inputs.add(Arrays.asList(member, shown.listTitle(), shown.summary()));
+            }
+        }
+        return inputs;
     }
 
     private String makeTwin(Page page) {

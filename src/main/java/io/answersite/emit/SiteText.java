@@ -44,8 +44,13 @@ public final class SiteText {
     }
 
     public String t(String language, String key) {
-        Map<String, String> bundle = strings.getOrDefault(language, strings.get(config().defaultLanguage().code()));
+        Map<String, String> bundle = strings(language);
         return bundle == null ? key : bundle.getOrDefault(key, key);
+    }
+
+    /** The UI strings pages in {@code language} use (the default language's when it has none). */
+    public Map<String, String> strings(String language) {
+        return strings.getOrDefault(language, strings.get(config().defaultLanguage().code()));
     }
 
     /** The canonical URL of a page. */

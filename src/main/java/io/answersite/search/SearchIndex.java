@@ -2,6 +2,7 @@ package io.answersite.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.answersite.cache.Fragments;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
@@ -46,10 +47,17 @@ public final class SearchIndex {
     static final int MAX_POSTINGS = 1000;
 
     private final SiteText site;
+    private final Fragments fragments;
     private final ObjectMapper json = new ObjectMapper();
 
     public SearchIndex(SiteText site) {
+        this(site, Fragments.none());
+    }
+
+    /** @param fragments each page's tokens from earlier builds, reused while the page record is the same */
+    public SearchIndex(SiteText site, Fragments fragments) {
         this.site = site;
+        this.fragments = fragments;
     }
 
     /** The folder of a language's index, relative to the site root: {@code search/zh-cn/}. */
@@ -76,7 +84,8 @@ public final class SearchIndex {
         for (int start = 0; start < docs.size(); start += MERGE_CHUNK) {
             int first = start;
             List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
-                    .mapToObj(doc -> weights(docs.get(doc))).toList();
+                    .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
+                            () -> weights(docs.get(doc)))).toList();
             IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
         }
         TreeSet<String> vocabulary = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.answersite.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.answersite.cache.Fragments;
 import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.output.MemoryOutput;
@@ -41,6 +42,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Consumer<String> log;
     private final LoadCache loadCache = new LoadCache();
     private final RenderCache renderCache = new RenderCache();
+    private final Fragments fragments = Fragments.kept();
     private final io.answersite.check.BuiltSiteCheck.Memory checked = new io.answersite.check.BuiltSiteCheck.Memory();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String basePath = "";
@@ -90,7 +92,7 @@ public final class PreviewServer implements AutoCloseable {
      */
     public synchronized BuildResult rebuild() {
         long editsSeen = edits.get();
-        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked);
+        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked, fragments);
         BuildResult result = preview.result();
         int reread = loadCache.takeMisses();
         List<Diagnostic> errorsBefore = errors;

@@ -2,6 +2,7 @@ package io.answersite.site;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.cache.BuildCache;
+import io.answersite.cache.Fragments;
 import io.answersite.cache.Fingerprint;
 import io.answersite.check.BuiltSiteCheck;
 import io.answersite.check.ContentChecks;
@@ -183,6 +184,15 @@ public final class Answersite {
     /** As {@link #preview(BuildRequest, LoadCache, RenderCache)}, also reusing built-site facts of unchanged pages. */
     public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache,
                            BuiltSiteCheck.Memory checked) {
+        return preview(request, loadCache, renderCache, checked, Fragments.none());
+    }
+
+    /**
+     * As {@link #preview(BuildRequest, LoadCache, RenderCache)}, also reusing built-site facts of
+     * unchanged pages and the per-page pieces of the machine files ({@code fragments}).
+     */
+    public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache,
+                           BuiltSiteCheck.Memory checked, Fragments fragments) {
         MemoryOutput output = new MemoryOutput();
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes(listener);
@@ -194,7 +204,8 @@ public final class Answersite {
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1), output,
                     loaded.graph().map(g -> g.config().basePath()).orElse(""), Optional.empty());
         }
-        RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked);
+        RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked,
+                fragments);
         renderCache.retainOnly(rendered.pages().templates().keySet());
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
                 loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines, -1), output,
@@ -256,7 +267,7 @@ public final class Answersite {
 
     private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput destination,
                                        Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
-                                       BuiltSiteCheck.Memory checked) {
+                                       BuiltSiteCheck.Memory checked, Fragments fragments) {
         BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
         SiteOutput output = new ObservedOutput(destination, written::written);
         ContentGraph graph = loaded.graph().orElseThrow();
@@ -269,8 +280,10 @@ public final class Answersite {
                 loaded.glossary().orElseThrow(), autolinks, renderCache)
                 .render(output, diagnostics, listener::pagesRendered));
         int files = times.time("emit", () -> {
-            new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()))
+            fragments.startBuild();
+            new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()), fragments)
                     .emit(output, diagnostics);
+            fragments.endBuild();
             return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
                     + new ContentAssets(graph, request.contentDir()).emit(output);
         });
@@ -304,7 +317,7 @@ public final class Answersite {
         Path scratch = write ? null : createScratch();
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
             RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
-                    BuiltSiteCheck.Memory.none());
+                    BuiltSiteCheck.Memory.none(), Fragments.none());
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.answersite.TestSites;
+import io.answersite.cache.Fragments;
 import io.answersite.check.BuiltSiteCheck;
 import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Diagnostic;
@@ -62,7 +63,8 @@ class RandomEditsTest {
         LoadCache loads = new LoadCache();
         RenderCache renders = new RenderCache();
         BuiltSiteCheck.Memory checked = new BuiltSiteCheck.Memory();
-        Answersite.Preview previous = answersite.preview(request, loads, renders, checked);
+        Fragments fragments = Fragments.kept();
+        Answersite.Preview previous = answersite.preview(request, loads, renders, checked, fragments);
         assertEquals(List.of(), errors(previous), "the repository site builds");
         Optional<Answersite.Sources> sources = previous.sources();
         int failedBuilds = 0;
@@ -75,7 +77,7 @@ class RandomEditsTest {
             if (edit.shownAhead() != null && sources.isPresent()) {
                 ahead = answersite.editedPage(request, sources.get(), loads, edit.shownAhead());
             }
-            Answersite.Preview incremental = answersite.preview(request, loads, renders, checked);
+            Answersite.Preview incremental = answersite.preview(request, loads, renders, checked, fragments);
             Answersite.Preview clean = answersite.preview(request, new LoadCache(), new RenderCache(),
                     new BuiltSiteCheck.Memory());
             String where = "seed " + SEED + ", step " + step + "; edits so far:\n" + String.join("\n", history);
