@@ -1,5 +1,6 @@
 package io.answersite.check;
 
+import io.answersite.cache.Fragments;
 import io.answersite.config.CheckSettings;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
@@ -41,6 +42,7 @@ public final class ContentChecks {
 
     private final ContentGraph graph;
     private final Glossary glossary;
+    private final Fragments fragments;
     private final CheckSettings settings;
     private final LocalDate today;
     private final SourceReader reader;
@@ -48,6 +50,13 @@ public final class ContentChecks {
 
     /** @param siteRoot where source paths are relative to, to re-read a file for a finding's position */
     public ContentChecks(ContentGraph graph, Glossary glossary, LocalDate today, SourceReader reader, Path siteRoot) {
+        this(graph, glossary, today, reader, siteRoot, Fragments.none());
+    }
+
+    /** @param fragments the glossary terms each answer used in earlier builds, reused while page and glossary are the same */
+    public ContentChecks(ContentGraph graph, Glossary glossary, LocalDate today, SourceReader reader, Path siteRoot,
+                         Fragments fragments) {
+        this.fragments = fragments;
         this.graph = graph;
         this.glossary = glossary;
         this.settings = graph.config().checks();
@@ -309,7 +318,11 @@ public final class ContentChecks {
     private List<PageKey> unlinkedTerms(Page.Answer answer, Set<PageKey> outbound, Diagnostics diagnostics) {
         String language = answer.key().language();
         TermAutomaton automaton = glossary.automaton(language);
-        BitSet used = automaton.termsIn(visibleText(answer));
+        // the same list instance from build to build while the glossary is unchanged, so the check below is cheap
+        List<List<String>> names = fragments.get("glossary-names", language, Glossary.class, glossary.names(language),
+                () -> glossary.names(language));
+        BitSet used = fragments.get("terms-used", answer.key(), answer, names,
+                () -> automaton.termsIn(visibleText(answer)));
         if (used.isEmpty()) {
             return List.of();
         }

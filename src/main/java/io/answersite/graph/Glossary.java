@@ -21,6 +21,7 @@ public final class Glossary {
     private final Map<String, Integer> indexById = new LinkedHashMap<>();
     private final Map<String, PageKey[]> keysByLanguage = new LinkedHashMap<>();
     private final Map<String, TermAutomaton> automatonByLanguage = new LinkedHashMap<>();
+    private final Map<String, List<List<String>>> namesByLanguage = new LinkedHashMap<>();
 
     private Glossary(ContentGraph graph) {
         this.termIds = graph.pages().keySet().stream().filter(k -> k.kind() == Kind.GLOSSARY).map(PageKey::id)
@@ -36,6 +37,7 @@ public final class Glossary {
                 names.add(keys[i] == null ? List.of() : namesOf((Page.GlossaryTerm) graph.require(keys[i])));
             }
             keysByLanguage.put(language.code(), keys);
+            namesByLanguage.put(language.code(), List.copyOf(names));
             automatonByLanguage.put(language.code(), TermAutomaton.of(names));
         });
     }
@@ -56,6 +58,11 @@ public final class Glossary {
     public TermAutomaton automaton(String language) {
         TermAutomaton automaton = automatonByLanguage.get(language);
         return automaton != null ? automaton : TermAutomaton.of(List.of());
+    }
+
+    /** The names of every term as pages in {@code language} see them, by term index: what the automaton finds. */
+    public List<List<String>> names(String language) {
+        return namesByLanguage.getOrDefault(language, List.of());
     }
 
     public List<String> termIds() {

@@ -3,11 +3,8 @@ package io.answersite.render;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +27,8 @@ public final class RenderCache {
 
     private static final int DIGEST_BYTES = 32;
 
-    private record Entry(byte[] digest, byte[] bytes, byte[] outputHash) {
+    /** @param view the template and view the bytes were rendered from (kept in memory only), or null */
+    private record Entry(byte[] digest, Object view, byte[] bytes, byte[] outputHash) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -50,10 +48,19 @@ public final class RenderCache {
         return new RenderCache(outputDir);
     }
 
-    /** The bytes rendered last time for {@code path}, if its view digest is the same. */
-    Optional<byte[]> reuse(String path, byte[] digest) {
+    /** Whether entries are compared by their views (in memory) rather than by digests (on disk). */
+    boolean keepsViews() {
+        return publishedDir == null;
+    }
+
+    /**
+     * The bytes rendered last time for {@code path}, if its view is the same: by {@code equals} on
+     * the view kept in memory (views are records all the way down, so this compares every value a
+     * template can show), or by the structural digest for a cache read from disk.
+     */
+    Optional<byte[]> reuse(String path, Object view, byte[] digest) {
         Entry entry = entries.get(path);
-        if (entry == null || !Arrays.equals(entry.digest, digest)) {
+        if (entry == null || (keepsViews() ? !view.equals(entry.view) : !Arrays.equals(entry.digest, digest))) {
             return Optional.empty();
         }
         if (entry.bytes != null) {
@@ -67,8 +74,8 @@ public final class RenderCache {
         }
     }
 
-    void store(String path, byte[] digest, byte[] bytes) {
-        entries.put(path, publishedDir == null ? new Entry(digest, bytes, null) : new Entry(digest, null, sha256(bytes)));
+    void store(String path, Object view, byte[] digest, byte[] bytes) {
+        entries.put(path, keepsViews() ? new Entry(null, view, bytes, null) : new Entry(digest, null, null, sha256(bytes)));
     }
 
     /** Forgets pages the last build did not produce. */
@@ -104,29 +111,12 @@ public final class RenderCache {
             in.readFully(digest);
             byte[] hash = new byte[DIGEST_BYTES];
             in.readFully(hash);
-            cache.entries.put(path, new Entry(digest, null, hash));
+            cache.entries.put(path, new Entry(digest, null, null, hash));
         }
         return cache;
     }
 
-    /** SHA-256 of the template name and the view's text. */
-    static byte[] digest(String template, String view) {
-        MessageDigest sha = sha256();
-        sha.update(template.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(view.getBytes(StandardCharsets.UTF_8));
-        return sha.digest();
-    }
-
     private static byte[] sha256(byte[] bytes) {
         return io.answersite.cache.Fingerprint.sha256(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

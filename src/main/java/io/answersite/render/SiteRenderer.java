@@ -54,6 +54,7 @@ public final class SiteRenderer {
     private final Glossary glossary;
     private final Map<PageKey, List<PageKey>> autolinks;
     private final RenderCache cache;
+    private final ViewDigest viewDigest = new ViewDigest();
     private final String themeDigest;
 
     /**
@@ -147,8 +148,9 @@ public final class SiteRenderer {
     private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
                        Diagnostics diagnostics, PageCounts counts, String kind, String language) {
         String path = UrlScheme.indexFile(folder);
-        byte[] digest = cache == null ? null : RenderCache.digest(themeDigest + template, context.toString());
-        Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
+        List<Object> view = cache == null ? null : List.of(themeDigest + template, context);
+        byte[] digest = cache == null || cache.keepsViews() ? null : viewDigest.digest(themeDigest + template, context);
+        Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, view, digest);
         if (previous.isPresent()) {
             output.write(path, previous.get());
         } else {
@@ -160,7 +162,7 @@ public final class SiteRenderer {
             output.write(path, bytes);
             counts.rendered(path);
             if (cache != null) {
-                cache.store(path, digest, bytes);
+                cache.store(path, view, digest, bytes);
             }
         }
         counts.add(kind, language);

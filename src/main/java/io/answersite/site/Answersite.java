@@ -76,6 +76,11 @@ public final class Answersite {
     }
 
     private LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times, LoadCache cache) {
+        return load(request, diagnostics, times, cache, Fragments.none());
+    }
+
+    private LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times, LoadCache cache,
+                            Fragments fragments) {
         SourceReader reader = new SourceReader(request.siteRoot());
         YAMLFactory yaml = new YAMLFactory();
         Optional<SiteConfig> config = times.time("config", () -> readConfig(request, reader, yaml, diagnostics));
@@ -94,7 +99,7 @@ public final class Answersite {
                 reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
         Glossary glossary = times.time("check", () -> Glossary.of(graph));
         Map<PageKey, List<PageKey>> unlinkedTerms = times.time("check", () -> new ContentChecks(graph, glossary,
-                request.today(), reader, request.siteRoot()).run(diagnostics));
+                request.today(), reader, request.siteRoot(), fragments).run(diagnostics));
         return new LoadedSite(Optional.of(graph), reader, unlinkedTerms, Optional.of(glossary));
     }
 
@@ -196,7 +201,8 @@ public final class Answersite {
         MemoryOutput output = new MemoryOutput();
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes(listener);
-        LoadedSite loaded = load(request, diagnostics, times, loadCache);
+        fragments.startBuild();
+        LoadedSite loaded = load(request, diagnostics, times, loadCache, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
@@ -207,6 +213,9 @@ public final class Answersite {
         RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked,
                 fragments);
         renderCache.retainOnly(rendered.pages().templates().keySet());
+        if (!diagnostics.hasErrors()) {
+            fragments.endBuild(); // a failed build keeps what it did not reach, for the build that fixes it
+        }
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
                 loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines, -1), output,
                 loaded.graph().get().config().basePath(), diagnostics.hasErrors() ? Optional.empty()
@@ -280,10 +289,8 @@ public final class Answersite {
                 loaded.glossary().orElseThrow(), autolinks, renderCache)
                 .render(output, diagnostics, listener::pagesRendered));
         int files = times.time("emit", () -> {
-            fragments.startBuild();
             new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()), fragments)
                     .emit(output, diagnostics);
-            fragments.endBuild();
             return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
                     + new ContentAssets(graph, request.contentDir()).emit(output);
         });

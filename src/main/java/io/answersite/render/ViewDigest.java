@@ -1,0 +1,113 @@
+package io.answersite.render;
+
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A structural SHA-256 of a view: records by their components, strings, numbers, booleans, lists,
+ * maps (the UI strings, the template context) and pre-rendered HTML ({@link SafeString}), each
+ * tagged and length-prefixed so that no two different views share an encoding. Any other type is a
+ * programming error and fails: a view must be a value, or reuse by digest would be unsound (a
+ * {@code toString} that leaves something out would hide a change).
+ */
+final class ViewDigest {
+
+    private final Map<Class<?>, Method[]> accessors = new ConcurrentHashMap<>();
+
+    byte[] digest(String template, Object view) {
+        MessageDigest sha = sha256();
+        string(sha, template);
+        value(sha, view);
+        return sha.digest();
+    }
+
+    /** Fails with the path to the first value that is not allowed in a view. */
+    void requireValue(Object view) {
+        value(sha256(), view);
+    }
+
+    private void value(MessageDigest sha, Object value) {
+        if (value == null) {
+            sha.update((byte) 'n');
+        } else if (value instanceof String text) {
+            sha.update((byte) 's');
+            string(sha, text);
+        } else if (value instanceof SafeString html) {
+            sha.update((byte) 'h');
+            string(sha, html.toString());
+        } else if (value instanceof Boolean flag) {
+            sha.update((byte) (flag ? 'T' : 'F'));
+        } else if (value instanceof Integer || value instanceof Long) {
+            sha.update((byte) 'i');
+            string(sha, value.toString());
+        } else if (value instanceof List<?> list) {
+            sha.update((byte) 'l');
+            integer(sha, list.size());
+            for (Object item : list) {
+                value(sha, item);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            sha.update((byte) 'm');
+            integer(sha, map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                value(sha, entry.getKey());
+                value(sha, entry.getValue());
+            }
+        } else if (value instanceof Record record) {
+            sha.update((byte) 'r');
+            string(sha, record.getClass().getName());
+            for (Method accessor : accessors.computeIfAbsent(record.getClass(), ViewDigest::accessorsOf)) {
+                try {
+                    value(sha, accessor.invoke(record));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + accessor + " of a view", e);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + " in " + accessor.getName() + " of "
+                            + record.getClass().getSimpleName(), e);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("a view holds a " + value.getClass().getName()
+                    + "; views hold only records, strings, numbers, booleans, lists, maps and SafeString HTML");
+        }
+    }
+
+    private static Method[] accessorsOf(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Method[] methods = new Method[components.length];
+        for (int i = 0; i < components.length; i++) {
+            methods[i] = components[i].getAccessor();
+            methods[i].setAccessible(true);
+        }
+        return methods;
+    }
+
+    private static void string(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        integer(sha, bytes.length);
+        sha.update(bytes);
+    }
+
+    private static void integer(MessageDigest sha, int value) {
+        sha.update((byte) (value >>> 24));
+        sha.update((byte) (value >>> 16));
+        sha.update((byte) (value >>> 8));
+        sha.update((byte) value);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
