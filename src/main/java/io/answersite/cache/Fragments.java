@@ -76,6 +76,11 @@ public final class Fragments {
         entries.values().removeIf(entry -> entry.build != current);
     }
 
+    /** Whether values outlive the build (otherwise asking for one always computes it). */
+    public boolean keeps() {
+        return keep;
+    }
+
     /** How many values are held (for tests of memory use). */
     public int size() {
         return entries.size();

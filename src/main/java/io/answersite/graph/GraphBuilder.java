@@ -101,13 +101,14 @@ public final class GraphBuilder {
         Map<PageKey, List<PageKey>> moreAnswers = moreAnswers(published, relatedPages);
         Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
         // what every page shows is known now, so anchors can be checked against it
-        resolver.anchorsOf(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.of(),
+        SortedMap<PageKey, Page> pageIndex = new PageIndex(published);
+        resolver.anchorsOf(new ContentGraph(config, urls, pageIndex, Map.of(),
                 Map.copyOf(relatedPages), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished)));
         Map<PageKey, List<LinkTarget>> linkTargets = resolveBodyLinks(published, resolver);
         checkExternalLinks(published, diagnostics);
         Map<PageKey, List<ResolvedRelated>> related = checkRelatedAnchors(relatedPages, resolver);
-        return new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.copyOf(linkTargets),
+        return new ContentGraph(config, urls, pageIndex, Map.copyOf(linkTargets),
                 Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
     }
@@ -147,7 +148,8 @@ public final class GraphBuilder {
         } else if (includeDrafts && unpublished) {
             shownUnpublished.put(edited.key(), "scheduled " + edited.common().date());
         }
-        resolver.anchorsOf(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published), Map.of(),
+        SortedMap<PageKey, Page> pageIndex = new PageIndex(published);
+        resolver.anchorsOf(new ContentGraph(config, urls, pageIndex, Map.of(),
                 Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(), previous.snippets(),
                 previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
         Map<PageKey, List<LinkTarget>> linkTargets = new HashMap<>(previous.linkTargets());
@@ -158,7 +160,7 @@ public final class GraphBuilder {
         if (findings.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ContentGraph(config, urls, Collections.unmodifiableSortedMap(published),
+        return Optional.of(new ContentGraph(config, urls, pageIndex,
                 Map.copyOf(linkTargets), Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(),
                 previous.snippets(), previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
     }

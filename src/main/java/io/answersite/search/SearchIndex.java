@@ -86,7 +86,21 @@ public final class SearchIndex {
             List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
                     .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
                             () -> weights(docs.get(doc)))).toList();
-            IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
+            if (!fragments.keeps()) {
+                IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
+                continue;
+            }
+            // a chunk's postings are kept while its documents are the same (the same token arrays), so
+            // an edit merges one chunk again and appends the others' postings whole
+            List<Map<String, Postings>> chunkParts = fragments.get("search-chunk", language.code() + "/" + first,
+                    SearchIndex.class, chunk, () -> IntStream.range(0, MERGE_PARTS).parallel()
+                            .mapToObj(part -> {
+                                Map<String, Postings> partial = new HashMap<>();
+                                merge(chunk, first, part, partial);
+                                return partial;
+                            }).toList());
+            IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> chunkParts.get(part).forEach((token, list) ->
+                    parts.get(part).computeIfAbsent(token, t -> new Postings()).addAll(list)));
         }
         TreeSet<String> vocabulary = new TreeSet<>();
         long bytes = 0;
@@ -173,6 +187,15 @@ public final class SearchIndex {
 
         int size() {
             return size;
+        }
+
+        /** Appends every pair of {@code other}, whose documents all come after this list's. */
+        void addAll(Postings other) {
+            if ((size + other.size) * 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, (size + other.size) * 2));
+            }
+            System.arraycopy(other.pairs, 0, pairs, size * 2, other.size * 2);
+            size += other.size;
         }
 
         /** Keeps the {@code max} highest weights (the earlier document first on ties), in document order. */
