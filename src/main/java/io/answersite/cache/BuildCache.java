@@ -24,8 +24,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The build cache folder ({@code target/answersite-cache/} by default). It holds what the last
- * successful build was made from and what it left in the output folder:
+ * One site's part of the build cache folder ({@code target/answersite-cache/} by default): a folder
+ * {@code site-<hash>} named by the site's folders (content, configuration, templates, static files
+ * and output), so that a build of another content folder into the same cache folder, as with
+ * {@code -Dsite.contentDir}, keeps its own cache instead of replacing the project's. It holds what the
+ * last successful build of that site was made from and what it left in the output folder:
  * <ul>
  *   <li>{@code site.bin}: the fingerprint of all inputs, the output folder's files (path, size,
  *       modification time) and the build's findings and counts, so that a build whose inputs and
@@ -46,10 +49,35 @@ public final class BuildCache {
     public static final String RENDER_FILE = "render.bin";
     public static final String LOAD_FILE = "load.bin";
 
+    /** The files of the layout before caches were kept per site (one site per cache folder). */
+    private static final List<String> SHARED_LAYOUT = List.of(SITE_FILE, LOAD_FILE, RENDER_FILE);
+
     private final Path folder;
 
-    public BuildCache(Path folder) {
+    private BuildCache(Path folder) {
         this.folder = folder;
+    }
+
+    /**
+     * The cache of the site {@code siteFolders} names (absolute folders, one a line) in
+     * {@code cacheDir}. Cache files left by the earlier layout directly in {@code cacheDir} are
+     * deleted: no build reads them any more, and they may hold what the per-site cache no longer keeps.
+     */
+    public static BuildCache forSite(Path cacheDir, String siteFolders) {
+        for (String name : SHARED_LAYOUT) {
+            try {
+                Files.deleteIfExists(cacheDir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + cacheDir.resolve(name), e);
+            }
+        }
+        return new BuildCache(cacheDir.resolve("site-" + new Fingerprint().add("site", siteFolders).hex()
+                .substring(0, 16)));
+    }
+
+    /** The folder this site's cache files are in. */
+    public Path folder() {
+        return folder;
     }
 
     /** What a build found and wrote, enough to report it again. */

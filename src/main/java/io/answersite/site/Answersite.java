@@ -107,7 +107,7 @@ public final class Answersite {
      * view changed are rendered again. The output is the same either way.
      */
     public BuildResult build(BuildRequest request, Path cacheDir) {
-        BuildCache cache = new BuildCache(cacheDir);
+        BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request));
         StageTimes times = new StageTimes(listener);
         String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
         String inputs = times.time("fingerprint", () -> new Fingerprint().add("plugin", plugin)
@@ -159,6 +159,14 @@ public final class Answersite {
             return null;
         });
         return result;
+    }
+
+    /** The folders that make a site what it is, absolute, one a line: the build cache keeps one cache per such site. */
+    static String siteFolders(BuildRequest request) {
+        return java.util.stream.Stream.of(request.contentDir(), request.configFile(), request.templatesDir(),
+                        request.staticDir(), request.outputDir())
+                .map(path -> path.toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /**
