@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -175,7 +176,13 @@ final class CommitJournal {
                 }
             }
             Files.createDirectories(to.getParent());
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // the output folder is a link to another file system: copied, then the staged file deleted,
+                // so a commit stopped in between copies it again
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
             changedFolders.add(to.getParent());
         }
         changedFolders.removeIf(folder -> !Files.isDirectory(folder));
