@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * The right to change one output folder: an operating-system lock on the file {@code .<name>.lock}
  * beside it, held from before the build looks at the output folder until its commit is done, so that
  * two builds into one folder (two terminals, CI and an editor) run one after the other and the
- * folder never holds a mix of both. The lock file says who holds it (process id, host, since when);
+ * folder never holds a mix of both. The lock file says who holds it (process id and since when);
  * it stays in place between builds. The lock dies with its process: a killed build leaves no stale
  * lock.
  *
@@ -111,13 +111,11 @@ public final class OutputLock implements AutoCloseable {
                 lock = null; // not expected behind HELD_HERE; treated as held
             }
             if (lock == null) {
-                ByteBuffer read = ByteBuffer.allocate(512);
-                channel.read(read, 0);
-                String holder = new String(read.array(), 0, read.position(), StandardCharsets.UTF_8).strip();
+                String holder = holderIn(channel);
                 channel.close();
                 return new Attempt(null, holder.isEmpty() ? "another build" : "another build (" + holder + ")");
             }
-            String me = "process " + ProcessHandle.current().pid() + " on " + hostName() + ", since "
+            String me = "process " + ProcessHandle.current().pid() + ", since "
                     + Instant.now().truncatedTo(ChronoUnit.SECONDS);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
@@ -135,11 +133,14 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static String hostName() {
+    /** Who holds the lock, as the lock file says; empty where a held lock cannot be read (Windows locks are mandatory). */
+    private static String holderIn(FileChannel channel) {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            ByteBuffer read = ByteBuffer.allocate(512);
+            channel.read(read, 0);
+            return new String(read.array(), 0, read.position(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            return "this host";
+            return "";
         }
     }
 

@@ -119,8 +119,10 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         try {
             Path journalFile = CommitJournal.fileOf(absolute);
             if (Files.exists(journalFile)) {
+                String stagingName = null;
                 try {
                     CommitJournal journal = CommitJournal.read(journalFile);
+                    stagingName = journal.stagingName();
                     journal.apply(absolute, point -> { }, true);
                     done.add("completed the commit of a build that was stopped: " + journal.size()
                             + " files moved in or deleted in " + absolute);
@@ -129,7 +131,9 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                     done.add("deleted " + absolute + ": a stopped build's commit could not be completed (" + e.getMessage()
                             + "); this build writes it whole");
                 }
-                deleteTree(absolute.resolveSibling(stagingNameIn(journalFile)));
+                if (stagingName != null && stagingName.startsWith(stagingPrefix(absolute))) {
+                    deleteTree(absolute.resolveSibling(stagingName)); // a damaged journal's is deleted below
+                }
                 Files.delete(journalFile);
                 Durable.folder(parent);
             }
@@ -145,15 +149,6 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             throw new UncheckedIOException("cannot put " + absolute + " back in order after a stopped build", e);
         }
         return done;
-    }
-
-    /** The staging folder a journal names, or a name that matches nothing when it cannot be read. */
-    private static String stagingNameIn(Path journalFile) {
-        try {
-            return CommitJournal.read(journalFile).stagingName();
-        } catch (IOException e) {
-            return journalFile.getFileName() + ".unreadable"; // the staging folders are deleted by prefix anyway
-        }
     }
 
     @Override
@@ -302,9 +297,9 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         for (String path : moved) {
             Path file = staging.resolve(path);
             files.add(file);
-            for (Path folder = file.getParent(); folder.startsWith(staging) && folders.add(folder);
-                 folder = folder.getParent()) {
-                // every folder up to the staging folder itself
+            Path folder = file.getParent();
+            while (folder.startsWith(staging) && folders.add(folder)) { // every folder up to the staging folder
+                folder = folder.getParent();
             }
         }
         folders.add(staging.getParent());

@@ -82,7 +82,7 @@ class ConcurrentBuildsTest {
         BlockingQueue<String> notes = new LinkedBlockingQueue<>();
         OutputBusyException busy = assertThrows(OutputBusyException.class,
                 () -> noting(notes, Duration.ZERO).build(TestSites.request(two).withOutputDir(output)));
-        String holder = output + " is being written by another build (process " + first.pid() + " on ";
+        String holder = output + " is being written by another build (process " + first.pid() + ", since ";
         assertTrue(busy.getMessage().startsWith(holder), busy.getMessage());
         assertTrue(busy.getMessage().endsWith("; waited 0 s for it to finish. Let it finish or stop it, then build"
                 + " again (site.lockWait sets how many seconds a build waits)"), busy.getMessage());
