@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  *       (see {@link io.answersite.render.RenderCache}).</li>
  * </ul>
  * A file that is missing, unreadable, from another format version or for other inputs is ignored.
- * Files are replaced whole (written beside, then moved), so an interrupted build leaves no half file.
+ * Files are replaced whole (written beside, then moved), so an interrupted build leaves no half file
+ * in use; the next build of the site deletes the half-written one. Builds of one site (same output
+ * folder) take turns under the output lock, so one site's folder is never written by two at once.
  */
 public final class BuildCache {
 
@@ -51,6 +53,9 @@ public final class BuildCache {
 
     /** The files of the layout before caches were kept per site (one site per cache folder). */
     private static final List<String> SHARED_LAYOUT = List.of(SITE_FILE, LOAD_FILE, RENDER_FILE);
+
+    /** How the files being written end; one left behind was written by a build that was stopped. */
+    private static final String TEMPORARY = ".tmp";
 
     private final Path folder;
 
@@ -71,8 +76,17 @@ public final class BuildCache {
                 throw new UncheckedIOException("cannot delete " + cacheDir.resolve(name), e);
             }
         }
-        return new BuildCache(cacheDir.resolve("site-" + new Fingerprint().add("site", siteFolders).hex()
-                .substring(0, 16)));
+        Path folder = cacheDir.resolve("site-" + new Fingerprint().add("site", siteFolders).hex().substring(0, 16));
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path left : files.filter(f -> f.getFileName().toString().endsWith(TEMPORARY)).toList()) {
+                    Files.deleteIfExists(left); // a build was stopped while writing it; builds of one site take turns
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean " + folder, e);
+            }
+        }
+        return new BuildCache(folder);
     }
 
     /** The folder this site's cache files are in. */
@@ -130,7 +144,7 @@ public final class BuildCache {
     public void replace(String name, Writer writer) {
         try {
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, name, ".tmp");
+            Path temporary = Files.createTempFile(folder, name, TEMPORARY);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(temporary), 1 << 16))) {
                 writer.write(out);

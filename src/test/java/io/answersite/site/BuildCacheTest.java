@@ -212,4 +212,16 @@ class BuildCacheTest {
         assertFalse(Files.exists(cacheOf(site).resolve("load.bin")));
         assertTrue(Files.isRegularFile(slotOf(site).resolve("load.bin")));
     }
+
+    @Test
+    void aCacheFileLeftHalfWrittenByAStoppedBuildIsDeleted() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        answersite.build(TestSites.request(site), cacheOf(site));
+        Path half = slotOf(site).resolve("load.bin4711.tmp");
+        Files.writeString(half, "half a cache file");
+
+        assertTrue(answersite.build(TestSites.request(site), cacheOf(site)).upToDate());
+
+        assertFalse(Files.exists(half));
+    }
 }
