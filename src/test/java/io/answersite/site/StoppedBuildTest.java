@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -165,5 +166,21 @@ class StoppedBuildTest {
         for (String path : unchanged) {
             assertEquals(oldTimes.get(path), timesAtLast.get(path), "an unchanged file keeps its time: " + path);
         }
+    }
+
+    @Test
+    void aFirstBuildKilledBeforeItsFolderIsMovedInLeavesNoOutputAndTheNextBuildCleansUp() throws IOException {
+        Path site = oldSite(root.resolve("site"));
+        Path output = site.resolve("target/site");
+        ForkedBuild.Handle fork = ForkedBuild.start(site, output, null, "commit:synced", Duration.ZERO);
+        fork.awaitLine("PAUSED commit:synced");
+        fork.kill();
+        assertFalse(Files.exists(output));
+        assertEquals(1, besideTheOutput(site.resolve("target")).stream().filter(n -> n.startsWith(".site.staging-")).count());
+
+        BuildResult next = new Answersite().build(TestSites.request(site));
+
+        assertEquals(0, next.errorCount(), next.summary());
+        assertEquals(List.of(".site.lock", "site"), besideTheOutput(site.resolve("target")));
     }
 }
