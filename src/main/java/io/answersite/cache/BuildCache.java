@@ -24,8 +24,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The build cache folder ({@code target/answersite-cache/} by default). It holds what the last
- * successful build was made from and what it left in the output folder:
+ * One site's part of the build cache folder ({@code target/answersite-cache/} by default): a folder
+ * {@code site-<hash>} named by the site's folders (content, configuration, templates, static files
+ * and output), so that a build of another content folder into the same cache folder, as with
+ * {@code -Dsite.contentDir}, keeps its own cache instead of replacing the project's. It holds what the
+ * last successful build of that site was made from and what it left in the output folder:
  * <ul>
  *   <li>{@code site.bin}: the fingerprint of all inputs, the output folder's files (path, size,
  *       modification time) and the build's findings and counts, so that a build whose inputs and
@@ -37,7 +40,9 @@ import java.util.stream.Stream;
  *       (see {@link io.answersite.render.RenderCache}).</li>
  * </ul>
  * A file that is missing, unreadable, from another format version or for other inputs is ignored.
- * Files are replaced whole (written beside, then moved), so an interrupted build leaves no half file.
+ * Files are replaced whole (written beside, then moved), so an interrupted build leaves no half file
+ * in use; the next build of the site deletes the half-written one. Builds of one site (same output
+ * folder) take turns under the output lock, so one site's folder is never written by two at once.
  */
 public final class BuildCache {
 
@@ -46,10 +51,47 @@ public final class BuildCache {
     public static final String RENDER_FILE = "render.bin";
     public static final String LOAD_FILE = "load.bin";
 
+    /** The files of the layout before caches were kept per site (one site per cache folder). */
+    private static final List<String> SHARED_LAYOUT = List.of(SITE_FILE, LOAD_FILE, RENDER_FILE);
+
+    /** How the files being written end; one left behind was written by a build that was stopped. */
+    private static final String TEMPORARY = ".tmp";
+
     private final Path folder;
 
-    public BuildCache(Path folder) {
+    private BuildCache(Path folder) {
         this.folder = folder;
+    }
+
+    /**
+     * The cache of the site {@code siteFolders} names (absolute folders, one a line) in
+     * {@code cacheDir}. Cache files left by the earlier layout directly in {@code cacheDir} are
+     * deleted: no build reads them any more, and they may hold what the per-site cache no longer keeps.
+     */
+    public static BuildCache forSite(Path cacheDir, String siteFolders) {
+        for (String name : SHARED_LAYOUT) {
+            try {
+                Files.deleteIfExists(cacheDir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + cacheDir.resolve(name), e);
+            }
+        }
+        Path folder = cacheDir.resolve("site-" + new Fingerprint().add("site", siteFolders).hex().substring(0, 16));
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path left : files.filter(f -> f.getFileName().toString().endsWith(TEMPORARY)).toList()) {
+                    Files.deleteIfExists(left); // a build was stopped while writing it; builds of one site take turns
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean " + folder, e);
+            }
+        }
+        return new BuildCache(folder);
+    }
+
+    /** The folder this site's cache files are in. */
+    public Path folder() {
+        return folder;
     }
 
     /** What a build found and wrote, enough to report it again. */
@@ -102,7 +144,7 @@ public final class BuildCache {
     public void replace(String name, Writer writer) {
         try {
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, name, ".tmp");
+            Path temporary = Files.createTempFile(folder, name, TEMPORARY);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(temporary), 1 << 16))) {
                 writer.write(out);

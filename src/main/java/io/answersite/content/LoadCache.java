@@ -2,6 +2,7 @@ package io.answersite.content;
 
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
@@ -30,7 +31,10 @@ import java.util.function.Function;
  * server keeps one in memory across rebuilds and trusts a file while its size and modification
  * time stay the same, so that an edit re-reads one file, not the whole site. A build keeps one in
  * the build cache ({@link #writeTo}, {@link #readFrom}); its entries are trusted only while the
- * file's bytes have the same SHA-256, whatever their time stamps. Thread-safe.
+ * file's bytes have the same SHA-256, whatever their time stamps. A file with a secret finding
+ * ({@link Rules#findsSecret}) is never kept, in either form: its page would hold the secret in clear
+ * text, and CI systems cache and upload {@code target/}; such a file is read again by every build
+ * until the secret is gone. Thread-safe.
  */
 public final class LoadCache {
 
@@ -81,8 +85,12 @@ public final class LoadCache {
         Optional<T> result = load.apply(local);
         List<Diagnostic> found = local.sorted();
         found.forEach(diagnostics::add);
-        entries.put(file, new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256,
-                result.orElse(null), found));
+        if (found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
+            entries.remove(file);
+        } else {
+            entries.put(file, new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256,
+                    result.orElse(null), found));
+        }
         countMiss();
         return result;
     }

@@ -71,7 +71,19 @@ public final class Rules {
         fixed("built-site", "a generated page breaks an HTML invariant (a generator or template bug; body links are link-target)");
     }
 
+    private static final java.util.Set<String> SECRET_RULES = java.util.Set.of("secret", "secret-frontend-env",
+            "safety-pattern");
+
     private Rules() {
+    }
+
+    /**
+     * Whether a finding of this rule means its file holds a secret (a credential, or a match of a
+     * site's safety pattern): nothing derived from such a file is kept on disk by the build, whatever
+     * severity site.yml gives the rule.
+     */
+    public static boolean findsSecret(String ruleId) {
+        return SECRET_RULES.contains(ruleId);
     }
 
     private static void fixed(String id, String summary) {

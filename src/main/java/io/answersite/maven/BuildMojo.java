@@ -69,6 +69,13 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "site.drafts", defaultValue = "false")
     private boolean drafts;
 
+    /**
+     * How many seconds a build waits while another build writes the same output folder (another
+     * terminal, CI, an editor) before it stops; the builds never write the folder at the same time.
+     */
+    @Parameter(property = "site.lockWait", defaultValue = "300")
+    private int lockWait = 300;
+
     /** The Maven session, to tell an interactive console from a batch run. */
     @Parameter(defaultValue = "${session}", readonly = true)
     protected org.apache.maven.execution.MavenSession session;
@@ -77,8 +84,11 @@ public class BuildMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         BuildResult result;
         try {
-            result = run(new Answersite(BuildMojo.class.getClassLoader(), progress()), request());
+            result = run(new Answersite(BuildMojo.class.getClassLoader(), progress())
+                    .waitingForOtherBuilds(java.time.Duration.ofSeconds(Math.max(0, lockWait))), request());
             ReportFiles.write(reportDir.toPath(), basedir.getName(), result.diagnostics());
+        } catch (io.answersite.output.OutputBusyException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("the build could not read or write a file: " + e.getMessage(), e);
         }
@@ -117,6 +127,11 @@ public class BuildMojo extends AbstractMojo {
                     lastPercent = -1;
                 }
                 getLog().info("answersite: " + stage + " done in " + millis + " ms");
+            }
+
+            @Override
+            public void note(String message) {
+                getLog().info("answersite: " + message);
             }
 
             @Override

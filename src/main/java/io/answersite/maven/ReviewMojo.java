@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Lists published pages by review state (overdue, due within {@code site.reviewDays} days, never
- * reviewed) with owner and dates, on the console and as review.html in the report folder.
+ * reviewed) with owner and dates, on the console and as review.html in the report folder. A page
+ * whose file has a secret finding is left out (with a warning): nothing of such a file is written.
  */
 @Mojo(name = "review", threadSafe = true)
 public class ReviewMojo extends BuildMojo {
@@ -34,7 +35,13 @@ public class ReviewMojo extends BuildMojo {
             throw new MojoFailureException("the site could not be loaded; fix the errors above");
         }
         ContentGraph graph = loaded.graph().get();
-        List<ReviewReport.Row> rows = ReviewReport.rows(graph, LocalDate.now(), reviewDays);
+        java.util.Set<String> withSecrets = new java.util.TreeSet<>();
+        diagnostics.sorted().stream().filter(d -> io.answersite.diagnostic.Rules.findsSecret(d.ruleId()))
+                .forEach(d -> withSecrets.add(d.pos().path()));
+        withSecrets.forEach(path -> getLog().warn("answersite: " + path + " is left out of the review plan: it has"
+                + " a secret finding (site:check shows it)"));
+        List<ReviewReport.Row> rows = ReviewReport.rows(graph, LocalDate.now(), reviewDays).stream()
+                .filter(row -> !withSecrets.contains(row.path())).toList();
         ReviewReport.lines(rows).forEach(getLog()::info);
         ReviewReport.writeHtml(reportPath(), graph.config().title(), rows, LocalDate.now());
         getLog().info("answersite: review plan in " + reportPath().resolve("review.html"));

@@ -7,8 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,14 +19,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The files of one build, written into a staging folder and moved into place by {@link #commit()}.
  * When the output folder already exists, a file whose bytes equal the one already there is not
  * written at all, and {@code commit()} moves only the changed files in and deletes only the files
- * the build no longer makes: a build with no change writes nothing, and a failed build (which never
- * commits) leaves the previous output as it was.
+ * the build no longer makes: a build with no change writes nothing, an unchanged file keeps its bytes
+ * and modification time, and a failed build (which never commits) leaves the previous output as it was.
+ *
+ * <p>A commit survives being stopped at any moment (killed, out of memory, power lost): the staged
+ * files are forced to the disk, then a {@link CommitJournal} listing every deletion and move, and
+ * only then is the output folder touched. {@link #recover} (run by the next build before anything
+ * else, under the {@link OutputLock}) completes a journal it finds, so the output folder holds the
+ * previous site or the new one, never a mix, and deletes whatever else a stopped build left.
  * Paths are relative with {@code /} separators; one that is absolute, climbs with {@code ..}, or is
  * written twice is a programming error and throws: the graph stage rejects such ids and aliases first.
  *
@@ -39,7 +49,9 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     private final Path outputDir;
     private final Path staging;
     private final Set<String> written = ConcurrentHashMap.newKeySet();
-    private final Set<String> staged = ConcurrentHashMap.newKeySet();
+    /** The files written into the staging folder (the others equal the published ones), with size and CRC-32C. */
+    private final Map<String, CommitJournal.Move> staged = new ConcurrentHashMap<>();
+    private final Consumer<String> checkpoints;
     /** Folders of the staging tree known to exist; touched by the writer thread only. */
     private final Set<Path> folders = new HashSet<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
@@ -55,22 +67,88 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     /** How many bytes may wait for the writer thread before callers of {@link #write} wait. */
     static final int QUEUED_BYTES = 64 << 20;
 
-    private OutputTree(Path outputDir, Path staging) {
+    private OutputTree(Path outputDir, Path staging, Consumer<String> checkpoints) {
         this.outputDir = outputDir;
         this.staging = staging;
+        this.checkpoints = checkpoints;
     }
 
     /** Opens a staging folder next to {@code outputDir} (so that the final move is a rename). */
     public static OutputTree open(Path outputDir) {
+        return open(outputDir, point -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}; {@code checkpoints} hears the named points of the commit as it passes
+     * them ({@code commit:synced}, {@code commit:journaled}, {@code commit:delete} and
+     * {@code commit:move} for each step, {@code commit:done}), so that tests can stop a build there.
+     */
+    public static OutputTree open(Path outputDir, Consumer<String> checkpoints) {
         Path absolute = outputDir.toAbsolutePath().normalize();
         try {
             Path parent = absolute.getParent();
             Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
-            return new OutputTree(absolute, staging);
+            Path staging = Files.createTempDirectory(parent, stagingPrefix(absolute));
+            return new OutputTree(absolute, staging, checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + absolute, e);
         }
+    }
+
+    private static String stagingPrefix(Path outputDir) {
+        return "." + outputDir.getFileName() + ".staging-";
+    }
+
+    /**
+     * Puts the output folder back in order after a build that was stopped: completes the commit whose
+     * journal is complete (every deletion and move; the staged files are complete and on the disk), and
+     * deletes staging folders and unfinished journals. If a journal cannot be completed (its files are
+     * damaged, as after a disk fault), the output folder is deleted instead, so that it never holds a
+     * mix and the build that follows writes it whole. Only the holder of the {@link OutputLock} may
+     * call this: staging folders of a running build would go too.
+     *
+     * @return what was done, one line each, for the build's log; empty when nothing was left
+     */
+    public static List<String> recover(Path outputDir) {
+        Path absolute = outputDir.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        List<String> done = new ArrayList<>();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return done;
+        }
+        try {
+            Path journalFile = CommitJournal.fileOf(absolute);
+            if (Files.exists(journalFile)) {
+                String stagingName = null;
+                try {
+                    CommitJournal journal = CommitJournal.read(journalFile);
+                    stagingName = journal.stagingName();
+                    journal.apply(absolute, point -> { }, true);
+                    done.add("completed the commit of a build that was stopped: " + journal.size()
+                            + " files moved in or deleted in " + absolute);
+                } catch (CommitJournal.Damaged e) {
+                    deleteTree(absolute);
+                    done.add("deleted " + absolute + ": a stopped build's commit could not be completed (" + e.getMessage()
+                            + "); this build writes it whole");
+                }
+                if (stagingName != null && stagingName.startsWith(stagingPrefix(absolute))) {
+                    deleteTree(absolute.resolveSibling(stagingName)); // a damaged journal's is deleted below
+                }
+                Files.delete(journalFile);
+                Durable.folder(parent);
+            }
+            Files.deleteIfExists(CommitJournal.partialFileOf(absolute));
+            try (Stream<Path> beside = Files.list(parent)) {
+                for (Path left : beside.filter(p -> p.getFileName().toString().startsWith(stagingPrefix(absolute)))
+                        .sorted().toList()) {
+                    deleteTree(left);
+                    done.add("deleted " + left.getFileName() + ", left by a build that was stopped");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put " + absolute + " back in order after a stopped build", e);
+        }
+        return done;
     }
 
     @Override
@@ -87,7 +165,8 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                         Files.createDirectories(folder);
                     }
                     Files.write(target, bytes);
-                    staged.add(relativePath);
+                    staged.put(relativePath, new CommitJournal.Move(relativePath, bytes.length,
+                            CommitJournal.crc(bytes)));
                 }
             } catch (IOException | RuntimeException e) {
                 failure.compareAndSet(null, new UncheckedIOException("cannot write " + relativePath,
@@ -130,7 +209,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
 
     /** Every path written so far, sorted. */
     @Override
-    public java.util.List<String> paths() {
+    public List<String> paths() {
         return written.stream().sorted().toList();
     }
 
@@ -144,7 +223,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             drain();
         }
         try {
-            return Files.readAllBytes((staged.contains(relativePath) ? staging : outputDir).resolve(relativePath));
+            return Files.readAllBytes((staged.containsKey(relativePath) ? staging : outputDir).resolve(relativePath));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back " + relativePath, e);
         }
@@ -168,7 +247,8 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
 
     /**
      * Makes the output folder hold exactly what was written: a new folder is moved in whole; an
-     * existing one gets the changed files moved in and the files no longer made deleted.
+     * existing one gets the changed files moved in and the files no longer made deleted, through a
+     * {@link CommitJournal} written and forced to the disk first (see the class comment).
      */
     public void commit() {
         ensureOpen();
@@ -179,36 +259,60 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         }
         finished = true;
         try {
+            List<String> moved = staged.keySet().stream().sorted().toList();
             if (!Files.exists(outputDir)) {
+                syncStaged(moved);
+                checkpoints.accept("commit:synced");
                 move(staging, outputDir);
+                Durable.folder(outputDir.getParent());
+                checkpoints.accept("commit:done");
                 return;
             }
-            for (String path : staged) {
-                Path target = outputDir.resolve(path);
-                Files.createDirectories(target.getParent());
-                Files.move(staging.resolve(path), target, StandardCopyOption.REPLACE_EXISTING);
+            List<String> deletes = filesNotWritten();
+            if (moved.isEmpty() && deletes.isEmpty()) {
+                deleteTree(staging);
+                return;
             }
-            try (Stream<Path> existing = Files.walk(outputDir)) {
-                for (Path path : existing.sorted(Comparator.reverseOrder()).toList()) {
-                    String relative = outputDir.relativize(path).toString().replace('\\', '/');
-                    if (relative.isEmpty()) {
-                        continue;
-                    }
-                    if (Files.isDirectory(path)) {
-                        try (Stream<Path> children = Files.list(path)) {
-                            if (children.findAny().isEmpty()) {
-                                Files.delete(path);
-                            }
-                        }
-                    } else if (!written.contains(relative)) {
-                        Files.delete(path);
-                        deleted++;
-                    }
-                }
-            }
+            syncStaged(moved);
+            checkpoints.accept("commit:synced");
+            CommitJournal journal = new CommitJournal(staging.getFileName().toString(), deletes,
+                    moved.stream().map(staged::get).toList());
+            journal.write(outputDir);
+            checkpoints.accept("commit:journaled");
+            journal.apply(outputDir, checkpoints, false);
+            deleted = deletes.size();
             deleteTree(staging);
+            Files.delete(CommitJournal.fileOf(outputDir));
+            Durable.folder(outputDir.getParent());
+            checkpoints.accept("commit:done");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + outputDir + " with the new site", e);
+        }
+    }
+
+    /** Forces the staged files, and the staging folders that hold them, to the disk. */
+    private void syncStaged(List<String> moved) {
+        Set<Path> folders = new HashSet<>();
+        List<Path> files = new ArrayList<>(moved.size());
+        for (String path : moved) {
+            Path file = staging.resolve(path);
+            files.add(file);
+            Path folder = file.getParent();
+            while (folder.startsWith(staging) && folders.add(folder)) { // every folder up to the staging folder
+                folder = folder.getParent();
+            }
+        }
+        folders.add(staging.getParent());
+        Durable.sync(files, folders);
+    }
+
+    /** The files in the output folder that this build does not make, sorted. */
+    private List<String> filesNotWritten() throws IOException {
+        try (Stream<Path> existing = Files.walk(outputDir)) {
+            return existing.filter(path -> !Files.isDirectory(path))
+                    .map(path -> outputDir.relativize(path).toString().replace('\\', '/'))
+                    .filter(relative -> !written.contains(relative))
+                    .sorted().toList();
         }
     }
 

@@ -26,6 +26,8 @@ import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.content.LoadCache;
 import io.answersite.output.MemoryOutput;
 import io.answersite.output.ObservedOutput;
+import io.answersite.output.OutputBusyException;
+import io.answersite.output.OutputLock;
 import io.answersite.output.OutputTree;
 import io.answersite.output.SiteOutput;
 import io.answersite.render.RenderCache;
@@ -38,6 +40,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +55,12 @@ public final class Answersite {
     public static final String RULE_CONFIG_MISSING = "config-missing";
     public static final String RULE_CONTENT_MISSING = "content-missing";
 
+    /** How long a build waits, by default, for another build writing the same output folder. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
+
     private final ClassLoader themeClassLoader;
     private final BuildListener listener;
+    private final Duration lockWait;
 
     /** @param themeClassLoader where the built-in theme ({@code theme/}) is found: the plugin's own */
     public Answersite(ClassLoader themeClassLoader) {
@@ -62,8 +69,21 @@ public final class Answersite {
 
     /** @param listener hears stages and rendering progress, for the goals' progress output */
     public Answersite(ClassLoader themeClassLoader, BuildListener listener) {
+        this(themeClassLoader, listener, DEFAULT_LOCK_WAIT);
+    }
+
+    private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait) {
         this.themeClassLoader = themeClassLoader;
         this.listener = listener;
+        this.lockWait = lockWait;
+    }
+
+    /**
+     * This facade, with builds that wait up to {@code wait} for another build writing the same output
+     * folder before they stop with {@link OutputBusyException}.
+     */
+    public Answersite waitingForOtherBuilds(Duration wait) {
+        return new Answersite(themeClassLoader, listener, wait);
     }
 
     public Answersite() {
@@ -103,9 +123,28 @@ public final class Answersite {
         return new LoadedSite(Optional.of(graph), reader, unlinkedTerms, Optional.of(glossary));
     }
 
-    /** Loads, and when there are no errors renders, emits, checks the result and replaces the output folder. */
+    /**
+     * Loads, and when there are no errors renders, emits, checks the result and replaces the output
+     * folder. Holds the output folder's {@link OutputLock} throughout, and first puts the folder back
+     * in order if a build before was stopped (see {@link OutputTree#recover}).
+     *
+     * @throws OutputBusyException when another build kept the output folder longer than this one waits
+     */
     public BuildResult build(BuildRequest request) {
-        return run(request, true, null);
+        try (OutputLock lock = lockOutput(request)) {
+            return run(request, true, null);
+        }
+    }
+
+    private OutputLock lockOutput(BuildRequest request) {
+        OutputLock lock = OutputLock.acquire(request.outputDir(), lockWait, listener::note);
+        try {
+            OutputTree.recover(request.outputDir()).forEach(listener::note);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
     }
 
     /**
@@ -115,7 +154,13 @@ public final class Answersite {
      * view changed are rendered again. The output is the same either way.
      */
     public BuildResult build(BuildRequest request, Path cacheDir) {
-        BuildCache cache = new BuildCache(cacheDir);
+        try (OutputLock lock = lockOutput(request)) {
+            return buildCached(request, cacheDir);
+        }
+    }
+
+    private BuildResult buildCached(BuildRequest request, Path cacheDir) {
+        BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request));
         StageTimes times = new StageTimes(listener);
         String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
         String inputs = times.time("fingerprint", () -> new Fingerprint().add("plugin", plugin)
@@ -167,6 +212,14 @@ public final class Answersite {
             return null;
         });
         return result;
+    }
+
+    /** The folders that make a site what it is, absolute, one a line: the build cache keeps one cache per such site. */
+    static String siteFolders(BuildRequest request) {
+        return java.util.stream.Stream.of(request.contentDir(), request.configFile(), request.templatesDir(),
+                        request.staticDir(), request.outputDir())
+                .map(path -> path.toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /**
@@ -322,7 +375,8 @@ public final class Answersite {
         }
         ContentGraph graph = loaded.graph().get();
         Path scratch = write ? null : createScratch();
-        try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"))) {
+        try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"),
+                listener::reached)) {
             RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
                     BuiltSiteCheck.Memory.none(), Fragments.none());
             boolean written = write && !diagnostics.hasErrors();

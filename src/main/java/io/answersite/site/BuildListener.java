@@ -16,4 +16,19 @@ public interface BuildListener {
     /** {@code done} of {@code total} pages rendered. */
     default void pagesRendered(int done, int total) {
     }
+
+    /**
+     * Something the person building should know that is not a finding about the site: that the build
+     * waits for another build writing the same output folder, or what it did to put the output folder
+     * back in order after a build that was stopped.
+     */
+    default void note(String message) {
+    }
+
+    /**
+     * The build passes a named point of its commit (see {@link io.answersite.output.OutputTree#open(
+     * java.nio.file.Path, java.util.function.Consumer)}); for tests that stop a build there.
+     */
+    default void reached(String point) {
+    }
 }

@@ -129,6 +129,53 @@ class SecretScannerTest {
     }
 
     @Test
+    void aBuildWithSecretsLeavesNoneOfThemAnywhereUnderTarget() throws Exception {
+        Map<String, String> secrets = credentials();
+        Map<String, String> harmless = new LinkedHashMap<>();
+        secrets.forEach((kind, value) -> harmless.put(kind, "placeholder"));
+        TestSites.write(root, TestSites.SITE_YML + page(harmless) + """
+                -- content/answers/other.md --
+                ---
+                title: Why not?
+                description: Nothing to hide.
+                date: 2026-02-01
+                topic: network
+                answer: "Nothing secret here."
+                ---
+                """);
+        MojoRunner runner = new MojoRunner();
+        BuildMojo first = runner.configure(new BuildMojo(), root);
+        MojoRunner.set(first, "cacheDir", root.resolve("target/answersite-cache").toFile());
+        MojoRunner.set(first, "cache", true);
+        first.execute();
+        assertTrue(Files.isDirectory(root.resolve("target/answersite-cache")), "the first build filled the cache");
+
+        TestSites.write(root, page(secrets)); // the cached page now holds every kind of credential
+        BuildMojo second = runner.configure(new BuildMojo(), root);
+        MojoRunner.set(second, "cacheDir", root.resolve("target/answersite-cache").toFile());
+        MojoRunner.set(second, "cache", true);
+        assertThrows(MojoFailureException.class, second::execute);
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root.resolve("target"))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("load.bin")), files.toString());
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                String start = secret.getValue().substring(0, Math.min(12, secret.getValue().length()));
+                assertFalse(bytes.contains(start),
+                        secret.getKey() + " is kept in " + root.relativize(file));
+            }
+        }
+        try (Stream<Path> beside = Files.list(root.resolve("target"))) {
+            assertEquals(List.of(".site.lock", "answersite-cache", "site", "site-report"),
+                    beside.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder is left");
+        }
+    }
+
+    @Test
     void placeholdersPassAndAllowedFingerprintsPass() {
         String key = "sk-" + "proj-" + noise(40, 21);
         TestSites.write(root, TestSites.withConfig(TestSites.SITE_YML, """

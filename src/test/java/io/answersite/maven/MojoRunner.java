@@ -29,7 +29,8 @@ public final class MojoRunner {
         return mojo;
     }
 
-    private static void set(Object mojo, String name, File value) throws ReflectiveOperationException {
+    /** Sets one of the goal's parameters as Maven would from {@code -Dsite.<name>=...}. */
+    public static void set(Object mojo, String name, Object value) throws ReflectiveOperationException {
         Field field = BuildMojo.class.getDeclaredField(name);
         field.setAccessible(true);
         field.set(mojo, value);

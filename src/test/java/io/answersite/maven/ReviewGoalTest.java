@@ -59,4 +59,19 @@ class ReviewGoalTest {
                 + "</td><td>2026-01-01</td><td>mei</td><td>content/answers/late.md</td><td>Why late?</td>"), html);
         assertTrue(html.contains("content/answers/later.md"), "pages reviewed later are in the page too");
     }
+
+    @Test
+    void aPageWithASecretIsLeftOutOfTheReviewPlan() throws Exception {
+        String key = "sk-" + "proj-" + "aB3dE5fG7hJ9kLmN2pQ4rS6tU8vWxYz0A1bC";
+        Path site = TestSites.write(root, TestSites.SITE_YML + answer("leak", "review: {owner: mei}")
+                .replace("title: Why leak?", "title: Why does " + key + " fail?"));
+        MojoRunner runner = new MojoRunner();
+        runner.configure(new ReviewMojo(), site).execute();
+
+        assertTrue(runner.log.contains("[WARNING] answersite: content/answers/leak.md is left out of the review plan:"
+                + " it has a secret finding (site:check shows it)"), runner.log.toString());
+        String html = Files.readString(site.resolve("target/site-report/review.html"));
+        assertTrue(!html.contains(key.substring(0, 12)) && !html.contains("leak.md"), html);
+        assertTrue(runner.log.stream().noneMatch(line -> line.contains(key.substring(0, 12))), runner.log.toString());
+    }
 }

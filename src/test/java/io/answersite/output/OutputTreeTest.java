@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +51,124 @@ class OutputTreeTest {
             assertEquals(1, entries.count());
         }
         assertTrue(Files.isDirectory(root.resolve("site")));
+    }
+
+    /** Thrown by a checkpoint: the commit stops there, as if the process had been killed. */
+    private static final class Stop extends RuntimeException {
+    }
+
+    /** An output folder with a.html, b.html and gone.html, and a commit to a, b, new.html stopped at {@code point}. */
+    private Path stoppedCommit(String point, int occurrence) throws IOException {
+        Path site = root.resolve("site");
+        Files.createDirectories(site.resolve("sub"));
+        Files.writeString(site.resolve("a.html"), "old a");
+        Files.writeString(site.resolve("sub/b.html"), "old b");
+        Files.writeString(site.resolve("gone.html"), "gone");
+        int[] passed = {0};
+        OutputTree tree = OutputTree.open(site, p -> {
+            if (p.equals(point) && ++passed[0] == occurrence) {
+                throw new Stop();
+            }
+        });
+        tree.write("a.html", "new a");
+        tree.write("sub/b.html", "new b");
+        tree.write("new/c.html", "new c");
+        assertThrows(Stop.class, tree::commit);
+        return site;
+    }
+
+    private List<String> besideTheOutput() throws IOException {
+        try (var entries = Files.list(root)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void recoveryCompletesACommitStoppedHalfway() throws IOException {
+        Path site = stoppedCommit("commit:move", 2);
+        assertEquals("new a", Files.readString(site.resolve("a.html")));
+        assertEquals("old b", Files.readString(site.resolve("sub/b.html")), "stopped halfway: a mix");
+
+        List<String> done = OutputTree.recover(site);
+
+        assertEquals(List.of("completed the commit of a build that was stopped: 4 files moved in or deleted in "
+                + site.toAbsolutePath()), done);
+        assertEquals(Map.of("a.html", "new a", "sub/b.html", "new b", "new/c.html", "new c"), texts(site));
+        assertEquals(List.of("site"), besideTheOutput());
+        assertEquals(List.of(), OutputTree.recover(site), "nothing is left to do");
+    }
+
+    @Test
+    void recoveryDiscardsACommitStoppedBeforeItsJournalWasComplete() throws IOException {
+        Path site = stoppedCommit("commit:synced", 1);
+        Files.writeString(root.resolve(".site.commit.partial"), "half a journal");
+
+        List<String> done = OutputTree.recover(site);
+
+        assertEquals(1, done.size(), done.toString());
+        assertTrue(done.get(0).matches("deleted \\.site\\.staging-[0-9]+, left by a build that was stopped"), done.get(0));
+        assertEquals(Map.of("a.html", "old a", "sub/b.html", "old b", "gone.html", "gone"), texts(site));
+        assertEquals(List.of("site"), besideTheOutput());
+    }
+
+    @Test
+    void aStagedFileDamagedAfterTheJournalDeletesTheOutputFolderRatherThanLeaveAMix() throws IOException {
+        Path site = stoppedCommit("commit:move", 2);
+        try (var staging = Files.list(root)) {
+            Path folder = staging.filter(p -> p.getFileName().toString().startsWith(".site.staging-")).findFirst()
+                    .orElseThrow();
+            Files.writeString(folder.resolve("sub/b.html"), "torn");
+        }
+
+        List<String> done = OutputTree.recover(site);
+
+        assertEquals(List.of("deleted " + site.toAbsolutePath() + ": a stopped build's commit could not be completed"
+                + " ('sub/b.html' of the stopped build's commit is missing or damaged); this build writes it whole"), done);
+        assertFalse(Files.exists(site));
+        assertEquals(List.of(), besideTheOutput());
+    }
+
+    @Test
+    void aDamagedJournalDeletesTheOutputFolderRatherThanLeaveAMix() throws IOException {
+        Path site = stoppedCommit("commit:journaled", 1);
+        byte[] journal = Files.readAllBytes(root.resolve(".site.commit"));
+        journal[journal.length / 2] ^= 1;
+        Files.write(root.resolve(".site.commit"), journal);
+
+        List<String> done = OutputTree.recover(site);
+
+        assertEquals(2, done.size(), done.toString());
+        assertEquals("deleted " + site.toAbsolutePath() + ": a stopped build's commit could not be completed"
+                + " (the commit journal .site.commit is damaged); this build writes it whole", done.get(0));
+        assertTrue(done.get(1).matches("deleted \\.site\\.staging-[0-9]+, left by a build that was stopped"),
+                "a damaged journal names no staging folder it can be trusted with: " + done.get(1));
+        assertEquals(List.of(), besideTheOutput());
+    }
+
+    @Test
+    void aCommitWithNoChangeWritesNoJournalAndTouchesNothing() throws IOException {
+        Path site = root.resolve("site");
+        Files.createDirectories(site);
+        Files.writeString(site.resolve("a.html"), "same");
+        Files.setLastModifiedTime(site.resolve("a.html"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        List<String> points = new java.util.ArrayList<>();
+        try (OutputTree tree = OutputTree.open(site, points::add)) {
+            tree.write("a.html", "same");
+            tree.commit();
+            assertEquals(0, tree.changedFiles());
+        }
+        assertEquals(List.of(), points, "no journal, no step");
+        assertEquals(1_000_000, Files.getLastModifiedTime(site.resolve("a.html")).toMillis());
+        assertEquals(List.of("site"), besideTheOutput());
+    }
+
+    private static Map<String, String> texts(Path folder) throws IOException {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                texts.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        }
+        return texts;
     }
 }

@@ -33,6 +33,15 @@ class BuildCacheTest {
         return site.resolve("target/answersite-cache");
     }
 
+    /** The one site's folder in the cache folder. */
+    private static Path slotOf(Path site) throws IOException {
+        try (Stream<Path> slots = Files.list(cacheOf(site))) {
+            List<Path> all = slots.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
     private static Map<String, Long> modificationTimes(Path folder) throws IOException {
         Map<String, Long> times = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
@@ -69,7 +78,7 @@ class BuildCacheTest {
         BuildRequest request = TestSites.request(site);
         BuildResult first = answersite.build(request, cacheOf(site));
         assertFalse(first.upToDate());
-        assertTrue(Files.isRegularFile(cacheOf(site).resolve("site.bin")));
+        assertTrue(Files.isRegularFile(slotOf(site).resolve("site.bin")));
         Map<String, Long> times = modificationTimes(site.resolve("target/site"));
 
         BuildResult second = answersite.build(request, cacheOf(site));
@@ -152,8 +161,8 @@ class BuildCacheTest {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
         BuildResult first = answersite.build(request, cacheOf(site));
-        Files.write(cacheOf(site).resolve("site.bin"), new byte[] {1, 2, 3});
-        Files.write(cacheOf(site).resolve("render.bin"), new byte[] {0, 9});
+        Files.write(slotOf(site).resolve("site.bin"), new byte[] {1, 2, 3});
+        Files.write(slotOf(site).resolve("render.bin"), new byte[] {0, 9});
 
         BuildResult damaged = answersite.build(request, cacheOf(site));
         assertFalse(damaged.upToDate());
@@ -169,5 +178,50 @@ class BuildCacheTest {
         assertFalse(deleted.upToDate());
         assertEquals(0, deleted.changedFiles());
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void aBuildOfAnotherContentFolderKeepsItsOwnCacheBesideTheProjects() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        TestSites.copySite(site.resolve("content"), site.resolve("other-content"));
+        edit(site.resolve("other-content/_index.md"), "title:", "title: Other");
+        BuildRequest project = TestSites.request(site);
+        BuildRequest other = project.withContentDir(site.resolve("other-content"))
+                .withOutputDir(site.resolve("target/other-site"));
+        answersite.build(project, cacheOf(site));
+        answersite.build(other, cacheOf(site));
+
+        BuildResult projectAgain = answersite.build(project, cacheOf(site));
+        BuildResult otherAgain = answersite.build(other, cacheOf(site));
+
+        assertTrue(projectAgain.upToDate(), projectAgain.summary());
+        assertTrue(otherAgain.upToDate(), otherAgain.summary());
+        try (Stream<Path> slots = Files.list(cacheOf(site))) {
+            assertEquals(2, slots.count(), "one cache folder per site");
+        }
+    }
+
+    @Test
+    void cacheFilesOfTheSharedLayoutAreDeleted() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        Files.createDirectories(cacheOf(site));
+        Files.writeString(cacheOf(site).resolve("load.bin"), "an old cache");
+
+        answersite.build(TestSites.request(site), cacheOf(site));
+
+        assertFalse(Files.exists(cacheOf(site).resolve("load.bin")));
+        assertTrue(Files.isRegularFile(slotOf(site).resolve("load.bin")));
+    }
+
+    @Test
+    void aCacheFileLeftHalfWrittenByAStoppedBuildIsDeleted() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        answersite.build(TestSites.request(site), cacheOf(site));
+        Path half = slotOf(site).resolve("load.bin4711.tmp");
+        Files.writeString(half, "half a cache file");
+
+        assertTrue(answersite.build(TestSites.request(site), cacheOf(site)).upToDate());
+
+        assertFalse(Files.exists(half));
     }
 }
