@@ -151,9 +151,12 @@ public final class PreviewServer implements AutoCloseable {
     public void changed(Set<Path> files) {
         long edit = edits.incrementAndGet();
         Answersite.Sources current = sources;
-        if (current != null && files.size() == 1) {
-            Path file = files.iterator().next();
-            if (file.startsWith(request.contentDir()) && file.toString().endsWith(".md") && Files.isRegularFile(file)) {
+        // editors save through temporary and backup files: what counts is the one page that changed
+        List<Path> pages = files.stream().filter(f -> f.startsWith(request.contentDir())
+                && f.getFileName().toString().endsWith(".md") && !f.getFileName().toString().startsWith(".")).toList();
+        if (current != null && pages.size() == 1) {
+            Path file = pages.get(0);
+            if (Files.isRegularFile(file)) {
                 long start = System.nanoTime();
                 try {
                     answersite.editedPage(request, current, loadCache, file).ifPresent(page -> {
