@@ -72,7 +72,7 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
   command -v hugo > /dev/null || apt-get install -y hugo > /dev/null
   machine
   echo "$(hugo version)"
-  echo "$(mvn -v | head -1)"
+  mvn -v 2>&1 | sed "s/\x1b\[[0-9;]*m//g" | head -1
   mkdir -p "$bench_dir"
   local results=$bench_dir/matrix-$size.md
   local stamp_of
