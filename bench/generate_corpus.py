@@ -170,6 +170,10 @@ def parse_args():
             knobs[key] = getattr(args, key)
     if knobs["related"] < 2:
         p.error("--related must be at least 2 (every answer has a guide and a checklist)")
+    if knobs["topics"] < 1 or (knobs["topic_skew"] > 0 and knobs["topics"] < 2):
+        p.error("--topics must be at least 1, and at least 2 with --topic-skew")
+    if not 0 <= knobs["topic_skew"] < 1:
+        p.error("--topic-skew must be a share from 0 up to (not including) 1")
     return args, knobs
 
 
