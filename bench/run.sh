@@ -80,10 +80,10 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
   {
     echo "# bench/run.sh matrix $size, RUNS=$runs, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "$(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2)"
+    echo "$(nproc) cores; $(java -version 2>&1 | head -1); $(mvn -v 2>&1 | sed "s/\x1b\[[0-9;]*m//g" | head -1); $(hugo version | cut -d' ' -f1-2)"
     echo
-    echo "| shape | pages (Answersite / Hugo) | Answersite wall (median) | Hugo wall (median) | ratio | Answersite peak RSS | Hugo peak RSS | warnings (Answersite / Hugo) |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    echo "| shape | pages (Answersite / Hugo) | Answersite wall (median) | Hugo wall (median) | ratio | Answersite peak RSS | Hugo peak RSS | warnings (Answersite / Hugo) | Answersite stages, last run (ms) |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   } > "$results"
   printf '%-24s %14s %10s %8s %6s\n' shape pages answersite hugo ratio
   local worst_ratio=0 worst_shape=
@@ -112,7 +112,8 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
     ratio=$(echo "scale=2; $a / $h" | bc)
     printf '%-24s %14s %9ss %7ss %5sx%s\n' "$shape" "$pages/$hpages" "$a" "$h" "$ratio" \
       "$( [ "$warnings$all_hwarnings" = 00 ] || echo "   warnings: $warnings Answersite, $all_hwarnings Hugo")"
-    echo "| $shape | $pages / $hpages | $a s | $h s | ${ratio}× | $(( $(printf '%s\n' "${rsss[@]}" | median) / 1024 )) MB | $(( $(printf '%s\n' "${hrsss[@]}" | median) / 1024 )) MB | $warnings / $all_hwarnings |" >> "$results"
+    echo "    stages (last run, ms): $stages"
+    echo "| $shape | $pages / $hpages | $a s | $h s | ${ratio}× | $(( $(printf '%s\n' "${rsss[@]}" | median) / 1024 )) MB | $(( $(printf '%s\n' "${hrsss[@]}" | median) / 1024 )) MB | $warnings / $all_hwarnings | $stages |" >> "$results"
     if [ "$(echo "$ratio > $worst_ratio" | bc)" = 1 ]; then
       worst_ratio=$ratio; worst_shape=$shape
     fi
