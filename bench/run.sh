@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# The build benchmark: generates the synthetic corpus at each size, runs a clean `mvn site:build` on
-# it several times under GNU time, and prints per size the median wall time, CPU time, peak RSS,
-# pages per second, the generator's own time (the goal's summary; wall minus this is Maven and JVM
-# start) and the median time of each stage (from the goal's own stage lines). Then, on the last
-# clean build's output: a second build with no change (answered from the build cache), the same
-# without the cache (everything rebuilt, compared, nothing written), and a build after one answer
-# was edited. Also times a Flexmark-only pass (parse, render, write each page) over the same files.
-# Benchmarks are not tests: nothing here asserts a time.
+# The build benchmark. Two modes; benchmarks are not tests: nothing here asserts a time.
 #
 # usage: bench/run.sh [SIZES...]   (default: 1000 10000 50000; RUNS=3; needs `mvn install` first)
+#   Generates the synthetic corpus at each size, runs a clean `mvn site:build` on it several times
+#   under GNU time, and prints per size the median wall time, CPU time, peak RSS, pages per second,
+#   the generator's own time (the goal's summary; wall minus this is Maven and JVM start) and the
+#   median time of each stage (from the goal's own stage lines). Then, on the last clean build's
+#   output: a second build with no change (answered from the build cache), the same without the
+#   cache (everything rebuilt, compared, nothing written), and a build after one answer was edited.
+#   Also times a Flexmark-only pass (parse, render, write each page) over the same files.
+#
+# usage: bench/run.sh matrix [SIZE [SHAPE...]]   (default: 10000 and every shape; RUNS=3)
+#   For each corpus shape of bench/generate_corpus.py (--shape), at SIZE pages: the corpus and the
+#   same pages as a Hugo site (bench/hugo_corpus.py), both cached under BENCH_DIR; then RUNS clean
+#   builds of each, alternating: `mvn site:build` with target/ deleted (the site and the build
+#   cache) and `hugo` with public/, resources/ and its cache deleted. Prints per shape the median
+#   wall times and their ratio (Answersite / Hugo), then the worst shape, and writes the table to
+#   BENCH_DIR/matrix-SIZE.md. Installs Hugo with apt-get when it is missing; fails if a build has an
+#   error, and reports the warnings of each build.
+#
 #   BENCH_DIR=/var/tmp/answersite-bench puts the corpora outside the repository (see PERFORMANCE.md:
 #   on the development VM, creating files under /work costs several times more than elsewhere).
 set -euo pipefail
@@ -17,8 +27,6 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
 runs=${RUNS:-3}
 bench_dir=${BENCH_DIR:-bench/target}
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-classpath="$PWD/target/test-classes:$PWD/target/classes:$(cat target/bench-classpath.txt)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # one timed `mvn site:build` in the corpus; sets: wall cpu rss own stages summary
@@ -34,10 +42,96 @@ timed_build() {
   rm -f "$log"
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
-echo "cpu calibration (python loop of 2e7 additions): $(python3 -c 'import time;t=time.time();s=0
+machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+  echo "cpu calibration (python loop of 2e7 additions): $(python3 -c 'import time;t=time.time();s=0
 for i in range(20000000): s+=i
 print(round(time.time()-t,2))') s"
+}
+
+# one timed clean `hugo` build in $hugo_dir; sets: hwall hrss hpages hwarnings
+timed_hugo() {
+  local log
+  log=$(mktemp)
+  rm -rf "$hugo_dir/public" "$hugo_dir/resources" "$hugo_dir/.hugo-cache"
+  sync
+  ( cd "$hugo_dir" && /usr/bin/time -f 'TIME %e %U %S %M' hugo --cacheDir "$PWD/.hugo-cache" ) > "$log" 2>&1 || { cat "$log"; exit 1; }
+  read -r hwall hrss < <(grep -o 'TIME .*' "$log" | awk '{print $2, $5}')
+  hpages=$(awk -F'|' '/^ *Pages *\|/ {for (i = 2; i <= NF; i++) s += $i} END {print s + 0}' "$log")
+  hwarnings=$(grep -c 'WARN' "$log" || true)
+  rm -f "$log"
+}
+
+# bench/run.sh matrix [SIZE [SHAPE...]]: every corpus shape against Hugo
+matrix() {
+  local size=${1:-10000}
+  shift || true
+  local shapes=("$@")
+  [ ${#shapes[@]} -gt 0 ] || read -r -a shapes < <(python3 -c 'import sys; sys.path.insert(0, "bench")
+import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
+  command -v hugo > /dev/null || apt-get install -y hugo > /dev/null
+  machine
+  echo "$(hugo version)"
+  mvn -v 2>&1 | sed "s/\x1b\[[0-9;]*m//g" | head -1
+  mkdir -p "$bench_dir"
+  local results=$bench_dir/matrix-$size.md
+  local stamp_of
+  stamp_of=$(cat bench/generate_corpus.py bench/hugo_corpus.py | sha256sum | cut -c1-16)
+  {
+    echo "# bench/run.sh matrix $size, RUNS=$runs, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "$(nproc) cores; $(java -version 2>&1 | head -1); $(mvn -v 2>&1 | sed "s/\x1b\[[0-9;]*m//g" | head -1); $(hugo version | cut -d' ' -f1-2)"
+    echo
+    echo "| shape | pages (Answersite / Hugo) | Answersite wall (median) | Hugo wall (median) | ratio | Answersite peak RSS | Hugo peak RSS | warnings (Answersite / Hugo) | Answersite stages, last run (ms) |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  } > "$results"
+  printf '%-24s %14s %10s %8s %6s\n' shape pages answersite hugo ratio
+  local worst_ratio=0 worst_shape=
+  for shape in "${shapes[@]}"; do
+    corpus=$bench_dir/shape-$shape-$size
+    hugo_dir=$corpus.hugo
+    if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$stamp_of" ] || [ ! -d "$hugo_dir" ]; then
+      python3 bench/generate_corpus.py "$size" "$corpus" --shape "$shape"
+      python3 bench/hugo_corpus.py "$corpus" "$hugo_dir"
+      echo "$stamp_of" > "$corpus/.stamp"
+    fi
+    local walls=() rsss=() hwalls=() hrsss=() warnings=0 all_hwarnings=0 pages=0
+    for run in $(seq "$runs"); do
+      rm -rf "$corpus/target"
+      sync
+      timed_build
+      walls+=("$wall"); rsss+=("$rss")
+      warnings=$(grep -o '[0-9]* warnings\?,' <<< "$summary" | grep -o '[0-9]*')
+      pages=$(grep -o 'wrote [0-9]* pages' <<< "$summary" | grep -o '[0-9]*')
+      timed_hugo
+      hwalls+=("$hwall"); hrsss+=("$hrss"); all_hwarnings=$hwarnings
+    done
+    local a h ratio
+    a=$(printf '%s\n' "${walls[@]}" | median)
+    h=$(printf '%s\n' "${hwalls[@]}" | median)
+    ratio=$(echo "scale=2; $a / $h" | bc)
+    printf '%-24s %14s %9ss %7ss %5sx%s\n' "$shape" "$pages/$hpages" "$a" "$h" "$ratio" \
+      "$( [ "$warnings$all_hwarnings" = 00 ] || echo "   warnings: $warnings Answersite, $all_hwarnings Hugo")"
+    echo "    stages (last run, ms): $stages"
+    echo "| $shape | $pages / $hpages | $a s | $h s | ${ratio}× | $(( $(printf '%s\n' "${rsss[@]}" | median) / 1024 )) MB | $(( $(printf '%s\n' "${hrsss[@]}" | median) / 1024 )) MB | $warnings / $all_hwarnings | $stages |" >> "$results"
+    if [ "$(echo "$ratio > $worst_ratio" | bc)" = 1 ]; then
+      worst_ratio=$ratio; worst_shape=$shape
+    fi
+  done
+  echo "worst: $worst_shape ${worst_ratio}x Hugo's wall time"
+  printf '\nworst: %s, %s× Hugo'"'"'s wall time\n' "$worst_shape" "$worst_ratio" >> "$results"
+  echo "table: $results"
+}
+
+if [ "${1:-}" = matrix ]; then
+  shift
+  matrix "$@"
+  exit 0
+fi
+
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+classpath="$PWD/target/test-classes:$PWD/target/classes:$(cat target/bench-classpath.txt)"
+machine
 for size in "${sizes[@]}"; do
   corpus=$bench_dir/corpus-$size
   [ -d "$corpus" ] || python3 bench/generate_corpus.py "$size" "$corpus"
