@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Times the preview server's rebuild after a one-answer edit on a generated site.
-# usage: bench/serve.sh [PAGES]   (default 10000; needs `mvn install` first)
+# Times the preview after an edit to an answer, a glossary term, a guide and a checklist item on a
+# generated site: the edited page ready, the whole site up to date, and end to end (write, watcher,
+# HTTP). With MEMORY_EDITS=N, instead reports the used heap over N successive edits.
+# usage: bench/serve.sh [PAGES]   (default 10000; ROUNDS=5; needs `mvn install` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10000}
 corpus=${BENCH_DIR:-bench/target}/corpus-$pages
 [ -d "$corpus" ] || python3 bench/generate_corpus.py "$pages" "$corpus"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-java -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  io.answersite.bench.ServeBench "$corpus" "${ROUNDS:-5}"
+classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+if [ -n "${MEMORY_EDITS:-}" ]; then
+  java -XX:+UseParallelGC -cp "$classpath" io.answersite.bench.PreviewMemory "$corpus" "$MEMORY_EDITS"
+else
+  java -XX:+UseParallelGC -cp "$classpath" io.answersite.bench.ServeBench "$corpus" "${ROUNDS:-5}"
+fi
