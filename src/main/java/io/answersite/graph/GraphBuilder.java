@@ -120,9 +120,10 @@ public final class GraphBuilder {
      * The previous graph with one edited page put in its place and that page's own edges computed
      * again (its body links, related items, "more answers" and the topic it joins), for the
      * preview's first answer to an edit: the edited page can be rendered from it in milliseconds.
-     * Other pages' edges and the snippets' links are left as they were; the full build that follows brings them up to date
-     * and reports findings. Empty when the edit is not a plain change of one published page (a new
-     * key, a new source file, a page held back now) or when its links do not resolve.
+     * Other pages' edges and the snippets' links are left as they were; the full build that follows
+     * brings them up to date and reports findings. Empty when the edit is not a plain change of one
+     * published page (a new key, a new source file, a page held back now) or when its links do not
+     * resolve.
      */
     public Optional<ContentGraph> patch(ContentGraph previous, Page edited) {
         Page before = previous.pages().get(edited.key());
@@ -341,7 +342,8 @@ public final class GraphBuilder {
      * show it: a language without its own snippet shows the default language's, whose typed
      * references then prefer pages in the showing language, as a page's own links do. Relative paths
      * are relative to the snippet's file. A broken link is reported once, at the link: as the
-     * snippet's own language finds it, or else as the first language (in site.yml order) showing it does.
+     * snippet's own language finds it, or else as the first language (in site.yml order) showing
+     * it does.
      */
     private Map<String, Map<String, List<LinkTarget>>> resolveSnippetLinks(ContentGraph shown, Resolver resolver,
                                                                            Diagnostics diagnostics) {
@@ -396,8 +398,8 @@ public final class GraphBuilder {
             if (page instanceof Page.Answer answer) {
                 List<ResolvedRelated> items = new ArrayList<>();
                 for (Page.Related related : answer.related()) {
-                    resolver.typed(page.key().language(), related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
-                            related.ref().anchor(), related.note(), related.ref())));
+                    resolver.typed(page.key().language(), related.ref()).ifPresent(target -> items.add(
+                            new ResolvedRelated(target, related.ref().anchor(), related.note(), related.ref())));
                 }
                 result.put(page.key(), List.copyOf(items));
             }
@@ -625,11 +627,11 @@ public final class GraphBuilder {
         /** What each page shows, for anchors; set once related items and "more answers" are known. */
         private ContentGraph shown;
         /** Site folders ({@code answers/x/}) of every page, held-back ones included, and of their aliases. */
-        private final Map<String, PageKey> byFolder = new HashMap<>();
+        private final Map<String, PageKey> byFolder;
         /** Folders of pages the generator writes without a page record, with their anchors: lists, hubs. */
-        private final Map<String, Set<String>> generatedFolders = new HashMap<>();
+        private final Map<String, Set<String>> generatedFolders;
         /** The folders of each kind's pages ({@code answers/}, {@code en/answers/}): no other page lives there. */
-        private final Map<String, Kind> kindFolders = new HashMap<>();
+        private final Map<String, Kind> kindFolders;
 
         Resolver(Map<PageKey, Page> all, Map<PageKey, Page> published, Map<String, PageKey> bySource,
                  Diagnostics diagnostics) {
@@ -637,6 +639,9 @@ public final class GraphBuilder {
             this.published = published;
             this.bySource = bySource;
             this.diagnostics = diagnostics;
+            this.byFolder = new HashMap<>();
+            this.generatedFolders = new HashMap<>();
+            this.kindFolders = new HashMap<>();
             for (Page page : all.values()) {
                 byFolder.put(urls.pageFolder(page.key()), page.key());
             }
@@ -655,16 +660,16 @@ public final class GraphBuilder {
             }
         }
 
-        /** A resolver over the same pages and anchors that reports to {@code findings}. */
+        /** A resolver sharing {@code other}'s pages, folders and anchors that reports to {@code findings}. */
         private Resolver(Resolver other, Diagnostics findings) {
             this.all = other.all;
             this.published = other.published;
             this.bySource = other.bySource;
             this.diagnostics = findings;
             this.shown = other.shown;
-            this.byFolder.putAll(other.byFolder);
-            this.generatedFolders.putAll(other.generatedFolders);
-            this.kindFolders.putAll(other.kindFolders);
+            this.byFolder = other.byFolder;
+            this.generatedFolders = other.generatedFolders;
+            this.kindFolders = other.kindFolders;
         }
 
         Resolver reportingTo(Diagnostics findings) {

@@ -90,12 +90,13 @@ class SnippetLinksTest {
     void aSnippetShownInAnotherLanguageLinksTypedReferencesToThatLanguagesPage() {
         List<String> findings = build("""
                 -- content/_snippets/handoff.md --
-                Read [the guide](../guides/network-troubleshooting.md) and [its DNS steps](guide:network-troubleshooting#dns).
+                Read [the guide](../guides/network-troubleshooting.md) and
+                [its DNS steps](guide:network-troubleshooting#dns).
                 """ + GUIDES);
         assertEquals(List.of(), findings);
         String html = TestSites.read(root.resolve("target/site/zh-cn/answers/b/index.html"));
-        assertTrue(html.contains("<p>Read <a href=\"/guides/network-troubleshooting/\">the guide</a> and"
-                + " <a href=\"/zh-cn/guides/network-troubleshooting/#dns\">its DNS steps</a>.</p>"), html);
+        assertTrue(html.contains("<p>Read <a href=\"/guides/network-troubleshooting/\">the guide</a> and\n"
+                + "<a href=\"/zh-cn/guides/network-troubleshooting/#dns\">its DNS steps</a>.</p>"), html);
     }
 
     @Test
