@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * @param moreAnswers per answer, the other answers to show as "more like this", best first
  * @param topicMembers per topic key, the pages of its language that name it, sorted by kind then id
  * @param snippets by name, then language
+ * @param snippetLinks per snippet name, then per language of the pages that show it (see
+ *     {@link #snippet}), where each of its body link slots goes (index = slot)
  * @param heldBack drafts and scheduled pages, not published
  * @param shownUnpublished drafts and scheduled pages included anyway ({@code site.drafts}), with why
  *     they would be held back, so pages can say so
@@ -27,7 +29,8 @@ import java.util.stream.Stream;
 public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey, Page> pages,
                            Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey, List<ResolvedRelated>> related,
                            Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
-                           Map<String, Map<String, Snippet>> snippets, List<HeldBack> heldBack,
+                           Map<String, Map<String, Snippet>> snippets,
+                           Map<String, Map<String, List<LinkTarget>>> snippetLinks, List<HeldBack> heldBack,
                            Map<PageKey, String> shownUnpublished) {
 
     public Optional<Page> page(PageKey key) {
@@ -71,5 +74,10 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
         Map<String, Snippet> byLanguage = snippets.getOrDefault(name, Map.of());
         Snippet snippet = byLanguage.get(language);
         return Optional.ofNullable(snippet != null ? snippet : byLanguage.get(config.defaultLanguage().code()));
+    }
+
+    /** Where the link slots of {@link #snippet snippet(name, language)} go on a page in {@code language}. */
+    public List<LinkTarget> snippetLinks(String name, String language) {
+        return snippetLinks.getOrDefault(name, Map.of()).getOrDefault(language, List.of());
     }
 }

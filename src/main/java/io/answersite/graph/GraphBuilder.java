@@ -102,14 +102,17 @@ public final class GraphBuilder {
         Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
         // what every page shows is known now, so anchors can be checked against it
         SortedMap<PageKey, Page> pageIndex = new PageIndex(published);
-        resolver.anchorsOf(new ContentGraph(config, urls, pageIndex, Map.of(),
-                Map.copyOf(relatedPages), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
-                List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished)));
+        ContentGraph shown = new ContentGraph(config, urls, pageIndex, Map.of(),
+                Map.copyOf(relatedPages), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets, Map.of(),
+                List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
+        resolver.anchorsOf(shown);
         Map<PageKey, List<LinkTarget>> linkTargets = resolveBodyLinks(published, resolver);
-        checkExternalLinks(published, diagnostics);
+        Map<String, Map<String, List<LinkTarget>>> snippetLinks = resolveSnippetLinks(shown, resolver, diagnostics);
+        checkExternalLinks(published.values().stream().map(Page::body).toList(), diagnostics);
+        checkExternalLinks(content.snippets().stream().map(Snippet::body).toList(), diagnostics);
         Map<PageKey, List<ResolvedRelated>> related = checkRelatedAnchors(relatedPages, resolver);
         return new ContentGraph(config, urls, pageIndex, Map.copyOf(linkTargets),
-                Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets,
+                Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets, snippetLinks,
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
     }
 
@@ -117,9 +120,10 @@ public final class GraphBuilder {
      * The previous graph with one edited page put in its place and that page's own edges computed
      * again (its body links, related items, "more answers" and the topic it joins), for the
      * preview's first answer to an edit: the edited page can be rendered from it in milliseconds.
-     * Other pages' edges are left as they were; the full build that follows brings them up to date
-     * and reports findings. Empty when the edit is not a plain change of one published page (a new
-     * key, a new source file, a page held back now) or when its links do not resolve.
+     * Other pages' edges and the snippets' links are left as they were; the full build that follows
+     * brings them up to date and reports findings. Empty when the edit is not a plain change of one
+     * published page (a new key, a new source file, a page held back now) or when its links do not
+     * resolve.
      */
     public Optional<ContentGraph> patch(ContentGraph previous, Page edited) {
         Page before = previous.pages().get(edited.key());
@@ -151,7 +155,7 @@ public final class GraphBuilder {
         SortedMap<PageKey, Page> pageIndex = new PageIndex(published);
         resolver.anchorsOf(new ContentGraph(config, urls, pageIndex, Map.of(),
                 Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(), previous.snippets(),
-                previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
+                previous.snippetLinks(), previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
         Map<PageKey, List<LinkTarget>> linkTargets = new HashMap<>(previous.linkTargets());
         linkTargets.putAll(resolveBodyLinks(Map.of(edited.key(), edited), resolver));
         if (related.containsKey(edited.key())) {
@@ -162,7 +166,8 @@ public final class GraphBuilder {
         }
         return Optional.of(new ContentGraph(config, urls, pageIndex,
                 Map.copyOf(linkTargets), Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(),
-                previous.snippets(), previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
+                previous.snippets(), previous.snippetLinks(), previous.heldBack(),
+                Collections.unmodifiableMap(shownUnpublished)));
     }
 
     /** "More answers" for one answer, as {@link #moreAnswers} would choose them. */
@@ -325,16 +330,50 @@ public final class GraphBuilder {
             List<LinkTarget> slots = new ArrayList<>();
             for (LinkRef link : page.body().links()) {
                 // an unresolved link is an error, so the build stops before anything reads this null
-                slots.add(resolver.bodyLink(page, link).orElse(null));
+                slots.add(resolver.bodyLink(page.sourcePath(), page.key().language(), link).orElse(null));
             }
             result.put(page.key(), Collections.unmodifiableList(slots));
         }
         return result;
     }
 
-    private static void checkExternalLinks(Map<PageKey, Page> pages, Diagnostics diagnostics) {
-        for (Page page : pages.values()) {
-            for (io.answersite.markdown.ExternalLink link : page.body().externalLinks()) {
+    /**
+     * Where each snippet's link slots go, by snippet name and then by the language of the pages that
+     * show it: a language without its own snippet shows the default language's, whose typed
+     * references then prefer pages in the showing language, as a page's own links do. Relative paths
+     * are relative to the snippet's file. A broken link is reported once, at the link: as the
+     * snippet's own language finds it, or else as the first language (in site.yml order) showing
+     * it does.
+     */
+    private Map<String, Map<String, List<LinkTarget>>> resolveSnippetLinks(ContentGraph shown, Resolver resolver,
+                                                                           Diagnostics diagnostics) {
+        Map<String, Map<String, List<LinkTarget>>> result = new TreeMap<>();
+        shown.snippets().forEach((name, own) -> {
+            List<String> languages = new ArrayList<>();
+            config.languages().forEach(l -> languages.add(l.code()));
+            languages.sort(Comparator.comparing(language -> !own.containsKey(language)));
+            Set<SourcePos> reported = new HashSet<>();
+            Map<String, List<LinkTarget>> byLanguage = new TreeMap<>();
+            for (String language : languages) {
+                shown.snippet(name, language).ifPresent(snippet -> {
+                    Diagnostics found = new Diagnostics();
+                    Resolver reporting = resolver.reportingTo(found);
+                    List<LinkTarget> slots = new ArrayList<>();
+                    for (LinkRef link : snippet.body().links()) {
+                        slots.add(reporting.bodyLink(snippet.sourcePath(), language, link).orElse(null));
+                    }
+                    found.sorted().stream().filter(finding -> reported.add(finding.pos())).forEach(diagnostics::add);
+                    byLanguage.put(language, Collections.unmodifiableList(slots));
+                });
+            }
+            result.put(name, Collections.unmodifiableMap(byLanguage));
+        });
+        return Collections.unmodifiableMap(result);
+    }
+
+    private static void checkExternalLinks(List<io.answersite.markdown.MarkdownDoc> bodies, Diagnostics diagnostics) {
+        for (io.answersite.markdown.MarkdownDoc body : bodies) {
+            for (io.answersite.markdown.ExternalLink link : body.externalLinks()) {
                 String url = link.destination();
                 if (!(url.startsWith("http://") || url.startsWith("https://"))) {
                     continue;
@@ -359,8 +398,8 @@ public final class GraphBuilder {
             if (page instanceof Page.Answer answer) {
                 List<ResolvedRelated> items = new ArrayList<>();
                 for (Page.Related related : answer.related()) {
-                    resolver.typed(page, related.ref()).ifPresent(target -> items.add(new ResolvedRelated(target,
-                            related.ref().anchor(), related.note(), related.ref())));
+                    resolver.typed(page.key().language(), related.ref()).ifPresent(target -> items.add(
+                            new ResolvedRelated(target, related.ref().anchor(), related.note(), related.ref())));
                 }
                 result.put(page.key(), List.copyOf(items));
             }
@@ -588,11 +627,11 @@ public final class GraphBuilder {
         /** What each page shows, for anchors; set once related items and "more answers" are known. */
         private ContentGraph shown;
         /** Site folders ({@code answers/x/}) of every page, held-back ones included, and of their aliases. */
-        private final Map<String, PageKey> byFolder = new HashMap<>();
+        private final Map<String, PageKey> byFolder;
         /** Folders of pages the generator writes without a page record, with their anchors: lists, hubs. */
-        private final Map<String, Set<String>> generatedFolders = new HashMap<>();
+        private final Map<String, Set<String>> generatedFolders;
         /** The folders of each kind's pages ({@code answers/}, {@code en/answers/}): no other page lives there. */
-        private final Map<String, Kind> kindFolders = new HashMap<>();
+        private final Map<String, Kind> kindFolders;
 
         Resolver(Map<PageKey, Page> all, Map<PageKey, Page> published, Map<String, PageKey> bySource,
                  Diagnostics diagnostics) {
@@ -600,6 +639,9 @@ public final class GraphBuilder {
             this.published = published;
             this.bySource = bySource;
             this.diagnostics = diagnostics;
+            this.byFolder = new HashMap<>();
+            this.generatedFolders = new HashMap<>();
+            this.kindFolders = new HashMap<>();
             for (Page page : all.values()) {
                 byFolder.put(urls.pageFolder(page.key()), page.key());
             }
@@ -618,28 +660,49 @@ public final class GraphBuilder {
             }
         }
 
+        /** A resolver sharing {@code other}'s pages, folders and anchors that reports to {@code findings}. */
+        private Resolver(Resolver other, Diagnostics findings) {
+            this.all = other.all;
+            this.published = other.published;
+            this.bySource = other.bySource;
+            this.diagnostics = findings;
+            this.shown = other.shown;
+            this.byFolder = other.byFolder;
+            this.generatedFolders = other.generatedFolders;
+            this.kindFolders = other.kindFolders;
+        }
+
+        Resolver reportingTo(Diagnostics findings) {
+            return new Resolver(this, findings);
+        }
+
         void anchorsOf(ContentGraph shown) {
             this.shown = shown;
         }
 
-        /** The page (and anchor), content file or site path a body link points to. */
-        Optional<LinkTarget> bodyLink(Page from, LinkRef link) {
+        /**
+         * The page (and anchor), content file or site path a body link points to.
+         *
+         * @param fromSource the file the link is written in, which relative paths start from
+         * @param language the language of the page that shows the link, which typed references prefer
+         */
+        Optional<LinkTarget> bodyLink(String fromSource, String language, LinkRef link) {
             if (link.target() == LinkRef.Target.FILE) {
-                return file(from, link);
+                return file(fromSource, link);
             }
             if (link.target() == LinkRef.Target.SITE) {
                 return sitePath(link);
             }
             Optional<TypedRef> typed = TypedRef.parse(link.destination(), link.pos());
             if (typed.isPresent()) {
-                return typed(from, typed.get()).filter(key -> anchorExists(key, typed.get().anchor(), link.pos(),
+                return typed(language, typed.get()).filter(key -> anchorExists(key, typed.get().anchor(), link.pos(),
                         link.destination())).map(key -> LinkTarget.page(key, typed.get().anchor()));
             }
             String destination = link.destination();
             int hash = destination.indexOf('#');
             String pathPart = hash < 0 ? destination : destination.substring(0, hash);
             String anchor = hash < 0 ? null : destination.substring(hash + 1);
-            Optional<String> target = sourcePathOf(from.sourcePath(), pathPart);
+            Optional<String> target = sourcePathOf(fromSource, pathPart);
             if (target.isEmpty()) {
                 diagnostics.error(RULE_LINK_FILE, link.pos(), "link '" + destination + "' leaves the content folder;"
                         + " link to pages by their .md file inside it, or use a typed reference such as guide:id");
@@ -662,9 +725,9 @@ public final class GraphBuilder {
             return Optional.of(LinkTarget.page(key, anchor));
         }
 
-        private Optional<LinkTarget> file(Page from, LinkRef link) {
+        private Optional<LinkTarget> file(String fromSource, LinkRef link) {
             String pathPart = link.destination().replaceFirst("[#?].*$", "");
-            Optional<String> target = sourcePathOf(from.sourcePath(), pathPart);
+            Optional<String> target = sourcePathOf(fromSource, pathPart);
             if (target.isEmpty()) {
                 diagnostics.error(RULE_LINK_FILE, link.pos(), "link '" + link.destination() + "' leaves the content"
                         + " folder; put the file under content/ and link to it relatively");
@@ -789,12 +852,13 @@ public final class GraphBuilder {
             return false;
         }
 
-        Optional<PageKey> typed(Page from, TypedRef ref) {
-            Optional<PageKey> key = preferred(published, ref.kind(), ref.id(), from.key().language());
+        /** The page a typed reference names, preferring its translation in {@code language}. */
+        Optional<PageKey> typed(String language, TypedRef ref) {
+            Optional<PageKey> key = preferred(published, ref.kind(), ref.id(), language);
             if (key.isPresent()) {
                 return key;
             }
-            if (preferred(all, ref.kind(), ref.id(), from.key().language()).isPresent()) {
+            if (preferred(all, ref.kind(), ref.id(), language).isPresent()) {
                 reportHeldBack(ref.pos(), ref.toString());
                 return Optional.empty();
             }

@@ -112,8 +112,9 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * As {@link #render(SourceText, String, int)}, for a snippet: the graph does not resolve a
-     * snippet's links, so paths from the site's root are left as written instead of becoming slots.
+     * As {@link #render(SourceText, String, int)}, for a snippet: its {@code .md} links, typed
+     * references and content files become slots the graph resolves, but paths from the site's root
+     * are left as written.
      */
     public MarkdownDoc renderSnippet(SourceText source, String body, int bodyOffset) {
         return render(source, body, bodyOffset, false);

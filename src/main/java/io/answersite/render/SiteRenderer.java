@@ -552,6 +552,6 @@ public final class SiteRenderer {
 
     private SafeString snippet(String name, String language) {
         Optional<Snippet> snippet = graph.snippet(name, language);
-        return snippet.map(s -> new SafeString(fill(s.body(), List.of()))).orElse(null);
+        return snippet.map(s -> new SafeString(fill(s.body(), graph.snippetLinks(name, language)))).orElse(null);
     }
 }
