@@ -36,8 +36,12 @@ public final class MarkdownTwins {
 
     /** Writes one twin per published page, in parallel; returns how many. */
     public int emit(SiteOutput output) {
-        site.graph().pages().values().parallelStream()
-                .forEach(page -> output.write(site.urls().pageFolder(page.key()) + "index.md", twin(page)));
+        site.graph().pages().values().parallelStream().forEach(page -> {
+            String twin = twin(page);
+            // the same twin text keeps its bytes from build to build (the preview's fragments)
+            output.write(site.urls().pageFolder(page.key()) + "index.md", fragments.get("twin-bytes", page.key(), twin,
+                    null, () -> twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        });
         return site.graph().pages().size();
     }
 
