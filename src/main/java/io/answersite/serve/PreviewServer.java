@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ public final class PreviewServer implements AutoCloseable {
     private final io.answersite.check.BuiltSiteCheck.Memory checked = new io.answersite.check.BuiltSiteCheck.Memory();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String basePath = "";
+    private volatile Set<String> allowedHosts = Set.of();
     private HttpServer server;
     private ExecutorService executor;
     private volatile MemoryOutput lastGood;
@@ -60,8 +63,26 @@ public final class PreviewServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        allowedHosts = allowedHosts(bind, server.getAddress().getPort());
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The {@code Host} values the server answers: the bound address, {@code localhost} and
+     * {@code 127.0.0.1}, each with the port (bare only on port 80), lower case. Any other name may
+     * be a DNS-rebinding host name through which a web page the editor visits reads the preview.
+     */
+    static Set<String> allowedHosts(String bind, int port) {
+        String bound = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+        java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
+        for (String name : List.of("localhost", "127.0.0.1", bound.toLowerCase(Locale.ROOT))) {
+            hosts.add(name + ":" + port);
+            if (port == 80) {
+                hosts.add(name);
+            }
+        }
+        return java.util.Collections.unmodifiableSortedSet(hosts);
     }
 
     /**
@@ -96,6 +117,14 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (host == null || !allowedHosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
+                send(exchange, 403, "text/plain; charset=utf-8", ("refused: the preview answers only the Host "
+                        + String.join(", ", allowedHosts) + "; open one of those (another name may be a web page"
+                        + " reading the preview through DNS rebinding)\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String rawPath = exchange.getRequestURI().getRawPath();
             if (rawPath.equals(EVENTS)) {
                 events(exchange);
