@@ -72,8 +72,19 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
                 break;
             }
             int numberStart = at + slotPrefix.length();
-            int numberEnd = html.indexOf('-', numberStart);
-            out.append(html, from, at).append(urlForSlot.apply(Integer.parseInt(html.substring(numberStart, numberEnd))));
+            int numberEnd = numberStart;
+            while (numberEnd < html.length() && numberEnd - numberStart < 9 && html.charAt(numberEnd) >= '0'
+                    && html.charAt(numberEnd) <= '9') {
+                numberEnd++;
+            }
+            int slot = numberEnd > numberStart && numberEnd < html.length() && html.charAt(numberEnd) == '-'
+                    ? Integer.parseInt(html.substring(numberStart, numberEnd)) : -1;
+            if (slot < 0 || slot >= links.size()) {
+                out.append(html, from, numberStart); // text that only looks like a slot stays as it is
+                from = numberStart;
+                continue;
+            }
+            out.append(html, from, at).append(urlForSlot.apply(slot));
             from = numberEnd + 1;
         }
         return out.append(html, from, html.length()).toString();

@@ -27,12 +27,14 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import io.answersite.diagnostic.Diagnostics;
 import io.answersite.source.SourceText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,8 @@ import java.util.regex.Pattern;
  * <p>Raw HTML in Markdown is escaped, not passed through: content cannot inject markup or scripts.
  */
 public final class MarkdownRenderer {
+
+    public static final String RULE_NESTING = "markdown-nesting";
 
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}\\s*$");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -99,27 +103,54 @@ public final class MarkdownRenderer {
 
     /**
      * Renders a body that starts at {@code bodyOffset} in {@code source}; positions of links are
-     * reported in the file.
+     * reported in the file. A body the parser cannot read (nested thousands of levels deep) is
+     * reported at its first line, and gives no result.
      */
-    public MarkdownDoc render(SourceText source, String body, int bodyOffset) {
+    public Optional<MarkdownDoc> render(SourceText source, String body, int bodyOffset, Diagnostics diagnostics) {
         if (body.isBlank()) {
-            return MarkdownDoc.EMPTY;
+            return Optional.of(MarkdownDoc.EMPTY);
         }
-        String slotPrefix = SLOT_MARKER;
-        while (body.contains(slotPrefix)) {
-            slotPrefix = slotPrefix + "x";
+        String marker = SLOT_MARKER;
+        while (body.contains(marker)) {
+            marker = marker + "x";
         }
-        slotPrefix = slotPrefix + "-";
-        Document document = parser.parse(body);
-        DocumentState state = new DocumentState(source, bodyOffset, slotPrefix);
-        assignAnchors(document, state);
-        document.set(STATE, state);
-        String html = labelCheckboxes(renderer.render(document));
-        List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
-        edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
-        return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
-                List.copyOf(state.groups), List.copyOf(state.usedIds), body, List.copyOf(edits),
-                List.copyOf(state.external), List.copyOf(state.missingAlt));
+        try {
+            while (true) {
+                DocumentState state = new DocumentState(source, bodyOffset, marker + "-");
+                Document document = parser.parse(body);
+                assignAnchors(document, state);
+                document.set(STATE, state);
+                String html = labelCheckboxes(renderer.render(document));
+                // Entities such as &#45; can spell the marker in the HTML though the source does not:
+                // then every marker is not a slot, and a longer one is tried (the HTML's text is never
+                // longer than the source, so this ends).
+                if (occurrences(html, state.slotPrefix) == state.links.size() || marker.length() > body.length()) {
+                    List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
+                    edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
+                    return Optional.of(new MarkdownDoc(html, state.slotPrefix, List.copyOf(state.headings),
+                            List.copyOf(state.links), List.copyOf(state.groups), List.copyOf(state.usedIds), body,
+                            List.copyOf(edits), List.copyOf(state.external), List.copyOf(state.missingAlt)));
+                }
+                marker = marker + "x".repeat(marker.length() - SLOT_MARKER.length() + 1);
+            }
+        } catch (StackOverflowError e) {
+            // Flexmark parses and renders nested blocks by recursion, and matches some lines with
+            // regular expressions that recurse once per repetition: thousands of nested quotes or
+            // lists, or a line of thousands of '-' or '*', exhaust the stack. Nothing of the
+            // document is kept, so the error is the whole outcome of this body.
+            diagnostics.error(RULE_NESTING, source.posAt(bodyOffset), "the Markdown is nested too deeply (or"
+                    + " has a line of thousands of repeated marks) for the Markdown parser; keep block quotes"
+                    + " and lists to a few levels and break up the long line");
+            return Optional.empty();
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static void assignAnchors(Document document, DocumentState state) {
