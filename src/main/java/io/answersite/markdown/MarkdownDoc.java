@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
  * A Markdown body rendered to HTML, with its internal links left as numbered slots.
  *
  * @param html the rendered HTML; each internal link's {@code href} is {@code slotPrefix + n + "-"}
- * @param slotPrefix a marker that does not occur in the source, so filling cannot touch content
+ * @param slotPrefix a marker that occurs in the HTML only as a slot (not in the source, nor spelled
+ *     with entities), so filling cannot touch content
  * @param headings every heading, in order, with its anchor id
  * @param links every internal link, in order of appearance
  * @param checklistGroups H2 groups with task items (empty for bodies without task lists)

@@ -122,7 +122,7 @@ public final class MarkdownRenderer {
                 document.set(STATE, state);
                 String html = labelCheckboxes(renderer.render(document));
                 // Entities such as &#45; can spell the marker in the HTML though the source does not:
-                // then every marker is not a slot, and a longer one is tried (the HTML's text is never
+                // then not every marker is a slot, and a longer one is tried (the HTML's text is never
                 // longer than the source, so this ends).
                 if (occurrences(html, state.slotPrefix) == state.links.size() || marker.length() > body.length()) {
                     List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);

@@ -8,6 +8,8 @@ import io.answersite.TestSites;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,7 @@ class PreviewServerTest {
     private PreviewServer server;
     private SourceWatcher watcher;
     private int port;
+    private String bind;
 
     @AfterEach
     void stop() {
@@ -49,6 +53,11 @@ class PreviewServerTest {
     }
 
     private void start(boolean watch) throws IOException {
+        start(watch, "127.0.0.1");
+    }
+
+    private void start(boolean watch, String bind) throws IOException {
+        this.bind = bind;
         TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(root).withIncludeDrafts(true);
         server = new PreviewServer(new Answersite(), request, line -> {
@@ -56,7 +65,7 @@ class PreviewServerTest {
                 log.add(line);
             }
         });
-        port = server.start("127.0.0.1", 0);
+        port = server.start(bind, 0);
         if (watch) {
             watcher = new SourceWatcher(List.of(root.resolve("content"), root.resolve("templates"), root.resolve("site")),
                     server::rebuild);
@@ -182,6 +191,19 @@ class PreviewServerTest {
     }
 
     @Test
+    void boundToIpv6LoopbackAnswersItsBracketedAddress() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            assertTrue(probe.isBound());
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback on this machine: " + e.getMessage());
+        }
+        start(false, "::1");
+        assertEquals(200, status(raw("/answers/rate-limits/", "[::1]:" + port)));
+        assertEquals(200, status(raw("/answers/rate-limits/", "localhost:" + port)));
+        assertEquals(403, status(raw("/answers/rate-limits/", "rebind.attacker.example:" + port)));
+    }
+
+    @Test
     void allowsTheBoundAddressIncludingIpv6LoopbackInBrackets() {
         assertEquals(Set.of("127.0.0.1:8080", "localhost:8080", "[::1]:8080"), PreviewServer.allowedHosts("::1", 8080));
         assertEquals(Set.of("127.0.0.1:8080", "localhost:8080", "preview.test:8080"),
@@ -197,7 +219,7 @@ class PreviewServerTest {
 
     /** The whole response to a GET of {@code path} with {@code host} as Host (none when null). */
     private String raw(String path, String host) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(bind, port)) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

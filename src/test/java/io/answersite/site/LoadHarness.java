@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 /**
  * One content file's bytes through the load phase of a build (what {@link Answersite#load} runs after
  * site.yml: the secret scan, front matter splitter, YAML reader, typed binder, Markdown renderer,
- * graph and checks),
- * then through the Markdown post-processing of render and emit (slots filled, the Markdown twin).
+ * graph and checks), then through the Markdown post-processing of render and emit (slots filled,
+ * the Markdown twin).
  * The bytes are written as an answer, a glossary term and a snippet of a small site, so one input
  * reaches every binder. {@link #load} throws whatever escapes the build, and an
  * {@link AssertionError} when an input ends as neither pages nor diagnostics with a position in
@@ -114,27 +114,33 @@ final class LoadHarness {
                 request.includeDrafts(), request.today()).build(content, diagnostics);
         new ContentChecks(graph, request.today(), reader, request.siteRoot()).run(diagnostics);
         Set<String> loaded = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
         for (Page page : graph.pages().values()) {
-            postProcess(page.body());
+            postProcess(page.sourcePath(), page.body(), problems);
             loaded.add(page.sourcePath());
         }
         graph.snippets().values().forEach(byLanguage -> byLanguage.values().forEach(snippet -> {
-            postProcess(snippet.body());
+            postProcess(snippet.sourcePath(), snippet.body(), problems);
             loaded.add(snippet.sourcePath());
         }));
         graph.heldBack().stream().map(HeldBack::sourcePath).forEach(loaded::add);
-        check(bytes, diagnostics.sorted(), loaded);
+        check(bytes, diagnostics.sorted(), loaded, problems);
     }
 
-    /** What render and emit do with a body: fill every link slot, and write the Markdown twin. */
-    private static void postProcess(MarkdownDoc body) {
-        body.fill(slot -> "/docs/answers/target-" + slot + "/");
+    /**
+     * What render and emit do with a body: fill every link slot (none may be left), and write the
+     * Markdown twin.
+     */
+    private static void postProcess(String path, MarkdownDoc body, List<String> problems) {
+        String html = body.fill(slot -> "/docs/answers/target-" + slot + "/");
+        if (!body.links().isEmpty() && html.contains(body.slotPrefix())) {
+            problems.add(path + ": a link slot was left unfilled: " + html);
+        }
         body.markdown(slot -> "https://fuzz.example.com/docs/answers/target-" + slot + "/");
     }
 
-    private static void check(byte[] bytes, List<Diagnostic> diagnostics, Set<String> loaded) {
+    private static void check(byte[] bytes, List<Diagnostic> diagnostics, Set<String> loaded, List<String> problems) {
         List<String> lines = lines(bytes);
-        List<String> problems = new ArrayList<>();
         for (Diagnostic diagnostic : diagnostics) {
             if (Rules.find(diagnostic.ruleId()).isEmpty()) {
                 problems.add("unknown rule id: " + diagnostic.format());
