@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.source.SourceText;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -64,18 +66,28 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void aBodyNestedTooDeeplyForTheParserIsReportedAtItsFirstLine() {
-        for (String body : List.of("> ".repeat(20_000) + "x\n", "Intro.\n\n" + "- ".repeat(20_000) + "\n",
-                "*".repeat(30_000) + "\n")) {
+    void aBodyNestedTooDeeplyForTheParserIsReportedAtItsDeepestLine() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("> ".repeat(20_000) + "x\n", "content/guides/g.md:4:1");
+        bodies.put("Intro.\n\n- a\n" + "1. ".repeat(5_000) + "x\n\nMore.\n", "content/guides/g.md:7:1");
+        bodies.put("Intro.\n\n" + "- ".repeat(20_000) + "\n", "content/guides/g.md:6:1");
+        bodies.put("*".repeat(30_000) + "\n", "content/guides/g.md:4:1");
+        bodies.forEach((body, pos) -> {
             String file = "---\ntitle: t\n---\n" + body;
             Diagnostics diagnostics = new Diagnostics();
             assertTrue(renderer.render(new SourceText("content/guides/g.md", file), body, file.length() - body.length(),
                     diagnostics).isEmpty());
-            assertEquals(List.of("content/guides/g.md:4:1: error: the Markdown is nested too deeply (or has a line of"
-                    + " thousands of repeated marks) for the Markdown parser; keep block quotes and lists to a few"
-                    + " levels and break up the long line [markdown-nesting]"),
-                    diagnostics.sorted().stream().map(d -> d.format()).toList());
-        }
+            assertEquals(List.of(pos + ": error: the Markdown is nested too deeply (or has a line of thousands of"
+                    + " repeated marks) for the Markdown parser; keep block quotes and lists to a few levels and break"
+                    + " up the long line [markdown-nesting]"), diagnostics.sorted().stream().map(d -> d.format()).toList());
+        });
+    }
+
+    @Test
+    void theDeepestLineIsTheOneOpeningTheMostQuotesAndLists() {
+        assertEquals(0, MarkdownRenderer.deepestLine("Plain.\n\nText.\n"));
+        assertEquals(10, MarkdownRenderer.deepestLine("- a\n  - b\n    - > 1. c\n- d\n"));
+        assertEquals(8, MarkdownRenderer.deepestLine("Intro.\n\n" + "* ".repeat(50) + "\n" + "> ".repeat(40) + "\n"));
     }
 
     @Test
