@@ -42,7 +42,9 @@ public final class SecretScanner implements SourceCheck {
     }
 
     private static final List<Detector> DETECTORS = List.of(
-            exact("private key block", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----", "PRIVATE KEY"),
+            // One character class, not a repeated group: Java matches a repeated group by recursion,
+            // and a header of thousands of words would exhaust the stack.
+            exact("private key block", "-----BEGIN (?:[A-Z0-9 ]* )?PRIVATE KEY-----", "PRIVATE KEY"),
             exact("Anthropic API key", "\\bsk-ant-[A-Za-z0-9_-]{20,}", "sk-ant-"),
             exact("OpenAI API key", "\\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", "sk-"),
             exact("Google API key", "\\bAIza[0-9A-Za-z_-]{35}\\b", "AIza"),

@@ -204,7 +204,8 @@ public final class ContentLoader {
         String id = kind == Kind.HUB ? PageKey.HUB_ID : id(fields, name, source.get().path(), diagnostics);
         SourcePos idPos = fields.has("id") ? fields.valuePos("id") : SourcePos.startOf(source.get().path());
         Common common = common(fields, kind, diagnostics);
-        MarkdownDoc body = markdown.render(source.get(), split.get().body(), split.get().bodyOffset());
+        MarkdownDoc body = markdown.render(source.get(), split.get().body(), split.get().bodyOffset(), diagnostics)
+                .orElse(MarkdownDoc.EMPTY);
         PageKey key = new PageKey(kind, id == null ? "" : id, name.language.code());
         String path = source.get().path();
 
@@ -359,8 +360,9 @@ public final class ContentLoader {
             body = split.get().body();
             offset = split.get().bodyOffset();
         }
-        return Optional.of(new Snippet(name.base, name.language.code(), source.get().path(),
-                markdown.renderSnippet(source.get(), body, offset)));
+        String path = source.get().path();
+        return markdown.renderSnippet(source.get(), body, offset, diagnostics)
+                .map(doc -> new Snippet(name.base, name.language.code(), path, doc));
     }
 
     /** The front matter keys a page of {@code kind} may have (the published schema's properties). */

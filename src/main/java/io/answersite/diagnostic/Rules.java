@@ -26,6 +26,7 @@ public final class Rules {
         fixed("front-matter-type", "a key has a value of the wrong type");
         fixed("front-matter-unknown-key", "a key the page's schema does not define");
         fixed("front-matter-enum", "a value outside the set a key allows (such as the kind in a typed reference)");
+        fixed("markdown-nesting", "a Markdown body nests too deeply for the parser");
         fixed("date-format", "a date is not written YYYY-MM-DD or does not exist");
         fixed("date-order", "'updated' is before 'date'");
         fixed("id-pattern", "an id does not match [a-z0-9][a-z0-9-]*");

@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
  * A Markdown body rendered to HTML, with its internal links left as numbered slots.
  *
  * @param html the rendered HTML; each internal link's {@code href} is {@code slotPrefix + n + "-"}
- * @param slotPrefix a marker that does not occur in the source, so filling cannot touch content
+ * @param slotPrefix a marker that occurs in the HTML only as a slot (not in the source, nor spelled
+ *     with entities), so filling cannot touch content
  * @param headings every heading, in order, with its anchor id
  * @param links every internal link, in order of appearance
  * @param checklistGroups H2 groups with task items (empty for bodies without task lists)
@@ -72,8 +73,19 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
                 break;
             }
             int numberStart = at + slotPrefix.length();
-            int numberEnd = html.indexOf('-', numberStart);
-            out.append(html, from, at).append(urlForSlot.apply(Integer.parseInt(html.substring(numberStart, numberEnd))));
+            int numberEnd = numberStart;
+            while (numberEnd < html.length() && numberEnd - numberStart < 9 && html.charAt(numberEnd) >= '0'
+                    && html.charAt(numberEnd) <= '9') {
+                numberEnd++;
+            }
+            int slot = numberEnd > numberStart && numberEnd < html.length() && html.charAt(numberEnd) == '-'
+                    ? Integer.parseInt(html.substring(numberStart, numberEnd)) : -1;
+            if (slot < 0 || slot >= links.size()) {
+                out.append(html, from, numberStart); // text that only looks like a slot stays as it is
+                from = numberStart;
+                continue;
+            }
+            out.append(html, from, at).append(urlForSlot.apply(slot));
             from = numberEnd + 1;
         }
         return out.append(html, from, html.length()).toString();

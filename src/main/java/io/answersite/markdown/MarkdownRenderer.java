@@ -29,12 +29,14 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import io.answersite.diagnostic.Diagnostics;
 import io.answersite.source.SourceText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,8 @@ import java.util.regex.Pattern;
  * <p>Raw HTML in Markdown is escaped, not passed through: content cannot inject markup or scripts.
  */
 public final class MarkdownRenderer {
+
+    public static final String RULE_NESTING = "markdown-nesting";
 
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}\\s*$");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -105,41 +109,134 @@ public final class MarkdownRenderer {
 
     /**
      * Renders a body that starts at {@code bodyOffset} in {@code source}; positions of links are
-     * reported in the file.
+     * reported in the file. A body the parser cannot read (nested thousands of levels deep) is
+     * reported at its deepest line, and gives no result.
      */
-    public MarkdownDoc render(SourceText source, String body, int bodyOffset) {
-        return render(source, body, bodyOffset, true);
+    public Optional<MarkdownDoc> render(SourceText source, String body, int bodyOffset, Diagnostics diagnostics) {
+        return render(source, body, bodyOffset, diagnostics, true);
     }
 
     /**
-     * As {@link #render(SourceText, String, int)}, for a snippet: its {@code .md} links, typed
-     * references and content files become slots the graph resolves, but paths from the site's root
-     * are left as written.
+     * As {@link #render(SourceText, String, int, Diagnostics)}, for a snippet: its {@code .md} links,
+     * typed references and content files become slots the graph resolves, but paths from the site's
+     * root are left as written.
      */
-    public MarkdownDoc renderSnippet(SourceText source, String body, int bodyOffset) {
-        return render(source, body, bodyOffset, false);
+    public Optional<MarkdownDoc> renderSnippet(SourceText source, String body, int bodyOffset, Diagnostics diagnostics) {
+        return render(source, body, bodyOffset, diagnostics, false);
     }
 
-    private MarkdownDoc render(SourceText source, String body, int bodyOffset, boolean sitePathSlots) {
+    private Optional<MarkdownDoc> render(SourceText source, String body, int bodyOffset, Diagnostics diagnostics,
+                                         boolean sitePathSlots) {
         if (body.isBlank()) {
-            return MarkdownDoc.EMPTY;
+            return Optional.of(MarkdownDoc.EMPTY);
         }
-        String slotPrefix = SLOT_MARKER;
-        while (body.contains(slotPrefix)) {
-            slotPrefix = slotPrefix + "x";
+        String marker = SLOT_MARKER;
+        while (body.contains(marker)) {
+            marker = marker + "x";
         }
-        slotPrefix = slotPrefix + "-";
-        Document document = parser.parse(body);
-        DocumentState state = new DocumentState(source, bodyOffset, slotPrefix, sitePathSlots);
-        assignAnchors(document, state);
-        collectLinks(document, state);
-        document.set(STATE, state);
-        String html = labelCheckboxes(renderer.render(document));
-        List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
-        edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
-        return new MarkdownDoc(html, slotPrefix, List.copyOf(state.headings), List.copyOf(state.links),
-                List.copyOf(state.groups), List.copyOf(state.usedIds), body, List.copyOf(edits),
-                List.copyOf(state.external), List.copyOf(state.missingAlt));
+        try {
+            while (true) {
+                DocumentState state = new DocumentState(source, bodyOffset, marker + "-", sitePathSlots);
+                Document document = parser.parse(body);
+                assignAnchors(document, state);
+                collectLinks(document, state);
+                document.set(STATE, state);
+                String html = labelCheckboxes(renderer.render(document));
+                // Entities such as &#45; can spell the marker in the HTML though the source does not:
+                // then not every marker is a slot, and a longer one is tried (the HTML's text is never
+                // longer than the source, so this ends).
+                if (occurrences(html, state.slotPrefix) == state.links.size() || marker.length() > body.length()) {
+                    List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
+                    edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
+                    return Optional.of(new MarkdownDoc(html, state.slotPrefix, List.copyOf(state.headings),
+                            List.copyOf(state.links), List.copyOf(state.groups), List.copyOf(state.usedIds), body,
+                            List.copyOf(edits), List.copyOf(state.external), List.copyOf(state.missingAlt)));
+                }
+                marker = marker + "x".repeat(marker.length() - SLOT_MARKER.length() + 1);
+            }
+        } catch (StackOverflowError e) {
+            // Flexmark parses and renders nested blocks by recursion, and matches some lines with
+            // regular expressions that recurse once per repetition: thousands of nested quotes or
+            // lists, or a line of thousands of '-' or '*', exhaust the stack. Nothing of the
+            // document is kept, so the error is the whole outcome of this body.
+            diagnostics.error(RULE_NESTING, source.posAt(bodyOffset + deepestLine(body)), "the Markdown is nested too deeply (or"
+                    + " has a line of thousands of repeated marks) for the Markdown parser; keep block quotes"
+                    + " and lists to a few levels and break up the long line");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the line starts that most likely exhausted the parser: the one that opens the most
+     * quotes and lists (counting two columns of its indentation as one level), or is the longest run of
+     * thematic-break marks; the body's start when no line opens more than one.
+     */
+    static int deepestLine(String body) {
+        int best = 0;
+        int bestScore = 1;
+        for (int start = 0; start < body.length(); ) {
+            int end = body.indexOf('\n', start);
+            end = end < 0 ? body.length() : end;
+            int score = Math.max(nesting(body, start, end), breakMarks(body, start, end));
+            if (score > bestScore) {
+                best = start;
+                bestScore = score;
+            }
+            start = end + 1;
+        }
+        return best;
+    }
+
+    private static int nesting(String body, int start, int end) {
+        int levels = 0;
+        int spaces = 0;
+        int i = start;
+        while (i < end) {
+            char c = body.charAt(i);
+            if (c == ' ' || c == '\t') {
+                spaces += levels == 0 ? (c == '\t' ? 4 : 1) : 0; // indentation, not the space after a marker
+                i++;
+            } else if (c == '>') {
+                levels++;
+                i++;
+            } else if ((c == '-' || c == '+' || c == '*') && i + 1 < end && body.charAt(i + 1) == ' ') {
+                levels++;
+                i += 2;
+            } else {
+                int digits = i;
+                while (digits < end && digits - i < 9 && Character.isDigit(body.charAt(digits))) {
+                    digits++;
+                }
+                if (digits == i || digits + 1 >= end || (body.charAt(digits) != '.' && body.charAt(digits) != ')')
+                        || body.charAt(digits + 1) != ' ') {
+                    break;
+                }
+                levels++;
+                i = digits + 2;
+            }
+        }
+        return levels + spaces / 2;
+    }
+
+    private static int breakMarks(String body, int start, int end) {
+        int marks = 0;
+        for (int i = start; i < end; i++) {
+            char c = body.charAt(i);
+            if (c == '-' || c == '*' || c == '_') {
+                marks++;
+            } else if (c != ' ' && c != '\t') {
+                return 0;
+            }
+        }
+        return marks;
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static void assignAnchors(Document document, DocumentState state) {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,7 @@ public final class PreviewServer implements AutoCloseable {
     private final io.answersite.check.BuiltSiteCheck.Memory checked = new io.answersite.check.BuiltSiteCheck.Memory();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String basePath = "";
+    private volatile Set<String> allowedHosts = Set.of();
     private HttpServer server;
     private ExecutorService executor;
     private volatile MemoryOutput lastGood;
@@ -82,8 +84,26 @@ public final class PreviewServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        allowedHosts = allowedHosts(bind, server.getAddress().getPort());
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The {@code Host} values the server answers: the bound address, {@code localhost} and
+     * {@code 127.0.0.1}, each with the port (bare only on port 80), lower case. Any other name may
+     * be a DNS-rebinding host name through which a web page the editor visits reads the preview.
+     */
+    static Set<String> allowedHosts(String bind, int port) {
+        String bound = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+        java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
+        for (String name : List.of("localhost", "127.0.0.1", bound.toLowerCase(Locale.ROOT))) {
+            hosts.add(name + ":" + port);
+            if (port == 80) {
+                hosts.add(name);
+            }
+        }
+        return java.util.Collections.unmodifiableSortedSet(hosts);
     }
 
     /**
@@ -195,6 +215,14 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (host == null || !allowedHosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
+                send(exchange, 403, "text/plain; charset=utf-8", ("refused: the preview answers only the Host "
+                        + String.join(", ", allowedHosts) + "; open one of those (another name may be a web page"
+                        + " reading the preview through DNS rebinding)\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String rawPath = exchange.getRequestURI().getRawPath();
             if (rawPath.equals(EVENTS)) {
                 events(exchange);

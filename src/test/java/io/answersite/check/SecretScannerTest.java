@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
+import io.answersite.config.CheckSettings;
 import io.answersite.diagnostic.Diagnostic;
+import io.answersite.diagnostic.Diagnostics;
 import io.answersite.maven.BuildMojo;
 import io.answersite.maven.MojoRunner;
 import io.answersite.site.Answersite;
+import io.answersite.source.SourceText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -229,6 +232,20 @@ class SecretScannerTest {
                 + " 'internal host': 'bill…'"), lines.get(0));
         assertTrue(lines.get(1).startsWith("content/answers/inside.md:6:44: error: matches the site's safety pattern"
                 + " 'private IP': '10.2…'"), lines.get(1));
+    }
+
+    @Test
+    void findsPrivateKeyHeadersEvenOneOfThousandsOfWords() {
+        String begin = "-----" + "BEGIN ";
+        String text = "a\n" + begin + "PRIVATE KEY-----\n" + begin + "RSA PRIVATE KEY-----\n"
+                + begin + "ENCRYPTED PRIVATE KEY-----\nx " + begin + "WORD ".repeat(20_000) + "PRIVATE KEY-----\n"
+                + begin + "RSA PUBLIC KEY-----\n";
+        Diagnostics diagnostics = new Diagnostics();
+        new SecretScanner(CheckSettings.DEFAULTS).check(new SourceText("content/answers/key.md", text), diagnostics);
+        assertEquals(List.of("content/answers/key.md:2:1", "content/answers/key.md:3:1", "content/answers/key.md:4:1",
+                "content/answers/key.md:5:3"), diagnostics.sorted().stream().map(d -> d.pos().toString()).toList());
+        assertTrue(diagnostics.sorted().get(0).format().startsWith("content/answers/key.md:2:1: error: possible private"
+                + " key block '----…'; remove it"), diagnostics.sorted().get(0).format());
     }
 
     @Test

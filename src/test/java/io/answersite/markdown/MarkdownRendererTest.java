@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.SourcePos;
 import io.answersite.source.SourceText;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -14,7 +18,8 @@ class MarkdownRendererTest {
 
     private MarkdownDoc render(String body) {
         String file = "---\ntitle: t\n---\n" + body;
-        return renderer.render(new SourceText("content/guides/g.md", file), body, file.length() - body.length());
+        return renderer.render(new SourceText("content/guides/g.md", file), body, file.length() - body.length(),
+                new Diagnostics()).orElseThrow();
     }
 
     @Test
@@ -43,6 +48,46 @@ class MarkdownRendererTest {
         String html = doc.fill(slot -> "/a/");
         assertTrue(html.contains("The text answersite-slot0- stays."), html);
         assertTrue(html.contains("href=\"/a/\""), html);
+    }
+
+    @Test
+    void slotMarkerSpelledWithEntitiesStaysText() {
+        MarkdownDoc doc = render("[a](answer:x) answersite&#45;slot-0- and &#97;nswersite-slot-9x-\n");
+        assertEquals("<p><a href=\"/a/\">a</a> answersite-slot-0- and answersite-slot-9x-</p>\n",
+                doc.fill(slot -> "/a/"));
+    }
+
+    @Test
+    void fillLeavesTextThatOnlyLooksLikeASlot() {
+        MarkdownDoc doc = new MarkdownDoc("<a href=\"s-0-\">a</a> s-x s-7- s-", "s-", List.of(), List.of(
+                new LinkRef(0, "answer:x", new SourcePos("content/guides/g.md", 4, 1), LinkRef.Target.PAGE)),
+                List.of(), List.of(), "", List.of(), List.of(), List.of());
+        assertEquals("<a href=\"/a/\">a</a> s-x s-7- s-", doc.fill(slot -> "/a/"));
+    }
+
+    @Test
+    void aBodyNestedTooDeeplyForTheParserIsReportedAtItsDeepestLine() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("> ".repeat(20_000) + "x\n", "content/guides/g.md:4:1");
+        bodies.put("Intro.\n\n- a\n" + "1. ".repeat(5_000) + "x\n\nMore.\n", "content/guides/g.md:7:1");
+        bodies.put("Intro.\n\n" + "- ".repeat(20_000) + "\n", "content/guides/g.md:6:1");
+        bodies.put("*".repeat(30_000) + "\n", "content/guides/g.md:4:1");
+        bodies.forEach((body, pos) -> {
+            String file = "---\ntitle: t\n---\n" + body;
+            Diagnostics diagnostics = new Diagnostics();
+            assertTrue(renderer.render(new SourceText("content/guides/g.md", file), body, file.length() - body.length(),
+                    diagnostics).isEmpty());
+            assertEquals(List.of(pos + ": error: the Markdown is nested too deeply (or has a line of thousands of"
+                    + " repeated marks) for the Markdown parser; keep block quotes and lists to a few levels and break"
+                    + " up the long line [markdown-nesting]"), diagnostics.sorted().stream().map(d -> d.format()).toList());
+        });
+    }
+
+    @Test
+    void theDeepestLineIsTheOneOpeningTheMostQuotesAndLists() {
+        assertEquals(0, MarkdownRenderer.deepestLine("Plain.\n\nText.\n"));
+        assertEquals(10, MarkdownRenderer.deepestLine("- a\n  - b\n    - > 1. c\n- d\n"));
+        assertEquals(8, MarkdownRenderer.deepestLine("Intro.\n\n" + "* ".repeat(50) + "\n" + "> ".repeat(40) + "\n"));
     }
 
     @Test

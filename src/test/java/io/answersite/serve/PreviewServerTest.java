@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.answersite.TestSites;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,7 @@ class PreviewServerTest {
     private PreviewServer server;
     private SourceWatcher watcher;
     private int port;
+    private String bind;
 
     @AfterEach
     void stop() {
@@ -50,6 +53,11 @@ class PreviewServerTest {
     }
 
     private void start(boolean watch) throws IOException {
+        start(watch, "127.0.0.1");
+    }
+
+    private void start(boolean watch, String bind) throws IOException {
+        this.bind = bind;
         TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(root).withIncludeDrafts(true);
         server = new PreviewServer(new Answersite(), request, line -> {
@@ -57,7 +65,7 @@ class PreviewServerTest {
                 log.add(line);
             }
         });
-        port = server.start("127.0.0.1", 0);
+        port = server.start(bind, 0);
         if (watch) {
             watcher = new SourceWatcher(List.of(root.resolve("content"), root.resolve("templates"), root.resolve("site")),
                     server::changed);
@@ -199,14 +207,67 @@ class PreviewServerTest {
                 + " only the preview shows it.</p>"), draft.body());
     }
 
+    @Test
+    void refusesAForeignHostHeaderAndAnswersLocalhostAnd127001WithThePort() throws Exception {
+        start(false);
+        String refused = raw("/answers/rate-limits/", "rebind.attacker.example:" + port);
+        assertEquals("HTTP/1.1 403 Forbidden", refused.lines().findFirst().orElseThrow());
+        assertEquals("refused: the preview answers only the Host 127.0.0.1:" + port + ", localhost:" + port
+                + "; open one of those (another name may be a web page reading the preview through DNS rebinding)\n",
+                body(refused));
+        assertEquals(403, status(raw(PreviewServer.EVENTS, "rebind.attacker.example:" + port)),
+                "the reload events are refused too");
+        assertEquals(403, status(raw("/", "localhost:" + (port == 1 ? 2 : port - 1))), "another port is refused");
+        assertEquals(403, status(raw("/", null)), "a request without Host is refused");
+
+        String local = raw("/answers/rate-limits/", "localhost:" + port);
+        assertEquals(200, status(local));
+        assertTrue(body(local).contains("What does HTTP 429 mean?"), local);
+        assertEquals(200, status(raw("/answers/rate-limits/", "127.0.0.1:" + port)));
+        assertEquals(200, status(raw("/", "LocalHost:" + port)), "host names are not case-sensitive");
+    }
+
+    @Test
+    void boundToIpv6LoopbackAnswersItsBracketedAddress() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            assertTrue(probe.isBound());
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback on this machine: " + e.getMessage());
+        }
+        start(false, "::1");
+        assertEquals(200, status(raw("/answers/rate-limits/", "[::1]:" + port)));
+        assertEquals(200, status(raw("/answers/rate-limits/", "localhost:" + port)));
+        assertEquals(403, status(raw("/answers/rate-limits/", "rebind.attacker.example:" + port)));
+    }
+
+    @Test
+    void allowsTheBoundAddressIncludingIpv6LoopbackInBrackets() {
+        assertEquals(Set.of("127.0.0.1:8080", "localhost:8080", "[::1]:8080"), PreviewServer.allowedHosts("::1", 8080));
+        assertEquals(Set.of("127.0.0.1:8080", "localhost:8080", "preview.test:8080"),
+                PreviewServer.allowedHosts("Preview.test", 8080));
+        assertEquals(Set.of("127.0.0.1:80", "localhost:80", "127.0.0.1", "localhost"),
+                PreviewServer.allowedHosts("127.0.0.1", 80), "port 80 may be left out of Host");
+    }
+
     /** Sends a request line as written, so the client cannot normalise the path first. */
     private int rawStatus(String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            return Integer.parseInt(status.split(" ")[1]);
+        return status(raw(path, "localhost:" + port));
+    }
+
+    /** The whole response to a GET of {@code path} with {@code host} as Host (none when null). */
+    private String raw(String path, String host) throws IOException {
+        try (Socket socket = new Socket(bind, port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static int status(String response) {
+        return Integer.parseInt(response.split(" ")[1]);
+    }
+
+    private static String body(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 }
