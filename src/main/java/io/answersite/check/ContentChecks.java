@@ -329,18 +329,22 @@ public final class ContentChecks {
         Set<String> linked = new HashSet<>();
         outbound.stream().filter(k -> k.kind() == Kind.GLOSSARY).forEach(k -> linked.add(k.id()));
         List<PageKey> unlinked = new ArrayList<>();
+        BitSet unlinkedTerms = new BitSet();
         for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
-            String termId = glossary.termIds().get(index);
-            if (linked.contains(termId)) {
-                continue;
+            if (!linked.contains(glossary.termIds().get(index))) {
+                unlinked.add(glossary.termPage(language, index));
+                unlinkedTerms.set(index);
             }
-            PageKey termKey = glossary.termPage(language, index);
-            unlinked.add(termKey);
-            if (diagnostics != null && !settings.glossaryAutolink()) {
-                Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(termKey);
-                diagnostics.warning("term-unlinked", firstUse(answer, automaton, index), "the answer uses the"
-                        + " glossary term '" + term.term() + "' but does not link it; link one use ([" + term.term()
-                        + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
+        }
+        boolean report = diagnostics != null && !settings.glossaryAutolink() && diagnostics.reports("term-unlinked");
+        if (report && !unlinkedTerms.isEmpty()) {
+            Map<Integer, SourcePos> firstUses = firstUses(answer, automaton, unlinkedTerms);
+            for (int index = unlinkedTerms.nextSetBit(0); index >= 0; index = unlinkedTerms.nextSetBit(index + 1)) {
+                String termId = glossary.termIds().get(index);
+                Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(glossary.termPage(language, index));
+                diagnostics.warning("term-unlinked", firstUses.getOrDefault(index, SourcePos.startOf(answer.sourcePath())),
+                        "the answer uses the glossary term '" + term.term() + "' but does not link it; link one use (["
+                        + term.term() + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
                         + " glossary_autolink: true in site.yml");
             }
         }
@@ -364,15 +368,18 @@ public final class ContentChecks {
         return text.toString();
     }
 
-    /** Where the term first appears in the file, by reading it again (only for findings). */
-    private SourcePos firstUse(Page page, TermAutomaton automaton, int term) {
+    /** Where each of {@code terms} first appears in the file, read again once (only for findings). */
+    private Map<Integer, SourcePos> firstUses(Page page, TermAutomaton automaton, BitSet terms) {
+        Map<Integer, SourcePos> first = new HashMap<>();
         Optional<SourceText> source = reader.read(siteRoot.resolve(page.sourcePath()), new Diagnostics());
         if (source.isEmpty()) {
-            return SourcePos.startOf(page.sourcePath());
+            return first;
         }
         String text = source.get().text();
         int afterFence = text.indexOf('\n') + 1;
-        int offset = automaton.firstUse(text.substring(afterFence), term);
-        return offset >= 0 ? source.get().posAt(afterFence + offset) : SourcePos.startOf(page.sourcePath());
+        for (TermAutomaton.Match match : automaton.matches(text.substring(afterFence), terms)) {
+            first.putIfAbsent(match.term(), source.get().posAt(afterFence + match.start()));
+        }
+        return first;
     }
 }

@@ -29,6 +29,11 @@ public final class Diagnostics {
         add(new Diagnostic(Severity.WARNING, ruleId, message, pos));
     }
 
+    /** Whether findings of {@code ruleId} are kept, so that a check can skip work for a rule switched off. */
+    public synchronized boolean reports(String ruleId) {
+        return policy.reports(ruleId);
+    }
+
     public synchronized boolean hasErrors() {
         return found.stream().anyMatch(Diagnostic::isError);
     }
