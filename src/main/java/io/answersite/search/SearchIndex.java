@@ -106,7 +106,16 @@ public final class SearchIndex {
         long bytes = 0;
         for (Map<String, Postings> part : parts) {
             for (Map.Entry<String, Postings> entry : part.entrySet()) {
-                entry.getValue().keepBest(MAX_POSTINGS);
+                Postings list = entry.getValue();
+                if (!fragments.keeps()) {
+                    list.keepBest(MAX_POSTINGS);
+                } else if (list.size() > MAX_POSTINGS) {
+                    // sorting the postings of the most common tokens is the costliest step left in a
+                    // preview rebuild; their postings rarely change, so the choice is kept by value
+                    Postings.Best best = fragments.get("best-postings", language.code() + "\n" + entry.getKey(),
+                            SearchIndex.class, list.snapshot(), () -> list.best(MAX_POSTINGS));
+                    list.replaceWith(best);
+                }
                 if (SearchTokenizer.isWord(entry.getKey())) {
                     vocabulary.add(entry.getKey());
                 }
@@ -196,6 +205,47 @@ public final class SearchIndex {
             }
             System.arraycopy(other.pairs, 0, pairs, size * 2, other.size * 2);
             size += other.size;
+        }
+
+        /** The pairs as a value: equal when the same pairs are in the same order. */
+        record Pairs(int[] pairs, int size) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Pairs that && size == that.size
+                        && Arrays.equals(pairs, 0, size * 2, that.pairs, 0, that.size * 2);
+            }
+
+            @Override
+            public int hashCode() {
+                int hash = size;
+                for (int i = 0; i < size * 2; i++) {
+                    hash = 31 * hash + pairs[i];
+                }
+                return hash;
+            }
+        }
+
+        /** The pairs {@link #keepBest} keeps. */
+        record Best(int[] pairs, int size) {
+        }
+
+        /** This list's pairs as they are now (this list only ever replaces its array, never rewrites it). */
+        Pairs snapshot() {
+            return new Pairs(pairs, size);
+        }
+
+        /** The {@code max} highest weights (the earlier document first on ties), in document order. */
+        Best best(int max) {
+            Postings copy = new Postings();
+            copy.pairs = Arrays.copyOf(pairs, size * 2);
+            copy.size = size;
+            copy.keepBest(max);
+            return new Best(copy.pairs, copy.size);
+        }
+
+        void replaceWith(Best best) {
+            pairs = best.pairs();
+            size = best.size();
         }
 
         /** Keeps the {@code max} highest weights (the earlier document first on ties), in document order. */
