@@ -4,7 +4,6 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +77,5 @@ public final class Glossary {
     public PageKey termPage(String language, int index) {
         PageKey[] keys = keysByLanguage.get(language);
         return keys == null ? null : keys[index];
-    }
-
-    @Override
-    public String toString() {
-        return "Glossary" + termIds + Arrays.toString(keysByLanguage.keySet().toArray());
     }
 }

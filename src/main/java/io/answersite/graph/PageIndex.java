@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The published pages, sorted by key for everything that lists them, with lookups by key in a hash
@@ -22,8 +21,9 @@ final class PageIndex extends AbstractMap<PageKey, Page> implements SortedMap<Pa
     private final SortedMap<PageKey, Page> sorted;
     private final Map<PageKey, Page> byKey;
 
+    /** @param pages a sorted map that its owner hands over and no longer changes (it is not copied) */
     PageIndex(SortedMap<PageKey, Page> pages) {
-        this.sorted = Collections.unmodifiableSortedMap(new TreeMap<>(pages));
+        this.sorted = Collections.unmodifiableSortedMap(pages);
         this.byKey = new HashMap<>(pages);
     }
 

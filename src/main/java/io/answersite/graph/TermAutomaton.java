@@ -75,10 +75,6 @@ public final class TermAutomaton {
         return automaton;
     }
 
-    public int termCount() {
-        return termCount;
-    }
-
     /**
      * Every use in {@code text} of a name of a term in {@code wanted} (all terms when null),
      * sorted by start, then term index, then name index.
