@@ -1,5 +1,6 @@
 package io.answersite.emit;
 
+import io.answersite.cache.Fragments;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
@@ -7,6 +8,7 @@ import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.output.SiteOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,23 +28,35 @@ public final class LlmsFiles {
     private final SiteText site;
     private final MarkdownTwins twins;
     private final String configLabel;
+    private final Fragments fragments;
 
     public LlmsFiles(SiteText site, MarkdownTwins twins, String configLabel) {
+        this(site, twins, configLabel, Fragments.none());
+    }
+
+    /** @param fragments each page's part of llms-full.txt from earlier builds, reused while its twin is the same */
+    public LlmsFiles(SiteText site, MarkdownTwins twins, String configLabel, Fragments fragments) {
         this.site = site;
         this.twins = twins;
         this.configLabel = configLabel;
+        this.fragments = fragments;
     }
 
     public void emit(SiteOutput output, Diagnostics diagnostics) {
         for (Language language : site.config().languages()) {
             String prefix = site.urls().hubFolder(language.code());
             String index = llmsTxt(language.code());
-            checkBudget(prefix + "llms.txt", index, site.config().llmsTxtMaxTokens(), "max_tokens_llms_txt", diagnostics);
+            if (site.config().llmsTxtMaxTokens() > 0) {
+                checkBudget(prefix + "llms.txt", Tokens.estimate(index), site.config().llmsTxtMaxTokens(),
+                        "max_tokens_llms_txt", diagnostics);
+            }
             output.write(prefix + "llms.txt", index);
-            String full = llmsFull(language.code());
-            checkBudget(prefix + "llms-full.txt", full, site.config().llmsFullMaxTokens(), "max_tokens_llms_full",
-                    diagnostics);
-            output.write(prefix + "llms-full.txt", full);
+            FullText full = llmsFull(language.code());
+            if (site.config().llmsFullMaxTokens() > 0) {
+                checkBudget(prefix + "llms-full.txt", full.tokens(), site.config().llmsFullMaxTokens(),
+                        "max_tokens_llms_full", diagnostics);
+            }
+            output.write(prefix + "llms-full.txt", full.bytes());
         }
     }
 
@@ -78,15 +92,61 @@ public final class LlmsFiles {
         return txt.toString().strip() + "\n";
     }
 
-    public String llmsFull(String lang) {
-        StringBuilder full = new StringBuilder();
-        String title = site.config().titleIn(site.config().language(lang).orElseThrow());
-        full.append("# ").append(SiteText.oneLine(title)).append("\n\n");
-        full.append("> ").append(SiteText.oneLine(site.config().description())).append("\n\n");
-        for (Kind kind : Kind.values()) {
-            site.graph().pagesOf(kind, lang).forEach(page -> full.append("---\n\n").append(twins.twin(page)).append('\n'));
+    /** llms-full.txt as bytes, with its estimated tokens (0 when the site sets no cap: nobody reads them). */
+    public record FullText(byte[] bytes, long tokens) {
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
-        return full.toString().strip() + "\n";
+    }
+
+    /**
+     * llms-full.txt of one language: a title, then every page's twin after a rule. Assembled from
+     * each page's part as bytes (kept between preview builds with the twin it was made from), so a
+     * rebuild copies the site's text once instead of building and encoding one string of it.
+     */
+    public FullText llmsFull(String lang) {
+        String title = site.config().titleIn(site.config().language(lang).orElseThrow());
+        String header = "# " + SiteText.oneLine(title) + "\n\n> " + SiteText.oneLine(site.config().description())
+                + "\n\n";
+        boolean counted = site.config().llmsFullMaxTokens() > 0;
+        List<Part> parts = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            site.graph().pagesOf(kind, lang).forEach(page -> {
+                String twin = twins.twin(page);
+                parts.add(fragments.get("llms-full-part", page.key(), twin, counted,
+                        () -> Part.of("---\n\n" + twin + "\n", counted)));
+            });
+        }
+        if (parts.isEmpty()) {
+            String text = header.strip() + "\n";
+            return new FullText(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.estimate(text) : 0);
+        }
+        // each part ends with its twin's last line and a blank line; the file ends with one line break
+        Part head = Part.of(header, counted);
+        int size = head.bytes().length;
+        Tokens.Count count = head.count();
+        for (Part part : parts) {
+            size += part.bytes().length;
+            count = count.plus(part.count());
+        }
+        byte[] bytes = new byte[size - 1];
+        count = count.minusOneOther();
+        System.arraycopy(head.bytes(), 0, bytes, 0, head.bytes().length);
+        int at = head.bytes().length;
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] part = parts.get(i).bytes();
+            int length = i == parts.size() - 1 ? part.length - 1 : part.length;
+            System.arraycopy(part, 0, bytes, at, length);
+            at += length;
+        }
+        return new FullText(bytes, counted ? count.estimate() : 0);
+    }
+
+    /** A piece of llms-full.txt: its bytes and its characters as {@link Tokens} counts them. */
+    private record Part(byte[] bytes, Tokens.Count count) {
+        static Part of(String text, boolean counted) {
+            return new Part(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : new Tokens.Count(0, 0));
+        }
     }
 
     private void section(String heading, List<PageKey> keys, StringBuilder txt) {
@@ -104,11 +164,10 @@ public final class LlmsFiles {
                 .append(site.markdownUrl(key)).append("): ").append(SiteText.oneLine(page.summary())).append('\n');
     }
 
-    private void checkBudget(String file, String text, int cap, String key, Diagnostics diagnostics) {
+    private void checkBudget(String file, long tokens, int cap, String key, Diagnostics diagnostics) {
         if (cap <= 0) {
             return;
         }
-        long tokens = Tokens.estimate(text);
         if (tokens > cap) {
             diagnostics.error(RULE_BUDGET, SourcePos.fileOnly(configLabel), file + " is about " + tokens
                     + " tokens, " + (tokens - cap) + " over the cap of " + cap + " set by llms." + key

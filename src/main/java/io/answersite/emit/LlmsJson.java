@@ -45,10 +45,21 @@ public final class LlmsJson {
     }
 
     public void emit(SiteOutput output) {
-        output.write("llms.json", json());
+        output.write("llms.json", bytes());
     }
 
     public String json() {
+        return new String(bytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The file's bytes. Each page's entry is serialized on its own (and, in the preview, kept while
+     * its JSON tree is equal) and the entries are joined into the document the one-piece
+     * serialization would give: Jackson's pretty printer puts array items on one line ({@code [ a, b ]})
+     * and indents each object level by two spaces, so an entry written at the top level is indented
+     * once more to sit inside {@code "pages"}.
+     */
+    public byte[] bytes() {
         ObjectNode root = mapper.createObjectNode();
         root.put("$schema", site.urls().absolute(SCHEMA_RESOURCE));
         root.put("schema_version", SCHEMA_VERSION);
@@ -64,12 +75,46 @@ public final class LlmsJson {
             node.put("url", site.urls().absolute(site.urls().hubFolder(language.code())));
             node.put("llms_txt", site.urls().absolute(site.urls().hubFolder(language.code()) + "llms.txt"));
         }
-        ArrayNode pages = root.putArray("pages");
-        for (Page page : site.graph().pages().values()) {
-            pages.add(page(page));
+        root.putArray("pages");
+        String document = serialize(root) + "\n";
+        String emptyPages = "[ ]\n}\n";
+        if (site.graph().pages().isEmpty()) {
+            return document.getBytes(StandardCharsets.UTF_8);
         }
+        if (!document.endsWith(emptyPages)) {
+            throw new IllegalStateException("llms.json: the pretty printer's layout changed; expected it to end with "
+                    + emptyPages.strip());
+        }
+        List<byte[]> entries = site.graph().pages().values().parallelStream().map(page -> {
+            ObjectNode node = page(page);
+            return fragments.get("llms-json-entry", page.key(), LlmsJson.class, node,
+                    () -> serialize(node).replace("\n", "\n  ").getBytes(StandardCharsets.UTF_8));
+        }).toList();
+        byte[] head = (document.substring(0, document.length() - emptyPages.length()) + "[ ")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] separator = ", ".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = " ]\n}\n".getBytes(StandardCharsets.UTF_8);
+        int size = head.length + tail.length + separator.length * (entries.size() - 1);
+        for (byte[] entry : entries) {
+            size += entry.length;
+        }
+        byte[] bytes = java.util.Arrays.copyOf(head, size);
+        int at = head.length;
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                System.arraycopy(separator, 0, bytes, at, separator.length);
+                at += separator.length;
+            }
+            System.arraycopy(entries.get(i), 0, bytes, at, entries.get(i).length);
+            at += entries.get(i).length;
+        }
+        System.arraycopy(tail, 0, bytes, at, tail.length);
+        return bytes;
+    }
+
+    private String serialize(ObjectNode node) {
         try {
-            return mapper.writeValueAsString(root) + "\n";
+            return mapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,7 @@ public final class MachineFiles {
     public void emit(SiteOutput output, Diagnostics diagnostics) {
         MarkdownTwins twins = new MarkdownTwins(site, fragments);
         twins.emit(output);
-        new LlmsFiles(site, twins, configLabel).emit(output, diagnostics);
+        new LlmsFiles(site, twins, configLabel, fragments).emit(output, diagnostics);
         new LlmsJson(site, twins, fragments).emit(output);
         new Sitemap(site).emit(output);
         new Robots(site).emit(output);

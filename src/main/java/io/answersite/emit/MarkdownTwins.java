@@ -23,6 +23,8 @@ public final class MarkdownTwins {
     private final SiteText site;
     private final Fragments fragments;
     private final Map<PageKey, String> twins = new java.util.concurrent.ConcurrentHashMap<>();
+    /** site.yml and the UI strings: what every twin reads. */
+    private final List<Object> constants;
 
     public MarkdownTwins(SiteText site) {
         this(site, Fragments.none());
@@ -32,6 +34,9 @@ public final class MarkdownTwins {
     public MarkdownTwins(SiteText site, Fragments fragments) {
         this.site = site;
         this.fragments = fragments;
+        List<Object> constants = List.of(site.config(), site.allStrings());
+        // the same instance from build to build while equal, so comparing every twin's inputs stays cheap
+        this.constants = fragments.get("twin-constants", "", MarkdownTwins.class, constants, () -> constants);
     }
 
     /** Writes one twin per published page, in parallel; returns how many. */
@@ -54,8 +59,7 @@ public final class MarkdownTwins {
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
     private List<Object> inputs(Page page) {
         List<Object> inputs = new ArrayList<>();
-        inputs.add(site.config());
-        inputs.add(site.strings(page.key().language()));
+        inputs.add(constants);
         inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));
         site.topicOf(page).ifPresent(topic -> inputs.add(Arrays.asList(topic, site.graph().require(topic).title())));
         for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {

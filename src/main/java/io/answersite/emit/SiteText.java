@@ -49,6 +49,11 @@ public final class SiteText {
     }
 
     /** The UI strings pages in {@code language} use (the default language's when it has none). */
+    /** The UI strings of every language, by language code. */
+    public Map<String, Map<String, String>> allStrings() {
+        return strings;
+    }
+
     public Map<String, String> strings(String language) {
         return strings.getOrDefault(language, strings.get(config().defaultLanguage().code()));
     }

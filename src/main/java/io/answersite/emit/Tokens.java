@@ -12,6 +12,29 @@ public final class Tokens {
     }
 
     public static long estimate(String text) {
+        return count(text).estimate();
+    }
+
+    /**
+     * The characters of a text as the estimate counts them; counts of parts add up to the count of
+     * the parts joined, so a file assembled from parts is estimated without joining them as text.
+     */
+    public record Count(long cjk, long other) {
+        public Count plus(Count that) {
+            return new Count(cjk + that.cjk, other + that.other);
+        }
+
+        /** Without one non-CJK character (a line break cut from the end). */
+        public Count minusOneOther() {
+            return new Count(cjk, other - 1);
+        }
+
+        public long estimate() {
+            return cjk + (other + 3) / 4;
+        }
+    }
+
+    public static Count count(String text) {
         long cjk = 0;
         long other = 0;
         for (int i = 0; i < text.length(); ) {
@@ -23,10 +46,13 @@ public final class Tokens {
                 other++;
             }
         }
-        return cjk + (other + 3) / 4;
+        return new Count(cjk, other);
     }
 
     static boolean isCjk(int codePoint) {
+        if (codePoint < 0x2E80) {
+            return false; // below the first CJK block: Latin, Greek, Cyrillic, punctuation, symbols
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL

@@ -47,8 +47,12 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
 
     /** Published pages of one kind in one language, sorted by id. */
     public Stream<Page> pagesOf(Kind kind, String language) {
-        return pages.values().stream()
-                .filter(p -> p.key().kind() == kind && p.key().language().equals(language));
+        // keys sort by kind first: the kind's pages are one range of the map
+        PageKey first = new PageKey(kind, "", "");
+        Kind[] kinds = Kind.values();
+        SortedMap<PageKey, Page> ofKind = kind.ordinal() + 1 < kinds.length
+                ? pages.subMap(first, new PageKey(kinds[kind.ordinal() + 1], "", "")) : pages.tailMap(first);
+        return ofKind.values().stream().filter(p -> p.key().language().equals(language));
     }
 
     /** The languages a page is published in, in site.yml order. */

@@ -27,11 +27,20 @@ public final class RenderCache {
 
     private static final int DIGEST_BYTES = 32;
 
-    /** @param view the template and view the bytes were rendered from (kept in memory only), or null */
-    private record Entry(byte[] digest, Object view, byte[] bytes, byte[] outputHash) {
+    /**
+     * @param view the template and view the bytes were rendered from (kept in memory only), or null
+     * @param inputs what the view was made from (kept in memory only), or null when not known
+     */
+    private record Entry(byte[] digest, Object view, byte[] bytes, byte[] outputHash, Object inputs) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** A page's JSON-LD script and the tree it was written from (in memory only). */
+    private record Script(Object tree, Object script) {
+    }
+
+    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Path publishedDir;
 
     /** A cache that keeps rendered bytes in memory (the preview server's). */
@@ -74,13 +83,67 @@ public final class RenderCache {
         }
     }
 
+    /**
+     * The bytes kept for {@code path} when they were rendered from equal {@code inputs}: everything
+     * the page's view is made of (see {@code SiteRenderer.viewInputs}), so that the view need not be
+     * made at all. In memory only; empty otherwise.
+     */
+    Optional<byte[]> unchanged(String path, Object inputs) {
+        if (!keepsViews()) {
+            return Optional.empty();
+        }
+        Entry entry = entries.get(path);
+        return entry != null && entry.inputs() != null && entry.inputs().equals(inputs)
+                ? Optional.of(entry.bytes()) : Optional.empty();
+    }
+
+    /** Records what {@code path}'s view was made from, for an entry kept by {@link #reuse} or just stored. */
+    void madeFrom(String path, Object inputs) {
+        entries.computeIfPresent(path, (p, entry) -> keepsViews()
+                ? new Entry(entry.digest(), entry.view(), entry.bytes(), entry.outputHash(), inputs) : entry);
+    }
+
+    /** {@code value}, or the equal value this cache handed out before under {@code name}: compared by identity afterwards. */
+    @SuppressWarnings("unchecked")
+    <T> T canonical(String name, T value) {
+        if (!keepsViews()) {
+            return value;
+        }
+        Object kept = canonicals.merge(name, value, (old, now) -> old.equals(now) ? old : now);
+        return (T) kept;
+    }
+
+    private final Map<String, Object> canonicals = new ConcurrentHashMap<>();
+
     void store(String path, Object view, byte[] digest, byte[] bytes) {
-        entries.put(path, keepsViews() ? new Entry(null, view, bytes, null) : new Entry(digest, null, null, sha256(bytes)));
+        entries.put(path, keepsViews() ? new Entry(null, view, bytes, null, null)
+                : new Entry(digest, null, null, sha256(bytes), null));
+    }
+
+    /**
+     * The JSON-LD script of the page at {@code path}: the one written last time when its tree is
+     * equal to {@code tree}, else {@code write}'s. Every page's view holds its script, so the
+     * preview would otherwise serialize every page's structured data again to find it unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T script(String path, Object tree, java.util.function.Supplier<T> write) {
+        if (!keepsViews()) {
+            return write.get();
+        }
+        Script last = scripts.get(path);
+        if (last != null && last.tree().equals(tree)) {
+            return (T) last.script();
+        }
+        T script = write.get();
+        scripts.put(path, new Script(tree, script));
+        return script;
     }
 
     /** Forgets pages the last build did not produce. */
     public void retainOnly(java.util.Collection<String> paths) {
-        entries.keySet().retainAll(new java.util.HashSet<>(paths));
+        java.util.Set<String> kept = new java.util.HashSet<>(paths);
+        entries.keySet().retainAll(kept);
+        scripts.keySet().retainAll(kept);
     }
 
     /** Writes the digests and output hashes (never bytes), sorted by path, under {@code key}. */
@@ -111,7 +174,7 @@ public final class RenderCache {
             in.readFully(digest);
             byte[] hash = new byte[DIGEST_BYTES];
             in.readFully(hash);
-            cache.entries.put(path, new Entry(digest, null, null, hash));
+            cache.entries.put(path, new Entry(digest, null, null, hash, null));
         }
         return cache;
     }

@@ -56,6 +56,8 @@ public final class SiteRenderer {
     private final RenderCache cache;
     private final ViewDigest viewDigest = new ViewDigest();
     private final String themeDigest;
+    /** The site's configuration, UI strings and theme, the same instance while they are equal (see {@link #viewInputs}). */
+    private final Object buildInputs;
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
@@ -74,6 +76,8 @@ public final class SiteRenderer {
         this.autolinks = autolinks;
         this.cache = cache;
         this.themeDigest = cache == null ? "" : theme.fingerprint();
+        this.buildInputs = cache == null ? null
+                : new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest)));
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
@@ -107,9 +111,21 @@ public final class SiteRenderer {
                 return;
             }
             String folder = urls.pageFolder(page.key());
+            String path = UrlScheme.indexFile(folder);
+            List<Object> inputs = cache == null ? null : viewInputs(page);
+            Optional<byte[]> unchanged = inputs == null ? Optional.empty() : cache.unchanged(path, inputs);
+            if (unchanged.isPresent()) {
+                output.write(path, unchanged.get());
+                counts.add(page.key().kind().refName(), page.key().language());
+                counts.wrote(path, template(page.key().kind()));
+                return;
+            }
             Map<String, Object> context = context(pageLayout(page, folder), view(page), page.key().language());
             write(output, template(page.key().kind()), folder, context, diagnostics, counts, page.key().kind().refName(),
                     page.key().language());
+            if (inputs != null) {
+                cache.madeFrom(path, inputs);
+            }
         });
         for (Language language : config.languages()) {
             renderHub(language.code(), output, diagnostics, counts);
@@ -197,6 +213,76 @@ public final class SiteRenderer {
     }
 
     // ---- content pages ----
+
+    /** Equal only to itself: a page record stands for its file's content while the file is unchanged. */
+    private record Same(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same that && that.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
+
+    /**
+     * Everything a content page's view and layout are made from: the build's constants (site.yml,
+     * UI strings, theme), the page record, its edges in the graph and the records of the pages it
+     * shows (related items, "more answers", its topic, a topic's members), its translations, its
+     * publication status, its glossary links and the snippets it shows. When all are the same as
+     * when the page was last rendered, the page is the same bytes and its view is not made at all.
+     * Reading a new input in {@link #view} or {@link #pageLayout} means adding it here;
+     * {@code RandomEditsTest} compares the preview with clean builds after every kind of edit.
+     */
+    private List<Object> viewInputs(Page page) {
+        PageKey key = page.key();
+        String language = key.language();
+        List<Object> inputs = new ArrayList<>();
+        inputs.add(buildInputs);
+        inputs.add(new Same(page));
+        inputs.add(graph.linkTargets().get(key));
+        for (ResolvedRelated item : graph.related().getOrDefault(key, List.of())) {
+            inputs.add(item);
+            inputs.add(new Same(graph.require(item.target())));
+        }
+        inputs.add("more");
+        for (PageKey other : graph.moreAnswers().getOrDefault(key, List.of())) {
+            inputs.add(other);
+            inputs.add(new Same(graph.require(other)));
+        }
+        inputs.add("topic");
+        topicKey(page).ifPresent(topic -> {
+            inputs.add(topic);
+            inputs.add(new Same(graph.require(topic)));
+        });
+        inputs.add("translations");
+        for (Language other : config.languages()) {
+            inputs.add(graph.pages().containsKey(key.in(other.code())));
+        }
+        inputs.add(graph.shownUnpublished().get(key));
+        if (page instanceof Page.Answer) {
+            List<PageKey> terms = autolinks.getOrDefault(key, List.of());
+            inputs.add(terms);
+            if (!terms.isEmpty()) {
+                inputs.add(new Same(cache.canonical("glossary-names/" + language, glossary.names(language))));
+                inputs.add(terms.stream().map(term -> glossary.indexOf(term.id())).toList());
+            }
+            for (String name : List.of("handoff", "review-safety")) {
+                inputs.add(new Same(graph.snippet(name, language).orElse(null)));
+                inputs.add(graph.snippetLinks(name, language));
+            }
+        }
+        if (page instanceof Page.Topic) {
+            inputs.add("members");
+            for (PageKey member : graph.topicMembers().getOrDefault(key, List.of())) {
+                inputs.add(member);
+                inputs.add(new Same(graph.require(member)));
+            }
+        }
+        return inputs;
+    }
 
     private Object view(Page page) {
         if (page instanceof Page.Answer answer) {
@@ -313,7 +399,7 @@ public final class SiteRenderer {
         Views.Layout layout = layout(language, page.title(), fullTitle(page.title(), language),
                 page.common().description(), folder, kind, crumbs,
                 code -> graph.page(page.key().in(code)).map(p -> urls.pageFolder(p.key())).orElse(null),
-                kind.refName(), ogType, urls.absolute(folder + "index.md"), jsonLd.toScript());
+                kind.refName(), ogType, urls.absolute(folder + "index.md"), script(folder, jsonLd));
         String unpublished = graph.shownUnpublished().get(page.key());
         if (unpublished == null) {
             return layout;
@@ -323,6 +409,11 @@ public final class SiteRenderer {
         return new Views.Layout(layout.siteTitle(), layout.lang(), layout.title(), layout.fullTitle(),
                 layout.description(), layout.canonical(), layout.hubUrl(), layout.stylesheetUrl(), layout.nav(),
                 layout.breadcrumbs(), layout.alternates(), layout.pageKind(), layout.head(), status);
+    }
+
+    /** The page's JSON-LD script, the previous build's when its tree is the same. */
+    private SafeString script(String folder, StructuredData.Graph jsonLd) {
+        return cache == null ? jsonLd.toScript() : cache.script(UrlScheme.indexFile(folder), jsonLd.tree(), jsonLd::toScript);
     }
 
     // ---- hub, lists, redirects, 404 ----
@@ -360,7 +451,7 @@ public final class SiteRenderer {
         }
         Views.Layout layout = layout(language, title, title, description, folder, Kind.HUB, crumbs,
                 code -> urls.hubFolder(code), Kind.HUB.refName(), "website",
-                intro.isPresent() ? urls.absolute(folder + "index.md") : null, jsonLd.toScript());
+                intro.isPresent() ? urls.absolute(folder + "index.md") : null, script(folder, jsonLd));
         write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language);
     }
 
@@ -387,7 +478,7 @@ public final class SiteRenderer {
             jsonLd.itemList(collection, entries);
         }
         Views.Layout layout = layout(language, title, fullTitle(title, language), description, folder, kind, crumbs,
-                code -> urls.listFolder(kind, code), "list", "website", null, jsonLd.toScript());
+                code -> urls.listFolder(kind, code), "list", "website", null, script(folder, jsonLd));
         Views.Listing view = new Views.Listing(title, description, kind.refName(), items);
         String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
@@ -402,7 +493,7 @@ public final class SiteRenderer {
         StructuredData.Graph jsonLd = structuredData.graph(urls.absolute(folder), code);
         jsonLd.webPage("SearchResultsPage", title, t(code, "search_intro"), ldCrumbs(crumbs, code, null, folder));
         Views.Layout layout = layout(code, title, fullTitle(title, code), t(code, "search_intro"), folder, null, crumbs,
-                other -> urls.hubFolder(other) + "search/", "search", "website", null, jsonLd.toScript());
+                other -> urls.hubFolder(other) + "search/", "search", "website", null, script(folder, jsonLd));
         Views.Search view = new Views.Search(title, urls.path(io.answersite.search.SearchIndex.folder(language)));
         write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code);
     }

@@ -234,6 +234,11 @@ final class StructuredData {
             nodes.add(organization);
         }
 
+        /** The tree as it stands: equal trees give equal scripts. */
+        Object tree() {
+            return root;
+        }
+
         SafeString toScript() {
             try {
                 String json = mapper.writeValueAsString(root);

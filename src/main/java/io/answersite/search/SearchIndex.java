@@ -134,7 +134,12 @@ public final class SearchIndex {
         IntStream.range(0, shards).parallel().forEach(i -> {
             List<String> tokens = tokensByShard.get(i);
             tokens.sort(null);
-            output.write(folder + "t-" + i + ".json", shardJson(tokens, postings));
+            // an edit changes the postings of a few shards: the others keep their bytes
+            output.write(folder + "t-" + i + ".json", fragments.keeps()
+                    ? fragments.get("search-shard", folder + i + "/" + shards, SearchIndex.class,
+                            new ShardContent(tokens, tokens.stream().map(t -> postings.get(t).snapshot()).toList()),
+                            () -> shardJson(tokens, postings))
+                    : shardJson(tokens, postings));
         });
         for (int chunk = 0; chunk * DOCS_PER_CHUNK < Math.max(docs.size(), 1); chunk++) {
             List<List<String>> rows = new ArrayList<>();
@@ -144,9 +149,11 @@ public final class SearchIndex {
                         site.t(language.code(), "kind_" + page.key().kind().refName()),
                         SiteText.oneLine(page.summary())));
             }
-            output.write(folder + "d-" + chunk + ".json", write(rows));
+            output.write(folder + "d-" + chunk + ".json", fragments.get("search-docs", folder + chunk,
+                    SearchIndex.class, rows, () -> write(rows)));
         }
-        output.write(folder + "vocab.json", write(vocabulary));
+        output.write(folder + "vocab.json", fragments.get("search-vocabulary", folder, SearchIndex.class, vocabulary,
+                () -> write(vocabulary)));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("version", 1);
         manifest.put("docs", docs.size());
@@ -270,6 +277,10 @@ public final class SearchIndex {
             size = max;
             pairs = Arrays.copyOf(pairs, max * 2);
         }
+    }
+
+    /** What a shard's file shows: its tokens, sorted, and their postings. */
+    private record ShardContent(List<String> tokens, List<Postings.Pairs> postings) {
     }
 
     /** A shard as JSON, tokens in sorted order: {@code {"token":[[doc,weight],…],…}}. */

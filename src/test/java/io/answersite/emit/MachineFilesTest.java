@@ -90,6 +90,19 @@ class MachineFilesTest {
     }
 
     @Test
+    void llmsFullIsTheTitleThenEveryTwinWholeAfterARuleEndingWithOneLineBreak() {
+        String full = TestSites.read(site.resolve("llms-full.txt"));
+        List<String> parts = List.of(full.split("\n---\n\n", -1));
+        assertEquals("# ALLTKN 答案中心\n\n> ", parts.get(0).substring(0, parts.get(0).indexOf("> ") + 2));
+        assertTrue(parts.get(0).endsWith("\n") && !parts.get(0).endsWith("\n\n"), "a blank line before the first rule");
+        List<String> twins = BuiltSites.files(site, "index.md").stream().filter(p -> !p.startsWith("en/"))
+                .map(p -> TestSites.read(site.resolve(p))).sorted().toList();
+        // a twin ends with a line break; a blank line separates it from the next rule
+        assertEquals(twins, parts.subList(1, parts.size()).stream().sorted().toList(), "each twin byte for byte");
+        assertTrue(full.endsWith("\n") && !full.endsWith("\n\n"));
+    }
+
+    @Test
     void markdownTwinsAreCleanWithAbsoluteLinks() {
         for (String twin : BuiltSites.files(site, "index.md")) {
             String text = TestSites.read(site.resolve(twin));
