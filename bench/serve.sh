@@ -3,11 +3,18 @@
 # generated site: the edited page ready, the whole site up to date, and end to end (write, watcher,
 # HTTP). With MEMORY_EDITS=N, instead reports the used heap over N successive edits.
 # usage: bench/serve.sh [PAGES]   (default 10000; ROUNDS=5; needs `mvn install` first)
+#        SHAPE=glossary-common bench/serve.sh 10000   (a corpus shape of generate_corpus.py --shape, as the matrix uses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10000}
-corpus=${BENCH_DIR:-bench/target}/corpus-$pages
-[ -d "$corpus" ] || python3 bench/generate_corpus.py "$pages" "$corpus"
+if [ -n "${SHAPE:-}" ]; then
+  corpus=${BENCH_DIR:-bench/target}/shape-$SHAPE-$pages
+  [ -d "$corpus" ] || python3 bench/generate_corpus.py --shape "$SHAPE" "$pages" "$corpus"
+else
+  corpus=${BENCH_DIR:-bench/target}/corpus-$pages
+  [ -d "$corpus" ] || python3 bench/generate_corpus.py "$pages" "$corpus"
+fi
+echo "corpus: $corpus"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 if [ -n "${MEMORY_EDITS:-}" ]; then
