@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  *
  * <p>A commit survives being stopped at any moment (killed, out of memory, power lost): the staged
  * files are forced to the disk, then a {@link CommitJournal} listing every deletion and move, and
- * only then is the output folder touched. {@link #recover} (run by the next build before anything
+ * only then is the output folder touched. A first build (no output folder yet) moves its staging
+ * folder in whole without forcing it: there is no previous site to keep, a stopped process leaves
+ * no folder or the whole new one, and after a power loss the next build rewrites any file the disk
+ * lost (it compares every file with what it makes). {@link #recover} (run by the next build before anything
  * else, under the {@link OutputLock}) completes a journal it finds, so the output folder holds the
  * previous site or the new one, never a mix, and deletes whatever else a stopped build left.
  * Paths are relative with {@code /} separators; one that is absolute, climbs with {@code ..}, or is
@@ -261,7 +264,9 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         try {
             List<String> moved = staged.keySet().stream().sorted().toList();
             if (!Files.exists(outputDir)) {
-                syncStaged(moved);
+                // nothing to protect: a stopped process leaves no folder or the whole new one, so the
+                // files are not forced to the disk first (4 s of a clean 13,000-page build); after a
+                // power loss, a file the disk lost differs from what the next build makes, which writes it again
                 checkpoints.accept("commit:synced");
                 move(staging, outputDir);
                 Durable.folder(outputDir.getParent());
