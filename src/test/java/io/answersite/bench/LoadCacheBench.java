@@ -1,6 +1,7 @@
 package io.answersite.bench;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.answersite.cache.LoadFile;
 import io.answersite.check.SecretScanner;
 import io.answersite.config.SiteConfig;
 import io.answersite.config.SiteConfigReader;
@@ -59,17 +60,17 @@ public final class LoadCacheBench {
             long t2 = System.nanoTime();
             System.out.printf("round %d: write %d ms, read %d ms, %,d bytes%n", i, (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, Files.size(file));
-            if (read == null) {
-                throw new IllegalStateException("nothing read");
+            if (read.stored().size() != cache.stored().size()) {
+                throw new IllegalStateException("read " + read.stored().size() + " entries of " + cache.stored().size());
             }
         }
     }
 
     private static void write(LoadCache cache, OutputStream out) throws Exception {
-        cache.writeTo(out, "bench");
+        LoadFile.write(out, cache, "bench");
     }
 
     private static LoadCache read(InputStream in) throws Exception {
-        return LoadCache.readFrom(in, "bench");
+        return LoadFile.read(in, "bench");
     }
 }
