@@ -394,7 +394,7 @@ public final class RecordCodec {
         private byte[] buffer = new byte[1 << 16];
         private int position;
         private final Map<Class<?>, Integer> classRefs = new IdentityHashMap<>();
-        private final Map<String, Integer> stringRefs = new HashMap<>();
+        private final Map<String, Integer> stringRefs = new HashMap<>(1 << 12);
 
         private Output(OutputStream out) {
             this.out = out;
@@ -560,7 +560,13 @@ public final class RecordCodec {
             varint(list.size());
             int i = 0;
             for (Object item : list) {
-                nested(item, element, "[" + i++ + "]");
+                try {
+                    value(item, element);
+                } catch (Refused refused) {
+                    refused.path.addFirst("[" + i + "]");
+                    throw refused;
+                }
+                i++;
             }
         }
 
@@ -573,7 +579,12 @@ public final class RecordCodec {
             varint(map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 nested(entry.getKey(), shape.key, "[key]");
-                nested(entry.getValue(), shape.element, "[" + entry.getKey() + "]");
+                try {
+                    value(entry.getValue(), shape.element);
+                } catch (Refused refused) {
+                    refused.path.addFirst("[" + entry.getKey() + "]");
+                    throw refused;
+                }
             }
         }
 

@@ -226,11 +226,15 @@ class RecordCodecTest {
 
         IllegalArgumentException inList = assertThrows(IllegalArgumentException.class,
                 () -> write(codec, new Box(List.of("a", new StringBuilder("b")))));
+        IllegalArgumentException inMap = assertThrows(IllegalArgumentException.class,
+                () -> write(codec, new Box(Map.of("k", List.of(Optional.of(new StringBuilder("b")))))));
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
                 () -> write(codec, new Box(new OtherBox("not in the schema"))));
 
         assertEquals("cannot keep java.lang.StringBuilder in the build cache (at Box.value[1]): " + KEPT + "Box",
                 inList.getMessage());
+        assertEquals("cannot keep java.lang.StringBuilder in the build cache (at Box.value[k][0].get()): " + KEPT + "Box",
+                inMap.getMessage());
         assertEquals("cannot keep io.answersite.cache.RecordCodecTest$OtherBox in the build cache (at Box.value): "
                 + KEPT + "Box", outside.getMessage());
     }
