@@ -1,6 +1,7 @@
 package io.answersite.cache;
 
 import io.answersite.content.Kind;
+import io.answersite.content.LoadCache;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Severity;
@@ -34,12 +35,18 @@ import java.util.stream.Stream;
  *       modification time) and the build's findings and counts, so that a build whose inputs and
  *       output are both unchanged is answered from here without loading anything;</li>
  *   <li>{@code load.bin}: what loading each content file gave (its page record and findings), by
- *       the SHA-256 of its bytes (see {@link io.answersite.content.LoadCache});</li>
+ *       the SHA-256 of its bytes (see {@link io.answersite.content.LoadCache}), in the format of
+ *       {@link LoadFile}: records written component by component by a {@link RecordCodec}, under a
+ *       header with the format version and a fingerprint of the records' schema. No Java
+ *       serialization: reading the file runs no code of its choosing and builds only the page,
+ *       snippet and finding records it is declared to hold;</li>
  *   <li>{@code render.bin}: for each page, a digest of the view model it was rendered from and a
  *       hash of the bytes written, so that the next build renders only pages whose view changed
- *       (see {@link io.answersite.render.RenderCache}).</li>
+ *       (see {@link io.answersite.render.RenderCache}; fixed-size digests after the key).</li>
  * </ul>
- * A file that is missing, unreadable, from another format version or for other inputs is ignored.
+ * {@code site.bin} and {@code render.bin} are written with {@link DataOutputStream} field by field.
+ * A file that is missing, unreadable, cut short, from another format version or schema, or for other
+ * inputs is ignored: the build does the work again.
  * Files are replaced whole (written beside, then moved), so an interrupted build leaves no half file
  * in use; the next build of the site deletes the half-written one. Builds of one site (same output
  * folder) take turns under the output lock, so one site's folder is never written by two at once.
@@ -138,6 +145,26 @@ public final class BuildCache {
             }
             writeOutcome(out, outcome);
         });
+    }
+
+    /**
+     * What loading each content file gave in the last build that read any, valid under {@code key}
+     * (the plugin, site.yml and the site's folder); an empty by-content cache when there is none, it
+     * is unreadable or it was kept under another key.
+     */
+    public LoadCache loads(String key) {
+        return open(LOAD_FILE).map(in -> {
+            try (in) {
+                return LoadFile.read(in, key);
+            } catch (IOException e) {
+                return LoadCache.byContent();
+            }
+        }).orElseGet(LoadCache::byContent);
+    }
+
+    /** Keeps {@code loads} in {@code load.bin} for the next build, under {@code key} (see {@link LoadFile}). */
+    public void keepLoads(LoadCache loads, String key) {
+        replace(LOAD_FILE, out -> LoadFile.write(out, loads, key));
     }
 
     /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */

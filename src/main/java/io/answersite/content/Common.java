@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public record Common(String title, String description, LocalDate date, LocalDate updated,
                      Located<String> author, List<String> tags, Located<String> topic, boolean draft,
-                     List<Located<String>> aliases, Review review, Map<String, SourcePos> keyPositions)
-        implements java.io.Serializable {
+                     List<Located<String>> aliases, Review review, Map<String, SourcePos> keyPositions) {
 
     /** Where {@code key} was written, or the start of the file when the page does not set it. */
     public SourcePos keyPos(String key, String sourcePath) {
@@ -27,7 +26,7 @@ public record Common(String title, String description, LocalDate date, LocalDate
     }
 
     /** The review cycle: who owns the page, when it was last reviewed and when it is next due. */
-    public record Review(String owner, LocalDate reviewed, LocalDate next) implements java.io.Serializable {
+    public record Review(String owner, LocalDate reviewed, LocalDate next) {
     }
 
     /** The last change date: {@code updated}, or {@code date} when the page was never updated. */

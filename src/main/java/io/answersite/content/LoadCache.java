@@ -4,21 +4,14 @@ import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +23,9 @@ import java.util.function.Function;
  * What loading each file gave last time (its page or snippet, and its findings). The preview
  * server keeps one in memory across rebuilds and trusts a file while its size and modification
  * time stay the same, so that an edit re-reads one file, not the whole site. A build keeps one in
- * the build cache ({@link #writeTo}, {@link #readFrom}); its entries are trusted only while the
+ * the build cache, which writes the entries ({@link #stored}) in its own format, not with Java
+ * serialization, and hands them back ({@link #byContent(List)}; see
+ * {@link io.answersite.cache.BuildCache#loads}); its entries are trusted only while the
  * file's bytes have the same SHA-256, whatever their time stamps. A file with a secret finding
  * ({@link Rules#findsSecret}) is never kept, in either form: its page would hold the secret in clear
  * text, and CI systems cache and upload {@code target/}; such a file is read again by every build
@@ -38,8 +33,7 @@ import java.util.function.Function;
  */
 public final class LoadCache {
 
-    private record Entry(long size, long modifiedMillis, byte[] sha256, Object result, List<Diagnostic> diagnostics)
-            implements Serializable {
+    private record Entry(long size, long modifiedMillis, byte[] sha256, Object result, List<Diagnostic> diagnostics) {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
@@ -111,40 +105,41 @@ public final class LoadCache {
         return result;
     }
 
-    /** Writes every entry, sorted by path, under {@code key} (Java serialization of the page records). */
-    public void writeTo(OutputStream out, String key) throws IOException {
+    /**
+     * One file's entry as the build cache keeps it ({@link io.answersite.cache.BuildCache#keepLoads}).
+     *
+     * @param path the file, as the loader named it
+     * @param sha256 the SHA-256 of the file's bytes; null in a cache that trusts time stamps
+     * @param result the {@link Page} or {@link Snippet} the file gave, or null when it had errors
+     * @param diagnostics what loading the file found, sorted
+     */
+    public record Stored(String path, long size, byte[] sha256, Object result, List<Diagnostic> diagnostics) {
+    }
+
+    /** Every entry, sorted by path. */
+    public List<Stored> stored() {
         Map<String, Entry> sorted = new TreeMap<>();
         entries.forEach((path, entry) -> sorted.put(path.toString(), entry));
-        ObjectOutputStream objects = new ObjectOutputStream(out);
-        objects.writeUTF(key);
-        objects.writeObject(new HashMap<>(sorted));
-        objects.flush();
+        List<Stored> stored = new ArrayList<>(sorted.size());
+        sorted.forEach((path, e) -> stored.add(new Stored(path, e.size, e.sha256, e.result, e.diagnostics)));
+        return stored;
     }
 
     /**
-     * Reads what {@link #writeTo} wrote into a by-content cache; an empty one when the key differs.
-     * Only this plugin's records and the JDK's collections, strings, numbers and dates may be in
-     * the stream: a cache file is data, never code to run.
+     * A by-content cache holding {@code stored}; entries without a hash are left out, as are results
+     * that are neither a page nor a snippet.
      */
-    @SuppressWarnings("unchecked")
-    public static LoadCache readFrom(InputStream in, String key) throws IOException {
+    public static LoadCache byContent(List<Stored> stored) {
         LoadCache cache = byContent();
-        ObjectInputStream objects = new ObjectInputStream(in);
-        objects.setObjectInputFilter(ALLOWED);
-        if (!key.equals(objects.readUTF())) {
-            return cache;
-        }
-        try {
-            Map<String, Entry> read = (Map<String, Entry>) objects.readObject();
-            read.forEach((path, entry) -> cache.entries.put(Path.of(path), entry));
-        } catch (ClassNotFoundException | ClassCastException | InvalidClassException e) {
-            throw new IOException("not a load cache of this plugin", e);
+        for (Stored entry : stored) {
+            if (entry.sha256() != null && (entry.result() == null || entry.result() instanceof Page
+                    || entry.result() instanceof Snippet)) {
+                cache.entries.put(Path.of(entry.path()), new Entry(entry.size(), 0, entry.sha256(), entry.result(),
+                        List.copyOf(entry.diagnostics())));
+            }
         }
         return cache;
     }
-
-    private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
-            "maxdepth=40;io.answersite.**;java.util.*;java.time.*;java.lang.*;!*");
 
     private static byte[] sha256(byte[] bytes) {
         try {

@@ -8,7 +8,7 @@ import java.util.List;
  * A page of the site, one record per content kind. Every page has a key, the file it came from,
  * the common keys and a rendered body.
  */
-public sealed interface Page extends java.io.Serializable permits Page.Answer, Page.Guide, Page.Checklist, Page.GlossaryTerm, Page.Topic, Page.Hub {
+public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Page.GlossaryTerm, Page.Topic, Page.Hub {
 
     PageKey key();
 
@@ -37,11 +37,11 @@ public sealed interface Page extends java.io.Serializable permits Page.Answer, P
     }
 
     /** A follow-up question and its answer. */
-    record Faq(String question, String answer) implements java.io.Serializable {
+    record Faq(String question, String answer) {
     }
 
     /** A {@code related} item: the target, and an optional note shown instead of its description. */
-    record Related(TypedRef ref, String note) implements java.io.Serializable {
+    record Related(TypedRef ref, String note) {
     }
 
     record Answer(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,

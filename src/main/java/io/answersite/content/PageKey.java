@@ -3,7 +3,7 @@ package io.answersite.content;
 import java.util.Comparator;
 
 /** What identifies a page: its kind, its id and its language code. The hub's id is {@code index}. */
-public record PageKey(Kind kind, String id, String language) implements Comparable<PageKey>, java.io.Serializable {
+public record PageKey(Kind kind, String id, String language) implements Comparable<PageKey> {
 
     public static final String HUB_ID = "index";
 

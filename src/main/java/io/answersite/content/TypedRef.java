@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A typed reference to a page, {@code kind:id#anchor}, as written in {@code related} lists and in
  * body links. {@code hub:} names the answer hub.
  */
-public record TypedRef(Kind kind, String id, String anchor, SourcePos pos) implements java.io.Serializable {
+public record TypedRef(Kind kind, String id, String anchor, SourcePos pos) {
 
     private static final Pattern FORM = Pattern.compile("([a-z]+):([^#\\s]*)(?:#(\\S*))?");
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * quotes the input and says how to fix it. Printed as {@code path:line:col: error: message [rule-id]}.
  */
 public record Diagnostic(Severity severity, String ruleId, String message, SourcePos pos)
-        implements Comparable<Diagnostic>, java.io.Serializable {
+        implements Comparable<Diagnostic> {
 
     private static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::pos)
             .thenComparing(Diagnostic::severity)

@@ -6,7 +6,7 @@ import java.util.Comparator;
  * A place in a source file: its path relative to the site root (always with {@code /}), and a
  * 1-based line and column. A line or column of 0 means "not known" and is left out when printed.
  */
-public record SourcePos(String path, int line, int column) implements Comparable<SourcePos>, java.io.Serializable {
+public record SourcePos(String path, int line, int column) implements Comparable<SourcePos> {
 
     private static final Comparator<SourcePos> ORDER = Comparator.comparing(SourcePos::path)
             .thenComparingInt(SourcePos::line)

@@ -3,5 +3,5 @@ package io.answersite.markdown;
 import io.answersite.diagnostic.SourcePos;
 
 /** An absolute link in a body ({@code https://…}, {@code mailto:…}), checked for syntax only. */
-public record ExternalLink(String destination, SourcePos pos) implements java.io.Serializable {
+public record ExternalLink(String destination, SourcePos pos) {
 }

@@ -8,7 +8,7 @@ import io.answersite.diagnostic.SourcePos;
  * folder (an image, a PDF), or to a path from the site's root. {@code slot} numbers it within its
  * document; {@code pos} is where it starts (for a reference definition, its {@code [label]:}).
  */
-public record LinkRef(int slot, String destination, SourcePos pos, Target target) implements java.io.Serializable {
+public record LinkRef(int slot, String destination, SourcePos pos, Target target) {
 
     /** What a link points at. */
     public enum Target {

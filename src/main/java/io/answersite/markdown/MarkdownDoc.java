@@ -20,8 +20,7 @@ import java.util.function.IntFunction;
  */
 public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings, List<LinkRef> links,
                           List<ChecklistGroup> checklistGroups, List<String> anchors, String source,
-                          List<Edit> edits, List<ExternalLink> externalLinks, List<ExternalLink> imagesWithoutAlt)
-        implements java.io.Serializable {
+                          List<Edit> edits, List<ExternalLink> externalLinks, List<ExternalLink> imagesWithoutAlt) {
 
     public static final MarkdownDoc EMPTY = new MarkdownDoc("", "", List.of(), List.of(), List.of(), List.of(), "",
             List.of(), List.of(), List.of());
@@ -30,7 +29,7 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
      * A change the Markdown twin makes to the source: the characters {@code [start, end)} are replaced
      * by the URL of link {@code slot}, or dropped when {@code slot} is -1.
      */
-    public record Edit(int start, int end, int slot) implements java.io.Serializable {
+    public record Edit(int start, int end, int slot) {
     }
 
     /**

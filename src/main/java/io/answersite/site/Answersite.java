@@ -191,17 +191,11 @@ public final class Answersite {
         }).orElseGet(() -> RenderCache.published(request.outputDir())));
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
-        LoadCache loads = times.time("restore", () -> cache.open(BuildCache.LOAD_FILE).map(in -> {
-            try (in) {
-                return LoadCache.readFrom(in, loadKey);
-            } catch (IOException | RuntimeException e) {
-                return LoadCache.byContent(); // unreadable: read every file
-            }
-        }).orElseGet(LoadCache::byContent));
+        LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
         BuildResult result = run(request, true, renders, loads, times);
         times.time("cache", () -> {
             if (loads.takeMisses() > 0) { // files that failed to load are kept too: fixing one re-reads one
-                cache.replace(BuildCache.LOAD_FILE, out -> loads.writeTo(out, loadKey));
+                cache.keepLoads(loads, loadKey);
             }
             if (result.written()) {
                 renders.retainOnly(result.pages().templates().keySet());

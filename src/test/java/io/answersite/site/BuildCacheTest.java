@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -178,6 +182,32 @@ class BuildCacheTest {
         assertFalse(deleted.upToDate());
         assertEquals(0, deleted.changedFiles());
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void aLoadFileOfAnEarlierPluginOrCutShortIsIgnoredAndWrittenAgain() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        answersite.build(request, cacheOf(site));
+        Path loads = slotOf(site).resolve("load.bin");
+        byte[] written = Files.readAllBytes(loads);
+        ByteArrayOutputStream serialized = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(serialized)) { // what plugins before issue 11 wrote
+            out.writeUTF("key");
+            out.writeObject(new HashMap<>(Map.of("content/answers/rate-limits.md", "a page")));
+        }
+
+        for (byte[] damaged : List.of(serialized.toByteArray(), Arrays.copyOf(written, written.length / 2))) {
+            Files.write(loads, damaged);
+            Files.write(slotOf(site).resolve("site.bin"), new byte[] {1}); // not up to date: load again
+
+            BuildResult result = answersite.build(request, cacheOf(site));
+
+            assertFalse(result.upToDate());
+            assertEquals(List.of(), result.diagnostics());
+            assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+            assertArrayEquals(written, Files.readAllBytes(loads), "written again as the first build wrote it");
+        }
     }
 
     @Test

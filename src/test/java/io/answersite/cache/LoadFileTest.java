@@ -1,0 +1,125 @@
+package io.answersite.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.answersite.TestSites;
+import io.answersite.content.LoadCache;
+import io.answersite.content.Page;
+import io.answersite.content.Snippet;
+import io.answersite.render.RenderCache;
+import io.answersite.site.Answersite;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code load.bin}: a load cache comes back whole, and any file that is not one of ours reads as an empty cache. */
+class LoadFileTest {
+
+    @TempDir
+    Path root;
+
+    private LoadCache cache;
+    private byte[] file;
+
+    @BeforeEach
+    void loadTheExampleSite() throws IOException {
+        cache = LoadCache.byContent();
+        new Answersite().preview(TestSites.request(TestSites.exampleSite(root)), cache, new RenderCache());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LoadFile.write(bytes, cache, "key");
+        file = bytes.toByteArray();
+    }
+
+    private static LoadCache read(byte[] bytes, String key) {
+        return LoadFile.read(new ByteArrayInputStream(bytes), key);
+    }
+
+    @Test
+    void everyEntryComesBackWithItsHashPageAndFindings() {
+        List<LoadCache.Stored> written = cache.stored();
+        List<LoadCache.Stored> read = read(file, "key").stored();
+
+        assertEquals(6, read.size());
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(written.get(i).path(), read.get(i).path());
+            assertEquals(written.get(i).size(), read.get(i).size());
+            assertArrayEquals(written.get(i).sha256(), read.get(i).sha256());
+            assertEquals(written.get(i).result(), read.get(i).result());
+            assertEquals(written.get(i).diagnostics(), read.get(i).diagnostics());
+        }
+    }
+
+    @Test
+    void aFileCutShortReadsAsAnEmptyCache() {
+        for (int length : List.of(0, 3, 40, file.length / 2, file.length - 1)) {
+            assertEquals(List.of(), read(Arrays.copyOf(file, length), "key").stored(), "cut at " + length);
+        }
+    }
+
+    @Test
+    void aFileOfAnotherSchemaReadsAsAnEmptyCache() {
+        byte[] other = file.clone();
+        other[8 + 5] ^= 1; // a byte of the schema fingerprint, after the magic and the format version
+
+        assertEquals(List.of(), read(other, "key").stored());
+    }
+
+    @Test
+    void aFileUnderAnotherKeyReadsAsAnEmptyCache() {
+        assertEquals(List.of(), read(file, "another key").stored());
+    }
+
+    @Test
+    void randomBytesReadAsAnEmptyCache() {
+        Random random = new Random(5);
+        for (int round = 0; round < 100; round++) {
+            byte[] bytes = new byte[random.nextInt(20_000)];
+            random.nextBytes(bytes);
+            assertEquals(List.of(), read(bytes, "key").stored(), "round " + round + " of seed 5");
+        }
+    }
+
+    @Test
+    void bytesAfterTheLastEntryMakeTheFileUnreadable() {
+        byte[] longer = Arrays.copyOf(file, file.length + 1);
+
+        assertEquals(List.of(), read(longer, "key").stored());
+    }
+
+    @Test
+    void aFileNamingAClassOutsideTheSchemaReadsAsAnEmptyCache() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordCodec.Output out = RecordCodec.of(LoadCache.Stored.class, Page.class, Snippet.class).output(bytes);
+        out.writeString("load");
+        out.writeString("key");
+        out.writeCount(1);
+        out.tag(RecordCodec.TAG_RECORD);
+        out.varint(0);
+        out.utf8("java.io.File");
+        out.flush();
+
+        assertEquals(List.of(), read(bytes.toByteArray(), "key").stored());
+    }
+
+    @Test
+    void aCacheThatTrustsTimeStampsKeepsNothingOnDisk() throws IOException {
+        LoadCache byTime = new LoadCache();
+        new Answersite().preview(TestSites.request(root), byTime, new RenderCache());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        LoadFile.write(bytes, byTime, "key");
+
+        assertEquals(6, byTime.stored().size());
+        assertEquals(List.of(), read(bytes.toByteArray(), "key").stored());
+        assertTrue(bytes.size() < 100, "only the header: " + bytes.size());
+    }
+}
