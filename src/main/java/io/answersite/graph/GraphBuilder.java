@@ -325,15 +325,16 @@ public final class GraphBuilder {
     }
 
     private Map<PageKey, List<LinkTarget>> resolveBodyLinks(Map<PageKey, Page> pages, Resolver resolver) {
-        Map<PageKey, List<LinkTarget>> result = new HashMap<>();
-        for (Page page : pages.values()) {
+        // the resolver only reads (findings go to a synchronized collector, sorted when reported): both cores resolve
+        Map<PageKey, List<LinkTarget>> result = new java.util.concurrent.ConcurrentHashMap<>();
+        pages.values().parallelStream().forEach(page -> {
             List<LinkTarget> slots = new ArrayList<>();
             for (LinkRef link : page.body().links()) {
                 // an unresolved link is an error, so the build stops before anything reads this null
                 slots.add(resolver.bodyLink(page.sourcePath(), page.key().language(), link).orElse(null));
             }
             result.put(page.key(), Collections.unmodifiableList(slots));
-        }
+        });
         return result;
     }
 
