@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -111,21 +113,16 @@ public final class SiteRenderer {
                 return;
             }
             String folder = urls.pageFolder(page.key());
-            String path = UrlScheme.indexFile(folder);
             List<Object> inputs = cache == null ? null : viewInputs(page);
-            Optional<byte[]> unchanged = inputs == null ? Optional.empty() : cache.unchanged(path, inputs);
-            if (unchanged.isPresent()) {
-                output.write(path, unchanged.get());
-                counts.add(page.key().kind().refName(), page.key().language());
-                counts.wrote(path, template(page.key().kind()));
+            String template = template(page.key().kind());
+            if (writeUnchanged(output, template, folder, inputs, counts, page.key().kind().refName(),
+                    page.key().language())) {
                 return;
             }
             Map<String, Object> context = context(pageLayout(page, folder), view(page), page.key().language());
-            write(output, template(page.key().kind()), folder, context, diagnostics, counts, page.key().kind().refName(),
+            write(output, template, folder, context, diagnostics, counts, page.key().kind().refName(),
                     page.key().language());
-            if (inputs != null) {
-                cache.madeFrom(path, inputs);
-            }
+            madeFrom(folder, inputs);
         });
         for (Language language : config.languages()) {
             renderHub(language.code(), output, diagnostics, counts);
@@ -236,6 +233,67 @@ public final class SiteRenderer {
      * Reading a new input in {@link #view} or {@link #pageLayout} means adding it here;
      * {@code RandomEditsTest} compares the preview with clean builds after every kind of edit.
      */
+    /**
+     * Writes the bytes kept for {@code folder}'s page when they were made from equal {@code inputs}
+     * (null: not known); whether it did.
+     */
+    private boolean writeUnchanged(SiteOutput output, String template, String folder, List<Object> inputs,
+                                   PageCounts counts, String kind, String language) {
+        if (inputs == null) {
+            return false;
+        }
+        String path = UrlScheme.indexFile(folder);
+        Optional<byte[]> unchanged = cache.unchanged(path, inputs);
+        if (unchanged.isEmpty()) {
+            return false;
+        }
+        output.write(path, unchanged.get());
+        counts.add(kind, language);
+        counts.wrote(path, template);
+        return true;
+    }
+
+    private void madeFrom(String folder, List<Object> inputs) {
+        if (inputs != null) {
+            cache.madeFrom(UrlScheme.indexFile(folder), inputs);
+        }
+    }
+
+    /** What a list page shows: the site's constants and the records of the pages it lists. */
+    private List<Object> listingInputs(Kind kind, String language) {
+        List<Object> inputs = new ArrayList<>();
+        inputs.add(buildInputs);
+        graph.pagesOf(kind, language).forEach(page -> inputs.add(new Same(page)));
+        return inputs;
+    }
+
+    /**
+     * What a hub shows: the site's constants, its own page record and body links, and the records
+     * of the answers it lists and of their topics' pages.
+     */
+    private List<Object> hubInputs(String language) {
+        List<Object> inputs = new ArrayList<>();
+        inputs.add(buildInputs);
+        PageKey hub = new PageKey(Kind.HUB, PageKey.HUB_ID, language);
+        inputs.add(new Same(graph.page(hub).orElse(null)));
+        inputs.add(graph.linkTargets().get(hub));
+        Set<String> topics = new TreeSet<>();
+        graph.pagesOf(Kind.ANSWER, language).forEach(answer -> {
+            inputs.add(new Same(answer));
+            if (answer.common().topic() != null) {
+                topics.add(answer.common().topic().value());
+            }
+        });
+        for (String topic : topics) {
+            inputs.add(topic);
+            graph.preferred(Kind.TOPIC, topic, language).ifPresent(key -> {
+                inputs.add(key);
+                inputs.add(new Same(graph.require(key)));
+            });
+        }
+        return inputs;
+    }
+
     private List<Object> viewInputs(Page page) {
         PageKey key = page.key();
         String language = key.language();
@@ -419,6 +477,10 @@ public final class SiteRenderer {
     // ---- hub, lists, redirects, 404 ----
 
     private void renderHub(String language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
+        List<Object> inputs = cache == null ? null : hubInputs(language);
+        if (writeUnchanged(output, "hub", urls.hubFolder(language), inputs, counts, "hub", language)) {
+            return;
+        }
         Optional<Page> intro = graph.page(new PageKey(Kind.HUB, PageKey.HUB_ID, language));
         String title = intro.map(Page::title).orElse(config.titleIn(config.language(language).orElseThrow()));
         String description = intro.map(p -> p.common().description()).orElse(config.description());
@@ -453,10 +515,16 @@ public final class SiteRenderer {
                 code -> urls.hubFolder(code), Kind.HUB.refName(), "website",
                 intro.isPresent() ? urls.absolute(folder + "index.md") : null, script(folder, jsonLd));
         write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language);
+        madeFrom(folder, inputs);
     }
 
     private void renderListing(Kind kind, String language, SiteOutput output, Diagnostics diagnostics,
                                PageCounts counts) {
+        String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
+        List<Object> inputs = cache == null ? null : listingInputs(kind, language);
+        if (writeUnchanged(output, template, urls.listFolder(kind, language), inputs, counts, "list", language)) {
+            return;
+        }
         Comparator<Page> order = kind == Kind.GLOSSARY
                 ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.key().id())
@@ -480,8 +548,8 @@ public final class SiteRenderer {
         Views.Layout layout = layout(language, title, fullTitle(title, language), description, folder, kind, crumbs,
                 code -> urls.listFolder(kind, code), "list", "website", null, script(folder, jsonLd));
         Views.Listing view = new Views.Listing(title, description, kind.refName(), items);
-        String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
+        madeFrom(folder, inputs);
     }
 
     private void renderSearch(Language language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
