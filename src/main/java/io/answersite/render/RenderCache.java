@@ -18,20 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * reaches (the page itself, its topic, the hub, lists, and every page that shows its title or
  * short answer), with no dependency list to keep in step with the templates. Thread-safe.
  *
- * <p>Two forms: the preview server keeps the bytes in memory; a build keeps only a hash of the bytes
- * and takes them back from the published output folder, if the file there still has that hash
- * (see {@link #published}). Templates are not part of the digest: a cache belongs to one theme and
- * one plugin, and the build cache drops it when either changes.
+ * <p>Two forms: the preview server keeps the bytes in memory, with what each page's view was made
+ * from, so that a page none of whose inputs changed is not even viewed ({@link #unchanged}); a build
+ * keeps only a hash of the bytes and takes them back from the published output folder, if the file
+ * there still has that hash (see {@link #published}). The digest covers the theme's fingerprint and
+ * the template's name; the build cache also drops the whole cache when the plugin changes.
  */
 public final class RenderCache {
 
     private static final int DIGEST_BYTES = 32;
 
     /**
-     * @param view the template and view the bytes were rendered from (kept in memory only), or null
+     * @param digest the structural digest of the template and view the page was rendered from
+     * @param bytes the page (kept in memory only), or null
+     * @param outputHash the SHA-256 of the page (kept on disk only), or null
      * @param inputs what the view was made from (kept in memory only), or null when not known
      */
-    private record Entry(byte[] digest, Object view, byte[] bytes, byte[] outputHash, Object inputs) {
+    private record Entry(byte[] digest, byte[] bytes, byte[] outputHash, Object inputs) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -57,19 +60,19 @@ public final class RenderCache {
         return new RenderCache(outputDir);
     }
 
-    /** Whether entries are compared by their views (in memory) rather than by digests (on disk). */
-    boolean keepsViews() {
+    /** Whether pages are kept in memory (the preview's) rather than as hashes of the published files. */
+    boolean inMemory() {
         return publishedDir == null;
     }
 
     /**
-     * The bytes rendered last time for {@code path}, if its view is the same: by {@code equals} on
-     * the view kept in memory (views are records all the way down, so this compares every value a
-     * template can show), or by the structural digest for a cache read from disk.
+     * The bytes rendered last time for {@code path}, if its view had the same structural digest
+     * ({@link ViewDigest}: a digest, not the view, is kept, so the preview holds each page once, as
+     * bytes): from memory, or from the published file if its hash is still the one written.
      */
-    Optional<byte[]> reuse(String path, Object view, byte[] digest) {
+    Optional<byte[]> reuse(String path, byte[] digest) {
         Entry entry = entries.get(path);
-        if (entry == null || (keepsViews() ? !view.equals(entry.view) : !Arrays.equals(entry.digest, digest))) {
+        if (entry == null || !Arrays.equals(entry.digest, digest)) {
             return Optional.empty();
         }
         if (entry.bytes != null) {
@@ -89,7 +92,7 @@ public final class RenderCache {
      * made at all. In memory only; empty otherwise.
      */
     Optional<byte[]> unchanged(String path, Object inputs) {
-        if (!keepsViews()) {
+        if (!inMemory()) {
             return Optional.empty();
         }
         Entry entry = entries.get(path);
@@ -99,14 +102,14 @@ public final class RenderCache {
 
     /** Records what {@code path}'s view was made from, for an entry kept by {@link #reuse} or just stored. */
     void madeFrom(String path, Object inputs) {
-        entries.computeIfPresent(path, (p, entry) -> keepsViews()
-                ? new Entry(entry.digest(), entry.view(), entry.bytes(), entry.outputHash(), inputs) : entry);
+        entries.computeIfPresent(path, (p, entry) -> inMemory()
+                ? new Entry(entry.digest(), entry.bytes(), entry.outputHash(), inputs) : entry);
     }
 
     /** {@code value}, or the equal value this cache handed out before under {@code name}: compared by identity afterwards. */
     @SuppressWarnings("unchecked")
     <T> T canonical(String name, T value) {
-        if (!keepsViews()) {
+        if (!inMemory()) {
             return value;
         }
         Object kept = canonicals.merge(name, value, (old, now) -> old.equals(now) ? old : now);
@@ -115,9 +118,8 @@ public final class RenderCache {
 
     private final Map<String, Object> canonicals = new ConcurrentHashMap<>();
 
-    void store(String path, Object view, byte[] digest, byte[] bytes) {
-        entries.put(path, keepsViews() ? new Entry(null, view, bytes, null, null)
-                : new Entry(digest, null, null, sha256(bytes), null));
+    void store(String path, byte[] digest, byte[] bytes) {
+        entries.put(path, inMemory() ? new Entry(digest, bytes, null, null) : new Entry(digest, null, sha256(bytes), null));
     }
 
     /**
@@ -127,7 +129,7 @@ public final class RenderCache {
      */
     @SuppressWarnings("unchecked")
     <T> T script(String path, Object tree, java.util.function.Supplier<T> write) {
-        if (!keepsViews()) {
+        if (!inMemory()) {
             return write.get();
         }
         Script last = scripts.get(path);
@@ -174,7 +176,7 @@ public final class RenderCache {
             in.readFully(digest);
             byte[] hash = new byte[DIGEST_BYTES];
             in.readFully(hash);
-            cache.entries.put(path, new Entry(digest, null, null, hash, null));
+            cache.entries.put(path, new Entry(digest, null, hash, null));
         }
         return cache;
     }

@@ -60,6 +60,8 @@ public final class SiteRenderer {
     private final String themeDigest;
     /** The site's configuration, UI strings and theme, the same instance while they are equal (see {@link #viewInputs}). */
     private final Object buildInputs;
+    /** Per language, the glossary's names, the same instance while equal (see {@link #viewInputs}). */
+    private final Map<String, Object> glossaryNames = new java.util.HashMap<>();
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
@@ -80,6 +82,10 @@ public final class SiteRenderer {
         this.themeDigest = cache == null ? "" : theme.fingerprint();
         this.buildInputs = cache == null ? null
                 : new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest)));
+        if (cache != null) {
+            graph.config().languages().forEach(language -> glossaryNames.put(language.code(), new Same(
+                    cache.canonical("glossary-names/" + language.code(), glossary.names(language.code())))));
+        }
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
@@ -161,9 +167,8 @@ public final class SiteRenderer {
     private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
                        Diagnostics diagnostics, PageCounts counts, String kind, String language) {
         String path = UrlScheme.indexFile(folder);
-        List<Object> view = cache == null ? null : List.of(themeDigest + template, context);
-        byte[] digest = cache == null || cache.keepsViews() ? null : viewDigest.digest(themeDigest + template, context);
-        Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, view, digest);
+        byte[] digest = cache == null ? null : viewDigest.digest(themeDigest + template, context);
+        Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
             output.write(path, previous.get());
         } else {
@@ -175,7 +180,7 @@ public final class SiteRenderer {
             output.write(path, bytes);
             counts.rendered(path);
             if (cache != null) {
-                cache.store(path, view, digest, bytes);
+                cache.store(path, digest, bytes);
             }
         }
         counts.add(kind, language);
@@ -324,7 +329,7 @@ public final class SiteRenderer {
             List<PageKey> terms = autolinks.getOrDefault(key, List.of());
             inputs.add(terms);
             if (!terms.isEmpty()) {
-                inputs.add(new Same(cache.canonical("glossary-names/" + language, glossary.names(language))));
+                inputs.add(glossaryNames.get(language));
                 inputs.add(terms.stream().map(term -> glossary.indexOf(term.id())).toList());
             }
             for (String name : List.of("handoff", "review-safety")) {
