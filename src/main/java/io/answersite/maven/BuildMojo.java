@@ -2,6 +2,7 @@ package io.answersite.maven;
 
 import io.answersite.report.ConsoleReport;
 import io.answersite.report.ReportFiles;
+import io.answersite.report.WorkflowCommands;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import io.answersite.site.BuildResult;
@@ -76,6 +77,16 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "site.lockWait", defaultValue = "300")
     private int lockWait = 300;
 
+    /** The plugin, for its version in the SARIF log. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
+
+    /** The process environment by variable name ({@code null} when unset); tests give their own. */
+    java.util.function.Function<String, String> environment = System::getenv;
+
+    /** Where GitHub Actions workflow commands go: the process's standard output, where the runner reads them. */
+    java.io.PrintStream workflowCommands = System.out;
+
     /** The Maven session, to tell an interactive console from a batch run. */
     @Parameter(defaultValue = "${session}", readonly = true)
     protected org.apache.maven.execution.MavenSession session;
@@ -86,7 +97,8 @@ public class BuildMojo extends AbstractMojo {
         try {
             result = run(new Answersite(BuildMojo.class.getClassLoader(), progress())
                     .waitingForOtherBuilds(java.time.Duration.ofSeconds(Math.max(0, lockWait))), request());
-            ReportFiles.write(reportDir.toPath(), basedir.getName(), result.diagnostics());
+            ReportFiles.write(reportDir.toPath(), basedir.getName(), repositoryPrefix(), toolVersion(),
+                    result.diagnostics());
         } catch (io.answersite.output.OutputBusyException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -98,6 +110,12 @@ public class BuildMojo extends AbstractMojo {
                 case WARNING -> getLog().warn(line.text());
                 default -> getLog().info(line.text());
             }
+        }
+        if (WorkflowCommands.enabled(environment)) {
+            // straight to standard output: the runner reads a command only at the start of a line,
+            // so it cannot go through Maven's log with its "[ERROR] " prefix
+            WorkflowCommands.lines(result.diagnostics(), repositoryPrefix()).forEach(workflowCommands::println);
+            workflowCommands.flush();
         }
         result.heldBack().forEach(h -> getLog().info("held back " + h.sourcePath() + ": " + h.reason()));
         getLog().info("answersite: " + result.summary());
@@ -170,6 +188,26 @@ public class BuildMojo extends AbstractMojo {
 
     boolean drafts() {
         return drafts;
+    }
+
+    /**
+     * The site's folder relative to the root of the repository it is in (the nearest folder above or
+     * at it with a {@code .git} entry), with a trailing {@code /}; empty when the site is that root or
+     * is in no repository. The CI reports name files from the repository root.
+     */
+    String repositoryPrefix() {
+        java.nio.file.Path site = basedir.toPath().toAbsolutePath().normalize();
+        for (java.nio.file.Path folder = site; folder != null; folder = folder.getParent()) {
+            if (java.nio.file.Files.exists(folder.resolve(".git"))) {
+                String prefix = folder.relativize(site).toString().replace(java.io.File.separatorChar, '/');
+                return prefix.isEmpty() ? "" : prefix + "/";
+            }
+        }
+        return "";
+    }
+
+    private String toolVersion() {
+        return plugin != null && plugin.getVersion() != null ? plugin.getVersion() : "unknown";
     }
 
     java.nio.file.Path reportPath() {
