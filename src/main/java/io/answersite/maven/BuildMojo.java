@@ -51,6 +51,14 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "site.outputDir", defaultValue = "${project.build.directory}/site")
     private File outputDir;
 
+    /**
+     * Where the nginx snippet for the site's server block is written after a successful build: the
+     * site's _headers and _redirects as nginx rules, its 404 page, and Markdown twins for clients that
+     * prefer them. Outside the site folder, which is published as it is.
+     */
+    @Parameter(property = "site.nginxFile", defaultValue = "${project.build.directory}/nginx/answersite.conf")
+    private File nginxFile;
+
     /** Overrides base_url in site.yml, for example for a staging host. */
     @Parameter(property = "site.baseUrl")
     private String baseUrl;
@@ -127,6 +135,9 @@ public class BuildMojo extends AbstractMojo {
         if (result.written()) {
             getLog().info("answersite: site written to " + outputDir);
         }
+        if (writesSite() && nginxFile != null) {
+            writeNginxSnippet();
+        }
     }
 
     /**
@@ -164,6 +175,28 @@ public class BuildMojo extends AbstractMojo {
                 }
             }
         };
+    }
+
+    /** Whether the goal writes the site (and so the nginx snippet beside it); not {@code site:check}. */
+    boolean writesSite() {
+        return true;
+    }
+
+    private void writeNginxSnippet() throws MojoExecutionException {
+        java.nio.file.Path site = outputDir.toPath();
+        java.nio.file.Path headers = site.resolve(io.answersite.emit.HostingFiles.HEADERS);
+        java.nio.file.Path redirects = site.resolve(io.answersite.emit.HostingFiles.REDIRECTS);
+        if (!java.nio.file.Files.isRegularFile(headers) || !java.nio.file.Files.isRegularFile(redirects)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(nginxFile.toPath().toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(nginxFile.toPath(), io.answersite.emit.NginxSnippet.of(
+                    java.nio.file.Files.readString(headers), java.nio.file.Files.readString(redirects)));
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("cannot write the nginx snippet " + nginxFile + ": " + e.getMessage(), e);
+        }
+        getLog().info("answersite: nginx snippet in " + nginxFile);
     }
 
     /** Runs the goal's work: a full build here, checks only in {@code site:check}. */

@@ -174,7 +174,7 @@ class SecretScannerTest {
             }
         }
         try (Stream<Path> beside = Files.list(root.resolve("target"))) {
-            assertEquals(List.of(".site.lock", "answersite-cache", "site", "site-report"),
+            assertEquals(List.of(".site.lock", "answersite-cache", "nginx", "site", "site-report"),
                     beside.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder is left");
         }
     }

@@ -99,6 +99,22 @@ class CheckGoalTest {
     }
 
     @Test
+    void theBuildWritesTheNginxSnippetOutsideTheSiteAndTheCheckWritesNone() throws Exception {
+        Path site = copy("golden");
+        MojoRunner checkRunner = new MojoRunner();
+        checkRunner.configure(new CheckMojo(), site).execute();
+        assertFalse(Files.exists(site.resolve("target/nginx")), "site:check writes no snippet");
+        MojoRunner runner = new MojoRunner();
+        runner.configure(new BuildMojo(), site).execute();
+        Path snippet = site.resolve("target/nginx/answersite.conf");
+        assertTrue(runner.log.contains("[INFO] answersite: nginx snippet in " + snippet), runner.log.toString());
+        assertEquals(io.answersite.emit.NginxSnippet.of(Files.readString(site.resolve("target/site/_headers")),
+                Files.readString(site.resolve("target/site/_redirects"))), Files.readString(snippet));
+        assertTrue(Files.readString(snippet).contains("location = \"/terms/api-key/\" {\n    return 301 \"/glossary/api-key/\";"));
+        assertFalse(Files.exists(site.resolve("target/site/answersite.conf")));
+    }
+
+    @Test
     void namesFilesInTheCiReportsFromTheRootOfTheRepositoryTheSiteIsIn() throws Exception {
         Files.createDirectories(root.resolve(".git"));
         Path site = TestSites.copySite(TestSites.repositoryRoot().resolve("src/test/resources/sites/twenty-problems"),
