@@ -10,7 +10,11 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -19,7 +23,13 @@ import java.util.stream.Stream;
 /**
  * Copies static files to the output root as they are: the built-in theme's ({@code site/static/}
  * of this repository, packaged under {@code theme/static/}), then the site's own, which win where
- * both have a file of the same path.
+ * both have a file of the same path. A {@code _headers} or {@code _redirects} file at the root of the
+ * site's folder is not copied: {@link HostingFiles} puts its rules before the generated ones.
+ *
+ * <p>Every CSS and JS file is also written under a fingerprinted name, its name with the first ten
+ * hex digits of a SHA-256 of its bytes before the extension ({@code assets/answersite.3f2a9c1d0b.css}):
+ * pages link to those, so a host may cache them forever and a deploy never serves a stale one. The
+ * plain name stays for templates of a site that name the file themselves.
  */
 public final class StaticAssets {
 
@@ -27,6 +37,7 @@ public final class StaticAssets {
 
     private final ClassLoader classLoader;
     private final Path siteStatic;
+    private TreeMap<String, Source> files;
 
     /** @param siteStatic the site's static folder; it need not exist */
     public StaticAssets(ClassLoader classLoader, Path siteStatic) {
@@ -34,28 +45,74 @@ public final class StaticAssets {
         this.siteStatic = siteStatic;
     }
 
-    /** Writes every static file; returns how many. */
+    /** Writes every static file and the fingerprinted copy of each CSS and JS file; returns how many files. */
     public int emit(SiteOutput output) {
+        TreeMap<String, Source> files = files();
+        Map<String, String> fingerprinted = fingerprinted(files);
+        files.forEach((path, source) -> {
+            try {
+                output.copy(path, source.open());
+                String named = fingerprinted.get(path);
+                if (named != null) {
+                    output.copy(named, source.open());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read static file " + path, e);
+            }
+        });
+        return files.size() + fingerprinted.size();
+    }
+
+    /**
+     * The fingerprinted output path of every CSS and JS file by its plain output path
+     * ({@code assets/answersite.css} → {@code assets/answersite.3f2a9c1d0b.css}), sorted.
+     */
+    public Map<String, String> fingerprinted() {
+        return fingerprinted(files());
+    }
+
+    private static Map<String, String> fingerprinted(TreeMap<String, Source> files) {
+        Map<String, String> names = new TreeMap<>();
+        files.forEach((path, source) -> {
+            int dot = path.lastIndexOf('.');
+            String extension = dot < 0 ? "" : path.substring(dot);
+            if (extension.equals(".css") || extension.equals(".js")) {
+                try (InputStream in = source.open()) {
+                    byte[] hash = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+                    names.put(path, path.substring(0, dot) + "." + HexFormat.of().formatHex(hash, 0, 5) + extension);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read static file " + path, e);
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("every Java has SHA-256", e);
+                }
+            }
+        });
+        return names;
+    }
+
+    private TreeMap<String, Source> files() {
+        if (files == null) {
+            files = collect();
+        }
+        return files;
+    }
+
+    private TreeMap<String, Source> collect() {
         TreeMap<String, Source> files = new TreeMap<>();
         builtIn(files);
         if (siteStatic != null && Files.isDirectory(siteStatic)) {
             try (Stream<Path> paths = Files.walk(siteStatic)) {
                 paths.filter(Files::isRegularFile).sorted().forEach(file -> {
                     String relative = siteStatic.relativize(file).toString().replace('\\', '/');
-                    files.put(relative, () -> Files.newInputStream(file));
+                    if (!relative.equals(HostingFiles.HEADERS) && !relative.equals(HostingFiles.REDIRECTS)) {
+                        files.put(relative, () -> Files.newInputStream(file));
+                    }
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + siteStatic, e);
             }
         }
-        files.forEach((path, source) -> {
-            try {
-                output.copy(path, source.open());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read static file " + path, e);
-            }
-        });
-        return files.size();
+        return files;
     }
 
     private void builtIn(TreeMap<String, Source> files) {

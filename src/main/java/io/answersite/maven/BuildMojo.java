@@ -2,6 +2,7 @@ package io.answersite.maven;
 
 import io.answersite.report.ConsoleReport;
 import io.answersite.report.ReportFiles;
+import io.answersite.report.WorkflowCommands;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import io.answersite.site.BuildResult;
@@ -50,6 +51,14 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "site.outputDir", defaultValue = "${project.build.directory}/site")
     private File outputDir;
 
+    /**
+     * Where the nginx snippet for the site's server block is written after a successful build: the
+     * site's _headers and _redirects as nginx rules, its 404 page, and Markdown twins for clients that
+     * prefer them. Outside the site folder, which is published as it is.
+     */
+    @Parameter(property = "site.nginxFile", defaultValue = "${project.build.directory}/nginx/answersite.conf")
+    private File nginxFile;
+
     /** Overrides base_url in site.yml, for example for a staging host. */
     @Parameter(property = "site.baseUrl")
     private String baseUrl;
@@ -76,6 +85,16 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "site.lockWait", defaultValue = "300")
     private int lockWait = 300;
 
+    /** The plugin, for its version in the SARIF log. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
+
+    /** The process environment by variable name ({@code null} when unset); tests give their own. */
+    java.util.function.Function<String, String> environment = System::getenv;
+
+    /** Where GitHub Actions workflow commands go: the process's standard output, where the runner reads them. */
+    java.io.PrintStream workflowCommands = System.out;
+
     /** The Maven session, to tell an interactive console from a batch run. */
     @Parameter(defaultValue = "${session}", readonly = true)
     protected org.apache.maven.execution.MavenSession session;
@@ -86,7 +105,8 @@ public class BuildMojo extends AbstractMojo {
         try {
             result = run(new Answersite(BuildMojo.class.getClassLoader(), progress())
                     .waitingForOtherBuilds(java.time.Duration.ofSeconds(Math.max(0, lockWait))), request());
-            ReportFiles.write(reportDir.toPath(), basedir.getName(), result.diagnostics());
+            ReportFiles.write(reportDir.toPath(), basedir.getName(), repositoryPrefix(), toolVersion(),
+                    result.diagnostics());
         } catch (io.answersite.output.OutputBusyException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -99,6 +119,12 @@ public class BuildMojo extends AbstractMojo {
                 default -> getLog().info(line.text());
             }
         }
+        if (WorkflowCommands.enabled(environment)) {
+            // straight to standard output: the runner reads a command only at the start of a line,
+            // so it cannot go through Maven's log with its "[ERROR] " prefix
+            WorkflowCommands.lines(result.diagnostics(), repositoryPrefix()).forEach(workflowCommands::println);
+            workflowCommands.flush();
+        }
         result.heldBack().forEach(h -> getLog().info("held back " + h.sourcePath() + ": " + h.reason()));
         getLog().info("answersite: " + result.summary());
         getLog().info("answersite: report in " + reportDir);
@@ -108,6 +134,9 @@ public class BuildMojo extends AbstractMojo {
         }
         if (result.written()) {
             getLog().info("answersite: site written to " + outputDir);
+        }
+        if (writesSite() && nginxFile != null) {
+            writeNginxSnippet();
         }
     }
 
@@ -148,6 +177,28 @@ public class BuildMojo extends AbstractMojo {
         };
     }
 
+    /** Whether the goal writes the site (and so the nginx snippet beside it); not {@code site:check}. */
+    boolean writesSite() {
+        return true;
+    }
+
+    private void writeNginxSnippet() throws MojoExecutionException {
+        java.nio.file.Path site = outputDir.toPath();
+        java.nio.file.Path headers = site.resolve(io.answersite.emit.HostingFiles.HEADERS);
+        java.nio.file.Path redirects = site.resolve(io.answersite.emit.HostingFiles.REDIRECTS);
+        if (!java.nio.file.Files.isRegularFile(headers) || !java.nio.file.Files.isRegularFile(redirects)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(nginxFile.toPath().toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(nginxFile.toPath(), io.answersite.emit.NginxSnippet.of(
+                    java.nio.file.Files.readString(headers), java.nio.file.Files.readString(redirects)));
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("cannot write the nginx snippet " + nginxFile + ": " + e.getMessage(), e);
+        }
+        getLog().info("answersite: nginx snippet in " + nginxFile);
+    }
+
     /** Runs the goal's work: a full build here, checks only in {@code site:check}. */
     BuildResult run(Answersite answersite, BuildRequest request) {
         return cache && cacheDir != null ? answersite.build(request, cacheDir.toPath()) : answersite.build(request);
@@ -170,6 +221,26 @@ public class BuildMojo extends AbstractMojo {
 
     boolean drafts() {
         return drafts;
+    }
+
+    /**
+     * The site's folder relative to the root of the repository it is in (the nearest folder above or
+     * at it with a {@code .git} entry), with a trailing {@code /}; empty when the site is that root or
+     * is in no repository. The CI reports name files from the repository root.
+     */
+    String repositoryPrefix() {
+        java.nio.file.Path site = basedir.toPath().toAbsolutePath().normalize();
+        for (java.nio.file.Path folder = site; folder != null; folder = folder.getParent()) {
+            if (java.nio.file.Files.exists(folder.resolve(".git"))) {
+                String prefix = folder.relativize(site).toString().replace(java.io.File.separatorChar, '/');
+                return prefix.isEmpty() ? "" : prefix + "/";
+            }
+        }
+        return "";
+    }
+
+    private String toolVersion() {
+        return plugin != null && plugin.getVersion() != null ? plugin.getVersion() : "unknown";
     }
 
     java.nio.file.Path reportPath() {

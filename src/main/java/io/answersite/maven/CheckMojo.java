@@ -14,6 +14,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CheckMojo extends BuildMojo {
 
     @Override
+    boolean writesSite() {
+        return false;
+    }
+
+    @Override
     BuildResult run(Answersite answersite, BuildRequest request) {
         return answersite.check(request);
     }

@@ -42,7 +42,18 @@ public final class SiteRenderer {
 
     public static final String STYLESHEET = "assets/answersite.css";
     public static final String DEFAULT_IMAGE = "/assets/og-image.png";
-    private static final List<Kind> LISTED_KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY,
+    /** The theme's page script and search script, beside the stylesheet. */
+    public static final String SCRIPT = "assets/answersite.js";
+    public static final String SEARCH_SCRIPT = "assets/search.js";
+
+    /** What pages link for the theme's files: each one's fingerprinted copy when there is one. */
+    private static Views.Assets assetUrls(UrlScheme urls, Map<String, String> fingerprinted) {
+        Function<String, String> url = file -> urls.path(fingerprinted.getOrDefault(file, file));
+        return new Views.Assets(url.apply(STYLESHEET), url.apply(SCRIPT), url.apply(SEARCH_SCRIPT));
+    }
+
+    /** The kinds with a list page per language, in the hub's order. */
+    public static final List<Kind> LISTED_KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY,
             Kind.TOPIC);
 
     private final ContentGraph graph;
@@ -58,10 +69,14 @@ public final class SiteRenderer {
     private final RenderCache cache;
     private final ViewDigest viewDigest = new ViewDigest();
     private final String themeDigest;
-    /** The site's configuration, UI strings and theme, the same instance while they are equal (see {@link #viewInputs}). */
+    /**
+     * The site's configuration, UI strings, theme and asset names, the same instance while they are
+     * equal (see {@link #viewInputs}).
+     */
     private final Object buildInputs;
     /** Per language, the glossary's names, the same instance while equal (see {@link #viewInputs}). */
     private final Map<String, Object> glossaryNames = new java.util.HashMap<>();
+    private final Views.Assets assets;
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
@@ -76,12 +91,22 @@ public final class SiteRenderer {
     /** @param cache pages of the previous build, reused where their view model is unchanged; may be null */
     public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings, Glossary glossary,
                         Map<PageKey, List<PageKey>> autolinks, RenderCache cache) {
+        this(graph, theme, strings, glossary, autolinks, cache, Map.of());
+    }
+
+    /**
+     * @param fingerprinted the fingerprinted output path of each static CSS and JS file by its plain
+     *     output path ({@code emit.StaticAssets#fingerprinted}); pages link to those names
+     */
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings, Glossary glossary,
+                        Map<PageKey, List<PageKey>> autolinks, RenderCache cache, Map<String, String> fingerprinted) {
+        this.assets = assetUrls(graph.urls(), fingerprinted);
         this.glossary = glossary;
         this.autolinks = autolinks;
         this.cache = cache;
         this.themeDigest = cache == null ? "" : theme.fingerprint();
         this.buildInputs = cache == null ? null
-                : new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest)));
+                : new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest, fingerprinted)));
         if (cache != null) {
             graph.config().languages().forEach(language -> glossaryNames.put(language.code(), new Same(
                     cache.canonical("glossary-names/" + language.code(), glossary.names(language.code())))));
@@ -560,7 +585,7 @@ public final class SiteRenderer {
     private void renderSearch(Language language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         String code = language.code();
         String title = t(code, "search_title");
-        String folder = urls.hubFolder(code) + "search/";
+        String folder = searchFolder(urls, code);
         List<Views.Link> crumbs = List.of(new Views.Link(t(code, "nav_hub"), urls.path(urls.hubFolder(code)), false),
                 new Views.Link(title, urls.path(folder), true));
         StructuredData.Graph jsonLd = structuredData.graph(urls.absolute(folder), code);
@@ -569,6 +594,11 @@ public final class SiteRenderer {
                 other -> urls.hubFolder(other) + "search/", "search", "website", null, script(folder, jsonLd));
         Views.Search view = new Views.Search(title, urls.path(io.answersite.search.SearchIndex.folder(language)));
         write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code);
+    }
+
+    /** The folder of a language's search page; search pages are the ones marked noindex. */
+    public static String searchFolder(UrlScheme urls, String language) {
+        return urls.hubFolder(language) + "search/";
     }
 
     private void renderRedirects(SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
@@ -611,9 +641,11 @@ public final class SiteRenderer {
         Views.Head head = new Views.Head(ogType, imageUrl, ogLocale(language), localeAlternates, xDefault,
                 urls.path(urls.hubFolder(language) + "feed.xml"), t(language, "feed_title"), markdownUrl,
                 urls.absolute(urls.hubFolder(language) + "llms.txt"), jsonLd,
-                urls.path(urls.hubFolder(language) + "search/"), urls.path("assets/"), "search".equals(pageKind));
+                urls.path(urls.hubFolder(language) + "search/"), urls.path("assets/"), "search".equals(pageKind),
+                assets);
         return new Views.Layout(config.titleIn(config.language(language).orElseThrow()), language, title, fullTitle,
-                description, urls.absolute(folder), urls.path(urls.hubFolder(language)), urls.path(STYLESHEET),
+                description, urls.absolute(folder), urls.path(urls.hubFolder(language)),
+                assets.stylesheet(),
                 nav(language, current), crumbs, alternates, pageKind, head, null);
     }
 

@@ -22,10 +22,19 @@ public final class Views {
      *
      * @param xDefault the URL for {@code hreflang="x-default"}, or null when the page has no translations
      * @param markdownUrl the page's Markdown twin, or null for pages without one
+     * @param scriptUrl the site path of the assets folder (for a site's templates that name a file in it)
+     * @param assets the site paths of the theme's stylesheet and scripts, fingerprinted
      */
     public record Head(String ogType, String ogImage, String ogLocale, List<String> ogLocaleAlternates,
                        String xDefault, String feedUrl, String feedTitle, String markdownUrl, String llmsTxtUrl,
-                       SafeString jsonLd, String searchUrl, String scriptUrl, boolean noindex) {
+                       SafeString jsonLd, String searchUrl, String scriptUrl, boolean noindex, Assets assets) {
+    }
+
+    /**
+     * The site paths pages link for the theme's files, each its fingerprinted copy (a name with a
+     * hash of its content) when the build made one: the stylesheet, the page script and the search script.
+     */
+    public record Assets(String stylesheet, String script, String searchScript) {
     }
 
     /** A link with a label; {@code current} marks the page being shown. */

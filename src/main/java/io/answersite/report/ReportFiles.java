@@ -24,8 +24,11 @@ import java.util.TreeMap;
  *   <li>{@code report.json}: every finding with file, line, column, severity, rule id and message;</li>
  *   <li>{@code junit.xml}: one test case per rule and file with findings (errors fail it, warnings
  *       are printed to its output), and one passing case per rule without findings;</li>
- *   <li>{@code report.html}: the same for people.</li>
+ *   <li>{@code report.html}: the same for people;</li>
+ *   <li>{@code report.sarif}: a SARIF 2.1.0 log for code scanning ({@link Sarif});</li>
+ *   <li>{@code gl-code-quality-report.json}: GitLab's Code Quality report ({@link CodeQuality}).</li>
  * </ul>
+ * The last two name files relative to the repository root the site is in, as those services expect.
  * Messages are written as the diagnostics hold them, so secrets stay masked here too.
  */
 public final class ReportFiles {
@@ -33,16 +36,28 @@ public final class ReportFiles {
     public static final String JSON = "report.json";
     public static final String JUNIT = "junit.xml";
     public static final String HTML = "report.html";
+    public static final String SARIF = "report.sarif";
+    public static final String CODE_QUALITY = "gl-code-quality-report.json";
 
     private ReportFiles() {
     }
 
-    public static void write(Path folder, String siteName, List<Diagnostic> diagnostics) {
+    /**
+     * Writes every report. {@code repositoryPrefix} is the site's folder relative to the repository
+     * root, with a trailing {@code /} (empty when the site is the repository's root);
+     * {@code toolVersion} is the plugin's version, for the SARIF log.
+     */
+    public static void write(Path folder, String siteName, String repositoryPrefix, String toolVersion,
+            List<Diagnostic> diagnostics) {
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(JSON), json(diagnostics), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(JUNIT), junit(siteName, diagnostics), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(HTML), html(siteName, diagnostics), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(SARIF), Sarif.sarif(diagnostics, repositoryPrefix, toolVersion),
+                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(CODE_QUALITY), CodeQuality.json(diagnostics, repositoryPrefix),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + folder, e);
         }

@@ -28,6 +28,9 @@ final class ContentTypes {
     }
 
     static String of(String path) {
+        if (path.equals("_headers") || path.equals("_redirects")) {
+            return "text/plain; charset=utf-8"; // the hosting rules (emit.HostingFiles), shown as written
+        }
         int dot = path.lastIndexOf('.');
         String extension = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
         return BY_EXTENSION.getOrDefault(extension, "application/octet-stream");

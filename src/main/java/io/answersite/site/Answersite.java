@@ -16,6 +16,7 @@ import io.answersite.content.LoadedContent;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.emit.ContentAssets;
+import io.answersite.emit.HostingFiles;
 import io.answersite.emit.MachineFiles;
 import io.answersite.emit.SiteText;
 import io.answersite.emit.StaticAssets;
@@ -266,7 +267,7 @@ public final class Answersite {
         return new Preview(new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(),
                 loaded.graph().get().heldBack(), times, !diagnostics.hasErrors(), maxLines, -1), output,
                 loaded.graph().get().config().basePath(), diagnostics.hasErrors() ? Optional.empty()
-                : Optional.of(new Sources(loaded, rendered.theme(), rendered.strings())));
+                : Optional.of(new Sources(loaded, rendered.theme(), rendered.strings(), rendered.fingerprinted())));
     }
 
     /**
@@ -280,7 +281,8 @@ public final class Answersite {
      * What a successful preview build read and compiled, kept so that the next edit's page can be
      * rendered from it at once ({@link #editedPage}).
      */
-    public record Sources(LoadedSite loaded, Theme theme, Map<String, Map<String, String>> strings) {
+    public record Sources(LoadedSite loaded, Theme theme, Map<String, Map<String, String>> strings,
+                          Map<String, String> fingerprinted) {
     }
 
     /**
@@ -314,11 +316,12 @@ public final class Answersite {
             autolinks = Map.of(answer.key(), new ContentChecks(patched.get(), glossary, request.today(),
                     previous.loaded().reader(), request.siteRoot()).unlinkedTerms(answer));
         }
-        return new SiteRenderer(patched.get(), previous.theme(), previous.strings(), glossary, autolinks)
-                .renderPage(page.get().key(), diagnostics).filter(rendered -> !diagnostics.hasErrors());
+        return new SiteRenderer(patched.get(), previous.theme(), previous.strings(), glossary, autolinks, null,
+                previous.fingerprinted()).renderPage(page.get().key(), diagnostics).filter(rendered -> !diagnostics.hasErrors());
     }
 
-    private record RenderedSite(PageCounts pages, int files, Theme theme, Map<String, Map<String, String>> strings) {
+    private record RenderedSite(PageCounts pages, int files, Theme theme, Map<String, Map<String, String>> strings,
+                                Map<String, String> fingerprinted) {
     }
 
     private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput destination,
@@ -332,13 +335,16 @@ public final class Answersite {
         graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
         Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
                 ? loaded.unlinkedTerms() : Map.of();
+        StaticAssets staticAssets = new StaticAssets(themeClassLoader, request.staticDir());
+        Map<String, String> fingerprinted = staticAssets.fingerprinted();
         PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings,
-                loaded.glossary().orElseThrow(), autolinks, renderCache)
+                loaded.glossary().orElseThrow(), autolinks, renderCache, fingerprinted)
                 .render(output, diagnostics, listener::pagesRendered));
         int files = times.time("emit", () -> {
-            new MachineFiles(new SiteText(graph, strings), loaded.reader().label(request.configFile()), fragments)
-                    .emit(output, diagnostics);
-            return new StaticAssets(themeClassLoader, request.staticDir()).emit(output)
+            SiteText text = new SiteText(graph, strings);
+            new MachineFiles(text, loaded.reader().label(request.configFile()), fragments).emit(output, diagnostics);
+            new HostingFiles(text, List.copyOf(fingerprinted.values()), request.staticDir()).emit(output);
+            return staticAssets.emit(output)
                     + new ContentAssets(graph, request.contentDir()).emit(output);
         });
         times.time("verify", () -> {
@@ -350,7 +356,7 @@ public final class Answersite {
                     BuiltSiteCheck.contentLinks(graph));
             return null;
         });
-        return new RenderedSite(pages, files, theme, strings);
+        return new RenderedSite(pages, files, theme, strings, fingerprinted);
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {

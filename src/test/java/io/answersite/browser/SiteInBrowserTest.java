@@ -113,6 +113,19 @@ class SiteInBrowserTest {
     }
 
     @Test
+    void theConsoleCollectorSeesErrorsAndFailedLoads() throws Exception {
+        browser.open(server.url("/"));
+        browser.clearConsole();
+        browser.eval("console.error('answersite-probe'); fetch('/no-such-file.json').catch(() => 0); "
+                + "new Promise(r => setTimeout(r, 200))");
+        List<String> errors = browser.consoleErrors();
+        assertTrue(errors.stream().anyMatch(e -> e.contains("answersite-probe")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("/no-such-file.json") && e.contains("404")), errors.toString());
+        browser.clearConsole();
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void theBrowserTokenizesExactlyAsTheBuild() throws Exception {
         browser.open(server.url("/search/"));
         for (String text : List.of("CORS 跨域请求", "Base_URL 配置", "504超时 ETIMEDOUT", "ＡＰＩ　Ｋｅｙ", "模型不存在?",

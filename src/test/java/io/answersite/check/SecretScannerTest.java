@@ -120,7 +120,8 @@ class SecretScannerTest {
                 everything.add(Files.readString(report));
             }
         }
-        assertEquals(3, everything.size() - runner.log.size() - 1, "report.json, junit.xml and report.html");
+        assertEquals(5, everything.size() - runner.log.size() - 1,
+                "report.json, junit.xml, report.html, report.sarif and gl-code-quality-report.json");
         for (String secret : secrets.values()) {
             for (String output : everything) {
                 assertFalse(output.contains(secret), "a secret appears unmasked in: " + output);
@@ -173,7 +174,7 @@ class SecretScannerTest {
             }
         }
         try (Stream<Path> beside = Files.list(root.resolve("target"))) {
-            assertEquals(List.of(".site.lock", "answersite-cache", "site", "site-report"),
+            assertEquals(List.of(".site.lock", "answersite-cache", "nginx", "site", "site-report"),
                     beside.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder is left");
         }
     }

@@ -25,6 +25,7 @@ public final class MojoRunner {
         set(mojo, "config", site.resolve("site/site.yml").toFile());
         set(mojo, "outputDir", site.resolve("target/site").toFile());
         set(mojo, "reportDir", site.resolve("target/site-report").toFile());
+        set(mojo, "nginxFile", site.resolve("target/nginx/answersite.conf").toFile());
         mojo.setLog(new CapturingLog());
         return mojo;
     }

@@ -174,6 +174,11 @@ class PreviewServerTest {
         assertEquals("text/css; charset=utf-8",
                 get("/assets/answersite.css").headers().firstValue("Content-Type").orElseThrow());
         assertFalse(get("/llms.json").body().contains(PreviewServer.EVENTS), "only HTML gets the script");
+        HttpResponse<String> headers = get("/_headers");
+        assertEquals(200, headers.statusCode());
+        assertEquals("text/plain; charset=utf-8", headers.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(headers.body().startsWith("# Response headers for Netlify and Cloudflare Pages"), headers.body());
+        assertEquals("text/plain; charset=utf-8", get("/_redirects").headers().firstValue("Content-Type").orElseThrow());
 
         HttpResponse<String> missing = get("/no/such/page/");
         assertEquals(404, missing.statusCode());
