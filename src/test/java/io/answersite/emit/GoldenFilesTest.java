@@ -54,7 +54,8 @@ class GoldenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"llms.txt", "zh-cn/llms.txt", "llms.json", "sitemap.xml", "feed.xml", "robots.txt",
             "answers/rate-limits/index.md", "zh-cn/answers/rate-limits/index.md", "checklists/launch/index.md",
-            "answers/rate-limits/jsonld.json", "checklists/launch/jsonld.json", "index/jsonld.json"})
+            "answers/rate-limits/jsonld.json", "checklists/launch/jsonld.json", "index/jsonld.json",
+            "answers/index.md", "glossary/index.md", "topics/index.md", "zh-cn/guides/index.md"})
     void emittedFileMatchesItsGoldenCopy(String name) throws IOException {
         String actual = actual(name);
         Path golden = GOLDEN.resolve(name);
