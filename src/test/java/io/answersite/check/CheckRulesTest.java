@@ -59,6 +59,64 @@ class CheckRulesTest {
     }
 
     @Test
+    void checksLinksInFrontMatterTextLikeBodyLinksAtWhereTheyAreWritten() {
+        assertEquals(List.of(
+                        "content/answers/a.md:6:49: error: link target '../guides/missing.md#dns' does not exist (no page"
+                                + " at content/guides/missing.md); link to the .md file of an existing page, or use a typed"
+                                + " reference such as guide:id [link-target]",
+                        "content/answers/a.md:8:10: error: '../guides/g.md#dsn' points to '#dsn', which"
+                                + " content/guides/g.md does not have; did you mean 'dns'? [link-anchor]",
+                        "content/answers/a.md:12:13: error: link target '/answers/nothing/' does not exist (no page, list"
+                                + " or alias has the URL /answers/nothing/); link to the .md file of an existing page, or"
+                                + " use a typed reference such as answer:id [link-target]",
+                        "content/answers/a.md:15:16: error: link target 'c.md' does not exist (no page at"
+                                + " content/answers/c.md); link to the .md file of an existing page, or use a typed"
+                                + " reference such as guide:id [link-target]",
+                        "content/glossary/t.md:5:15: error: 'guide:nope' names no guide page; known guide ids: g"
+                                + " [link-target]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        description: Why it fails.
+                        date: 2026-02-01
+                        topic: network
+                        answer: Read [the key answer](b.md) first, then [the guide](../guides/missing.md#dns).
+                        basis:
+                          - "See [DNS](../guides/g.md#dsn)."
+                        next_steps: [Run `env`.]
+                        faq:
+                          - q: What about [b](answer:b)?
+                            a: Read [nothing](/answers/nothing/).
+                        related:
+                          - ref: answer:b
+                            note: Also [gone](c.md).
+                        ---
+                        -- content/answers/b.md --
+                        ---
+                        title: Why b?
+                        """ + ANSWER + """
+                        ---
+                        -- content/guides/g.md --
+                        ---
+                        title: Guide
+                        description: Long.
+                        date: 2026-02-01
+                        topic: network
+                        ---
+
+                        ## DNS {#dns}
+                        -- content/glossary/t.md --
+                        ---
+                        title: Term
+                        description: A term.
+                        date: 2026-02-01
+                        definition: A [term](guide:nope) in [DNS](../guides/g.md#dns).
+                        ---
+                        """));
+    }
+
+    @Test
     void reportsTypedReferenceOfTheWrongKind() {
         assertEquals(List.of("content/answers/a.md:10:5: error: 'guide:cors' names no guide, but a glossary term has"
                         + " the id 'cors'; write glossary:cors [link-type]"),
