@@ -44,6 +44,8 @@ public final class TestSites {
               term-unlinked: off
               basis-empty: off
               next-steps-empty: off
+              title-length: off
+              question-duplicate: off
             -- content/topics/network.md --
             ---
             title: Network

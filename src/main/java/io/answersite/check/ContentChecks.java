@@ -75,6 +75,9 @@ public final class ContentChecks {
             oneWayRelations(outbound, diagnostics);
         }
         editorialLimits(diagnostics);
+        if (diagnostics.reports("question-duplicate")) {
+            duplicateQuestions(diagnostics);
+        }
         imagesWithoutAlt(diagnostics);
         freshness(diagnostics);
         return unlinkedTerms(outbound, diagnostics);
@@ -213,6 +216,7 @@ public final class ContentChecks {
                         + " is " + description + " characters; search engines show about " + settings.descriptionMaxChars()
                         + " (limits.description_max_chars): shorten it");
             }
+            titleLength(page, diagnostics);
             if (!(page instanceof Page.Answer answer)) {
                 continue;
             }
@@ -236,6 +240,68 @@ public final class ContentChecks {
                 diagnostics.warning("next-steps-empty", page.common().keyPos("next_steps", path), "the answer has no"
                         + " 'next_steps'; list what the reader should do next");
             }
+        }
+    }
+
+    /**
+     * Answers of one language whose questions (the {@code question} key, or the title) are
+     * near-duplicates: each pair once, at the title of the answer whose file sorts first.
+     */
+    private void duplicateQuestions(Diagnostics diagnostics) {
+        Map<String, List<Page.Answer>> byLanguage = new java.util.TreeMap<>();
+        for (Page page : graph.pages().values()) {
+            if (page instanceof Page.Answer answer) {
+                byLanguage.computeIfAbsent(page.key().language(), k -> new ArrayList<>()).add(answer);
+            }
+        }
+        for (List<Page.Answer> answers : byLanguage.values()) {
+            answers.sort(java.util.Comparator.comparing(Page::sourcePath));
+            List<DuplicateQuestions.Question> questions = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                questions.add(new DuplicateQuestions.Question(i, questionOf(answers.get(i))));
+            }
+            // the preview keeps the pairs while every question of the language is the same
+            List<DuplicateQuestions.Pair> pairs = fragments.get("question-duplicates",
+                    answers.get(0).key().language(), DuplicateQuestions.class,
+                    List.of(questions, settings.questionSimilarityPercent()),
+                    () -> DuplicateQuestions.find(questions, settings.questionSimilarityPercent()));
+            for (DuplicateQuestions.Pair pair : pairs) {
+                Page.Answer first = answers.get(pair.first());
+                Page.Answer second = answers.get(pair.second());
+                diagnostics.warning("question-duplicate", first.common().keyPos("title", first.sourcePath()),
+                        "the question '" + questionOf(first) + "' is " + pair.percent() + "% like the question of "
+                                + second.common().keyPos("title", second.sourcePath()) + ", '" + questionOf(second)
+                                + "' (limits.question_similarity_percent: " + settings.questionSimilarityPercent()
+                                + "); answer engines see one question: merge the two answers, or make each question"
+                                + " say what sets it apart");
+            }
+        }
+    }
+
+    private static String questionOf(Page.Answer answer) {
+        return answer.question() != null && !answer.question().isBlank() ? answer.question().strip()
+                : answer.title().strip();
+    }
+
+    /**
+     * A title wider than result pages show: counted in half-width characters (full-width ones count
+     * two) against {@code limits.title_max_chars}, or, when it has CJK characters, against twice
+     * {@code limits.title_max_chars_cjk}.
+     */
+    private void titleLength(Page page, Diagnostics diagnostics) {
+        String title = page.title().strip();
+        int width = TitleWidth.of(title);
+        SourcePos pos = page.common().keyPos("title", page.sourcePath());
+        if (TitleWidth.hasCjk(title)) {
+            if (width > 2 * settings.titleMaxCharsCjk()) {
+                diagnostics.warning("title-length", pos, "the title is " + width + " characters long, counting"
+                        + " full-width characters as two; result pages show about " + settings.titleMaxCharsCjk()
+                        + " full-width characters (" + 2 * settings.titleMaxCharsCjk()
+                        + " counted this way; limits.title_max_chars_cjk): shorten it");
+            }
+        } else if (width > settings.titleMaxChars()) {
+            diagnostics.warning("title-length", pos, "the title is " + width + " characters long; result pages show"
+                    + " about " + settings.titleMaxChars() + " (limits.title_max_chars): shorten it");
         }
     }
 

@@ -32,7 +32,7 @@ public final class SiteConfigReader {
             "languages", "authors", "default_author", "more_answers", "timezone", "image", "organization", "robots",
             "llms", "feed_entries", "rules", "limits", "report", "related_reciprocal", "glossary_autolink", "safety");
     private static final Set<String> LIMITS_KEYS = Set.of("description_max_chars", "answer_max_length",
-            "review_overdue_error_days");
+            "title_max_chars", "title_max_chars_cjk", "question_similarity_percent", "review_overdue_error_days");
     private static final Set<String> REPORT_KEYS = Set.of("max_lines_per_rule");
     private static final Set<String> SAFETY_KEYS = Set.of("patterns", "allow");
     private static final Set<String> PATTERN_KEYS = Set.of("name", "regex");
@@ -226,12 +226,16 @@ public final class SiteConfigReader {
             return Optional.empty();
         });
         int[] limits = {defaults.descriptionMaxChars(), defaults.answerMaxLength(), defaults.reviewOverdueErrorDays(),
-                defaults.maxLinesPerRule()};
+                defaults.maxLinesPerRule(), defaults.titleMaxChars(), defaults.titleMaxCharsCjk(),
+                defaults.questionSimilarityPercent()};
         fields.object("limits", l -> {
             l.rejectUnknownKeys(LIMITS_KEYS, "in 'limits'");
             limits[0] = l.integer("description_max_chars", 1, 100_000).orElse(limits[0]);
             limits[1] = l.integer("answer_max_length", 1, 100_000).orElse(limits[1]);
             limits[2] = l.integer("review_overdue_error_days", 0, 100_000).orElse(limits[2]);
+            limits[4] = l.integer("title_max_chars", 1, 100_000).orElse(limits[4]);
+            limits[5] = l.integer("title_max_chars_cjk", 1, 100_000).orElse(limits[5]);
+            limits[6] = l.integer("question_similarity_percent", 1, 100).orElse(limits[6]);
             return Optional.empty();
         });
         fields.object("report", r -> {
@@ -266,7 +270,8 @@ public final class SiteConfigReader {
             allowed.addAll(safety.strings("allow"));
             return Optional.empty();
         });
-        return new CheckSettings(new SeverityPolicy(Map.copyOf(overrides)), limits[0], limits[1], limits[2], limits[3],
+        return new CheckSettings(new SeverityPolicy(Map.copyOf(overrides)), limits[0], limits[1], limits[4], limits[5],
+                limits[6], limits[2], limits[3],
                 fields.bool("related_reciprocal").orElse(false), fields.bool("glossary_autolink").orElse(false),
                 List.copyOf(patterns), Set.copyOf(allowed));
     }

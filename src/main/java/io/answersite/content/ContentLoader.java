@@ -219,8 +219,112 @@ public final class ContentLoader {
             case TOPIC -> new Page.Topic(key, path, idPos, common, body);
             case HUB -> new Page.Hub(key, path, idPos, common, body);
         };
+        page = withFieldLinks(page, fields, source.get(), split.get().bodyOffset(), diagnostics);
         boolean valid = id != null && diagnostics.errorCount() == errorsBefore;
         return valid ? Optional.of(page) : Optional.empty();
+    }
+
+    /**
+     * The links written in front matter text (answer, basis, next_steps, faq questions and answers,
+     * related notes, a glossary definition), added to the page's body links after the body's own, so
+     * the graph resolves and checks them like body links, every form, each at the {@code [} where it
+     * is written in the file (or at the value when the YAML text is folded beyond recognition).
+     * The page shows these fields as text for now: the links are checked and count as the page's
+     * links; they are not rendered yet.
+     */
+    private Page withFieldLinks(Page page, Fields fields, SourceText source, int frontMatterEnd,
+                                Diagnostics diagnostics) {
+        List<String> pointers = new ArrayList<>();
+        if (page instanceof Page.Answer answer) {
+            pointers.add("answer");
+            for (int i = 0; i < answer.basis().size(); i++) {
+                pointers.add("basis/" + i);
+            }
+            for (int i = 0; i < answer.nextSteps().size(); i++) {
+                pointers.add("next_steps/" + i);
+            }
+            for (int i = 0; i < answer.faq().size(); i++) {
+                pointers.add("faq/" + i + "/q");
+                pointers.add("faq/" + i + "/a");
+            }
+            for (int i = 0; i < answer.related().size(); i++) {
+                pointers.add("related/" + i + "/note");
+            }
+        } else if (page instanceof Page.GlossaryTerm) {
+            pointers.add("definition");
+        } else {
+            return page;
+        }
+        List<io.answersite.markdown.LinkRef> links = new ArrayList<>(page.body().links());
+        List<io.answersite.markdown.ExternalLink> external = new ArrayList<>(page.body().externalLinks());
+        for (String pointer : pointers) {
+            com.fasterxml.jackson.databind.JsonNode value = fields.raw(pointer.contains("/")
+                    ? pointer.substring(0, pointer.indexOf('/')) : pointer);
+            String text = textAt(value, pointer);
+            if (text == null || (!text.contains("](") && !text.contains("]["))) {
+                continue;
+            }
+            SourcePos valuePos = fields.valuePos(pointer);
+            int valueOffset = source.offsetOfLine(valuePos.line()) + valuePos.column() - 1;
+            Diagnostics quiet = new Diagnostics();
+            Optional<MarkdownDoc> doc = markdown.render(new SourceText(source.path(), text), text, 0, quiet);
+            if (doc.isEmpty()) {
+                continue;
+            }
+            for (io.answersite.markdown.LinkRef link : doc.get().links()) {
+                links.add(new io.answersite.markdown.LinkRef(links.size(), link.destination(),
+                        written(source, valueOffset, frontMatterEnd, link.destination(), valuePos), link.target()));
+            }
+            for (io.answersite.markdown.ExternalLink link : doc.get().externalLinks()) {
+                external.add(new io.answersite.markdown.ExternalLink(link.destination(),
+                        written(source, valueOffset, frontMatterEnd, link.destination(), valuePos)));
+            }
+        }
+        if (links.size() == page.body().links().size() && external.size() == page.body().externalLinks().size()) {
+            return page;
+        }
+        MarkdownDoc b = page.body();
+        MarkdownDoc body = new MarkdownDoc(b.html(), b.slotPrefix(), b.headings(), List.copyOf(links),
+                b.checklistGroups(), b.anchors(), b.source(), b.edits(), List.copyOf(external), b.imagesWithoutAlt());
+        if (page instanceof Page.Answer a) {
+            return new Page.Answer(a.key(), a.sourcePath(), a.idPos(), a.common(), body, a.question(), a.answer(),
+                    a.basis(), a.nextSteps(), a.summaryEn(), a.faq(), a.related());
+        }
+        Page.GlossaryTerm g = (Page.GlossaryTerm) page;
+        return new Page.GlossaryTerm(g.key(), g.sourcePath(), g.idPos(), g.common(), body, g.term(), g.synonyms(),
+                g.definition());
+    }
+
+    /** The text at a pointer below a top-level value ({@code basis/2}, {@code faq/0/a}), or null. */
+    private static String textAt(com.fasterxml.jackson.databind.JsonNode value, String pointer) {
+        com.fasterxml.jackson.databind.JsonNode node = value;
+        String[] parts = pointer.split("/");
+        for (int i = 1; i < parts.length && node != null; i++) {
+            node = node.isArray() && parts[i].matches("\\d+") ? node.get(Integer.parseInt(parts[i])) : node.get(parts[i]);
+        }
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    /** Where a link to {@code destination} is written in the value that starts at {@code from}: its {@code [}. */
+    private static SourcePos written(SourceText source, int from, int end, String destination, SourcePos fallback) {
+        String text = source.text();
+        int at = text.indexOf("](" + destination, from);
+        if (at < 0 || at >= end) {
+            at = text.indexOf("]: " + destination, from);
+        }
+        if (at < 0 || at >= end) {
+            return fallback;
+        }
+        int depth = 0;
+        for (int i = at; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == ']') {
+                depth++;
+            } else if (c == '[' && --depth == 0) {
+                return source.posAt(i);
+            }
+        }
+        return fallback;
     }
 
     private static String id(Fields fields, FileName name, String path, Diagnostics diagnostics) {

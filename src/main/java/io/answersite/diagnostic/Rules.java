@@ -54,6 +54,8 @@ public final class Rules {
         // editorial limits
         configurable("description-length", Severity.WARNING, "a description longer than the set limit");
         configurable("answer-length", Severity.WARNING, "a short answer longer than the set limit");
+        configurable("title-length", Severity.WARNING, "a title wider than result pages show (full-width characters count two)");
+        configurable("question-duplicate", Severity.WARNING, "two answers in one language ask nearly the same question");
         configurable("title-question", Severity.WARNING, "an answer's title is not a question");
         configurable("basis-empty", Severity.WARNING, "an answer has no basis");
         configurable("next-steps-empty", Severity.WARNING, "an answer has no next steps");

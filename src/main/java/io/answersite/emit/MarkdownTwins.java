@@ -39,7 +39,11 @@ public final class MarkdownTwins {
         this.constants = fragments.get("twin-constants", "", MarkdownTwins.class, constants, () -> constants);
     }
 
-    /** Writes one twin per published page, in parallel; returns how many. */
+    /** The kinds with a list page per language, each with its Markdown twin. */
+    public static final List<Kind> LISTED_KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY,
+            Kind.TOPIC);
+
+    /** Writes one twin per published page, in parallel, and one per list page; returns how many. */
     public int emit(SiteOutput output) {
         site.graph().pages().values().parallelStream().forEach(page -> {
             String twin = twin(page);
@@ -47,7 +51,36 @@ public final class MarkdownTwins {
             output.write(site.urls().pageFolder(page.key()) + "index.md", fragments.get("twin-bytes", page.key(), twin,
                     null, () -> twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         });
-        return site.graph().pages().size();
+        int lists = 0;
+        for (io.answersite.config.Language language : site.config().languages()) {
+            for (Kind kind : LISTED_KINDS) {
+                output.write(site.urls().listFolder(kind, language.code()) + "index.md", listTwin(kind, language.code()));
+                lists++;
+            }
+        }
+        return site.graph().pages().size() + lists;
+    }
+
+    /**
+     * The twin of a kind's list page in one language: its title and intro, then every page it lists
+     * in the order the page shows them (glossary terms by term, the rest by id).
+     */
+    public String listTwin(Kind kind, String lang) {
+        String folder = site.urls().listFolder(kind, lang);
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
+        md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
+        md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
+        java.util.Comparator<Page> order = kind == Kind.GLOSSARY
+                ? java.util.Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(java.util.Locale.ROOT))
+                .thenComparing(p -> p.key().id())
+                : java.util.Comparator.comparing((Page p) -> p.key().id());
+        List<Page> pages = site.graph().pagesOf(kind, lang).sorted(order).toList();
+        pages.forEach(page -> item(page.key(), md));
+        if (pages.isEmpty()) {
+            md.append(site.t(lang, "empty_list")).append('\n');
+        }
+        return md.toString().strip() + "\n";
     }
 
     /** The twin of one page; made once, then shared by the twin file, llms-full.txt and llms.json. */

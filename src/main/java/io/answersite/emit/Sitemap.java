@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * {@code /sitemap.xml}: every canonical, published page with {@code lastmod} and hreflang
  * alternates ({@code xhtml:link}). Past the sitemaps.org limits (50,000 URLs or 50 MB per file) the
  * URLs go into {@code sitemap-1.xml}, {@code sitemap-2.xml}, … and {@code sitemap.xml} becomes their
- * index. Drafts, aliases and the 404 page are never listed.
+ * index. Drafts, aliases and the 404 page are never listed. A page's {@code lastmod} is its last change;
+ * a topic's, a list page's and a hub's the newest of their own and what they list (a list with nothing
+ * in it takes its language's hub date, a language with no pages the site's newest date).
  */
 public final class Sitemap {
 
@@ -92,18 +94,23 @@ public final class Sitemap {
                 alternates.put(lang, site.url(page.key().in(lang)));
             }
             String url = site.url(page.key());
-            byUrl.put(url, entry(url, page.common().lastModified(), alternates,
+            LocalDate lastmod = page.common().lastModified();
+            if (page.key().kind() == Kind.TOPIC) {
+                lastmod = newest(lastmod, site.graph().topicMembers().getOrDefault(page.key(), List.of()).stream()
+                        .map(member -> site.graph().require(member).common().lastModified()));
+            }
+            byUrl.put(url, entry(url, lastmod, alternates,
                     site.url(page.key().in(site.config().defaultLanguage().code()))));
         }
         for (Language language : site.config().languages()) {
-            Optional<LocalDate> latest = latest(language.code());
+            Optional<LocalDate> latest = latest(language.code()).or(this::latestAnywhere);
             byUrl.put(site.urls().absolute(site.urls().hubFolder(language.code())),
                     entry(site.urls().absolute(site.urls().hubFolder(language.code())), latest.orElse(null),
                             languageAlternates(code -> site.urls().hubFolder(code)),
                             site.urls().absolute(site.urls().hubFolder(site.config().defaultLanguage().code()))));
             for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
                 String url = site.urls().absolute(site.urls().listFolder(kind, language.code()));
-                byUrl.put(url, entry(url, latestOf(kind, language.code()).orElse(null),
+                byUrl.put(url, entry(url, latestOf(kind, language.code()).or(() -> latest).orElse(null),
                         languageAlternates(code -> site.urls().listFolder(kind, code)),
                         site.urls().absolute(site.urls().listFolder(kind, site.config().defaultLanguage().code()))));
             }
@@ -122,6 +129,16 @@ public final class Sitemap {
     private Optional<LocalDate> latest(String language) {
         return site.graph().pages().values().stream().filter(p -> p.key().language().equals(language))
                 .map(p -> p.common().lastModified()).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
+    private Optional<LocalDate> latestAnywhere() {
+        return site.graph().pages().values().stream().map(p -> p.common().lastModified())
+                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
+    private static LocalDate newest(LocalDate own, java.util.stream.Stream<LocalDate> listed) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(own), listed)
+                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     }
 
     private Optional<LocalDate> latestOf(Kind kind, String language) {

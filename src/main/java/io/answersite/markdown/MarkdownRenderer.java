@@ -69,11 +69,12 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.CLASS_NAME, "table");
-        // Flexmark's default checkbox carries readonly, which HTML allows only on text-like inputs.
+        // Flexmark's default checkbox carries readonly, which HTML allows only on text-like inputs; the
+        // reader ticks them (assets/answersite.js keeps the ticks of a checklist page in the browser)
         options.set(TaskListExtension.ITEM_DONE_MARKER,
-                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked disabled>");
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked>");
         options.set(TaskListExtension.ITEM_NOT_DONE_MARKER,
-                "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled>");
+                "<input type=\"checkbox\" class=\"task-list-item-checkbox\">");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options)
                 .linkResolverFactory(new SlotLinkResolverFactory())

@@ -576,7 +576,8 @@ public final class SiteRenderer {
             jsonLd.itemList(collection, entries);
         }
         Views.Layout layout = layout(language, title, fullTitle(title, language), description, folder, kind, crumbs,
-                code -> urls.listFolder(kind, code), "list", "website", null, script(folder, jsonLd));
+                code -> urls.listFolder(kind, code), "list", "website", urls.absolute(folder + "index.md"),
+                script(folder, jsonLd));
         Views.Listing view = new Views.Listing(title, description, kind.refName(), items);
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
         madeFrom(folder, inputs);

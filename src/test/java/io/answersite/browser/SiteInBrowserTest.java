@@ -150,6 +150,36 @@ class SiteInBrowserTest {
     }
 
     @Test
+    void checklistKeepsTicksAcrossReloadsAndResetClearsThem() throws Exception {
+        browser.viewport(1280, 900, false);
+        String page = server.url("/checklists/network-troubleshooting/");
+        browser.open(page);
+        browser.eval("localStorage.clear(); true");
+        browser.open(page);
+        String box = "document.querySelector('#direct-call .task-list-item-checkbox')";
+        assertEquals(false, browser.eval(box + ".checked").asBoolean());
+        assertEquals(false, browser.eval("document.querySelector('.checklist-tools').hidden").asBoolean());
+        browser.eval(box + ".click(); true");
+        assertEquals("{\"direct-call\":true}",
+                browser.eval("localStorage.getItem('answersite:checklist:/checklists/network-troubleshooting/')").asText());
+        browser.open(server.url("/"));
+        browser.open(page);
+        assertEquals(true, browser.eval(box + ".checked").asBoolean(), "ticked after a reload");
+        assertEquals(false, browser.eval("document.querySelector('#console-error .task-list-item-checkbox').checked")
+                .asBoolean());
+        String text = browser.eval("AnswersiteChecklist.text()").asText();
+        assertTrue(text.startsWith("网络连接排查清单\n" + page + "\n\n浏览器\n[ ] 打开开发者工具"), text);
+        assertTrue(text.contains("\n[x] 确认失败的请求是发往自己的后端,还是由前端直接发往模型接口\n"), text);
+        browser.eval("document.querySelector('.checklist-reset').click(); true");
+        assertEquals(false, browser.eval(box + ".checked").asBoolean(), "reset clears the box");
+        assertTrue(browser.eval("localStorage.getItem('answersite:checklist:/checklists/network-troubleshooting/')")
+                .isNull(), "reset clears the stored ticks");
+        browser.open(server.url("/"));
+        browser.open(page);
+        assertEquals(false, browser.eval(box + ".checked").asBoolean(), "still clear after a reload");
+    }
+
+    @Test
     void axeFindsNoSeriousOrCriticalViolations() throws Exception {
         String axe = Files.readString(Path.of(System.getProperty("axe.path",
                 "target/npm/node_modules/axe-core/axe.min.js")), StandardCharsets.UTF_8);

@@ -59,6 +59,64 @@ class CheckRulesTest {
     }
 
     @Test
+    void checksLinksInFrontMatterTextLikeBodyLinksAtWhereTheyAreWritten() {
+        assertEquals(List.of(
+                        "content/answers/a.md:6:49: error: link target '../guides/missing.md#dns' does not exist (no page"
+                                + " at content/guides/missing.md); link to the .md file of an existing page, or use a typed"
+                                + " reference such as guide:id [link-target]",
+                        "content/answers/a.md:8:10: error: '../guides/g.md#dsn' points to '#dsn', which"
+                                + " content/guides/g.md does not have; did you mean 'dns'? [link-anchor]",
+                        "content/answers/a.md:12:13: error: link target '/answers/nothing/' does not exist (no page, list"
+                                + " or alias has the URL /answers/nothing/); link to the .md file of an existing page, or"
+                                + " use a typed reference such as answer:id [link-target]",
+                        "content/answers/a.md:15:16: error: link target 'c.md' does not exist (no page at"
+                                + " content/answers/c.md); link to the .md file of an existing page, or use a typed"
+                                + " reference such as guide:id [link-target]",
+                        "content/glossary/t.md:5:15: error: 'guide:nope' names no guide page; known guide ids: g"
+                                + " [link-target]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        description: Why it fails.
+                        date: 2026-02-01
+                        topic: network
+                        answer: Read [the key answer](b.md) first, then [the guide](../guides/missing.md#dns).
+                        basis:
+                          - "See [DNS](../guides/g.md#dsn)."
+                        next_steps: [Run `env`.]
+                        faq:
+                          - q: What about [b](answer:b)?
+                            a: Read [nothing](/answers/nothing/).
+                        related:
+                          - ref: answer:b
+                            note: Also [gone](c.md).
+                        ---
+                        -- content/answers/b.md --
+                        ---
+                        title: Why b?
+                        """ + ANSWER + """
+                        ---
+                        -- content/guides/g.md --
+                        ---
+                        title: Guide
+                        description: Long.
+                        date: 2026-02-01
+                        topic: network
+                        ---
+
+                        ## DNS {#dns}
+                        -- content/glossary/t.md --
+                        ---
+                        title: Term
+                        description: A term.
+                        date: 2026-02-01
+                        definition: A [term](guide:nope) in [DNS](../guides/g.md#dns).
+                        ---
+                        """));
+    }
+
+    @Test
     void reportsTypedReferenceOfTheWrongKind() {
         assertEquals(List.of("content/answers/a.md:10:5: error: 'guide:cors' names no guide, but a glossary term has"
                         + " the id 'cors'; write glossary:cors [link-type]"),
@@ -372,6 +430,150 @@ class CheckRulesTest {
                         basis: [It is so.]
                         ---
                         """));
+    }
+
+    @Test
+    void warnsAboutTitlesWiderThanResultPagesShowInLatinAndCjkScripts() {
+        String site = """
+                -- content/answers/a.md --
+                ---
+                title: Why does the connection fail after the proxy settings change?
+                """ + ANSWER + """
+                ---
+                -- content/answers/b.md --
+                ---
+                title: Why does the connection fail after a proxy setting changes?
+                """ + ANSWER + """
+                ---
+                -- content/answers/c.zh-CN.md --
+                ---
+                title: 为什么更改代理设置之后连接会失败，重新启动应用以后仍然无法连接？
+                """ + ANSWER + """
+                ---
+                -- content/answers/d.zh-CN.md --
+                ---
+                title: 为什么更改代理设置之后连接会失败，重新启动以后仍然无法连接？
+                """ + ANSWER + """
+                ---
+                -- content/answers/e.zh-CN.md --
+                ---
+                title: 为什么更改代理设置之后 VPN 连接会失败？
+                """ + ANSWER + """
+                ---
+                """;
+        assertEquals(List.of(
+                        "content/answers/a.md:2:1: warning: the title is 61 characters long; result pages show about 60"
+                                + " (limits.title_max_chars): shorten it [title-length]",
+                        "content/answers/c.zh-CN.md:2:1: warning: the title is 64 characters long, counting full-width"
+                                + " characters as two; result pages show about 30 full-width characters (60 counted"
+                                + " this way; limits.title_max_chars_cjk): shorten it [title-length]"),
+                check(TestSites.siteYmlWith("title-length"), site));
+        assertEquals(List.of(
+                        "content/answers/a.md:2:1: warning: the title is 61 characters long; result pages show about 58"
+                                + " (limits.title_max_chars): shorten it [title-length]",
+                        "content/answers/b.md:2:1: warning: the title is 59 characters long; result pages show about 58"
+                                + " (limits.title_max_chars): shorten it [title-length]",
+                        "content/answers/c.zh-CN.md:2:1: warning: the title is 64 characters long, counting full-width"
+                                + " characters as two; result pages show about 18 full-width characters (36 counted"
+                                + " this way; limits.title_max_chars_cjk): shorten it [title-length]",
+                        "content/answers/d.zh-CN.md:2:1: warning: the title is 60 characters long, counting full-width"
+                                + " characters as two; result pages show about 18 full-width characters (36 counted"
+                                + " this way; limits.title_max_chars_cjk): shorten it [title-length]",
+                        "content/answers/e.zh-CN.md:2:1: warning: the title is 39 characters long, counting full-width"
+                                + " characters as two; result pages show about 18 full-width characters (36 counted"
+                                + " this way; limits.title_max_chars_cjk): shorten it [title-length]"),
+                check(TestSites.withConfig(TestSites.siteYmlWith("title-length"), """
+                        limits:
+                          title_max_chars: 58
+                          title_max_chars_cjk: 18
+                        """), site));
+    }
+
+    @Test
+    void warnsOnceAboutEachPairOfNearDuplicateQuestionsInOneLanguage() {
+        String site = """
+                -- content/answers/a.md --
+                ---
+                title: How do I set the base_url of the OpenAI SDK?
+                """ + ANSWER + """
+                ---
+                -- content/answers/b.md --
+                ---
+                title: How do I set the OpenAI SDK base_url?
+                """ + ANSWER + """
+                ---
+                -- content/answers/c.md --
+                ---
+                title: How do I rotate an API key?
+                """ + ANSWER + """
+                ---
+                -- content/answers/d.md --
+                ---
+                title: How do I revoke an API key?
+                """ + ANSWER + """
+                ---
+                -- content/answers/e.md --
+                ---
+                title: Key rotation?
+                question: How do I rotate API keys?
+                """ + ANSWER + """
+                ---
+                -- content/answers/f.zh-CN.md --
+                ---
+                title: OpenAI SDK 的 base_url 应该怎么配置?
+                """ + ANSWER + """
+                ---
+                -- content/answers/g.zh-CN.md --
+                ---
+                title: OpenAI SDK 的 base_url 该怎么配置？
+                """ + ANSWER + """
+                ---
+                -- content/answers/h.zh-CN.md --
+                ---
+                title: API Key 泄露了怎么办?
+                """ + ANSWER + """
+                ---
+                -- content/answers/i.zh-CN.md --
+                ---
+                title: API Key 丢失了怎么办?
+                """ + ANSWER + """
+                ---
+                -- content/answers/j.zh-CN.md --
+                ---
+                title: How do I set the OpenAI SDK base_url?
+                """ + ANSWER + """
+                ---
+                """;
+        String advice = "; answer engines see one question: merge the two answers, or make each question say what"
+                + " sets it apart [question-duplicate]";
+        assertEquals(List.of(
+                        "content/answers/a.md:2:1: warning: the question 'How do I set the base_url of the OpenAI SDK?'"
+                                + " is 90% like the question of content/answers/b.md:2:1, 'How do I set the OpenAI SDK"
+                                + " base_url?' (limits.question_similarity_percent: 80)" + advice,
+                        "content/answers/c.md:2:1: warning: the question 'How do I rotate an API key?' is 85% like the"
+                                + " question of content/answers/e.md:2:1, 'How do I rotate API keys?'"
+                                + " (limits.question_similarity_percent: 80)" + advice,
+                        "content/answers/f.zh-CN.md:2:1: warning: the question 'OpenAI SDK 的 base_url 应该怎么配置?' is"
+                                + " 90% like the question of content/answers/g.zh-CN.md:2:1, 'OpenAI SDK 的 base_url"
+                                + " 该怎么配置？' (limits.question_similarity_percent: 80)" + advice),
+                check(TestSites.siteYmlWith("question-duplicate"), site));
+        assertEquals(List.of(
+                        "content/answers/a.md:2:1: warning: the question 'How do I set the base_url of the OpenAI SDK?'"
+                                + " is 90% like the question of content/answers/b.md:2:1, 'How do I set the OpenAI SDK"
+                                + " base_url?' (limits.question_similarity_percent: 70)" + advice,
+                        "content/answers/c.md:2:1: warning: the question 'How do I rotate an API key?' is 75% like the"
+                                + " question of content/answers/d.md:2:1, 'How do I revoke an API key?'"
+                                + " (limits.question_similarity_percent: 70)" + advice,
+                        "content/answers/c.md:2:1: warning: the question 'How do I rotate an API key?' is 85% like the"
+                                + " question of content/answers/e.md:2:1, 'How do I rotate API keys?'"
+                                + " (limits.question_similarity_percent: 70)" + advice,
+                        "content/answers/f.zh-CN.md:2:1: warning: the question 'OpenAI SDK 的 base_url 应该怎么配置?' is"
+                                + " 90% like the question of content/answers/g.zh-CN.md:2:1, 'OpenAI SDK 的 base_url"
+                                + " 该怎么配置？' (limits.question_similarity_percent: 70)" + advice),
+                check(TestSites.withConfig(TestSites.siteYmlWith("question-duplicate"), """
+                        limits:
+                          question_similarity_percent: 70
+                        """), site));
     }
 
     @Test

@@ -55,7 +55,7 @@ class GoldenFilesTest {
     @ValueSource(strings = {"llms.txt", "zh-cn/llms.txt", "llms.json", "sitemap.xml", "feed.xml", "robots.txt",
             "answers/rate-limits/index.md", "zh-cn/answers/rate-limits/index.md", "checklists/launch/index.md",
             "answers/rate-limits/jsonld.json", "checklists/launch/jsonld.json", "index/jsonld.json", "_headers",
-            "_redirects"})
+            "_redirects", "answers/index.md", "glossary/index.md", "topics/index.md", "zh-cn/guides/index.md"})
     void emittedFileMatchesItsGoldenCopy(String name) throws IOException {
         String actual = actual(name);
         Path golden = GOLDEN.resolve(name);

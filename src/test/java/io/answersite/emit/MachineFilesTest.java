@@ -50,6 +50,12 @@ class MachineFilesTest {
         site = BuiltSites.repositorySite();
     }
 
+    /** The twins of content pages: every index.md but those of the list pages, which llms files do not list. */
+    private static List<String> pageTwins() {
+        return BuiltSites.files(site, "index.md").stream()
+                .filter(p -> !p.matches("(en/)?(answers|guides|checklists|glossary|topics)/index\\.md")).toList();
+    }
+
     @Test
     void llmsTxtFollowsTheLlmstxtOrgGrammarAndLinksToMarkdownTwins() {
         for (String file : List.of("llms.txt", "en/llms.txt")) {
@@ -74,14 +80,14 @@ class MachineFilesTest {
         assertEquals(BASE + "answers/network-connection-errors/index.md", network.get(0)[1]);
         assertTrue(network.get(0)[2].startsWith("先判断失败发生在浏览器"));
         long items = zh.sections.values().stream().mapToLong(List::size).sum();
-        long twins = BuiltSites.files(site, "index.md").stream().filter(p -> !p.startsWith("en/")).count();
+        long twins = pageTwins().stream().filter(p -> !p.startsWith("en/")).count();
         assertEquals(twins + 1, items, "every zh-CN page and llms-full.txt");
     }
 
     @Test
     void llmsFullHoldsEveryPublishedPageOfItsLanguage() {
         String full = TestSites.read(site.resolve("llms-full.txt"));
-        long zhPages = BuiltSites.files(site, "index.md").stream().filter(p -> !p.startsWith("en/")).count();
+        long zhPages = pageTwins().stream().filter(p -> !p.startsWith("en/")).count();
         assertEquals(zhPages, full.split("\n---\n", -1).length - 1);
         assertTrue(full.contains("## 常见后续问题说明"));
         assertTrue(full.contains("(https://answers.alltkn.com/guides/network-troubleshooting/)"));
@@ -95,7 +101,7 @@ class MachineFilesTest {
         List<String> parts = List.of(full.split("\n---\n\n", -1));
         assertEquals("# ALLTKN 答案中心\n\n> ", parts.get(0).substring(0, parts.get(0).indexOf("> ") + 2));
         assertTrue(parts.get(0).endsWith("\n") && !parts.get(0).endsWith("\n\n"), "a blank line before the first rule");
-        List<String> twins = BuiltSites.files(site, "index.md").stream().filter(p -> !p.startsWith("en/"))
+        List<String> twins = pageTwins().stream().filter(p -> !p.startsWith("en/"))
                 .map(p -> TestSites.read(site.resolve(p))).sorted().toList();
         // a twin ends with a line break; a blank line separates it from the next rule
         assertEquals(twins, parts.subList(1, parts.size()).stream().sorted().toList(), "each twin byte for byte");
@@ -125,7 +131,7 @@ class MachineFilesTest {
                 SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).formatAssertionsEnabled(true).build());
         Set<ValidationMessage> errors = schema.validate(index);
         assertEquals(Set.of(), errors);
-        assertEquals(BuiltSites.files(site, "index.md").size(), index.path("pages").size());
+        assertEquals(pageTwins().size(), index.path("pages").size());
         for (JsonNode page : index.path("pages")) {
             assertTrue(Files.isRegularFile(site.resolve(page.path("markdown_url").asText().substring(BASE.length()))));
             assertTrue(Files.isRegularFile(site.resolve(page.path("url").asText().substring(BASE.length()) + "index.html")));
@@ -181,6 +187,39 @@ class MachineFilesTest {
             assertTrue(lastmods.item(i).getTextContent().matches("\\d{4}-\\d{2}-\\d{2}"));
         }
         assertTrue(sitemap.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link").getLength() > 0);
+    }
+
+    @Test
+    void everyListedPageLinksToItsMarkdownTwinAndHasALastmod() throws Exception {
+        Document sitemap = xml(site.resolve("sitemap.xml"));
+        NodeList urls = sitemap.getElementsByTagNameNS(SITEMAP, "url");
+        List<String> withoutTwin = new ArrayList<>();
+        List<String> withoutLastmod = new ArrayList<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            Element url = (Element) urls.item(i);
+            String loc = url.getElementsByTagNameNS(SITEMAP, "loc").item(0).getTextContent();
+            if (url.getElementsByTagNameNS(SITEMAP, "lastmod").getLength() != 1) {
+                withoutLastmod.add(loc);
+            }
+            String folder = loc.substring(BASE.length());
+            org.jsoup.nodes.Element link = org.jsoup.Jsoup.parse(TestSites.read(site.resolve(folder + "index.html")))
+                    .selectFirst("link[rel=alternate][type=text/markdown]");
+            if (link == null || !link.attr("href").equals(loc + "index.md")
+                    || !Files.exists(site.resolve(folder + "index.md"))) {
+                withoutTwin.add(loc);
+            }
+        }
+        assertEquals(List.of(), withoutTwin, "pages without a Markdown twin and the link to it");
+        assertEquals(List.of(), withoutLastmod, "sitemap URLs without lastmod");
+        assertEquals("""
+                # 检查清单
+
+                > 可以逐项勾选的排查和上线清单。
+
+                - URL: https://answers.alltkn.com/checklists/
+
+                - [网络连接排查清单](https://answers.alltkn.com/checklists/network-troubleshooting/): AI API 连接失败时逐项核对的清单:浏览器、后端、DNS、TLS、代理和上游网关,每一项都可以直接检查并打勾。
+                """, TestSites.read(site.resolve("checklists/index.md")));
     }
 
     @Test
