@@ -100,7 +100,7 @@ public final class RenderCache {
                 ? Optional.of(entry.bytes()) : Optional.empty();
     }
 
-    /** Records what {@code path}'s view was made from, for an entry kept by {@link #reuse} or just stored. */
+    /** Records what {@code path}'s view was made from, for an entry {@link #reuse} handed back. */
     void madeFrom(String path, Object inputs) {
         entries.computeIfPresent(path, (p, entry) -> inMemory()
                 ? new Entry(entry.digest(), entry.bytes(), entry.outputHash(), inputs) : entry);
@@ -118,8 +118,10 @@ public final class RenderCache {
 
     private final Map<String, Object> canonicals = new ConcurrentHashMap<>();
 
-    void store(String path, byte[] digest, byte[] bytes) {
-        entries.put(path, inMemory() ? new Entry(digest, bytes, null, null) : new Entry(digest, null, sha256(bytes), null));
+    /** @param inputs what the view was made from (kept in memory only), or null when not known */
+    void store(String path, byte[] digest, byte[] bytes, Object inputs) {
+        entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
+                : new Entry(digest, null, sha256(bytes), null));
     }
 
     /**

@@ -152,8 +152,7 @@ public final class SiteRenderer {
             }
             Map<String, Object> context = context(pageLayout(page, folder), view(page), page.key().language());
             write(output, template, folder, context, diagnostics, counts, page.key().kind().refName(),
-                    page.key().language());
-            madeFrom(folder, inputs);
+                    page.key().language(), inputs);
         });
         for (Language language : config.languages()) {
             renderHub(language.code(), output, diagnostics, counts);
@@ -189,13 +188,18 @@ public final class SiteRenderer {
     public record RenderedPage(String path, byte[] bytes) {
     }
 
+    /**
+     * @param inputs what the view was made from (see {@link #viewInputs}), recorded with the page kept
+     *     in the cache; null when not known
+     */
     private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
-                       Diagnostics diagnostics, PageCounts counts, String kind, String language) {
+                       Diagnostics diagnostics, PageCounts counts, String kind, String language, List<Object> inputs) {
         String path = UrlScheme.indexFile(folder);
         byte[] digest = cache == null ? null : viewDigest.digest(themeDigest + template, context);
         Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
             output.write(path, previous.get());
+            cache.madeFrom(path, inputs);
         } else {
             Optional<String> html = theme.render(template, context, diagnostics);
             if (html.isEmpty()) {
@@ -205,7 +209,7 @@ public final class SiteRenderer {
             output.write(path, bytes);
             counts.rendered(path);
             if (cache != null) {
-                cache.store(path, digest, bytes);
+                cache.store(path, digest, bytes, inputs);
             }
         }
         counts.add(kind, language);
@@ -281,12 +285,6 @@ public final class SiteRenderer {
         counts.add(kind, language);
         counts.wrote(path, template);
         return true;
-    }
-
-    private void madeFrom(String folder, List<Object> inputs) {
-        if (inputs != null) {
-            cache.madeFrom(UrlScheme.indexFile(folder), inputs);
-        }
     }
 
     /** What a list page shows: the site's constants and the records of the pages it lists. */
@@ -544,8 +542,7 @@ public final class SiteRenderer {
         Views.Layout layout = layout(language, title, title, description, folder, Kind.HUB, crumbs,
                 code -> urls.hubFolder(code), Kind.HUB.refName(), "website",
                 intro.isPresent() ? urls.absolute(folder + "index.md") : null, script(folder, jsonLd));
-        write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language);
-        madeFrom(folder, inputs);
+        write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language, inputs);
     }
 
     private void renderListing(Kind kind, String language, SiteOutput output, Diagnostics diagnostics,
@@ -579,8 +576,8 @@ public final class SiteRenderer {
                 code -> urls.listFolder(kind, code), "list", "website", urls.absolute(folder + "index.md"),
                 script(folder, jsonLd));
         Views.Listing view = new Views.Listing(title, description, kind.refName(), items);
-        write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language);
-        madeFrom(folder, inputs);
+        write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language,
+                inputs);
     }
 
     private void renderSearch(Language language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
@@ -594,7 +591,7 @@ public final class SiteRenderer {
         Views.Layout layout = layout(code, title, fullTitle(title, code), t(code, "search_intro"), folder, null, crumbs,
                 other -> urls.hubFolder(other) + "search/", "search", "website", null, script(folder, jsonLd));
         Views.Search view = new Views.Search(title, urls.path(io.answersite.search.SearchIndex.folder(language)));
-        write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code);
+        write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code, null);
     }
 
     /** The folder of a language's search page; search pages are the ones marked noindex. */
