@@ -19,6 +19,14 @@
 #   BENCH_DIR/matrix-SIZE.md. Installs Hugo with apt-get when it is missing; fails if a build has an
 #   error, and reports the warnings of each build.
 #
+#
+# usage: bench/run.sh edit [SIZE [SHAPE]]   (default: 10000 default; RUNS=3)
+#   `mvn site:build` with the build cache after one answer's short answer was edited, against a
+#   build with no change, on the same corpus (BENCH_DIR/shape-SHAPE-SIZE, made when missing; a clean
+#   build first when it has no output). Alternates: no change, edit, no change, the edit undone, ...
+#   and prints each build's wall and CPU time, the stages of the edited builds, the files written,
+#   and the ratio of the medians (issue 11's bar: at most 2).
+#
 #   BENCH_DIR=/var/tmp/answersite-bench puts the corpora outside the repository (see PERFORMANCE.md:
 #   on the development VM, creating files under /work costs several times more than elsewhere).
 set -euo pipefail
@@ -122,6 +130,45 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
   printf '\nworst: %s, %s× Hugo'"'"'s wall time\n' "$worst_shape" "$worst_ratio" >> "$results"
   echo "table: $results"
 }
+
+# bench/run.sh edit [SIZE [SHAPE]]: a build after one edited answer against a build with no change
+edit_builds() {
+  local size=${1:-10000} shape=${2:-default}
+  corpus=$bench_dir/shape-$shape-$size
+  [ -d "$corpus" ] || python3 bench/generate_corpus.py --shape "$shape" "$size" "$corpus"
+  machine
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ -d "$corpus/target/site" ] || { timed_build; echo "clean build first: wall ${wall} s"; }
+  timed_build  # settles the cache after whatever ran before
+  local answer nochange=() edited=() nocpu=() edcpu=()
+  answer=$(find "$corpus/content/answers" -name '*.md' ! -name '*.en.md' | sort | sed -n 1p)
+  cp "$answer" "$corpus/edited.bak"
+  for run in $(seq "$runs"); do
+    timed_build
+    nochange+=("$wall"); nocpu+=("$cpu")
+    echo "no change: wall ${wall} s, cpu ${cpu} s: ${summary}"
+    if [ $((run % 2)) = 1 ]; then
+      sed -i "0,/^answer: \"/s/^answer: \"/answer: \"先看 Retry-After $run。/" "$answer"
+    else
+      cp "$corpus/edited.bak" "$answer"
+    fi
+    timed_build
+    edited+=("$wall"); edcpu+=("$cpu")
+    echo "one answer edited: wall ${wall} s, cpu ${cpu} s, stages (ms): ${stages}; ${summary}"
+  done
+  cp "$corpus/edited.bak" "$answer" && rm "$corpus/edited.bak"
+  local a b
+  a=$(printf '%s\n' "${edited[@]}" | median)
+  b=$(printf '%s\n' "${nochange[@]}" | median)
+  echo "median: edited ${a} s (cpu $(printf '%s\n' "${edcpu[@]}" | median) s), no change ${b} s (cpu $(printf '%s\n' "${nocpu[@]}" | median) s), ratio $(echo "scale=2; $a / $b" | bc)x"
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+if [ "${1:-}" = edit ]; then
+  shift
+  edit_builds "$@"
+  exit 0
+fi
 
 if [ "${1:-}" = matrix ]; then
   shift

@@ -42,7 +42,12 @@ import java.util.stream.Stream;
  *       snippet and finding records it is declared to hold;</li>
  *   <li>{@code render.bin}: for each page, a digest of the view model it was rendered from and a
  *       hash of the bytes written, so that the next build renders only pages whose view changed
- *       (see {@link io.answersite.render.RenderCache}; fixed-size digests after the key).</li>
+ *       (see {@link io.answersite.render.RenderCache}; fixed-size digests after the key), and a digest of
+ *       what the page's view is made from ({@link InputDigest}), so that a page none of whose inputs
+ *       changed is taken back without making its view;</li>
+ *   <li>{@code fragments.bin}: per-page pieces of the machine files and checks (Markdown twins and
+ *       their hashes, search weights, the glossary terms each answer uses), each with the digests of
+ *       its source file and of everything else it read ({@link FragmentFile}, {@link Fragments#onDisk}).</li>
  * </ul>
  * {@code site.bin} and {@code render.bin} are written with {@link DataOutputStream} field by field.
  * A file that is missing, unreadable, cut short, from another format version or schema, or for other
@@ -56,6 +61,7 @@ public final class BuildCache {
     private static final String MAGIC = "answersite-build-cache-1";
     static final String SITE_FILE = "site.bin";
     public static final String RENDER_FILE = "render.bin";
+    public static final String FRAGMENT_FILE = "fragments.bin";
     public static final String LOAD_FILE = "load.bin";
 
     /** The files of the layout before caches were kept per site (one site per cache folder). */

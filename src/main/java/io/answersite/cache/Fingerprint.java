@@ -93,6 +93,11 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** A new SHA-256 digest (every Java runtime has the algorithm). */
+    public static MessageDigest newSha256() {
+        return sha256();
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

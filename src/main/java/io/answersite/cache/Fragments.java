@@ -1,8 +1,10 @@
 package io.answersite.cache;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +30,72 @@ public final class Fragments {
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private volatile long build;
     private final boolean keep;
+    /** The build cache's fragments: read from disk, and those of this build, to be written (else null). */
+    private final InputDigest digests;
+    private final Map<String, FragmentFile.Stored> previous;
+    private final Map<String, FragmentFile.Stored> current = new ConcurrentHashMap<>();
 
     private Fragments(boolean keep) {
+        this(keep, null, Map.of());
+    }
+
+    private Fragments(boolean keep, InputDigest digests, Map<String, FragmentFile.Stored> previous) {
         this.keep = keep;
+        this.digests = digests;
+        this.previous = previous;
+    }
+
+    /**
+     * The build cache's fragments: values that have a byte form ({@link #get(String, Object, Object,
+     * Object, Supplier, Function, Function)}) are taken from {@code previous} when their source and
+     * inputs have the same {@link InputDigest} (a record read from a file: its path and bytes), and
+     * kept for the next build ({@link #stored()}); the others are computed, as without a cache.
+     */
+    public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous) {
+        return new Fragments(false, digests, previous);
+    }
+
+    /**
+     * As {@link #get(String, Object, Object, Object, Supplier)}, for a value with a byte form, which
+     * the build cache keeps on disk: {@code encode} and {@code decode} turn the value into bytes and
+     * back (the cache holds bytes, never objects, so reading it builds nothing of its own choosing).
+     */
+    public <V> V get(String kind, Object id, Object source, Object inputs, Supplier<V> compute,
+                     Function<V, byte[]> encode, Function<byte[], V> decode) {
+        if (digests == null) {
+            return get(kind, id, source, inputs, compute);
+        }
+        // a fragment is kept only when it comes from a file the cache trusts (or from the site as a
+        // whole): never from a file with a secret finding, whose text must not reach the disk
+        byte[] sourceDigest = source instanceof Class<?> ? digests.digest(source) : digests.fileOf(source);
+        byte[] inputsDigest = sourceDigest == null ? null : digests.digest(inputs);
+        if (inputsDigest == null) {
+            return compute.get(); // something not digestable: made again, never reused on a guess
+        }
+        String key = kind + "\n" + id;
+        FragmentFile.Stored stored = previous.get(key);
+        if (stored != null && Arrays.equals(stored.source(), sourceDigest) && Arrays.equals(stored.inputs(), inputsDigest)) {
+            try {
+                V value = decode.apply(stored.value());
+                current.put(key, stored);
+                return value;
+            } catch (RuntimeException damaged) {
+                // a value that does not decode is made again
+            }
+        }
+        V value = compute.get();
+        current.put(key, new FragmentFile.Stored(key, sourceDigest, inputsDigest, encode.apply(value)));
+        return value;
+    }
+
+    /** The fragments this build used or made, sorted by key, for the build cache (empty unless {@link #onDisk}). */
+    public java.util.List<FragmentFile.Stored> stored() {
+        return new java.util.TreeMap<>(current).values().stream().toList();
+    }
+
+    /** Whether this build made or took back fragments the build cache keeps. */
+    public boolean storesOnDisk() {
+        return digests != null;
     }
 
     /** Fragments kept between builds (the preview's). */

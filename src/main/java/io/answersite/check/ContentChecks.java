@@ -1,6 +1,7 @@
 package io.answersite.check;
 
 import io.answersite.cache.Fragments;
+import io.answersite.cache.Same;
 import io.answersite.config.CheckSettings;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
@@ -264,7 +265,8 @@ public final class ContentChecks {
             List<DuplicateQuestions.Pair> pairs = fragments.get("question-duplicates",
                     answers.get(0).key().language(), DuplicateQuestions.class,
                     List.of(questions, settings.questionSimilarityPercent()),
-                    () -> DuplicateQuestions.find(questions, settings.questionSimilarityPercent()));
+                    () -> DuplicateQuestions.find(questions, settings.questionSimilarityPercent()),
+                    DuplicateQuestions::bytes, DuplicateQuestions::pairs);
             for (DuplicateQuestions.Pair pair : pairs) {
                 Page.Answer first = answers.get(pair.first());
                 Page.Answer second = answers.get(pair.second());
@@ -387,8 +389,8 @@ public final class ContentChecks {
         // the same list instance from build to build while the glossary is unchanged, so the check below is cheap
         List<List<String>> names = fragments.get("glossary-names", language, Glossary.class, glossary.names(language),
                 () -> glossary.names(language));
-        BitSet used = fragments.get("terms-used", answer.key(), answer, names,
-                () -> automaton.termsIn(visibleText(answer)));
+        BitSet used = fragments.get("terms-used", answer.key(), answer, new Same(names),
+                () -> automaton.termsIn(visibleText(answer)), BitSet::toByteArray, BitSet::valueOf);
         if (used.isEmpty()) {
             return List.of();
         }

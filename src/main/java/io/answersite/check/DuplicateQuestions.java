@@ -193,4 +193,23 @@ final class DuplicateQuestions {
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
+
+    /** The build cache's form of a list of pairs: three integers each. */
+    static byte[] bytes(List<Pair> pairs) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(pairs.size() * 12);
+        pairs.forEach(pair -> buffer.putInt(pair.first()).putInt(pair.second()).putInt(pair.percent()));
+        return buffer.array();
+    }
+
+    static List<Pair> pairs(byte[] bytes) {
+        if (bytes.length % 12 != 0) {
+            throw new IllegalArgumentException("not a list of question pairs");
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        List<Pair> pairs = new java.util.ArrayList<>(bytes.length / 12);
+        while (buffer.hasRemaining()) {
+            pairs.add(new Pair(buffer.getInt(), buffer.getInt(), buffer.getInt()));
+        }
+        return List.copyOf(pairs);
+    }
 }

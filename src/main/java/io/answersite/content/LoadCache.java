@@ -37,6 +37,8 @@ public final class LoadCache {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+    /** For each record a by-content cache handed out or kept: a digest of its file's path and bytes. */
+    private final Map<Object, byte[]> files = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final boolean byContent;
     private int misses;
 
@@ -73,6 +75,7 @@ public final class LoadCache {
                 : entry.modifiedMillis == attributes.lastModifiedTime().toMillis());
         if (same) {
             entry.diagnostics.forEach(diagnostics::add);
+            identify(file, entry);
             return Optional.ofNullable((T) entry.result);
         }
         Diagnostics local = new Diagnostics();
@@ -82,11 +85,33 @@ public final class LoadCache {
         if (found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
             entries.remove(file);
         } else {
-            entries.put(file, new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256,
-                    result.orElse(null), found));
+            Entry stored = new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256,
+                    result.orElse(null), found);
+            entries.put(file, stored);
+            identify(file, stored);
         }
         countMiss();
         return result;
+    }
+
+    private void identify(Path file, Entry entry) {
+        if (byContent && entry.result != null) {
+            MessageDigest sha = io.answersite.cache.Fingerprint.newSha256();
+            sha.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(entry.sha256);
+            files.put(entry.result, sha.digest());
+        }
+    }
+
+    /**
+     * For a page or snippet this by-content cache handed out during this build: a digest of the file
+     * it was read from (path and bytes), which stands for the record in the build cache's digests of
+     * what an output was made from; null for any other object. Loading is a function of the file, the
+     * configuration and the plugin, and the build cache is dropped whole when either of those changes.
+     */
+    public byte[] fileDigestOf(Object record) {
+        return files.get(record);
     }
 
     /** Forgets files that no longer exist. */

@@ -174,8 +174,7 @@ public final class LlmsJson {
         if (page.common().review() != null && page.common().review().next() != null) {
             node.put("review_next", page.common().review().next().toString());
         }
-        String twin = twins.twin(page);
-        node.put("content_hash", "sha256:" + fragments.get("twin-hash", page.key(), twin, null, () -> sha256(twin)));
+        node.put("content_hash", "sha256:" + twins.twinHash(page));
         return node;
     }
 

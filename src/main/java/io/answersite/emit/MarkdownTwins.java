@@ -6,6 +6,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.cache.Fragments;
+import io.answersite.cache.Same;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.SiteOutput;
 import java.util.ArrayList;
@@ -86,13 +87,35 @@ public final class MarkdownTwins {
     /** The twin of one page; made once, then shared by the twin file, llms-full.txt and llms.json. */
     public String twin(Page page) {
         return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? makeTwin(page)
-                : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page)));
+                : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page), MarkdownTwins::utf8,
+                        MarkdownTwins::text));
+    }
+
+    /**
+     * The SHA-256 of a page's twin, in hex (llms.json's {@code content_hash}): kept with the twin it
+     * hashes, in memory by the twin's text and in the build cache by what the twin is made from.
+     */
+    public String twinHash(Page page) {
+        String twin = twin(page);
+        if (!fragments.storesOnDisk() || page instanceof Page.Hub) {
+            return fragments.get("twin-hash", page.key(), twin, null, () -> LlmsJson.sha256(twin));
+        }
+        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> LlmsJson.sha256(twin),
+                MarkdownTwins::utf8, MarkdownTwins::text);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
     private List<Object> inputs(Page page) {
         List<Object> inputs = new ArrayList<>();
-        inputs.add(constants);
+        inputs.add(new Same(constants)); // one instance while equal (see the constructor): digested once on disk
         inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));
         site.topicOf(page).ifPresent(topic -> inputs.add(Arrays.asList(topic, site.graph().require(topic).title())));
         for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {

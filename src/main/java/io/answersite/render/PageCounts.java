@@ -14,6 +14,18 @@ public final class PageCounts {
     private final Map<String, String> templates = new TreeMap<>();
     private final java.util.Set<String> rendered = new java.util.TreeSet<>();
 
+    private final java.util.Set<String> viewed = new java.util.TreeSet<>();
+
+    /** Notes that a page's view was made in this build (rather than its bytes taken back unchanged). */
+    public synchronized void viewed(String path) {
+        viewed.add(path);
+    }
+
+    /** The pages whose view was made in this build, sorted. */
+    public synchronized java.util.List<String> viewedPaths() {
+        return java.util.List.copyOf(viewed);
+    }
+
     /** Notes that a page went through its template in this build (rather than being reused). */
     public synchronized void rendered(String path) {
         rendered.add(path);

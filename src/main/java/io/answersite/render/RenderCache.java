@@ -5,7 +5,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.answersite.cache.InputDigest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,9 +34,23 @@ public final class RenderCache {
      * @param digest the structural digest of the template and view the page was rendered from
      * @param bytes the page (kept in memory only), or null
      * @param outputHash the SHA-256 of the page (kept on disk only), or null
-     * @param inputs what the view was made from (kept in memory only), or null when not known
+     * @param inputs what the view was made from, as {@link #inputsKey} gave it: the inputs themselves in
+     *     memory, their {@link InputDigest} on disk; null when not known
      */
     private record Entry(byte[] digest, byte[] bytes, byte[] outputHash, Object inputs) {
+    }
+
+    /** A digest of a page's inputs (see {@link InputDigest}), equal by content. */
+    private record InputsDigest(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InputsDigest that && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -45,19 +61,44 @@ public final class RenderCache {
 
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Path publishedDir;
+    /** How a cache on disk compares inputs (null in memory, where the inputs themselves are kept). */
+    private final InputDigest inputDigest;
 
     /** A cache that keeps rendered bytes in memory (the preview server's). */
     public RenderCache() {
-        this(null);
+        this(null, null);
     }
 
-    private RenderCache(Path publishedDir) {
+    private RenderCache(Path publishedDir, InputDigest inputDigest) {
         this.publishedDir = publishedDir;
+        this.inputDigest = inputDigest;
     }
 
     /** A cache that keeps hashes only and reuses the files of {@code outputDir} whose hash still matches. */
     public static RenderCache published(Path outputDir) {
-        return new RenderCache(outputDir);
+        return published(outputDir, record -> null);
+    }
+
+    /**
+     * As {@link #published(Path)}, also taking back a page none of whose inputs changed without
+     * making its view: inputs are compared by {@link InputDigest}, a record read from a file by what
+     * {@code files} says of it (its file's path and content hash, see
+     * {@link io.answersite.content.LoadCache#fileDigestOf}).
+     */
+    public static RenderCache published(Path outputDir, java.util.function.Function<Object, byte[]> files) {
+        return new RenderCache(outputDir, new InputDigest(files));
+    }
+
+    /**
+     * What {@code inputs} are kept and compared as: the inputs themselves in memory; on disk their
+     * digest, or null when they cannot be digested (the page is then viewed, never reused on a guess).
+     */
+    Object inputsKey(List<Object> inputs) {
+        if (inMemory() || inputs == null) {
+            return inputs;
+        }
+        byte[] digest = inputDigest.digest(inputs);
+        return digest == null ? null : new InputsDigest(digest);
     }
 
     /** Whether pages are kept in memory (the preview's) rather than as hashes of the published files. */
@@ -78,6 +119,10 @@ public final class RenderCache {
         if (entry.bytes != null) {
             return Optional.of(entry.bytes);
         }
+        return published(path, entry);
+    }
+
+    private Optional<byte[]> published(String path, Entry entry) {
         try {
             byte[] onDisk = Files.readAllBytes(publishedDir.resolve(path));
             return Arrays.equals(sha256(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
@@ -92,18 +137,17 @@ public final class RenderCache {
      * made at all. In memory only; empty otherwise.
      */
     Optional<byte[]> unchanged(String path, Object inputs) {
-        if (!inMemory()) {
+        Entry entry = entries.get(path);
+        if (entry == null || entry.inputs() == null || !entry.inputs().equals(inputs)) {
             return Optional.empty();
         }
-        Entry entry = entries.get(path);
-        return entry != null && entry.inputs() != null && entry.inputs().equals(inputs)
-                ? Optional.of(entry.bytes()) : Optional.empty();
+        return entry.bytes() != null ? Optional.of(entry.bytes()) : published(path, entry);
     }
 
     /** Records what {@code path}'s view was made from, for an entry {@link #reuse} handed back. */
     void madeFrom(String path, Object inputs) {
-        entries.computeIfPresent(path, (p, entry) -> inMemory()
-                ? new Entry(entry.digest(), entry.bytes(), entry.outputHash(), inputs) : entry);
+        entries.computeIfPresent(path, (p, entry) -> new Entry(entry.digest(), entry.bytes(), entry.outputHash(),
+                inputs));
     }
 
     /** {@code value}, or the equal value this cache handed out before under {@code name}: compared by identity afterwards. */
@@ -121,7 +165,7 @@ public final class RenderCache {
     /** @param inputs what the view was made from (kept in memory only), or null when not known */
     void store(String path, byte[] digest, byte[] bytes, Object inputs) {
         entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
-                : new Entry(digest, null, sha256(bytes), null));
+                : new Entry(digest, null, sha256(bytes), inputs));
     }
 
     /**
@@ -152,6 +196,7 @@ public final class RenderCache {
 
     /** Writes the digests and output hashes (never bytes), sorted by path, under {@code key}. */
     public void writeTo(DataOutputStream out, String key) throws IOException {
+        out.writeUTF(FORMAT);
         out.writeUTF(key);
         Map<String, Entry> sorted = new TreeMap<>(entries);
         out.writeInt(sorted.size());
@@ -160,26 +205,52 @@ public final class RenderCache {
             out.write(entry.getValue().digest);
             out.write(entry.getValue().outputHash != null ? entry.getValue().outputHash
                     : sha256(entry.getValue().bytes));
+            if (entry.getValue().inputs() instanceof InputsDigest inputs) {
+                out.writeBoolean(true);
+                out.write(inputs.bytes());
+            } else {
+                out.writeBoolean(false);
+            }
         }
     }
+
+    /** The layout of {@link #writeTo}: path, view digest, output hash, then the inputs' digest if known. */
+    private static final String FORMAT = "render-2";
 
     /**
      * Reads what {@link #writeTo} wrote, into a cache over {@code outputDir}; an empty cache when the
      * key differs (another theme, plugin or site configuration).
      */
     public static RenderCache readFrom(DataInputStream in, String key, Path outputDir) throws IOException {
-        RenderCache cache = published(outputDir);
-        if (!key.equals(in.readUTF())) {
+        return readFrom(in, key, outputDir, record -> null);
+    }
+
+    /**
+     * As {@link #readFrom(DataInputStream, String, Path)}, into a cache that also compares pages'
+     * inputs (see {@link #published(Path, java.util.function.Function)}).
+     */
+    public static RenderCache readFrom(DataInputStream in, String key, Path outputDir,
+                                       java.util.function.Function<Object, byte[]> files) throws IOException {
+        RenderCache cache = published(outputDir, files);
+        if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
             return cache;
         }
+        Map<String, Entry> read = new java.util.HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             String path = in.readUTF();
             byte[] digest = new byte[DIGEST_BYTES];
             in.readFully(digest);
             byte[] hash = new byte[DIGEST_BYTES];
             in.readFully(hash);
-            cache.entries.put(path, new Entry(digest, null, hash, null));
+            InputsDigest inputs = null;
+            if (in.readBoolean()) {
+                byte[] bytes = new byte[DIGEST_BYTES];
+                in.readFully(bytes);
+                inputs = new InputsDigest(bytes);
+            }
+            read.put(path, new Entry(digest, null, hash, inputs));
         }
+        cache.entries.putAll(read); // all or nothing: a file cut short leaves the cache empty
         return cache;
     }
 

@@ -1,6 +1,7 @@
 package io.answersite.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.answersite.cache.Same;
 import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
@@ -144,7 +145,7 @@ public final class SiteRenderer {
                 return;
             }
             String folder = urls.pageFolder(page.key());
-            List<Object> inputs = cache == null ? null : viewInputs(page);
+            Object inputs = cache == null ? null : cache.inputsKey(viewInputs(page));
             String template = template(page.key().kind());
             if (writeUnchanged(output, template, folder, inputs, counts, page.key().kind().refName(),
                     page.key().language())) {
@@ -193,8 +194,9 @@ public final class SiteRenderer {
      *     in the cache; null when not known
      */
     private void write(SiteOutput output, String template, String folder, Map<String, Object> context,
-                       Diagnostics diagnostics, PageCounts counts, String kind, String language, List<Object> inputs) {
+                       Diagnostics diagnostics, PageCounts counts, String kind, String language, Object inputs) {
         String path = UrlScheme.indexFile(folder);
+        counts.viewed(path);
         byte[] digest = cache == null ? null : viewDigest.digest(themeDigest + template, context);
         Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
@@ -245,19 +247,6 @@ public final class SiteRenderer {
 
     // ---- content pages ----
 
-    /** Equal only to itself: a page record stands for its file's content while the file is unchanged. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same that && that.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
-    }
-
     /**
      * Everything a content page's view and layout are made from: the build's constants (site.yml,
      * UI strings, theme), the page record, its edges in the graph and the records of the pages it
@@ -271,7 +260,7 @@ public final class SiteRenderer {
      * Writes the bytes kept for {@code folder}'s page when they were made from equal {@code inputs}
      * (null: not known); whether it did.
      */
-    private boolean writeUnchanged(SiteOutput output, String template, String folder, List<Object> inputs,
+    private boolean writeUnchanged(SiteOutput output, String template, String folder, Object inputs,
                                    PageCounts counts, String kind, String language) {
         if (inputs == null) {
             return false;
@@ -505,7 +494,7 @@ public final class SiteRenderer {
     // ---- hub, lists, redirects, 404 ----
 
     private void renderHub(String language, SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
-        List<Object> inputs = cache == null ? null : hubInputs(language);
+        Object inputs = cache == null ? null : cache.inputsKey(hubInputs(language));
         if (writeUnchanged(output, "hub", urls.hubFolder(language), inputs, counts, "hub", language)) {
             return;
         }
@@ -548,7 +537,7 @@ public final class SiteRenderer {
     private void renderListing(Kind kind, String language, SiteOutput output, Diagnostics diagnostics,
                                PageCounts counts) {
         String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
-        List<Object> inputs = cache == null ? null : listingInputs(kind, language);
+        Object inputs = cache == null ? null : cache.inputsKey(listingInputs(kind, language));
         if (writeUnchanged(output, template, urls.listFolder(kind, language), inputs, counts, "list", language)) {
             return;
         }

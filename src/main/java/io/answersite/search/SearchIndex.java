@@ -85,7 +85,7 @@ public final class SearchIndex {
             int first = start;
             List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
                     .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
-                            () -> weights(docs.get(doc)))).toList();
+                            () -> weights(docs.get(doc)), DocWeights::bytes, DocWeights::of)).toList();
             if (!fragments.keeps()) {
                 IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
                 continue;
@@ -173,6 +173,42 @@ public final class SearchIndex {
 
     /** One document's tokens and their weights, in two parallel arrays. */
     private record DocWeights(String[] tokens, int[] weights) {
+
+        /** The build cache's form: the count, then each token (modified UTF-8) and its weight. */
+        byte[] bytes() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(tokens.length * 12 + 4);
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(tokens.length);
+                for (int i = 0; i < tokens.length; i++) {
+                    out.writeUTF(tokens[i]);
+                    out.writeInt(weights[i]);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        static DocWeights of(byte[] bytes) {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                int count = in.readInt();
+                if (count < 0 || count > bytes.length) {
+                    throw new IllegalArgumentException("not a page's search weights");
+                }
+                String[] tokens = new String[count];
+                int[] weights = new int[count];
+                for (int i = 0; i < count; i++) {
+                    tokens[i] = in.readUTF();
+                    weights[i] = in.readInt();
+                }
+                if (in.read() != -1) {
+                    throw new IllegalArgumentException("not a page's search weights");
+                }
+                return new DocWeights(tokens, weights);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not a page's search weights", e);
+            }
+        }
     }
 
     private static void merge(List<DocWeights> chunk, int firstDoc, int part, Map<String, Postings> postings) {

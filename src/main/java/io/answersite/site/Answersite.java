@@ -2,7 +2,9 @@ package io.answersite.site;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.cache.BuildCache;
+import io.answersite.cache.FragmentFile;
 import io.answersite.cache.Fragments;
+import io.answersite.cache.InputDigest;
 import io.answersite.cache.Fingerprint;
 import io.answersite.check.BuiltSiteCheck;
 import io.answersite.check.ContentChecks;
@@ -183,17 +185,26 @@ public final class Answersite {
         }
         String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
-        RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
-            try (in) {
-                return RenderCache.readFrom(in, renderKey, request.outputDir());
-            } catch (IOException | RuntimeException e) {
-                return RenderCache.published(request.outputDir()); // unreadable: render everything
-            }
-        }).orElseGet(() -> RenderCache.published(request.outputDir())));
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
         LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
-        BuildResult result = run(request, true, renders, loads, times);
+        // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
+        RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
+            try (in) {
+                return RenderCache.readFrom(in, renderKey, request.outputDir(), loads::fileDigestOf);
+            } catch (IOException | RuntimeException e) {
+                return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
+            }
+        }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
+        Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
+                cache.open(BuildCache.FRAGMENT_FILE).map(in -> {
+                    try (in) {
+                        return FragmentFile.read(in, renderKey);
+                    } catch (IOException e) {
+                        return Map.<String, FragmentFile.Stored>of();
+                    }
+                }).orElse(Map.of())));
+        BuildResult result = run(request, true, renders, loads, fragments, times);
         times.time("cache", () -> {
             if (loads.takeMisses() > 0) { // files that failed to load are kept too: fixing one re-reads one
                 cache.keepLoads(loads, loadKey);
@@ -201,6 +212,7 @@ public final class Answersite {
             if (result.written()) {
                 renders.retainOnly(result.pages().templates().keySet());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
+                cache.replace(BuildCache.FRAGMENT_FILE, out -> FragmentFile.write(out, fragments.stored(), renderKey));
                 cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
                         result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
             }
@@ -360,13 +372,13 @@ public final class Answersite {
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
-        return run(request, write, renders, null, new StageTimes(listener));
+        return run(request, write, renders, null, Fragments.none(), new StageTimes(listener));
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads,
-                            StageTimes times) {
+                            Fragments fragments, StageTimes times) {
         Diagnostics diagnostics = new Diagnostics();
-        LoadedSite loaded = load(request, diagnostics, times, loads);
+        LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
@@ -378,7 +390,7 @@ public final class Answersite {
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"),
                 listener::reached)) {
             RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
-                    BuiltSiteCheck.Memory.none(), Fragments.none());
+                    BuiltSiteCheck.Memory.none(), fragments);
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
+import io.answersite.cache.FragmentFile;
+import io.answersite.content.Kind;
+import io.answersite.content.PageKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -126,6 +129,73 @@ class BuildCacheTest {
     }
 
     @Test
+    void aChangeToOneAnswerMakesTheViewsOnlyOfPagesThatReadItTheRestIsTakenBackByTheDigestOfTheirInputs()
+            throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertEquals(List.of(), first.diagnostics());
+        assertEquals(first.pages().templates().keySet().stream().filter(path -> !path.equals("404.html")).sorted()
+                .toList(), first.pages().viewedPaths(), "a first build makes every view (the 404 page has none)");
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        BuildResult changed = answersite.build(request, cacheOf(site));
+
+        assertEquals(List.of("answers/api-key-storage/index.html", "answers/index.html",
+                        "answers/rate-limits/index.html", "index.html", "search/index.html",
+                        "topics/api-basics/index.html"),
+                changed.pages().viewedPaths(),
+                "the answer, the pages that show it (its topic, a 'more answers' card, list, hub), and the pages"
+                        + " that are always made (search, 404)");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void thePerPagePiecesOfTheMachineFilesAreKeptWithTheDigestsOfWhatTheyWereMadeFrom() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertEquals(List.of(), first.diagnostics());
+        Map<String, FragmentFile.Stored> kept = readFragments(site);
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
+        assertEquals(java.util.Set.of("question-duplicates", "search", "terms-used", "twin", "twin-hash"), kinds);
+        String twinKey = "twin\n" + new PageKey(Kind.ANSWER, "rate-limits", "en");
+        String twin = new String(kept.get(twinKey).value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Files.readString(site.resolve("target/site/answers/rate-limits/index.md")), twin);
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        answersite.build(request, cacheOf(site));
+        Map<String, FragmentFile.Stored> after = readFragments(site);
+        assertEquals(kept.keySet(), after.keySet());
+        assertFalse(java.util.Arrays.equals(kept.get(twinKey).source(), after.get(twinKey).source()),
+                "the edited answer's twin was made from another file");
+        String untouched = "twin\n" + new PageKey(Kind.GLOSSARY, "api-key", "en");
+        assertArrayEquals(kept.get(untouched).inputs(), after.get(untouched).inputs());
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    private Map<String, FragmentFile.Stored> readFragments(Path site) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                Files.newInputStream(slotOf(site).resolve("fragments.bin")))) {
+            Map<String, FragmentFile.Stored> read = FragmentFile.read(in, readKey(site));
+            assertFalse(read.isEmpty(), "fragments.bin reads");
+            return read;
+        }
+    }
+
+    /** The key fragments.bin was written under (its second string), whatever it is. */
+    private String readKey(Path site) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                Files.newInputStream(slotOf(site).resolve("fragments.bin")))) {
+            in.readUTF();
+            return in.readUTF();
+        }
+    }
+
+    @Test
     void anEditedOrDeletedOutputFileIsRebuiltNotTrusted() throws IOException {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
@@ -167,6 +237,9 @@ class BuildCacheTest {
         BuildResult first = answersite.build(request, cacheOf(site));
         Files.write(slotOf(site).resolve("site.bin"), new byte[] {1, 2, 3});
         Files.write(slotOf(site).resolve("render.bin"), new byte[] {0, 9});
+        byte[] fragments = Files.readAllBytes(slotOf(site).resolve("fragments.bin"));
+        fragments[fragments.length - 1] ^= 0x55; // a value's last byte: the file still reads, the value is wrong
+        Files.write(slotOf(site).resolve("fragments.bin"), java.util.Arrays.copyOf(fragments, fragments.length - 1));
 
         BuildResult damaged = answersite.build(request, cacheOf(site));
         assertFalse(damaged.upToDate());

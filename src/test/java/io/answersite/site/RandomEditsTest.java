@@ -101,6 +101,46 @@ class RandomEditsTest {
         assertTrue(failedBuilds < EDITS / 2, "most states should build; " + failedBuilds + " of " + EDITS + " failed");
     }
 
+    /**
+     * The build cache's promise under the same kind of edits: {@code site:build} with the cache on
+     * disk (load results, page inputs and view digests, machine-file fragments), after each edit,
+     * writes the files a clean build makes, with the same findings. Fewer edits than the preview's
+     * test: each step writes the site to disk.
+     */
+    @Test
+    void afterEveryEditABuildWithTheBuildCacheMatchesACleanBuildByteForByte() throws IOException {
+        Path repository = TestSites.repositoryRoot();
+        TestSites.copySite(repository.resolve("content"), root.resolve("content"));
+        TestSites.copySite(repository.resolve("site"), root.resolve("site"));
+        long seed = SEED + 1;
+        random = new Random(seed);
+        Answersite answersite = new Answersite();
+        BuildRequest request = TestSites.request(root).withIncludeDrafts(random.nextBoolean());
+        Path cacheDir = root.resolve("target/answersite-cache");
+        BuildResult previous = answersite.build(request, cacheDir);
+        assertEquals(List.of(), previous.diagnostics().stream().filter(d -> d.severity().name().equals("ERROR"))
+                .toList(), "the repository site builds");
+        int built = 0;
+        for (int step = 1; step <= CACHED_EDITS; step++) {
+            Edit edit = previous.failed() && random.nextInt(3) > 0 ? undo() : randomEdit();
+            history.add(step + ": " + edit.description());
+            BuildResult cached = answersite.build(request, cacheDir);
+            Answersite.Preview clean = answersite.preview(request, new LoadCache(), new RenderCache(),
+                    new BuiltSiteCheck.Memory());
+            String where = "seed " + seed + ", step " + step + "; edits so far:\n" + String.join("\n", history);
+            assertEquals(formatted(clean.result().diagnostics()), formatted(cached.diagnostics()), where);
+            assertEquals(clean.result().failed(), cached.failed(), where);
+            if (!cached.failed()) {
+                assertSameFiles(clean.files().files(), TestSites.snapshot(request.outputDir()), where);
+                built++;
+            }
+            previous = cached;
+        }
+        assertTrue(built > CACHED_EDITS / 2, "most states should build; " + built + " of " + CACHED_EDITS + " did");
+    }
+
+    private static final int CACHED_EDITS = Integer.getInteger("randomEdits.cachedCount", 40);
+
     /** One edit: what it did, the content file to show ahead (or null), and whether the page shown ahead must be final. */
     private record Edit(String description, Path shownAhead, boolean exactAhead, Runnable undo) {
     }

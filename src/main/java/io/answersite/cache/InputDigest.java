@@ -1,0 +1,234 @@
+package io.answersite.cache;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A SHA-256 of what an output was made from, comparable across builds: the build cache keeps it on
+ * disk where the preview keeps the inputs themselves and compares them with {@code equals}. Values
+ * are digested by structure (records component by component, strings, numbers, booleans, enums,
+ * lists, sets and maps in an order that does not depend on hash codes, and a few immutable JDK
+ * value types), each tagged and length-prefixed. A {@link Same} stands for a record read from a
+ * file and is digested as that file ({@code identities}: its path and content hash), or, when it was
+ * not read from a file, by its content (once per instance). A value of any other type makes the
+ * inputs undigestable ({@link #digest} returns null): the output is then made again, never reused on
+ * a guess. Thread-safe.
+ */
+public final class InputDigest {
+
+    private static final byte[] UNKNOWN = new byte[0];
+
+    private final Function<Object, byte[]> identities;
+    private final Map<Object, byte[]> byInstance = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Class<?>, Method[]> accessors = new ConcurrentHashMap<>();
+
+    /** @param identities for a record read from a file, a digest of the file (path and content); null otherwise */
+    public InputDigest(Function<Object, byte[]> identities) {
+        this.identities = identities;
+    }
+
+    /** The digest of {@code inputs}, or null when they hold a value this class cannot digest. */
+    public byte[] digest(Object inputs) {
+        MessageDigest sha = Fingerprint.newSha256();
+        try {
+            value(sha, inputs);
+        } catch (Undigestable e) {
+            return null;
+        }
+        return sha.digest();
+    }
+
+    /**
+     * The digest of the file {@code record} was read from (its path and bytes), or null when it was
+     * not read from a file the build cache trusts (a file with a secret finding is never trusted).
+     */
+    public byte[] fileOf(Object record) {
+        return identities == null ? null : identities.apply(record);
+    }
+
+    /** Fails, naming the type, when {@code inputs} hold a value this class cannot digest (for tests). */
+    public void requireDigestable(Object inputs) {
+        try {
+            value(Fingerprint.newSha256(), inputs);
+        } catch (Undigestable e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private static final class Undigestable extends RuntimeException {
+        Undigestable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private void value(MessageDigest sha, Object value) {
+        if (value == null) {
+            sha.update((byte) 'n');
+        } else if (value instanceof String text) {
+            sha.update((byte) 's');
+            string(sha, text);
+        } else if (value instanceof Same same) {
+            sha.update((byte) '=');
+            sha.update(same(same.value()));
+        } else if (value instanceof Boolean flag) {
+            sha.update((byte) (flag ? 'T' : 'F'));
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof Double || value instanceof Float
+                || value instanceof Character) {
+            sha.update((byte) 'i');
+            string(sha, value.getClass().getSimpleName() + value);
+        } else if (value instanceof Enum<?> constant) {
+            sha.update((byte) 'e');
+            string(sha, constant.getDeclaringClass().getName() + "." + constant.name());
+        } else if (value instanceof Record record) {
+            sha.update((byte) 'r');
+            string(sha, record.getClass().getName());
+            for (Method accessor : accessors.computeIfAbsent(record.getClass(), InputDigest::accessorsOf)) {
+                try {
+                    value(sha, accessor.invoke(record));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + accessor, e);
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            sha.update((byte) 'l');
+            integer(sha, list.size());
+            for (Object item : list) {
+                value(sha, item);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            sha.update((byte) 'm');
+            integer(sha, map.size());
+            if (map instanceof SortedMap || map instanceof LinkedHashMap || map instanceof EnumMap) {
+                map.forEach((k, v) -> {
+                    value(sha, k);
+                    value(sha, v);
+                });
+            } else { // a hash map's order may differ from one JVM to the next: digest each entry, sort
+                unordered(sha, map.entrySet().stream().map(e -> Arrays.asList(e.getKey(), e.getValue())).toList());
+            }
+        } else if (value instanceof Set<?> set) {
+            sha.update((byte) 'S');
+            integer(sha, set.size());
+            if (set instanceof SortedSet) {
+                set.forEach(item -> value(sha, item));
+            } else {
+                unordered(sha, set);
+            }
+        } else if (value instanceof Optional<?> optional) {
+            sha.update((byte) 'o');
+            value(sha, optional.orElse(null));
+        } else if (value instanceof byte[] bytes) {
+            sha.update((byte) 'b');
+            integer(sha, bytes.length);
+            sha.update(bytes);
+        } else if (value instanceof BitSet bits) {
+            sha.update((byte) 'B');
+            long[] words = bits.toLongArray();
+            integer(sha, words.length);
+            for (long word : words) {
+                string(sha, Long.toHexString(word));
+            }
+        } else if (value instanceof Class<?> type) {
+            sha.update((byte) 'c');
+            string(sha, type.getName());
+        } else if (value instanceof URI || value instanceof Path || value instanceof LocalDate
+                || value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof Instant
+                || value instanceof Duration || value instanceof ZoneId || value instanceof Locale) {
+            sha.update((byte) 'v'); // immutable JDK values whose text is their whole value
+            string(sha, value.getClass().getName() + ":" + value);
+        } else if (value instanceof CharSequence text) {
+            sha.update((byte) 's');
+            string(sha, text.toString());
+        } else {
+            throw new Undigestable("cannot digest a " + value.getClass().getName());
+        }
+    }
+
+    private void unordered(MessageDigest sha, Collection<?> items) {
+        List<String> digests = new ArrayList<>(items.size());
+        for (Object item : items) {
+            MessageDigest one = Fingerprint.newSha256();
+            value(one, item);
+            digests.add(Fingerprint.hex(one.digest()));
+        }
+        Collections.sort(digests);
+        digests.forEach(d -> string(sha, d));
+    }
+
+    private byte[] same(Object record) {
+        if (record == null) {
+            return new byte[] {'n'};
+        }
+        byte[] file = identities == null ? null : identities.apply(record);
+        if (file != null) {
+            return file;
+        }
+        byte[] known = byInstance.get(record);
+        if (known == null) {
+            MessageDigest sha = Fingerprint.newSha256();
+            try {
+                value(sha, record);
+                known = sha.digest();
+            } catch (Undigestable e) {
+                known = UNKNOWN;
+            }
+            byInstance.put(record, known);
+        }
+        if (known == UNKNOWN) {
+            throw new Undigestable("cannot digest a " + record.getClass().getName());
+        }
+        return known;
+    }
+
+    private static Method[] accessorsOf(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Method[] methods = new Method[components.length];
+        for (int i = 0; i < components.length; i++) {
+            methods[i] = components[i].getAccessor();
+            methods[i].setAccessible(true);
+        }
+        return methods;
+    }
+
+    private static void string(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        integer(sha, bytes.length);
+        sha.update(bytes);
+    }
+
+    private static void integer(MessageDigest sha, int value) {
+        sha.update((byte) (value >>> 24));
+        sha.update((byte) (value >>> 16));
+        sha.update((byte) (value >>> 8));
+        sha.update((byte) value);
+    }
+}
