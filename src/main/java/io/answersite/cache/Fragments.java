@@ -130,6 +130,17 @@ public final class Fragments {
         return value;
     }
 
+    /**
+     * The value last stored as {@code kind} of {@code id}, whatever it was made from: only for a
+     * computation that updates it into the value for new inputs and checks itself what changed
+     * (never served as it is). Empty when nothing is kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> java.util.Optional<V> last(String kind, Object id) {
+        Entry entry = keep ? entries.get(new Key(kind, id)) : null;
+        return entry == null ? java.util.Optional.empty() : java.util.Optional.of((V) entry.value);
+    }
+
     /** Starts a build: entries asked for from now on are kept after {@link #endBuild}. */
     public void startBuild() {
         build++;

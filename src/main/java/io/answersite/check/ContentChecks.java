@@ -221,7 +221,8 @@ public final class ContentChecks {
             if (!(page instanceof Page.Answer answer)) {
                 continue;
             }
-            int length = answerLength(answer.answer());
+            // kept with the answer's record in the preview: the script of every character is a table search
+            int length = fragments.get("answer-length", answer.key(), answer, null, () -> answerLength(answer.answer()));
             if (length > settings.answerMaxLength()) {
                 diagnostics.warning("answer-length", page.common().keyPos("answer", path), "the short answer is "
                         + length + " long (CJK characters plus Latin words), over " + settings.answerMaxLength()
@@ -262,11 +263,18 @@ public final class ContentChecks {
                 questions.add(new DuplicateQuestions.Question(i, questionOf(answers.get(i))));
             }
             // the preview keeps the pairs while every question of the language is the same
-            List<DuplicateQuestions.Pair> pairs = fragments.get("question-duplicates",
-                    answers.get(0).key().language(), DuplicateQuestions.class,
-                    List.of(questions, settings.questionSimilarityPercent()),
-                    () -> DuplicateQuestions.find(questions, settings.questionSimilarityPercent()),
-                    DuplicateQuestions::bytes, DuplicateQuestions::pairs);
+            String language = answers.get(0).key().language();
+            int percent = settings.questionSimilarityPercent();
+            // the preview measures only edited questions again; the build cache keeps the pairs
+            List<DuplicateQuestions.Pair> pairs = fragments.storesOnDisk()
+                    ? fragments.get("question-duplicates", language, DuplicateQuestions.class,
+                            List.of(questions, percent), () -> DuplicateQuestions.find(questions, percent),
+                            DuplicateQuestions::bytes, DuplicateQuestions::pairs)
+                    : fragments.get("question-duplicates", language, DuplicateQuestions.class,
+                            List.of(questions, percent), () -> fragments.<DuplicateQuestions.Known>last(
+                                    "question-duplicates", language)
+                                    .flatMap(known -> known.updatedTo(questions, percent))
+                                    .orElseGet(() -> DuplicateQuestions.Known.of(questions, percent))).pairs();
             for (DuplicateQuestions.Pair pair : pairs) {
                 Page.Answer first = answers.get(pair.first());
                 Page.Answer second = answers.get(pair.second());
@@ -317,13 +325,16 @@ public final class ContentChecks {
     }
 
     /** CJK characters count one each, runs of Latin letters and digits one per word. */
+    /** No code point below the CJK radicals block is of the Han script. */
+    private static final int FIRST_HAN = 0x2E80;
+
     static int answerLength(String text) {
         int length = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            if (cp >= FIRST_HAN && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 length++;
                 inWord = false;
             } else if (Character.isLetterOrDigit(cp)) {

@@ -117,6 +117,89 @@ final class DuplicateQuestions {
         return pairs;
     }
 
+    /**
+     * Questions with their token sets and pairs, so that a few edited questions are measured again
+     * against the others instead of the whole set being joined again (the preview keeps one per
+     * language between builds).
+     */
+    record Known(List<Question> questions, List<java.util.Set<String>> tokenSets, int percent, List<Pair> pairs) {
+
+        static Known of(List<Question> questions, int percent) {
+            return new Known(questions, questions.stream().map(q -> java.util.Set.copyOf(DuplicateQuestions.tokens(q.text()))).toList(),
+                    percent, find(questions, percent));
+        }
+
+        /** At most this many changed questions are measured one by one; more are joined again. */
+        private static final int MAX_CHANGED = 32;
+
+        /**
+         * The same as {@link #of} for {@code now}, made from this one when {@code now} holds the same
+         * owners in the same order with at most a few texts changed: the pairs of unchanged questions
+         * are kept and each changed question is measured against every other. Empty otherwise.
+         */
+        java.util.Optional<Known> updatedTo(List<Question> now, int percentNow) {
+            if (percentNow != percent || now.size() != questions.size()) {
+                return java.util.Optional.empty();
+            }
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < now.size(); i++) {
+                if (now.get(i).owner() != questions.get(i).owner()) {
+                    return java.util.Optional.empty();
+                }
+                if (!now.get(i).text().equals(questions.get(i).text())) {
+                    changed.add(i);
+                    if (changed.size() > MAX_CHANGED) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+            if (changed.isEmpty()) {
+                return java.util.Optional.of(new Known(now, tokenSets, percent, pairs));
+            }
+            List<java.util.Set<String>> tokensNow = new ArrayList<>(tokenSets);
+            java.util.Set<Integer> changedOwners = new java.util.HashSet<>();
+            for (int i : changed) {
+                tokensNow.set(i, java.util.Set.copyOf(DuplicateQuestions.tokens(now.get(i).text())));
+                changedOwners.add(now.get(i).owner());
+            }
+            List<Pair> pairsNow = new ArrayList<>();
+            for (Pair pair : pairs) {
+                if (!changedOwners.contains(pair.first()) && !changedOwners.contains(pair.second())) {
+                    pairsNow.add(pair);
+                }
+            }
+            java.util.Set<Integer> changedIndexes = new java.util.HashSet<>(changed);
+            for (int c : changed) {
+                for (int j = 0; j < now.size(); j++) {
+                    if (j == c || (changedIndexes.contains(j) && j < c)) {
+                        continue; // itself, or a pair of two changed questions already measured
+                    }
+                    java.util.Set<String> a = tokensNow.get(c);
+                    java.util.Set<String> b = tokensNow.get(j);
+                    if (a.isEmpty() || b.isEmpty()) {
+                        continue;
+                    }
+                    java.util.Set<String> small = a.size() <= b.size() ? a : b;
+                    java.util.Set<String> large = small == a ? b : a;
+                    int shared = 0;
+                    for (String token : small) {
+                        if (large.contains(token)) {
+                            shared++;
+                        }
+                    }
+                    int union = a.size() + b.size() - shared;
+                    if (shared * 100 >= percent * union) {
+                        int x = now.get(c).owner();
+                        int y = now.get(j).owner();
+                        pairsNow.add(new Pair(Math.min(x, y), Math.max(x, y), shared * 100 / union));
+                    }
+                }
+            }
+            pairsNow.sort(Comparator.comparingInt(Pair::first).thenComparingInt(Pair::second));
+            return java.util.Optional.of(new Known(now, List.copyOf(tokensNow), percent, List.copyOf(pairsNow)));
+        }
+    }
+
     /** The distinct tokens of a question, in the order they first occur. */
     static List<String> tokens(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

@@ -24,6 +24,11 @@ public final class ObservedOutput implements SiteOutput {
         target.write(relativePath, bytes);
     }
 
+    @Override
+    public void keepPublished(String relativePath, byte[] bytes) {
+        observer.accept(relativePath, bytes);
+        target.keepPublished(relativePath, bytes);
+    }
 
     @Override
     public List<String> paths() {

@@ -181,6 +181,12 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         });
     }
 
+    /** Keeps the published file at {@code relativePath}: the caller read these bytes from it (see {@link SiteOutput}). */
+    @Override
+    public void keepPublished(String relativePath, byte[] bytes) {
+        resolve(relativePath);
+    }
+
     /** Waits until every file handed over so far is written; throws the first write failure. */
     private void drain() {
         Future<?> barrier = writer.submit(() -> { });

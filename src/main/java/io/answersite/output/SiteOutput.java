@@ -28,6 +28,15 @@ public interface SiteOutput {
         write(relativePath, bytes);
     }
 
+    /**
+     * Writes {@code bytes} that were just read back from {@code relativePath} in the published output
+     * folder and checked against the hash the last build recorded: an output that replaces that folder
+     * keeps the file as it is, without writing or comparing it again.
+     */
+    default void keepPublished(String relativePath, byte[] bytes) {
+        write(relativePath, bytes);
+    }
+
     /** Every path written in this build, sorted. */
     List<String> paths();
 

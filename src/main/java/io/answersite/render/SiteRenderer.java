@@ -200,7 +200,7 @@ public final class SiteRenderer {
         byte[] digest = cache == null ? null : viewDigest.digest(themeDigest + template, context);
         Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
-            output.write(path, previous.get());
+            writeKept(output, path, previous.get());
             cache.madeFrom(path, inputs);
         } else {
             Optional<String> html = theme.render(template, context, diagnostics);
@@ -270,10 +270,19 @@ public final class SiteRenderer {
         if (unchanged.isEmpty()) {
             return false;
         }
-        output.write(path, unchanged.get());
+        writeKept(output, path, unchanged.get());
         counts.add(kind, language);
         counts.wrote(path, template);
         return true;
+    }
+
+    /** Writes a page's kept bytes: taken back from the published folder, they stay there as they are. */
+    private void writeKept(SiteOutput output, String path, byte[] bytes) {
+        if (cache.inMemory()) {
+            output.write(path, bytes);
+        } else {
+            output.keepPublished(path, bytes);
+        }
     }
 
     /** What a list page shows: the site's constants and the records of the pages it lists. */

@@ -174,40 +174,51 @@ public final class SearchIndex {
     /** One document's tokens and their weights, in two parallel arrays. */
     private record DocWeights(String[] tokens, int[] weights) {
 
-        /** The build cache's form: the count, then each token (modified UTF-8) and its weight. */
+        /**
+         * The build cache's form: the number of tokens, each weight (four bytes), then the tokens in
+         * UTF-8, each ended by a zero byte (tokens are words and bigrams: never a control character).
+         * Decoding the text once and cutting it is several times faster than a string per read.
+         */
         byte[] bytes() {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(tokens.length * 12 + 4);
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-                out.writeInt(tokens.length);
-                for (int i = 0; i < tokens.length; i++) {
-                    out.writeUTF(tokens[i]);
-                    out.writeInt(weights[i]);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            StringBuilder text = new StringBuilder(tokens.length * 6);
+            for (String token : tokens) {
+                text.append(token).append('\0');
             }
-            return bytes.toByteArray();
+            byte[] utf8 = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4 + weights.length * 4 + utf8.length);
+            buffer.putInt(tokens.length);
+            for (int weight : weights) {
+                buffer.putInt(weight);
+            }
+            return buffer.put(utf8).array();
         }
 
         static DocWeights of(byte[] bytes) {
-            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                int count = in.readInt();
-                if (count < 0 || count > bytes.length) {
-                    throw new IllegalArgumentException("not a page's search weights");
-                }
-                String[] tokens = new String[count];
-                int[] weights = new int[count];
-                for (int i = 0; i < count; i++) {
-                    tokens[i] = in.readUTF();
-                    weights[i] = in.readInt();
-                }
-                if (in.read() != -1) {
-                    throw new IllegalArgumentException("not a page's search weights");
-                }
-                return new DocWeights(tokens, weights);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("not a page's search weights", e);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            int count = buffer.getInt();
+            if (count < 0 || 4 + count * 4L > bytes.length) {
+                throw new IllegalArgumentException("not a page's search weights");
             }
+            int[] weights = new int[count];
+            for (int i = 0; i < count; i++) {
+                weights[i] = buffer.getInt();
+            }
+            String text = new String(bytes, 4 + count * 4, bytes.length - 4 - count * 4,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String[] tokens = new String[count];
+            int from = 0;
+            for (int i = 0; i < count; i++) {
+                int end = text.indexOf('\0', from);
+                if (end < 0) {
+                    throw new IllegalArgumentException("not a page's search weights");
+                }
+                tokens[i] = text.substring(from, end);
+                from = end + 1;
+            }
+            if (from != text.length()) {
+                throw new IllegalArgumentException("not a page's search weights");
+            }
+            return new DocWeights(tokens, weights);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.answersite.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +43,44 @@ class DuplicateQuestionsTest {
             assertEquals(everyPair(questions, percent), DuplicateQuestions.find(questions, percent),
                     "round " + round + " at " + percent + "%");
         }
+    }
+
+    @Test
+    void editedQuestionsMeasuredAgainstTheOthersGiveThePairsOfAWholeJoin() {
+        Random random = new Random(16);
+        String[] words = {"how", "do", "i", "fix", "the", "api", "key", "proxy", "gateway", "error", "请求", "接口",
+                "模型", "网关", "代理", "怎么", "排查"};
+        for (int round = 0; round < 20; round++) {
+            List<DuplicateQuestions.Question> questions = new ArrayList<>();
+            int count = 40 + random.nextInt(80);
+            for (int i = 0; i < count; i++) {
+                questions.add(new DuplicateQuestions.Question(i, randomText(random, words)));
+            }
+            int percent = 50 + random.nextInt(51);
+            DuplicateQuestions.Known known = DuplicateQuestions.Known.of(questions, percent);
+            for (int edit = 0; edit < 5; edit++) {
+                List<DuplicateQuestions.Question> edited = new ArrayList<>(questions);
+                for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                    int at = random.nextInt(count);
+                    edited.set(at, new DuplicateQuestions.Question(at, random.nextBoolean()
+                            ? randomText(random, words) : edited.get(random.nextInt(count)).text()));
+                }
+                known = known.updatedTo(edited, percent).orElseThrow();
+                assertEquals(DuplicateQuestions.find(edited, percent), known.pairs(),
+                        "round " + round + ", edit " + edit + " at " + percent + "%");
+                questions = edited;
+            }
+            assertTrue(known.updatedTo(questions.subList(1, count), percent).isEmpty(), "another set of answers");
+            assertTrue(known.updatedTo(questions, percent == 100 ? 99 : percent + 1).isEmpty(), "another threshold");
+        }
+    }
+
+    private static String randomText(Random random, String[] words) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 1 + random.nextInt(6); w > 0; w--) {
+            text.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        return text.toString();
     }
 
     @Test
