@@ -6,6 +6,7 @@ import io.answersite.config.SiteConfigReader;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.scaffold.NewPage;
 import io.answersite.source.SourceReader;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,7 +21,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code -Dlang=en} for an existing id it starts the translation from the original.
  */
 @Mojo(name = "new", threadSafe = true)
-public class NewMojo extends BuildMojo {
+public final class NewMojo extends AbstractSiteMojo {
+
+    /** The site's own templates, where a site's own archetypes are looked for first. */
+    @Parameter(property = "site.templatesDir", defaultValue = "${project.basedir}/templates")
+    private File templatesDir;
 
     /** answer, guide, checklist, glossary or topic. */
     @Parameter(property = "type")
@@ -57,7 +62,7 @@ public class NewMojo extends BuildMojo {
                     + "); fix it, then run site:new again");
         }
         try {
-            Path file = new NewPage(config.get(), contentPath(), templatesPath(), NewMojo.class.getClassLoader())
+            Path file = new NewPage(config.get(), contentPath(), templatesDir.toPath(), NewMojo.class.getClassLoader())
                     .write(new NewPage.Request(type, id, topic, lang, title, LocalDate.now()));
             getLog().info("answersite: wrote " + reader.label(file) + " (a draft: fill it in, preview it with"
                     + " mvn site:serve, then remove 'draft: true')");

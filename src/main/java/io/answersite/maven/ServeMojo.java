@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * scheduled pages are shown (marked) unless {@code -Dsite.drafts=false}. Stops on Ctrl-C.
  */
 @Mojo(name = "serve", threadSafe = true)
-public class ServeMojo extends BuildMojo {
+public final class ServeMojo extends AbstractPipelineMojo {
 
     /** The port to listen on; 0 picks a free one. */
     @Parameter(property = "site.port", defaultValue = "8080")
