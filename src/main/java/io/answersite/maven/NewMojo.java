@@ -7,7 +7,6 @@ import io.answersite.diagnostic.Diagnostics;
 import io.answersite.scaffold.NewPage;
 import io.answersite.source.SourceReader;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -52,10 +51,8 @@ public final class NewMojo extends AbstractSiteMojo {
         Path site = sitePath();
         Diagnostics diagnostics = new Diagnostics();
         SourceReader reader = new SourceReader(site);
-        Optional<SiteConfig> config = Files.isRegularFile(configPath())
-                ? reader.read(configPath(), diagnostics)
-                .flatMap(text -> new SiteConfigReader(new YAMLFactory()).read(text, Optional.empty(), diagnostics))
-                : Optional.empty();
+        Optional<SiteConfig> config = new SiteConfigReader(new YAMLFactory())
+                .read(configPath(), reader, Optional.empty(), diagnostics);
         if (config.isEmpty()) {
             diagnostics.sorted().forEach(d -> getLog().error(d.format()));
             throw new MojoFailureException("site.yml could not be read (" + reader.label(configPath())

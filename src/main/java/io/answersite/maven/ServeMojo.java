@@ -31,12 +31,10 @@ public final class ServeMojo extends AbstractPipelineMojo {
         BuildRequest request = request(draftsGiven() ? drafts() : true);
         PreviewServer server = new PreviewServer(new Answersite(ServeMojo.class.getClassLoader()), request,
                 line -> {
-                    if (line.startsWith("ERROR ")) {
-                        getLog().error(line.substring(6));
-                    } else if (line.startsWith("WARNING ")) {
-                        getLog().warn(line.substring(8));
-                    } else {
-                        getLog().info(line);
+                    switch (line.level()) {
+                        case ERROR -> getLog().error(line.text());
+                        case WARNING -> getLog().warn(line.text());
+                        default -> getLog().info(line.text());
                     }
                 });
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,15 +1,20 @@
 package io.answersite.render;
 
+import io.answersite.text.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What the previous build rendered, by output path: a digest of the template name and the view model
@@ -80,7 +85,7 @@ public final class RenderCache {
         }
         try {
             byte[] onDisk = Files.readAllBytes(publishedDir.resolve(path));
-            return Arrays.equals(sha256(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
+            return Arrays.equals(Sha256.of(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone or unreadable: render it again
         }
@@ -121,7 +126,7 @@ public final class RenderCache {
     /** @param inputs what the view was made from (kept in memory only), or null when not known */
     void store(String path, byte[] digest, byte[] bytes, Object inputs) {
         entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
-                : new Entry(digest, null, sha256(bytes), null));
+                : new Entry(digest, null, Sha256.of(bytes), null));
     }
 
     /**
@@ -130,7 +135,7 @@ public final class RenderCache {
      * preview would otherwise serialize every page's structured data again to find it unchanged.
      */
     @SuppressWarnings("unchecked")
-    <T> T script(String path, Object tree, java.util.function.Supplier<T> write) {
+    <T> T script(String path, Object tree, Supplier<T> write) {
         if (!inMemory()) {
             return write.get();
         }
@@ -144,8 +149,8 @@ public final class RenderCache {
     }
 
     /** Forgets pages the last build did not produce. */
-    public void retainOnly(java.util.Collection<String> paths) {
-        java.util.Set<String> kept = new java.util.HashSet<>(paths);
+    public void retainOnly(Collection<String> paths) {
+        Set<String> kept = new HashSet<>(paths);
         entries.keySet().retainAll(kept);
         scripts.keySet().retainAll(kept);
     }
@@ -159,7 +164,7 @@ public final class RenderCache {
             out.writeUTF(entry.getKey());
             out.write(entry.getValue().digest);
             out.write(entry.getValue().outputHash != null ? entry.getValue().outputHash
-                    : sha256(entry.getValue().bytes));
+                    : Sha256.of(entry.getValue().bytes));
         }
     }
 
@@ -181,9 +186,5 @@ public final class RenderCache {
             cache.entries.put(path, new Entry(digest, null, hash, null));
         }
         return cache;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return io.answersite.cache.Fingerprint.sha256(bytes);
     }
 }
