@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads back every HTML page the build wrote and checks what every page must have: each internal
- * {@code href}/{@code src} leads to a written file (and anchor), exactly one {@code <h1>}, a title
- * and description, a canonical link, ids unique within the page. A failure is a generator or
+ * Checks what every HTML page the build writes must have: each internal {@code href}/{@code src}
+ * leads to a written file (and anchor), exactly one {@code <h1>}, a title and description, a
+ * canonical link, ids unique within the page. Pages are not read back: the threads that write them
+ * hand their bytes to {@link Pages}, and a small tag scanner ({@link #facts}) takes what the checks
+ * need, without building a document; the links are checked once every file is written. A failure is a generator or
  * template bug, reported with the page and the template that wrote it. Links editors wrote in
  * bodies are content: the graph checks them, and the few it cannot (paths of files written after
  * it, see {@link ContentLink}) are checked here but reported at the link in the content file.

@@ -168,12 +168,11 @@ public final class SiteConfigReader {
     }
 
     private static Optional<LanguageEntry> languageEntry(Fields.Item item, Diagnostics diagnostics) {
-        if (!item.isObject()) {
-            item.reportType("a mapping with 'code' and 'name'");
+        Optional<Fields> mapping = item.mapping("a mapping with 'code' and 'name'", LANGUAGE_KEYS, "in a language");
+        if (mapping.isEmpty()) {
             return Optional.empty();
         }
-        Fields language = item.fields();
-        language.rejectUnknownKeys(LANGUAGE_KEYS, "in a language");
+        Fields language = mapping.get();
         Optional<String> code = language.requiredString("code");
         Optional<String> name = language.requiredString("name");
         if (code.isPresent() && !LANGUAGE_CODE.matcher(code.get()).matches()) {
@@ -304,13 +303,8 @@ public final class SiteConfigReader {
 
     private static Safety safety(Fields safety, Diagnostics diagnostics) {
         safety.rejectUnknownKeys(SAFETY_KEYS, "in 'safety'");
-        List<CheckSettings.SafetyPattern> patterns = safety.list("patterns", item -> {
-            if (!item.isObject()) {
-                item.reportType("a mapping with 'name' and 'regex'");
-                return Optional.empty();
-            }
-            Fields pattern = item.fields();
-            pattern.rejectUnknownKeys(PATTERN_KEYS, "in a safety pattern");
+        List<CheckSettings.SafetyPattern> patterns = safety.list("patterns", item -> item.mapping(
+                "a mapping with 'name' and 'regex'", PATTERN_KEYS, "in a safety pattern").flatMap(pattern -> {
             Optional<String> name = pattern.requiredString("name");
             Optional<String> regex = pattern.requiredString("regex");
             if (name.isEmpty() || regex.isEmpty()) {
@@ -323,7 +317,7 @@ public final class SiteConfigReader {
                         + "' is not a valid regular expression: " + e.getDescription());
                 return Optional.empty();
             }
-        });
+        }));
         return new Safety(List.copyOf(patterns), Set.copyOf(safety.strings("allow")));
     }
 

@@ -403,31 +403,21 @@ public final class ContentLoader {
                                       MarkdownDoc body) {
         String question = fields.string("question").orElse(common.title());
         String answer = fields.requiredString("answer").orElse("");
-        List<Page.Faq> faq = fields.list("faq", item -> {
-            if (!item.isObject()) {
-                item.reportType("a mapping with 'q' and 'a'");
-                return Optional.empty();
-            }
-            Fields entry = item.fields();
-            entry.rejectUnknownKeys(FAQ_KEYS, "in a faq item");
+        List<Page.Faq> faq = fields.list("faq", item -> item.mapping("a mapping with 'q' and 'a'", FAQ_KEYS,
+                "in a faq item").flatMap(entry -> {
             Optional<String> q = entry.requiredString("q");
             Optional<String> a = entry.requiredString("a");
             return q.isPresent() && a.isPresent() ? Optional.of(new Page.Faq(q.get(), a.get())) : Optional.empty();
-        });
+        }));
         List<Page.Related> related = fields.list("related", item -> {
             if (item.isString()) {
                 return typedRef(item.value().asText(), item.pos(), fields.diagnostics())
                         .map(ref -> new Page.Related(ref, null));
             }
-            if (!item.isObject()) {
-                item.reportType("a reference 'type:id' or a mapping with 'ref' and 'note'");
-                return Optional.empty();
-            }
-            Fields entry = item.fields();
-            entry.rejectUnknownKeys(RELATED_KEYS, "in a related item");
-            Optional<String> ref = entry.requiredString("ref");
-            return ref.flatMap(r -> typedRef(r, entry.valuePos("ref"), fields.diagnostics()))
-                    .map(r -> new Page.Related(r, entry.string("note").orElse(null)));
+            return item.mapping("a reference 'type:id' or a mapping with 'ref' and 'note'", RELATED_KEYS,
+                    "in a related item").flatMap(entry -> entry.requiredString("ref")
+                    .flatMap(r -> typedRef(r, entry.valuePos("ref"), fields.diagnostics()))
+                    .map(r -> new Page.Related(r, entry.string("note").orElse(null))));
         });
         return new Page.Answer(key, path, idPos, common, body, question, answer, fields.strings("basis"),
                 fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related);

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What the previous build rendered, by output path: a digest of the template name and the view model
- * the page was rendered from, and the bytes. A page whose view model is unchanged is not rendered
+ * What the previous build rendered, by output path: a digest of the theme's fingerprint, the template
+ * name and the view model the page was rendered from, and the bytes. A page whose view model is unchanged is not rendered
  * again; since view models hold everything a template shows, this finds exactly the pages a change
  * reaches (the page itself, its topic, the hub, lists, and every page that shows its title or
  * short answer), with no dependency list to keep in step with the templates. Thread-safe.

@@ -272,6 +272,20 @@ public final class Fields {
             return new Fields(document, (ObjectNode) value, itemPointer, diagnostics, documentName);
         }
 
+        /**
+         * The item as a mapping whose keys must be among {@code keys} (an unknown key is reported
+         * {@code where}), or empty after reporting that it is not {@code expected}.
+         */
+        public Optional<Fields> mapping(String expected, Set<String> keys, String where) {
+            if (!isObject()) {
+                reportType(expected);
+                return Optional.empty();
+            }
+            Fields mapping = fields();
+            mapping.rejectUnknownKeys(keys, where);
+            return Optional.of(mapping);
+        }
+
         public void reportType(String expected) {
             diagnostics.error(RULE_TYPE, pos(), "each item of '" + listKey + "' must be " + expected + ", not a "
                     + YamlDocument.describe(value));

@@ -40,6 +40,10 @@ class GraphBuilderTest {
                 """.formatted(title, id, extra), body);
     }
 
+    /** The answer {@code a} translated into the site's second language. */
+    private static final String A_IN_CHINESE = page("answers/a.zh-CN.md", "title: 为什么 a?\ndescription: 关于 a。\n"
+            + "date: 2026-01-01\ntopic: network\nanswer: 因为。", "正文。");
+
     private ContentGraph graph(String... files) {
         TestSites.write(root, TestSites.SITE_YML + String.join("", files));
         diagnostics = new Diagnostics();
@@ -104,8 +108,7 @@ class GraphBuilderTest {
                 answer("a", "Why a?", "", "Text."),
                 page("checklists/launch.md", "title: Launch\ndescription: Before launch.\ndate: 2026-01-01\n"
                         + "topic: network", "- [ ] One"),
-                page("answers/a.zh-CN.md", "title: 为什么 a?\ndescription: 关于 a。\ndate: 2026-01-01\n"
-                        + "topic: network\nanswer: 因为。", "正文。"));
+                A_IN_CHINESE);
         PageKey topic = new PageKey(Kind.TOPIC, "network", "en");
         assertEquals(List.of(answerKey("a"), answerKey("b"), new PageKey(Kind.CHECKLIST, "launch", "en")),
                 graph.topicMembers().get(topic));
@@ -117,8 +120,7 @@ class GraphBuilderTest {
         ContentGraph graph = graph(
                 answer("a", "Why a?", "", "Text."),
                 answer("b", "Why b?", "", "Text."),
-                page("answers/a.zh-CN.md", "title: 为什么 a?\ndescription: 关于 a。\ndate: 2026-01-01\n"
-                        + "topic: network\nanswer: 因为。", "正文。"));
+                A_IN_CHINESE);
         assertEquals(Optional.of(new PageKey(Kind.ANSWER, "a", "zh-CN")), graph.preferred(Kind.ANSWER, "a", "zh-CN"));
         assertEquals(Optional.of(answerKey("b")), graph.preferred(Kind.ANSWER, "b", "zh-CN"));
         assertEquals(Optional.empty(), graph.preferred(Kind.ANSWER, "c", "zh-CN"));
