@@ -1,6 +1,5 @@
 package io.answersite.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkNodeBase;
@@ -253,12 +252,12 @@ public final class MarkdownRenderer {
         TextCollectingVisitor text = new TextCollectingVisitor();
         ChecklistGroupBuilder group = null;
         for (Node node : document.getDescendants()) {
-            if (node instanceof Heading heading) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 String explicit = takeExplicitId(heading, state);
                 String title = text.collectAndGetText(heading).strip();
                 String id = state.unique(explicit != null ? explicit : Slugs.slug(title));
                 state.ids.put(heading, id);
-                state.headings.add(new io.answersite.markdown.Heading(heading.getLevel(), title, id));
+                state.headings.add(new Heading(heading.getLevel(), title, id));
                 if (heading.getLevel() == 2) {
                     group = new ChecklistGroupBuilder(id, title);
                     state.openGroups.add(group);
@@ -357,7 +356,7 @@ public final class MarkdownRenderer {
         final Map<Node, Integer> slots = new IdentityHashMap<>();
         final Set<String> taken = new HashSet<>();
         final List<String> usedIds = new ArrayList<>();
-        final List<io.answersite.markdown.Heading> headings = new ArrayList<>();
+        final List<Heading> headings = new ArrayList<>();
         final List<LinkRef> links = new ArrayList<>();
         final List<MarkdownDoc.Edit> edits = new ArrayList<>();
         final List<ExternalLink> external = new ArrayList<>();

@@ -24,7 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -245,13 +244,8 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Optional<String> decoded = PercentDecoding.decode(rawPath);
-            if (decoded.isEmpty()) {
-                send(exchange, 400, "text/plain; charset=utf-8", "bad request: a malformed %-escape in the path\n"
-                        .getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String path = decoded.get();
+            // a path with a malformed escape is not a URI: the HTTP server answers 400 before this handler
+            String path = PercentDecoding.decodeOrKeep(rawPath);
             if (!(path + "/").startsWith(basePath + "/")) {
                 notFound(exchange);
                 return;

@@ -255,6 +255,14 @@ class PreviewServerTest {
                 PreviewServer.allowedHosts("127.0.0.1", 80), "port 80 may be left out of Host");
     }
 
+    @Test
+    void aPathWithAMalformedEscapeIsABadRequest() throws Exception {
+        start(false);
+        assertEquals(400, rawStatus("/answers/%zz/"));
+        assertEquals(400, rawStatus("/answers/%2/"));
+        assertEquals(200, rawStatus("/answers/rate-limits/"));
+    }
+
     /** Sends a request line as written, so the client cannot normalise the path first. */
     private int rawStatus(String path) throws IOException {
         return status(raw(path, "localhost:" + port));
