@@ -13,11 +13,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -236,7 +238,7 @@ public final class BuildCache {
             return false;
         }
         for (Map.Entry<String, long[]> entry : a.entrySet()) {
-            if (!java.util.Arrays.equals(entry.getValue(), b.get(entry.getKey()))) {
+            if (!Arrays.equals(entry.getValue(), b.get(entry.getKey()))) {
                 return false;
             }
         }
@@ -302,7 +304,7 @@ public final class BuildCache {
 
     /** writeUTF takes at most 64 KB; messages quoting input could in theory be longer. */
     private static void writeLong(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
@@ -310,6 +312,6 @@ public final class BuildCache {
     private static String readLong(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

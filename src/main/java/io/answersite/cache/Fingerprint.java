@@ -1,14 +1,14 @@
 package io.answersite.cache;
 
+import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class Fingerprint {
 
-    private final MessageDigest digest = sha256();
+    private final MessageDigest digest = Sha256.digest();
 
     public Fingerprint add(String label, String value) {
         update(label);
@@ -29,7 +29,7 @@ public final class Fingerprint {
     /** Adds a file's bytes, or the fact that it does not exist. */
     public Fingerprint addFile(String label, Path file) {
         update(label);
-        update(Files.isRegularFile(file) ? hex(bytesHash(file)) : "absent");
+        update(Files.isRegularFile(file) ? Sha256.hex(bytesHash(file)) : "absent");
         return this;
     }
 
@@ -68,41 +68,21 @@ public final class Fingerprint {
     }
 
     public String hex() {
-        return hex(digest.digest());
+        return Sha256.hex(digest.digest());
     }
 
     private void update(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         digest.update(bytes);
     }
 
     static byte[] bytesHash(Path file) {
         try {
-            return sha256().digest(Files.readAllBytes(file));
+            return Sha256.of(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    public static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    /** A new SHA-256 digest (every Java runtime has the algorithm). */
-    public static MessageDigest newSha256() {
-        return sha256();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -57,7 +57,7 @@ public final class InputDigest {
 
     /** The digest of {@code inputs}, or null when they hold a value this class cannot digest. */
     public byte[] digest(Object inputs) {
-        MessageDigest sha = Fingerprint.newSha256();
+        MessageDigest sha = io.answersite.text.Sha256.digest();
         try {
             value(sha, inputs);
         } catch (Undigestable e) {
@@ -77,7 +77,7 @@ public final class InputDigest {
     /** Fails, naming the type, when {@code inputs} hold a value this class cannot digest (for tests). */
     public void requireDigestable(Object inputs) {
         try {
-            value(Fingerprint.newSha256(), inputs);
+            value(io.answersite.text.Sha256.digest(), inputs);
         } catch (Undigestable e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -176,9 +176,9 @@ public final class InputDigest {
     private void unordered(MessageDigest sha, Collection<?> items) {
         List<String> digests = new ArrayList<>(items.size());
         for (Object item : items) {
-            MessageDigest one = Fingerprint.newSha256();
+            MessageDigest one = io.answersite.text.Sha256.digest();
             value(one, item);
-            digests.add(Fingerprint.hex(one.digest()));
+            digests.add(io.answersite.text.Sha256.hex(one.digest()));
         }
         Collections.sort(digests);
         digests.forEach(d -> string(sha, d));
@@ -194,7 +194,7 @@ public final class InputDigest {
         }
         byte[] known = byInstance.get(record);
         if (known == null) {
-            MessageDigest sha = Fingerprint.newSha256();
+            MessageDigest sha = io.answersite.text.Sha256.digest();
             try {
                 value(sha, record);
                 known = sha.digest();

@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.text.Sha256;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -372,7 +373,7 @@ public final class RecordCodec {
                     .map(Class::getName).collect(Collectors.joining(",")));
         }
         lines.forEach(line -> text.append(line).append('\n'));
-        return Fingerprint.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(text.toString());
     }
 
     // ---- writing ---------------------------------------------------------------------------------

@@ -2,31 +2,37 @@ package io.answersite.check;
 
 import io.answersite.content.Page;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.output.SiteOutput;
-import java.net.URLDecoder;
+import io.answersite.text.PercentDecoding;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads back every HTML page the build wrote and checks what every page must have: each internal
- * {@code href}/{@code src} leads to a written file (and anchor), exactly one {@code <h1>}, a title
- * and description, a canonical link, ids unique within the page. A failure is a generator or
+ * Checks what every HTML page the build writes must have: each internal {@code href}/{@code src}
+ * leads to a written file (and anchor), exactly one {@code <h1>}, a title and description, a
+ * canonical link, ids unique within the page. Pages are not read back: the threads that write them
+ * hand their bytes to {@link Pages}, and a small tag scanner ({@link #facts}) takes what the checks
+ * need, without building a document; the links are checked once every file is written. A failure is a generator or
  * template bug, reported with the page and the template that wrote it. Links editors wrote in
  * bodies are content: the graph checks them, and the few it cannot (paths of files written after
  * it, see {@link ContentLink}) are checked here but reported at the link in the content file.
  */
 public final class BuiltSiteCheck {
 
-    public static final String RULE = "built-site";
+    public static final String RULE = Rules.BUILT_SITE;
 
     private final String outputLabel;
     private final String basePath;
@@ -44,7 +50,8 @@ public final class BuiltSiteCheck {
     }
 
     /** What the link check needs of a page, kept instead of the parsed page to keep memory small. */
-    private record PageFacts(Set<String> ids, List<String> links, List<String> problems) {
+    /** What the checks read from one page: its ids, its href and src values in order, and what it lacks. */
+    record PageFacts(Set<String> ids, List<String> links, List<String> problems) {
     }
 
     /**
@@ -60,7 +67,7 @@ public final class BuiltSiteCheck {
         private final Map<String, Entry> entries;
 
         public Memory() {
-            this(new java.util.concurrent.ConcurrentHashMap<>());
+            this(new ConcurrentHashMap<>());
         }
 
         private Memory(Map<String, Entry> entries) {
@@ -97,8 +104,8 @@ public final class BuiltSiteCheck {
      */
     public static final class Pages {
         private final Memory memory;
-        private final Map<String, PageFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, PageFacts> facts = new ConcurrentHashMap<>();
+        private final Map<String, String> strings = new ConcurrentHashMap<>();
 
         public Pages(Memory memory) {
             this.memory = memory;
@@ -136,7 +143,7 @@ public final class BuiltSiteCheck {
 
     /** Every body link of {@code graph} that leads to a site path rather than a page or content file. */
     public static List<ContentLink> contentLinks(ContentGraph graph) {
-        List<ContentLink> links = new java.util.ArrayList<>();
+        List<ContentLink> links = new ArrayList<>();
         for (Page page : graph.pages().values()) {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
@@ -187,7 +194,7 @@ public final class BuiltSiteCheck {
                     + "' does not exist (the site has no file " + link.target() + "); link to a page by its .md"
                     + " file or a typed reference, or put the file under content/ and link to it relatively");
         } else if (link.anchor() != null && !link.anchor().isEmpty() && ids.containsKey(link.target())
-                && !ids.get(link.target()).contains(decode(link.anchor()))) {
+                && !ids.get(link.target()).contains(PercentDecoding.decodeOrKeep(link.anchor()))) {
             diagnostics.error(GraphBuilder.RULE_LINK_ANCHOR, link.pos(), "'" + link.destination() + "' points to '#"
                     + link.anchor() + "', which the page " + link.target() + " does not have");
         }
@@ -199,9 +206,9 @@ public final class BuiltSiteCheck {
      * are decoded from UTF-8 one by one; script contents and comments are skipped.
      */
     static PageFacts facts(byte[] bytes) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Set<String> pageIds = new HashSet<>();
-        List<String> links = new java.util.ArrayList<>();
+        List<String> links = new ArrayList<>();
         int h1 = 0;
         boolean redirect = false;
         boolean title = false;
@@ -228,7 +235,7 @@ public final class BuiltSiteCheck {
                 i++;
                 continue;
             }
-            String tag = ascii(bytes, nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT);
+            String tag = ascii(bytes, nameStart, nameEnd).toLowerCase(Locale.ROOT);
             Map<String, String> attributes = new HashMap<>();
             int k = nameEnd;
             while (k < n && bytes[k] != '>') {
@@ -237,7 +244,7 @@ public final class BuiltSiteCheck {
                     while (k < n && isNameByte(bytes[k])) {
                         k++;
                     }
-                    String name = ascii(bytes, attrStart, k).toLowerCase(java.util.Locale.ROOT);
+                    String name = ascii(bytes, attrStart, k).toLowerCase(Locale.ROOT);
                     String value = "";
                     if (k < n && bytes[k] == '=') {
                         k++;
@@ -251,7 +258,7 @@ public final class BuiltSiteCheck {
                             k = valueEnd + 1;
                         } else {
                             int valueEnd = k;
-                            while (valueEnd < n && bytes[valueEnd] != '>' && bytes[valueEnd] != ' ') {
+                            while (valueEnd < n && bytes[valueEnd] != '>' && !isSpace(bytes[valueEnd])) {
                                 valueEnd++;
                             }
                             value = unescape(new String(bytes, k, valueEnd - k, StandardCharsets.UTF_8));
@@ -315,6 +322,11 @@ public final class BuiltSiteCheck {
             problems.add("the page has no canonical link");
         }
         return new PageFacts(pageIds, List.copyOf(links), List.copyOf(problems));
+    }
+
+    /** HTML's white space between attributes: space, tab, line feed, form feed, carriage return. */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r';
     }
 
     private static boolean isNameByte(byte b) {
@@ -382,7 +394,7 @@ public final class BuiltSiteCheck {
                 fragment = local.substring(hash + 1);
                 local = local.substring(0, hash);
             }
-            local = decode(local);
+            local = PercentDecoding.decodeOrKeep(local);
             target = local.isEmpty() || local.endsWith("/") ? local + "index.html" : local;
             if (!files.contains(target)) {
                 report(diagnostics, page, templates, "the link '" + url + "' leads to no file of the site");
@@ -390,20 +402,9 @@ public final class BuiltSiteCheck {
             }
         }
         if (fragment != null && !fragment.isEmpty() && ids.containsKey(target)
-                && !ids.get(target).contains(decode(fragment))) {
+                && !ids.get(target).contains(PercentDecoding.decodeOrKeep(fragment))) {
             report(diagnostics, page, templates, "the link '" + url + "' leads to no element with id '"
-                    + decode(fragment) + "' in " + target);
-        }
-    }
-
-    private static String decode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
+                    + PercentDecoding.decodeOrKeep(fragment) + "' in " + target);
         }
     }
 

@@ -7,12 +7,14 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.graph.TermAutomaton;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
+import io.answersite.markdown.ExternalLink;
 import io.answersite.markdown.LinkRef;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +80,7 @@ public final class ContentChecks {
             oneWayRelations(outbound, diagnostics);
         }
         editorialLimits(diagnostics);
-        if (diagnostics.reports("question-duplicate")) {
+        if (diagnostics.reports(Rules.QUESTION_DUPLICATE)) {
             duplicateQuestions(diagnostics);
         }
         imagesWithoutAlt(diagnostics);
@@ -128,7 +132,7 @@ public final class ContentChecks {
             Set<PageKey> from = new HashSet<>(inbound.getOrDefault(page.key(), Set.of()));
             from.remove(page.key());
             if (from.isEmpty()) {
-                diagnostics.warning("orphan", SourcePos.startOf(page.sourcePath()), "no other page, topic or the hub"
+                diagnostics.warning(Rules.ORPHAN, SourcePos.startOf(page.sourcePath()), "no other page, topic or the hub"
                         + " links to this " + page.key().kind().refName() + "; link to it from a related page"
                         + (page.key().kind().requiresTopic() || page.key().kind() == Kind.GLOSSARY
                         ? " or give it a topic" : ""));
@@ -142,7 +146,7 @@ public final class ContentChecks {
                 boolean backed = outbound.getOrDefault(page.key(), Set.of()).stream()
                         .anyMatch(k -> k.kind() == Kind.GUIDE || k.kind() == Kind.CHECKLIST);
                 if (!backed) {
-                    diagnostics.warning("answer-unbacked", page.common().keyPos("related", page.sourcePath()),
+                    diagnostics.warning(Rules.ANSWER_UNBACKED, page.common().keyPos("related", page.sourcePath()),
                             "this answer links to no guide or checklist; add one to 'related' (guide:id or"
                                     + " checklist:id) so readers can go deeper");
                 }
@@ -156,7 +160,7 @@ public final class ContentChecks {
                 .filter(k -> !k.equals(from)).forEach(k -> linkedIds.add(k.id())));
         for (Page page : graph.pages().values()) {
             if (page.key().kind() == Kind.GLOSSARY && !linkedIds.contains(page.key().id())) {
-                diagnostics.warning("term-unused", SourcePos.startOf(page.sourcePath()), "no page links to the term '"
+                diagnostics.warning(Rules.TERM_UNUSED, SourcePos.startOf(page.sourcePath()), "no page links to the term '"
                         + ((Page.GlossaryTerm) page).term() + "'; link it where it is used ([" + page.title()
                         + "](glossary:" + page.key().id() + ")) or remove the term");
             }
@@ -174,7 +178,7 @@ public final class ContentChecks {
                 String language = page.key().language();
                 PageKey own = target.page().in(language);
                 if (!target.page().language().equals(language) && graph.pages().containsKey(own)) {
-                    diagnostics.warning("link-language", link.pos(), "'" + link.destination() + "' is in "
+                    diagnostics.warning(Rules.LINK_LANGUAGE, link.pos(), "'" + link.destination() + "' is in "
                             + target.page().language() + ", but this page is in " + language + " and "
                             + graph.require(own).sourcePath() + " translates it; link to the translation");
                 }
@@ -198,7 +202,7 @@ public final class ContentChecks {
                     SourcePos pos = answer.related().stream().filter(r -> r.ref().kind() == target.kind()
                             && r.ref().id().equals(target.id())).findFirst().map(r -> r.ref().pos())
                             .orElse(SourcePos.startOf(page.sourcePath()));
-                    diagnostics.warning("related-oneway", pos, graph.require(target).sourcePath()
+                    diagnostics.warning(Rules.RELATED_ONEWAY, pos, graph.require(target).sourcePath()
                             + " does not link back to this answer; add answer:" + page.key().id()
                             + " to its related list or body");
                 }
@@ -213,7 +217,7 @@ public final class ContentChecks {
             String path = page.sourcePath();
             int description = page.common().description().codePointCount(0, page.common().description().length());
             if (description > settings.descriptionMaxChars()) {
-                diagnostics.warning("description-length", page.common().keyPos("description", path), "the description"
+                diagnostics.warning(Rules.DESCRIPTION_LENGTH, page.common().keyPos("description", path), "the description"
                         + " is " + description + " characters; search engines show about " + settings.descriptionMaxChars()
                         + " (limits.description_max_chars): shorten it");
             }
@@ -224,22 +228,22 @@ public final class ContentChecks {
             // kept with the answer's record in the preview: the script of every character is a table search
             int length = fragments.get("answer-length", answer.key(), answer, null, () -> answerLength(answer.answer()));
             if (length > settings.answerMaxLength()) {
-                diagnostics.warning("answer-length", page.common().keyPos("answer", path), "the short answer is "
+                diagnostics.warning(Rules.ANSWER_LENGTH, page.common().keyPos("answer", path), "the short answer is "
                         + length + " long (CJK characters plus Latin words), over " + settings.answerMaxLength()
                         + " (limits.answer_max_length); keep it to what an answer engine can quote, move the rest"
                         + " to basis, next_steps or the body");
             }
             String title = answer.title().strip();
             if (!(title.endsWith("?") || title.endsWith("？"))) {
-                diagnostics.warning("title-question", page.common().keyPos("title", path), "the title of an answer"
+                diagnostics.warning(Rules.TITLE_QUESTION, page.common().keyPos("title", path), "the title of an answer"
                         + " should be the question it answers, ending with '?': '" + title + "'");
             }
             if (answer.basis().isEmpty()) {
-                diagnostics.warning("basis-empty", page.common().keyPos("basis", path), "the answer has no 'basis';"
+                diagnostics.warning(Rules.BASIS_EMPTY, page.common().keyPos("basis", path), "the answer has no 'basis';"
                         + " list the grounds for it and where it applies");
             }
             if (answer.nextSteps().isEmpty()) {
-                diagnostics.warning("next-steps-empty", page.common().keyPos("next_steps", path), "the answer has no"
+                diagnostics.warning(Rules.NEXT_STEPS_EMPTY, page.common().keyPos("next_steps", path), "the answer has no"
                         + " 'next_steps'; list what the reader should do next");
             }
         }
@@ -250,14 +254,14 @@ public final class ContentChecks {
      * near-duplicates: each pair once, at the title of the answer whose file sorts first.
      */
     private void duplicateQuestions(Diagnostics diagnostics) {
-        Map<String, List<Page.Answer>> byLanguage = new java.util.TreeMap<>();
+        Map<String, List<Page.Answer>> byLanguage = new TreeMap<>();
         for (Page page : graph.pages().values()) {
             if (page instanceof Page.Answer answer) {
                 byLanguage.computeIfAbsent(page.key().language(), k -> new ArrayList<>()).add(answer);
             }
         }
         for (List<Page.Answer> answers : byLanguage.values()) {
-            answers.sort(java.util.Comparator.comparing(Page::sourcePath));
+            answers.sort(Comparator.comparing(Page::sourcePath));
             List<DuplicateQuestions.Question> questions = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 questions.add(new DuplicateQuestions.Question(i, questionOf(answers.get(i))));
@@ -278,7 +282,7 @@ public final class ContentChecks {
             for (DuplicateQuestions.Pair pair : pairs) {
                 Page.Answer first = answers.get(pair.first());
                 Page.Answer second = answers.get(pair.second());
-                diagnostics.warning("question-duplicate", first.common().keyPos("title", first.sourcePath()),
+                diagnostics.warning(Rules.QUESTION_DUPLICATE, first.common().keyPos("title", first.sourcePath()),
                         "the question '" + questionOf(first) + "' is " + pair.percent() + "% like the question of "
                                 + second.common().keyPos("title", second.sourcePath()) + ", '" + questionOf(second)
                                 + "' (limits.question_similarity_percent: " + settings.questionSimilarityPercent()
@@ -304,21 +308,21 @@ public final class ContentChecks {
         SourcePos pos = page.common().keyPos("title", page.sourcePath());
         if (TitleWidth.hasCjk(title)) {
             if (width > 2 * settings.titleMaxCharsCjk()) {
-                diagnostics.warning("title-length", pos, "the title is " + width + " characters long, counting"
+                diagnostics.warning(Rules.TITLE_LENGTH, pos, "the title is " + width + " characters long, counting"
                         + " full-width characters as two; result pages show about " + settings.titleMaxCharsCjk()
                         + " full-width characters (" + 2 * settings.titleMaxCharsCjk()
                         + " counted this way; limits.title_max_chars_cjk): shorten it");
             }
         } else if (width > settings.titleMaxChars()) {
-            diagnostics.warning("title-length", pos, "the title is " + width + " characters long; result pages show"
+            diagnostics.warning(Rules.TITLE_LENGTH, pos, "the title is " + width + " characters long; result pages show"
                     + " about " + settings.titleMaxChars() + " (limits.title_max_chars): shorten it");
         }
     }
 
     private void imagesWithoutAlt(Diagnostics diagnostics) {
         for (Page page : graph.pages().values()) {
-            for (io.answersite.markdown.ExternalLink image : page.body().imagesWithoutAlt()) {
-                diagnostics.error("image-alt", image.pos(), "the image '" + image.destination() + "' has no alt text;"
+            for (ExternalLink image : page.body().imagesWithoutAlt()) {
+                diagnostics.error(Rules.IMAGE_ALT, image.pos(), "the image '" + image.destination() + "' has no alt text;"
                         + " say what it shows between the brackets: ![what it shows](" + image.destination() + ")");
             }
         }
@@ -361,10 +365,10 @@ public final class ContentChecks {
                         + " ago); review the page, then set review.reviewed and a new review.next";
                 SourcePos pos = page.common().keyPos("review", page.sourcePath());
                 if (settings.reviewOverdueErrorDays() > 0 && days > settings.reviewOverdueErrorDays()) {
-                    diagnostics.error("review-overdue", pos, message + " (over "
+                    diagnostics.raisedToError(Rules.REVIEW_OVERDUE, pos, message + " (over "
                             + settings.reviewOverdueErrorDays() + " days late: limits.review_overdue_error_days)");
                 } else {
-                    diagnostics.warning("review-overdue", pos, message);
+                    diagnostics.warning(Rules.REVIEW_OVERDUE, pos, message);
                 }
             }
         }
@@ -415,13 +419,13 @@ public final class ContentChecks {
                 unlinkedTerms.set(index);
             }
         }
-        boolean report = diagnostics != null && !settings.glossaryAutolink() && diagnostics.reports("term-unlinked");
+        boolean report = diagnostics != null && !settings.glossaryAutolink() && diagnostics.reports(Rules.TERM_UNLINKED);
         if (report && !unlinkedTerms.isEmpty()) {
             Map<Integer, SourcePos> firstUses = firstUses(answer, automaton, unlinkedTerms);
             for (int index = unlinkedTerms.nextSetBit(0); index >= 0; index = unlinkedTerms.nextSetBit(index + 1)) {
                 String termId = glossary.termIds().get(index);
                 Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(glossary.termPage(language, index));
-                diagnostics.warning("term-unlinked", firstUses.getOrDefault(index, SourcePos.startOf(answer.sourcePath())),
+                diagnostics.warning(Rules.TERM_UNLINKED, firstUses.getOrDefault(index, SourcePos.startOf(answer.sourcePath())),
                         "the answer uses the glossary term '" + term.term() + "' but does not link it; link one use (["
                         + term.term() + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
                         + " glossary_autolink: true in site.yml");

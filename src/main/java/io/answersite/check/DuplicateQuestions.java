@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Near-duplicate questions among the answers of one language, without comparing every pair.
@@ -203,7 +205,7 @@ final class DuplicateQuestions {
     /** The distinct tokens of a question, in the order they first occur. */
     static List<String> tokens(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        java.util.LinkedHashSet<String> tokens = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> tokens = new LinkedHashSet<>();
         StringBuilder word = new StringBuilder();
         StringBuilder cjk = new StringBuilder();
         for (int i = 0; i <= normalized.length(); ) {
@@ -226,7 +228,7 @@ final class DuplicateQuestions {
         return List.copyOf(tokens);
     }
 
-    private static void flushWord(StringBuilder word, java.util.Set<String> tokens) {
+    private static void flushWord(StringBuilder word, Set<String> tokens) {
         if (word.length() > 0) {
             String w = word.toString();
             if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
@@ -237,7 +239,7 @@ final class DuplicateQuestions {
         }
     }
 
-    private static void flushCjk(StringBuilder run, java.util.Set<String> tokens) {
+    private static void flushCjk(StringBuilder run, Set<String> tokens) {
         int[] cps = run.codePoints().toArray();
         if (cps.length == 1) {
             tokens.add(new String(cps, 0, 1));

@@ -3,12 +3,10 @@ package io.answersite.check;
 import io.answersite.config.CheckSettings;
 import io.answersite.content.SourceCheck;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
+import io.answersite.text.Sha256;
 import io.answersite.source.SourceText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,9 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class SecretScanner implements SourceCheck {
 
-    public static final String RULE_SECRET = "secret";
-    public static final String RULE_FRONTEND_ENV = "secret-frontend-env";
-    public static final String RULE_PATTERN = "safety-pattern";
+    public static final String RULE_SECRET = Rules.SECRET;
+    public static final String RULE_FRONTEND_ENV = Rules.SECRET_FRONTEND_ENV;
+    public static final String RULE_PATTERN = Rules.SAFETY_PATTERN;
 
     /**
      * A kind of credential and how to find it; {@code group} is the part that is the secret. A
@@ -184,13 +182,7 @@ public final class SecretScanner implements SourceCheck {
 
     /** A stable id of one finding: the kind and the value, hashed, so site.yml can allow it without holding it. */
     public static String fingerprint(String kind, String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((kind + "\n" + value).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(Sha256.of(kind + "\n" + value), 8);
     }
 
     private static boolean overlaps(List<int[]> reported, int start, int end) {

@@ -49,10 +49,4 @@ public record SiteConfig(String title, String description, URI baseUrl, List<Lan
     public String titleIn(Language language) {
         return languageTitles.getOrDefault(language.code(), title);
     }
-
-    public SiteConfig withBaseUrl(URI newBaseUrl) {
-        return new SiteConfig(title, description, newBaseUrl, languages, authors, defaultAuthor, moreAnswers,
-                languageTitles, timezone, image, organization, robots, llmsTxtMaxTokens, llmsFullMaxTokens, feedEntries,
-                checks);
-    }
 }

@@ -1,10 +1,15 @@
 package io.answersite.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
+import io.answersite.diagnostic.Suggestions;
+import io.answersite.markdown.ExternalLink;
+import io.answersite.markdown.LinkRef;
 import io.answersite.markdown.MarkdownDoc;
 import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.source.Fields;
@@ -17,9 +22,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,9 +38,9 @@ import java.util.stream.Stream;
 /** Reads every page and snippet under the content folder into typed records. */
 public final class ContentLoader {
 
-    public static final String RULE_ID_PATTERN = "id-pattern";
-    public static final String RULE_LANGUAGE = "language-unknown";
-    public static final String RULE_LOCATION = "content-location";
+    public static final String RULE_ID_PATTERN = Rules.ID_PATTERN;
+    public static final String RULE_LANGUAGE = Rules.LANGUAGE_UNKNOWN;
+    public static final String RULE_LOCATION = Rules.CONTENT_LOCATION;
 
     public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final String SNIPPETS = "_snippets";
@@ -146,7 +157,7 @@ public final class ContentLoader {
      * Loads one file with its own collector (a file's validity is judged by its own errors, while
      * other files load in parallel), through the cache when there is one.
      */
-    private <T> Optional<T> cached(Path file, java.util.function.Function<Diagnostics, Optional<T>> load,
+    private <T> Optional<T> cached(Path file, Function<Diagnostics, Optional<T>> load,
                                    Diagnostics diagnostics) {
         if (cache != null) {
             return cache.get(file, load, diagnostics);
@@ -255,10 +266,10 @@ public final class ContentLoader {
         } else {
             return page;
         }
-        List<io.answersite.markdown.LinkRef> links = new ArrayList<>(page.body().links());
-        List<io.answersite.markdown.ExternalLink> external = new ArrayList<>(page.body().externalLinks());
+        List<LinkRef> links = new ArrayList<>(page.body().links());
+        List<ExternalLink> external = new ArrayList<>(page.body().externalLinks());
         for (String pointer : pointers) {
-            com.fasterxml.jackson.databind.JsonNode value = fields.raw(pointer.contains("/")
+            JsonNode value = fields.raw(pointer.contains("/")
                     ? pointer.substring(0, pointer.indexOf('/')) : pointer);
             String text = textAt(value, pointer);
             if (text == null || (!text.contains("](") && !text.contains("]["))) {
@@ -271,12 +282,12 @@ public final class ContentLoader {
             if (doc.isEmpty()) {
                 continue;
             }
-            for (io.answersite.markdown.LinkRef link : doc.get().links()) {
-                links.add(new io.answersite.markdown.LinkRef(links.size(), link.destination(),
+            for (LinkRef link : doc.get().links()) {
+                links.add(new LinkRef(links.size(), link.destination(),
                         written(source, valueOffset, frontMatterEnd, link.destination(), valuePos), link.target()));
             }
-            for (io.answersite.markdown.ExternalLink link : doc.get().externalLinks()) {
-                external.add(new io.answersite.markdown.ExternalLink(link.destination(),
+            for (ExternalLink link : doc.get().externalLinks()) {
+                external.add(new ExternalLink(link.destination(),
                         written(source, valueOffset, frontMatterEnd, link.destination(), valuePos)));
             }
         }
@@ -296,8 +307,8 @@ public final class ContentLoader {
     }
 
     /** The text at a pointer below a top-level value ({@code basis/2}, {@code faq/0/a}), or null. */
-    private static String textAt(com.fasterxml.jackson.databind.JsonNode value, String pointer) {
-        com.fasterxml.jackson.databind.JsonNode node = value;
+    private static String textAt(JsonNode value, String pointer) {
+        JsonNode node = value;
         String[] parts = pointer.split("/");
         for (int i = 1; i < parts.length && node != null; i++) {
             node = node.isArray() && parts[i].matches("\\d+") ? node.get(Integer.parseInt(parts[i])) : node.get(parts[i]);
@@ -351,7 +362,7 @@ public final class ContentLoader {
     }
 
     private static String suggestId(String raw) {
-        String suggestion = raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        String suggestion = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         return suggestion.isEmpty() ? "my-page" : suggestion;
     }
@@ -382,56 +393,45 @@ public final class ContentLoader {
             return Optional.of(new Common.Review(r.string("owner").orElse(null), r.date("reviewed").orElse(null),
                     r.date("next").orElse(null)));
         }).orElse(null);
-        java.util.Map<String, SourcePos> positions = new java.util.LinkedHashMap<>();
+        Map<String, SourcePos> positions = new LinkedHashMap<>();
         fields.keys().forEach(key -> positions.put(key, fields.keyPos(key)));
         return new Common(title, description, date, updated, author, fields.strings("tags"), topic, draft, aliases,
-                review, java.util.Collections.unmodifiableMap(positions));
+                review, Collections.unmodifiableMap(positions));
     }
 
     private static Page.Answer answer(Fields fields, PageKey key, String path, SourcePos idPos, Common common,
                                       MarkdownDoc body) {
         String question = fields.string("question").orElse(common.title());
         String answer = fields.requiredString("answer").orElse("");
-        List<Page.Faq> faq = fields.list("faq", item -> {
-            if (!item.isObject()) {
-                item.reportType("a mapping with 'q' and 'a'");
-                return Optional.empty();
-            }
-            Fields entry = item.fields();
-            entry.rejectUnknownKeys(FAQ_KEYS, "in a faq item");
+        List<Page.Faq> faq = fields.list("faq", item -> item.mapping("a mapping with 'q' and 'a'", FAQ_KEYS,
+                "in a faq item").flatMap(entry -> {
             Optional<String> q = entry.requiredString("q");
             Optional<String> a = entry.requiredString("a");
             return q.isPresent() && a.isPresent() ? Optional.of(new Page.Faq(q.get(), a.get())) : Optional.empty();
-        });
+        }));
         List<Page.Related> related = fields.list("related", item -> {
             if (item.isString()) {
                 return typedRef(item.value().asText(), item.pos(), fields.diagnostics())
                         .map(ref -> new Page.Related(ref, null));
             }
-            if (!item.isObject()) {
-                item.reportType("a reference 'type:id' or a mapping with 'ref' and 'note'");
-                return Optional.empty();
-            }
-            Fields entry = item.fields();
-            entry.rejectUnknownKeys(RELATED_KEYS, "in a related item");
-            Optional<String> ref = entry.requiredString("ref");
-            return ref.flatMap(r -> typedRef(r, entry.valuePos("ref"), fields.diagnostics()))
-                    .map(r -> new Page.Related(r, entry.string("note").orElse(null)));
+            return item.mapping("a reference 'type:id' or a mapping with 'ref' and 'note'", RELATED_KEYS,
+                    "in a related item").flatMap(entry -> entry.requiredString("ref")
+                    .flatMap(r -> typedRef(r, entry.valuePos("ref"), fields.diagnostics()))
+                    .map(r -> new Page.Related(r, entry.string("note").orElse(null))));
         });
         return new Page.Answer(key, path, idPos, common, body, question, answer, fields.strings("basis"),
                 fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related);
     }
 
-    public static final String RULE_ENUM = "front-matter-enum";
-    private static final java.util.List<String> REF_KINDS = java.util.List.of("answer", "guide", "checklist", "glossary",
-            "topic", "hub");
+    public static final String RULE_ENUM = Rules.FRONT_MATTER_ENUM;
+    private static final List<String> REF_KINDS = Kind.refNames();
 
     private static Optional<TypedRef> typedRef(String text, SourcePos pos, Diagnostics diagnostics) {
         Optional<TypedRef> ref = TypedRef.parse(text, pos);
-        java.util.regex.Matcher kind = java.util.regex.Pattern.compile("^([A-Za-z_]+):").matcher(text.strip());
+        Matcher kind = Pattern.compile("^([A-Za-z_]+):").matcher(text.strip());
         if (ref.isEmpty() && kind.find() && !REF_KINDS.contains(kind.group(1))) {
             diagnostics.error(RULE_ENUM, pos, "'" + kind.group(1) + "' in '" + text + "' is not a kind of page; use one of "
-                    + String.join(", ", REF_KINDS) + io.answersite.diagnostic.Suggestions.closest(kind.group(1), REF_KINDS)
+                    + String.join(", ", REF_KINDS) + Suggestions.closest(kind.group(1), REF_KINDS)
                     .map(k -> " (did you mean '" + k + "'?)").orElse(""));
             return ref;
         }

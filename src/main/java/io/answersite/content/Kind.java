@@ -1,7 +1,9 @@
 package io.answersite.content;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The closed set of content kinds, with the folder each lives in and its name in typed references. */
 public enum Kind {
@@ -28,6 +30,19 @@ public enum Kind {
     /** The name in typed references ({@code guide:network-troubleshooting}) and in templates. */
     public String refName() {
         return refName;
+    }
+
+    /** The kinds an editor writes files of, in the order messages list them: every kind but the hub. */
+    public static List<Kind> contentKinds() {
+        return Arrays.stream(values()).filter(k -> k != HUB).toList();
+    }
+
+    /**
+     * The names a typed reference may start with, in the order messages list them: the content kinds,
+     * then {@code hub}.
+     */
+    public static List<String> refNames() {
+        return Stream.concat(contentKinds().stream(), Stream.of(HUB)).map(Kind::refName).toList();
     }
 
     public static Optional<Kind> fromFolder(String folder) {

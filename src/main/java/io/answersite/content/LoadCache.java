@@ -3,15 +3,16 @@ package io.answersite.content;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
+import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class LoadCache {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (byContent) {
-                sha256 = sha256(Files.readAllBytes(file));
+                sha256 = Sha256.of(Files.readAllBytes(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -96,7 +97,7 @@ public final class LoadCache {
 
     private void identify(Path file, Entry entry) {
         if (byContent && entry.result != null) {
-            MessageDigest sha = io.answersite.cache.Fingerprint.newSha256();
+            java.security.MessageDigest sha = io.answersite.text.Sha256.digest();
             sha.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(entry.sha256);
@@ -115,8 +116,8 @@ public final class LoadCache {
     }
 
     /** Forgets files that no longer exist. */
-    public void retainOnly(java.util.Collection<Path> files) {
-        entries.keySet().retainAll(new java.util.HashSet<>(files));
+    public void retainOnly(Collection<Path> files) {
+        entries.keySet().retainAll(new HashSet<>(files));
     }
 
     private synchronized void countMiss() {
@@ -164,13 +165,5 @@ public final class LoadCache {
             }
         }
         return cache;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

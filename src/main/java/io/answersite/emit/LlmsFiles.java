@@ -6,6 +6,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.output.SiteOutput;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * llms.txt (in the llmstxt.org format: H1, blockquote, a paragraph, then H2 sections of
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class LlmsFiles {
 
-    public static final String RULE_BUDGET = "llms-budget";
+    public static final String RULE_BUDGET = Rules.LLMS_BUDGET;
     private static final List<Kind> SECONDARY = List.of(Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY);
 
     private final SiteText site;
@@ -69,11 +69,7 @@ public final class LlmsFiles {
         txt.append("> ").append(SiteText.oneLine(summary)).append("\n\n");
         txt.append(SiteText.oneLine(site.t(lang, "llms_intro"))).append("\n\n");
 
-        Map<String, List<PageKey>> answersByTopic = new TreeMap<>();
-        site.graph().pagesOf(Kind.ANSWER, lang).forEach(answer -> answersByTopic.computeIfAbsent(
-                answer.common().topic() == null ? "" : answer.common().topic().value(), k -> new ArrayList<>())
-                .add(answer.key()));
-        answersByTopic.forEach((topic, answers) -> {
+        site.graph().answersByTopic(lang).forEach((topic, answers) -> {
             String heading = site.graph().preferred(Kind.TOPIC, topic, lang)
                     .map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
             section(heading, answers, txt);

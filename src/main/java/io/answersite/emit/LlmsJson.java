@@ -12,10 +12,9 @@ import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.SiteOutput;
+import io.answersite.text.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,7 +97,7 @@ public final class LlmsJson {
         for (byte[] entry : entries) {
             size += entry.length;
         }
-        byte[] bytes = java.util.Arrays.copyOf(head, size);
+        byte[] bytes = Arrays.copyOf(head, size);
         int at = head.length;
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {
@@ -180,14 +179,5 @@ public final class LlmsJson {
 
     private static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.answersite.cache.Fragments;
 
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.output.SiteOutput;
+import io.answersite.search.SearchIndex;
 
 /**
  * The list of emitters, assembled in one place: Markdown twins, llms.txt and llms-full.txt,
@@ -36,6 +37,6 @@ public final class MachineFiles {
         new Robots(site).emit(output);
         new AtomFeed(site).emit(output);
         new Schemas().emit(output);
-        new io.answersite.search.SearchIndex(site, fragments).emit(output);
+        new SearchIndex(site, fragments).emit(output);
     }
 }

@@ -1,6 +1,7 @@
 package io.answersite.emit;
 
 import io.answersite.config.Author;
+import io.answersite.config.Language;
 import io.answersite.content.Common;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
@@ -9,11 +10,15 @@ import io.answersite.cache.Fragments;
 import io.answersite.cache.Same;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.SiteOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Markdown twin of every page, at its URL plus {@code index.md}: clean Markdown, no HTML,
@@ -23,7 +28,7 @@ public final class MarkdownTwins {
 
     private final SiteText site;
     private final Fragments fragments;
-    private final Map<PageKey, String> twins = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<PageKey, String> twins = new ConcurrentHashMap<>();
     /** site.yml and the UI strings: what every twin reads. */
     private final List<Object> constants;
 
@@ -50,10 +55,10 @@ public final class MarkdownTwins {
             String twin = twin(page);
             // the same twin text keeps its bytes from build to build (the preview's fragments)
             output.write(site.urls().pageFolder(page.key()) + "index.md", fragments.get("twin-bytes", page.key(), twin,
-                    null, () -> twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    null, () -> twin.getBytes(StandardCharsets.UTF_8)));
         });
         int lists = 0;
-        for (io.answersite.config.Language language : site.config().languages()) {
+        for (Language language : site.config().languages()) {
             for (Kind kind : LISTED_KINDS) {
                 output.write(site.urls().listFolder(kind, language.code()) + "index.md", listTwin(kind, language.code()));
                 lists++;
@@ -72,10 +77,10 @@ public final class MarkdownTwins {
         md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
         md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
         md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
-        java.util.Comparator<Page> order = kind == Kind.GLOSSARY
-                ? java.util.Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(java.util.Locale.ROOT))
+        Comparator<Page> order = kind == Kind.GLOSSARY
+                ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.key().id())
-                : java.util.Comparator.comparing((Page p) -> p.key().id());
+                : Comparator.comparing((Page p) -> p.key().id());
         List<Page> pages = site.graph().pagesOf(kind, lang).sorted(order).toList();
         pages.forEach(page -> item(page.key(), md));
         if (pages.isEmpty()) {
@@ -98,9 +103,9 @@ public final class MarkdownTwins {
     public String twinHash(Page page) {
         String twin = twin(page);
         if (!fragments.storesOnDisk() || page instanceof Page.Hub) {
-            return fragments.get("twin-hash", page.key(), twin, null, () -> LlmsJson.sha256(twin));
+            return fragments.get("twin-hash", page.key(), twin, null, () -> io.answersite.text.Sha256.hex(twin));
         }
-        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> LlmsJson.sha256(twin),
+        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> io.answersite.text.Sha256.hex(twin),
                 MarkdownTwins::utf8, MarkdownTwins::text);
     }
 
@@ -235,11 +240,7 @@ public final class MarkdownTwins {
     }
 
     private void hubSections(String lang, StringBuilder md) {
-        Map<String, List<PageKey>> byTopic = new TreeMap<>();
-        site.graph().pagesOf(Kind.ANSWER, lang).forEach(answer -> byTopic.computeIfAbsent(
-                answer.common().topic() == null ? "" : answer.common().topic().value(), k -> new ArrayList<>())
-                .add(answer.key()));
-        byTopic.forEach((topicId, answers) -> {
+        site.graph().answersByTopic(lang).forEach((topicId, answers) -> {
             String heading = site.graph().preferred(Kind.TOPIC, topicId, lang)
                     .map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
             md.append("## ").append(SiteText.oneLine(heading)).append("\n\n");

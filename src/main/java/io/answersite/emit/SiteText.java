@@ -9,6 +9,7 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.UrlScheme;
 import io.answersite.markdown.MarkdownDoc;
+import io.answersite.render.UiStrings;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,19 +44,14 @@ public final class SiteText {
         return urls;
     }
 
+    /** The UI string {@code key} in {@code language} (see {@link UiStrings}). */
     public String t(String language, String key) {
-        Map<String, String> bundle = strings(language);
-        return bundle == null ? key : bundle.getOrDefault(key, key);
+        return UiStrings.get(strings, config(), language, key);
     }
 
-    /** The UI strings pages in {@code language} use (the default language's when it has none). */
     /** The UI strings of every language, by language code. */
     public Map<String, Map<String, String>> allStrings() {
         return strings;
-    }
-
-    public Map<String, String> strings(String language) {
-        return strings.getOrDefault(language, strings.get(config().defaultLanguage().code()));
     }
 
     /** The canonical URL of a page. */

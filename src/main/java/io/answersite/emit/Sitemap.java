@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@code /sitemap.xml}: every canonical, published page with {@code lastmod} and hreflang
@@ -118,7 +121,7 @@ public final class Sitemap {
         return new ArrayList<>(byUrl.values());
     }
 
-    private Map<String, String> languageAlternates(java.util.function.Function<String, String> folder) {
+    private Map<String, String> languageAlternates(Function<String, String> folder) {
         Map<String, String> alternates = new TreeMap<>();
         for (Language language : site.config().languages()) {
             alternates.put(language.code(), site.urls().absolute(folder.apply(language.code())));
@@ -128,22 +131,22 @@ public final class Sitemap {
 
     private Optional<LocalDate> latest(String language) {
         return site.graph().pages().values().stream().filter(p -> p.key().language().equals(language))
-                .map(p -> p.common().lastModified()).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+                .map(p -> p.common().lastModified()).filter(Objects::nonNull).max(Comparator.naturalOrder());
     }
 
     private Optional<LocalDate> latestAnywhere() {
         return site.graph().pages().values().stream().map(p -> p.common().lastModified())
-                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+                .filter(Objects::nonNull).max(Comparator.naturalOrder());
     }
 
-    private static LocalDate newest(LocalDate own, java.util.stream.Stream<LocalDate> listed) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(own), listed)
-                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    private static LocalDate newest(LocalDate own, Stream<LocalDate> listed) {
+        return Stream.concat(Stream.ofNullable(own), listed)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     }
 
     private Optional<LocalDate> latestOf(Kind kind, String language) {
         return site.graph().pagesOf(kind, language).map(p -> p.common().lastModified())
-                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+                .filter(Objects::nonNull).max(Comparator.naturalOrder());
     }
 
     private static String entry(String url, LocalDate lastmod, Map<String, String> alternates, String xDefault) {

@@ -1,6 +1,8 @@
 package io.answersite.emit;
 
 import io.answersite.output.SiteOutput;
+import io.answersite.text.Sha256;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +12,7 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -78,12 +77,10 @@ public final class StaticAssets {
             String extension = dot < 0 ? "" : path.substring(dot);
             if (extension.equals(".css") || extension.equals(".js")) {
                 try (InputStream in = source.open()) {
-                    byte[] hash = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-                    names.put(path, path.substring(0, dot) + "." + HexFormat.of().formatHex(hash, 0, 5) + extension);
+                    byte[] hash = Sha256.of(in.readAllBytes());
+                    names.put(path, path.substring(0, dot) + "." + Sha256.hex(hash, 5) + extension);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read static file " + path, e);
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("every Java has SHA-256", e);
                 }
             }
         });
@@ -140,7 +137,7 @@ public final class StaticAssets {
                                 bytes = in.readAllBytes();
                             }
                             files.put(entry.getName().substring(BUILT_IN.length()),
-                                    () -> new java.io.ByteArrayInputStream(bytes));
+                                    () -> new ByteArrayInputStream(bytes));
                         }
                     }
                 }

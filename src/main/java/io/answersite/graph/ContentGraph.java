@@ -2,13 +2,16 @@ package io.answersite.graph;
 
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
+import io.answersite.content.Located;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.content.Snippet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +56,20 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
         SortedMap<PageKey, Page> ofKind = kind.ordinal() + 1 < kinds.length
                 ? pages.subMap(first, new PageKey(kinds[kind.ordinal() + 1], "", "")) : pages.tailMap(first);
         return ofKind.values().stream().filter(p -> p.key().language().equals(language));
+    }
+
+    /**
+     * The answers published in {@code language} by the id of the topic they name ({@code ""} for
+     * none), topics sorted by id and each topic's answers by id: how the hub and its Markdown and
+     * llms.txt versions list them.
+     */
+    public SortedMap<String, List<PageKey>> answersByTopic(String language) {
+        SortedMap<String, List<PageKey>> byTopic = new TreeMap<>();
+        pagesOf(Kind.ANSWER, language).forEach(answer -> {
+            Located<String> topic = answer.common().topic();
+            byTopic.computeIfAbsent(topic == null ? "" : topic.value(), k -> new ArrayList<>()).add(answer.key());
+        });
+        return byTopic;
     }
 
     /** The languages a page is published in, in site.yml order. */

@@ -9,9 +9,11 @@ import io.answersite.content.PageKey;
 import io.answersite.content.Snippet;
 import io.answersite.content.TypedRef;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
 import io.answersite.markdown.LinkRef;
+import io.answersite.text.PercentDecoding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,18 +36,18 @@ import java.util.regex.Pattern;
 /** Builds the {@link ContentGraph} in named passes, reporting what does not hold together. */
 public final class GraphBuilder {
 
-    public static final String RULE_DUPLICATE_ID = "id-duplicate";
-    public static final String RULE_TOPIC_UNKNOWN = "topic-unknown";
-    public static final String RULE_AUTHOR_UNKNOWN = "author-unknown";
-    public static final String RULE_LINK_TARGET = "link-target";
-    public static final String RULE_LINK_DRAFT = "link-draft";
-    public static final String RULE_ALIAS_PATH = "alias-path";
-    public static final String RULE_URL_COLLISION = "url-collision";
-    public static final String RULE_DATE_ORDER = "date-order";
-    public static final String RULE_LINK_ANCHOR = "link-anchor";
-    public static final String RULE_LINK_TYPE = "link-type";
-    public static final String RULE_LINK_FILE = "link-file";
-    public static final String RULE_LINK_EXTERNAL = "link-external";
+    public static final String RULE_DUPLICATE_ID = Rules.ID_DUPLICATE;
+    public static final String RULE_TOPIC_UNKNOWN = Rules.TOPIC_UNKNOWN;
+    public static final String RULE_AUTHOR_UNKNOWN = Rules.AUTHOR_UNKNOWN;
+    public static final String RULE_LINK_TARGET = Rules.LINK_TARGET;
+    public static final String RULE_LINK_DRAFT = Rules.LINK_DRAFT;
+    public static final String RULE_ALIAS_PATH = Rules.ALIAS_PATH;
+    public static final String RULE_URL_COLLISION = Rules.URL_COLLISION;
+    public static final String RULE_DATE_ORDER = Rules.DATE_ORDER;
+    public static final String RULE_LINK_ANCHOR = Rules.LINK_ANCHOR;
+    public static final String RULE_LINK_TYPE = Rules.LINK_TYPE;
+    public static final String RULE_LINK_FILE = Rules.LINK_FILE;
+    public static final String RULE_LINK_EXTERNAL = Rules.LINK_EXTERNAL;
 
     /** Where files of the content folder that pages link to are copied, relative to the output root. */
     public static final String CONTENT_ASSETS = "assets/content/";
@@ -606,18 +608,6 @@ public final class GraphBuilder {
         return kind + " in " + key.language();
     }
 
-    /** {@code text} with %-escapes decoded ({@code +} stays a plus), or as it is when they are malformed. */
-    private static String decode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        try {
-            return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
-    }
-
     /** Resolves references from one page to another, reporting the ones that lead nowhere. */
     private final class Resolver {
         private final Map<PageKey, Page> all;
@@ -765,7 +755,7 @@ public final class GraphBuilder {
             String pathAndQuery = hash < 0 ? destination : destination.substring(0, hash);
             String anchor = hash < 0 ? null : destination.substring(hash + 1);
             int question = pathAndQuery.indexOf('?');
-            String path = decode(question < 0 ? pathAndQuery : pathAndQuery.substring(0, question));
+            String path = PercentDecoding.decodeOrKeep(question < 0 ? pathAndQuery : pathAndQuery.substring(0, question));
             String basePath = config.basePath();
             if (!basePath.isEmpty() && (path + "/").startsWith(basePath + "/")) {
                 diagnostics.error(RULE_LINK_TARGET, link.pos(), "link '" + destination + "' starts with the base"
@@ -897,7 +887,7 @@ public final class GraphBuilder {
 
         /** The site-root-relative source path a relative link points to, if it stays in the content folder. */
         private Optional<String> sourcePathOf(String fromSource, String relative) {
-            String decoded = decode(relative);
+            String decoded = PercentDecoding.decodeOrKeep(relative);
             Path base = Path.of(fromSource).getParent();
             Path resolved = (base == null ? Path.of(decoded) : base.resolve(decoded)).normalize();
             if (!resolved.startsWith(contentFolder) || resolved.startsWith("..")) {

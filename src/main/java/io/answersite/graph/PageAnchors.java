@@ -3,6 +3,8 @@ package io.answersite.graph;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +71,7 @@ public final class PageAnchors {
      */
     private static List<String> answerSections(ContentGraph graph, Page.Answer answer) {
         String language = answer.key().language();
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> shown = new ArrayList<>();
         shown.add("answer");
         addIf(shown, "basis", !answer.basis().isEmpty());
         addIf(shown, "next-steps", !answer.nextSteps().isEmpty());
@@ -100,7 +102,7 @@ public final class PageAnchors {
         return null;
     }
 
-    private static void addIf(java.util.Collection<String> anchors, String anchor, boolean shown) {
+    private static void addIf(Collection<String> anchors, String anchor, boolean shown) {
         if (shown) {
             anchors.add(anchor);
         }

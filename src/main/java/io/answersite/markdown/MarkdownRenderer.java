@@ -1,9 +1,12 @@
 package io.answersite.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
@@ -32,6 +35,7 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.source.SourceText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,10 +53,14 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownRenderer {
 
-    public static final String RULE_NESTING = "markdown-nesting";
+    public static final String RULE_NESTING = Rules.MARKDOWN_NESTING;
 
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}\\s*$");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /**
+     * The reference names of {@code content.Kind}, spelled here because this package sits below the
+     * content package; {@code TypedReferenceNamesTest} keeps the two the same.
+     */
     private static final Set<String> TYPED_PREFIXES = Set.of("answer", "guide", "checklist", "glossary", "topic", "hub");
     private static final String SLOT_MARKER = "answersite-slot";
     private static final NullableDataKey<DocumentState> STATE = new NullableDataKey<>("ANSWERSITE_DOCUMENT_STATE");
@@ -148,7 +156,7 @@ public final class MarkdownRenderer {
                 // longer than the source, so this ends).
                 if (occurrences(html, state.slotPrefix) == state.links.size() || marker.length() > body.length()) {
                     List<MarkdownDoc.Edit> edits = new ArrayList<>(state.edits);
-                    edits.sort(java.util.Comparator.comparingInt(MarkdownDoc.Edit::start));
+                    edits.sort(Comparator.comparingInt(MarkdownDoc.Edit::start));
                     return Optional.of(new MarkdownDoc(html, state.slotPrefix, List.copyOf(state.headings),
                             List.copyOf(state.links), List.copyOf(state.groups), List.copyOf(state.usedIds), body,
                             List.copyOf(edits), List.copyOf(state.external), List.copyOf(state.missingAlt)));
@@ -244,12 +252,12 @@ public final class MarkdownRenderer {
         TextCollectingVisitor text = new TextCollectingVisitor();
         ChecklistGroupBuilder group = null;
         for (Node node : document.getDescendants()) {
-            if (node instanceof Heading heading) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
                 String explicit = takeExplicitId(heading, state);
                 String title = text.collectAndGetText(heading).strip();
                 String id = state.unique(explicit != null ? explicit : Slugs.slug(title));
                 state.ids.put(heading, id);
-                state.headings.add(new io.answersite.markdown.Heading(heading.getLevel(), title, id));
+                state.headings.add(new Heading(heading.getLevel(), title, id));
                 if (heading.getLevel() == 2) {
                     group = new ChecklistGroupBuilder(id, title);
                     state.openGroups.add(group);
@@ -288,7 +296,7 @@ public final class MarkdownRenderer {
             if (node instanceof LinkNodeBase link) {
                 String destination = link.getUrl().unescape();
                 SourcePos pos = state.source.posAt(state.bodyOffset + node.getStartOffset());
-                if (node instanceof com.vladsch.flexmark.ast.Image image && image.getText().isBlank()) {
+                if (node instanceof Image image && image.getText().isBlank()) {
                     state.missingAlt.add(new ExternalLink(destination, pos));
                 }
                 LinkRef.Target target = target(destination);
@@ -302,7 +310,7 @@ public final class MarkdownRenderer {
                 state.links.add(new LinkRef(slot, destination, pos, target));
                 state.slots.put(node, slot);
                 state.edits.add(new MarkdownDoc.Edit(link.getUrl().getStartOffset(), link.getUrl().getEndOffset(), slot));
-            } else if (node instanceof com.vladsch.flexmark.ast.ImageRef image && image.getText().isBlank()) {
+            } else if (node instanceof ImageRef image && image.getText().isBlank()) {
                 Reference reference = image.getReferenceNode(document);
                 if (reference != null) {
                     state.missingAlt.add(new ExternalLink(reference.getUrl().unescape(),
@@ -348,7 +356,7 @@ public final class MarkdownRenderer {
         final Map<Node, Integer> slots = new IdentityHashMap<>();
         final Set<String> taken = new HashSet<>();
         final List<String> usedIds = new ArrayList<>();
-        final List<io.answersite.markdown.Heading> headings = new ArrayList<>();
+        final List<Heading> headings = new ArrayList<>();
         final List<LinkRef> links = new ArrayList<>();
         final List<MarkdownDoc.Edit> edits = new ArrayList<>();
         final List<ExternalLink> external = new ArrayList<>();
@@ -411,7 +419,7 @@ public final class MarkdownRenderer {
 
     private static final class AnchorAttributeProviderFactory extends IndependentAttributeProviderFactory {
         @Override
-        public AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
+        public AttributeProvider apply(LinkResolverContext context) {
             DocumentState state = STATE.get(context.getDocument());
             return (Node node, AttributablePart part, MutableAttributes attributes) -> {
                 // task items are rendered with their own parts (TIGHT_LIST_ITEM, ...): the id goes on the

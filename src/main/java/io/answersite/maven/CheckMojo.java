@@ -11,15 +11,15 @@ import org.apache.maven.plugins.annotations.Mojo;
  * on errors, like a build.
  */
 @Mojo(name = "check", threadSafe = true)
-public class CheckMojo extends BuildMojo {
-
-    @Override
-    boolean writesSite() {
-        return false;
-    }
+public final class CheckMojo extends AbstractBuildMojo {
 
     @Override
     BuildResult run(Answersite answersite, BuildRequest request) {
         return answersite.check(request);
+    }
+
+    @Override
+    void succeeded(BuildResult result) {
+        // nothing was written
     }
 }

@@ -6,7 +6,7 @@ import io.answersite.config.SiteConfigReader;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.scaffold.NewPage;
 import io.answersite.source.SourceReader;
-import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -20,7 +20,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code -Dlang=en} for an existing id it starts the translation from the original.
  */
 @Mojo(name = "new", threadSafe = true)
-public class NewMojo extends BuildMojo {
+public final class NewMojo extends AbstractSiteMojo {
+
+    /** The site's own templates, where a site's own archetypes are looked for first. */
+    @Parameter(property = "site.templatesDir", defaultValue = "${project.basedir}/templates")
+    private File templatesDir;
 
     /** answer, guide, checklist, glossary or topic. */
     @Parameter(property = "type")
@@ -47,17 +51,15 @@ public class NewMojo extends BuildMojo {
         Path site = sitePath();
         Diagnostics diagnostics = new Diagnostics();
         SourceReader reader = new SourceReader(site);
-        Optional<SiteConfig> config = Files.isRegularFile(configPath())
-                ? reader.read(configPath(), diagnostics)
-                .flatMap(text -> new SiteConfigReader(new YAMLFactory()).read(text, Optional.empty(), diagnostics))
-                : Optional.empty();
+        Optional<SiteConfig> config = new SiteConfigReader(new YAMLFactory())
+                .read(configPath(), reader, Optional.empty(), diagnostics);
         if (config.isEmpty()) {
             diagnostics.sorted().forEach(d -> getLog().error(d.format()));
             throw new MojoFailureException("site.yml could not be read (" + reader.label(configPath())
                     + "); fix it, then run site:new again");
         }
         try {
-            Path file = new NewPage(config.get(), contentPath(), templatesPath(), NewMojo.class.getClassLoader())
+            Path file = new NewPage(config.get(), contentPath(), templatesDir.toPath(), NewMojo.class.getClassLoader())
                     .write(new NewPage.Request(type, id, topic, lang, title, LocalDate.now()));
             getLog().info("answersite: wrote " + reader.label(file) + " (a draft: fill it in, preview it with"
                     + " mvn site:serve, then remove 'draft: true')");

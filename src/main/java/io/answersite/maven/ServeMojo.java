@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * scheduled pages are shown (marked) unless {@code -Dsite.drafts=false}. Stops on Ctrl-C.
  */
 @Mojo(name = "serve", threadSafe = true)
-public class ServeMojo extends BuildMojo {
+public final class ServeMojo extends AbstractPipelineMojo {
 
     /** The port to listen on; 0 picks a free one. */
     @Parameter(property = "site.port", defaultValue = "8080")
@@ -31,12 +31,10 @@ public class ServeMojo extends BuildMojo {
         BuildRequest request = request(draftsGiven() ? drafts() : true);
         PreviewServer server = new PreviewServer(new Answersite(ServeMojo.class.getClassLoader()), request,
                 line -> {
-                    if (line.startsWith("ERROR ")) {
-                        getLog().error(line.substring(6));
-                    } else if (line.startsWith("WARNING ")) {
-                        getLog().warn(line.substring(8));
-                    } else {
-                        getLog().info(line);
+                    switch (line.level()) {
+                        case ERROR -> getLog().error(line.text());
+                        case WARNING -> getLog().warn(line.text());
+                        default -> getLog().info(line.text());
                     }
                 });
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package io.answersite.output;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -39,6 +40,6 @@ public final class MemoryOutput implements SiteOutput {
 
     /** An unmodifiable view of every file. */
     public Map<String, byte[]> files() {
-        return java.util.Collections.unmodifiableMap(files);
+        return Collections.unmodifiableMap(files);
     }
 }

@@ -8,16 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -64,7 +68,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     });
     private final Semaphore queuedBytes = new Semaphore(QUEUED_BYTES);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private boolean finished;
 
     /** How many bytes may wait for the writer thread before callers of {@link #write} wait. */
@@ -195,7 +199,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for files to be written", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         RuntimeException failed = failure.get();
@@ -209,7 +213,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         Path published = outputDir.resolve(relativePath);
         try {
             return Files.isRegularFile(published) && Files.size(published) == bytes.length
-                    && java.util.Arrays.equals(Files.readAllBytes(published), bytes);
+                    && Arrays.equals(Files.readAllBytes(published), bytes);
         } catch (IOException e) {
             return false;
         }
@@ -241,10 +245,6 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     /** Whether a path has been written in this build. */
     public boolean contains(String relativePath) {
         return written.contains(relativePath);
-    }
-
-    public int fileCount() {
-        return written.size();
     }
 
     private int deleted;
@@ -342,7 +342,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     private void stopWriter() {
         writer.shutdown();
         try {
-            if (!writer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            if (!writer.awaitTermination(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the writer thread did not finish");
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package io.answersite.output;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,7 +17,7 @@ public interface SiteOutput {
     void write(String relativePath, byte[] bytes);
 
     default void write(String relativePath, String text) {
-        write(relativePath, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(relativePath, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes what {@code in} holds (and closes it). */
@@ -22,8 +25,8 @@ public interface SiteOutput {
         byte[] bytes;
         try (in) {
             bytes = in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + relativePath, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + relativePath, e);
         }
         write(relativePath, bytes);
     }

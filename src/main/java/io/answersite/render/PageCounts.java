@@ -1,7 +1,12 @@
 package io.answersite.render;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -12,7 +17,7 @@ public final class PageCounts {
 
     private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
     private final Map<String, String> templates = new TreeMap<>();
-    private final java.util.Set<String> rendered = new java.util.TreeSet<>();
+    private final Set<String> rendered = new TreeSet<>();
 
     private final java.util.Set<String> viewed = new java.util.TreeSet<>();
 
@@ -32,12 +37,17 @@ public final class PageCounts {
     }
 
     /** The pages that went through their template in this build, sorted. */
-    public synchronized java.util.List<String> renderedPaths() {
-        return java.util.List.copyOf(rendered);
+    public synchronized List<String> renderedPaths() {
+        return List.copyOf(rendered);
     }
 
     public synchronized void wrote(String path, String template) {
         templates.put(path, template);
+    }
+
+    /** Every HTML file written (rendered or reused), by output path, sorted. */
+    public synchronized SortedSet<String> writtenPaths() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(templates.keySet()));
     }
 
     /** The template that wrote each HTML file, by output path. */

@@ -1,5 +1,6 @@
 package io.answersite.render;
 
+import io.answersite.text.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -7,15 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.answersite.cache.InputDigest;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * What the previous build rendered, by output path: a digest of the template name and the view model
- * the page was rendered from, and the bytes. A page whose view model is unchanged is not rendered
+ * What the previous build rendered, by output path: a digest of the theme's fingerprint, the template
+ * name and the view model the page was rendered from, and the bytes. A page whose view model is unchanged is not rendered
  * again; since view models hold everything a template shows, this finds exactly the pages a change
  * reaches (the page itself, its topic, the hub, lists, and every page that shows its title or
  * short answer), with no dependency list to keep in step with the templates. Thread-safe.
@@ -125,7 +130,7 @@ public final class RenderCache {
     private Optional<byte[]> published(String path, Entry entry) {
         try {
             byte[] onDisk = Files.readAllBytes(publishedDir.resolve(path));
-            return Arrays.equals(sha256(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
+            return Arrays.equals(Sha256.of(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone or unreadable: render it again
         }
@@ -165,7 +170,7 @@ public final class RenderCache {
     /** @param inputs what the view was made from (kept in memory only), or null when not known */
     void store(String path, byte[] digest, byte[] bytes, Object inputs) {
         entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
-                : new Entry(digest, null, sha256(bytes), inputs));
+                : new Entry(digest, null, Sha256.of(bytes), inputs));
     }
 
     /**
@@ -174,7 +179,7 @@ public final class RenderCache {
      * preview would otherwise serialize every page's structured data again to find it unchanged.
      */
     @SuppressWarnings("unchecked")
-    <T> T script(String path, Object tree, java.util.function.Supplier<T> write) {
+    <T> T script(String path, Object tree, Supplier<T> write) {
         if (!inMemory()) {
             return write.get();
         }
@@ -188,8 +193,8 @@ public final class RenderCache {
     }
 
     /** Forgets pages the last build did not produce. */
-    public void retainOnly(java.util.Collection<String> paths) {
-        java.util.Set<String> kept = new java.util.HashSet<>(paths);
+    public void retainOnly(Collection<String> paths) {
+        Set<String> kept = new HashSet<>(paths);
         entries.keySet().retainAll(kept);
         scripts.keySet().retainAll(kept);
     }
@@ -204,7 +209,7 @@ public final class RenderCache {
             out.writeUTF(entry.getKey());
             out.write(entry.getValue().digest);
             out.write(entry.getValue().outputHash != null ? entry.getValue().outputHash
-                    : sha256(entry.getValue().bytes));
+                    : Sha256.of(entry.getValue().bytes));
             if (entry.getValue().inputs() instanceof InputsDigest inputs) {
                 out.writeBoolean(true);
                 out.write(inputs.bytes());
@@ -252,9 +257,5 @@ public final class RenderCache {
         }
         cache.entries.putAll(read); // all or nothing: a file cut short leaves the cache empty
         return cache;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return io.answersite.cache.Fingerprint.sha256(bytes);
     }
 }

@@ -238,11 +238,11 @@ public final class SiteRenderer {
     }
 
     private Map<String, String> strings(String language) {
-        return stringsByLanguage.getOrDefault(language, stringsByLanguage.get(config.defaultLanguage().code()));
+        return UiStrings.of(stringsByLanguage, config, language);
     }
 
     private String t(String language, String key) {
-        return strings(language).getOrDefault(key, key);
+        return UiStrings.get(stringsByLanguage, config, language, key);
     }
 
     // ---- content pages ----
@@ -510,11 +510,7 @@ public final class SiteRenderer {
         Optional<Page> intro = graph.page(new PageKey(Kind.HUB, PageKey.HUB_ID, language));
         String title = intro.map(Page::title).orElse(config.titleIn(config.language(language).orElseThrow()));
         String description = intro.map(p -> p.common().description()).orElse(config.description());
-        Map<String, List<PageKey>> byTopic = new TreeMap<>();
-        graph.pagesOf(Kind.ANSWER, language).forEach(answer -> {
-            Located<String> topic = answer.common().topic();
-            byTopic.computeIfAbsent(topic == null ? "" : topic.value(), k -> new ArrayList<>()).add(answer.key());
-        });
+        Map<String, List<PageKey>> byTopic = graph.answersByTopic(language);
         List<Views.TopicGroup> groups = new ArrayList<>();
         List<StructuredData.Entry> entries = new ArrayList<>();
         byTopic.forEach((topicId, answers) -> {

@@ -1,7 +1,9 @@
 package io.answersite.render;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.answersite.cache.Fingerprint;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.source.Fields;
 import io.answersite.source.SourceReader;
@@ -16,6 +18,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,8 +29,8 @@ import java.util.TreeMap;
  */
 public final class Theme {
 
-    public static final String RULE_TEMPLATE = "template";
-    public static final String RULE_STRINGS = "ui-strings";
+    public static final String RULE_TEMPLATE = Rules.TEMPLATE;
+    public static final String RULE_STRINGS = Rules.UI_STRINGS;
 
     private static final String STRINGS_FOLDER = "i18n/";
 
@@ -95,7 +98,7 @@ public final class Theme {
             }
         }
         // sorted, so that a view's text (which render caching digests) is the same from run to run
-        return java.util.Collections.unmodifiableMap(strings);
+        return Collections.unmodifiableMap(strings);
     }
 
     /**
@@ -103,14 +106,9 @@ public final class Theme {
      * plugin), so that cached pages are not reused across a template edit.
      */
     public String fingerprint() {
-        io.answersite.cache.Fingerprint fingerprint = new io.answersite.cache.Fingerprint();
+        Fingerprint fingerprint = new Fingerprint();
         return (siteTemplates == null ? fingerprint.add("templates", "none")
                 : fingerprint.addTree("templates", siteTemplates)).hex();
-    }
-
-    /** Whether the site overrides the built-in template {@code name}. */
-    public boolean isOverridden(String name) {
-        return loader.isOverridden(name);
     }
 
     private void readStrings(String label, InputStream in, Map<String, String> into, Diagnostics diagnostics) {

@@ -63,10 +63,6 @@ final class ThemeLoader implements Loader<String> {
         return "templates/" + name + SUFFIX;
     }
 
-    boolean isOverridden(String name) {
-        return own(name).isPresent();
-    }
-
     private Optional<Path> own(String name) {
         if (siteTemplates == null || !NAME.matcher(name).matches()) {
             return Optional.empty();

@@ -1,12 +1,12 @@
 package io.answersite.render;
 
+import io.answersite.text.Sha256;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,7 @@ final class ViewDigest {
     private final Map<Class<?>, Method[]> accessors = new ConcurrentHashMap<>();
 
     byte[] digest(String template, Object view) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         string(sha, template);
         value(sha, view);
         return sha.digest();
@@ -31,7 +31,7 @@ final class ViewDigest {
 
     /** Fails with the path to the first value that is not allowed in a view. */
     void requireValue(Object view) {
-        value(sha256(), view);
+        value(Sha256.digest(), view);
     }
 
     private void value(MessageDigest sha, Object value) {
@@ -101,13 +101,5 @@ final class ViewDigest {
         sha.update((byte) (value >>> 16));
         sha.update((byte) (value >>> 8));
         sha.update((byte) value);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -9,8 +9,11 @@ public final class Views {
     private Views() {
     }
 
-    /** What every page's layout needs: the site, the head, breadcrumbs, language switch, navigation. */
-    /** @param status why an unpublished page is shown (drafts included), or null for published pages */
+    /**
+     * What every page's layout needs: the site, the head, breadcrumbs, language switch, navigation.
+     *
+     * @param status why an unpublished page is shown (drafts included), or null for published pages
+     */
     public record Layout(String siteTitle, String lang, String title, String fullTitle, String description,
                          String canonical, String hubUrl, String stylesheetUrl, List<Link> nav,
                          List<Link> breadcrumbs, List<Alternate> alternates, String pageKind, Head head,

@@ -1,12 +1,9 @@
 package io.answersite.report;
 
 import io.answersite.diagnostic.Diagnostic;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.answersite.text.Sha256;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -34,19 +31,12 @@ final class Findings {
      * or column, so a finding keeps its fingerprint when lines are added above it.
      */
     static List<String> fingerprints(String repositoryPrefix, List<Diagnostic> diagnostics) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
         Map<String, Integer> seen = new HashMap<>();
         List<String> fingerprints = new ArrayList<>(diagnostics.size());
         for (Diagnostic d : diagnostics) {
             String key = d.ruleId() + '\0' + path(repositoryPrefix, d) + '\0' + d.message();
             int occurrence = seen.merge(key, 1, Integer::sum);
-            byte[] hash = sha.digest((key + '\0' + occurrence).getBytes(StandardCharsets.UTF_8));
-            fingerprints.add(HexFormat.of().formatHex(hash, 0, 16));
+            fingerprints.add(Sha256.hex(Sha256.of(key + '\0' + occurrence), 16));
         }
         return fingerprints;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Rule;
 import io.answersite.diagnostic.Rules;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class Sarif {
      */
     static String uri(String path) {
         StringBuilder out = new StringBuilder(path.length());
-        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
                 out.append(c);

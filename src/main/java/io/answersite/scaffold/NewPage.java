@@ -39,7 +39,7 @@ public final class NewPage {
         }
     }
 
-    private static final List<String> TYPES = List.of("answer", "guide", "checklist", "glossary", "topic");
+    private static final List<String> TYPES = Kind.contentKinds().stream().map(Kind::refName).toList();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z]+)\\s*}}");
 
     private final SiteConfig config;

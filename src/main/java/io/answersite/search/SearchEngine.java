@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.answersite.diagnostic.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ public final class SearchEngine {
                 variants = nearWords(token);
                 factor = 0.8;
             }
-            Set<Integer> seen = new java.util.HashSet<>();
+            Set<Integer> seen = new HashSet<>();
             for (String variant : variants) {
                 JsonNode list = load("t-" + SearchIndex.shard(variant, shards) + ".json").get(variant);
                 if (list == null) {
@@ -110,7 +112,7 @@ public final class SearchEngine {
         return loaded.computeIfAbsent(file, f -> {
             try {
                 Path path = folder.resolve(f);
-                bytesLoaded += java.nio.file.Files.size(path);
+                bytesLoaded += Files.size(path);
                 return json.readTree(path.toFile());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ public final class SearchIndex {
 
     /** The folder of a language's index, relative to the site root: {@code search/zh-cn/}. */
     public static String folder(Language language) {
-        return "search/" + language.code().toLowerCase(java.util.Locale.ROOT) + "/";
+        return "search/" + language.code().toLowerCase(Locale.ROOT) + "/";
     }
 
     public void emit(SiteOutput output) {

@@ -3,25 +3,32 @@ package io.answersite.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.answersite.cache.Fragments;
+import io.answersite.check.BuiltSiteCheck;
 import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.output.MemoryOutput;
 import io.answersite.render.RenderCache;
+import io.answersite.report.ConsoleReport;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import io.answersite.site.BuildResult;
+import io.answersite.text.PercentDecoding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,11 +47,11 @@ public final class PreviewServer implements AutoCloseable {
 
     private final Answersite answersite;
     private final BuildRequest request;
-    private final Consumer<String> log;
+    private final Consumer<ConsoleReport.Line> log;
     private final LoadCache loadCache = new LoadCache();
     private final RenderCache renderCache = new RenderCache();
     private final Fragments fragments = Fragments.kept();
-    private final io.answersite.check.BuiltSiteCheck.Memory checked = new io.answersite.check.BuiltSiteCheck.Memory();
+    private final BuiltSiteCheck.Memory checked = new BuiltSiteCheck.Memory();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private volatile String basePath = "";
     private volatile Set<String> allowedHosts = Set.of();
@@ -67,7 +74,8 @@ public final class PreviewServer implements AutoCloseable {
     private volatile List<Diagnostic> errors = List.of();
     private final AtomicLong version = new AtomicLong();
 
-    public PreviewServer(Answersite answersite, BuildRequest request, Consumer<String> log) {
+    /** @param log receives every finding of a rebuild at its level, and notes on rebuilds at INFO */
+    public PreviewServer(Answersite answersite, BuildRequest request, Consumer<ConsoleReport.Line> log) {
         this.answersite = answersite;
         this.request = request;
         this.log = log;
@@ -96,14 +104,14 @@ public final class PreviewServer implements AutoCloseable {
      */
     static Set<String> allowedHosts(String bind, int port) {
         String bound = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
-        java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
+        SortedSet<String> hosts = new TreeSet<>();
         for (String name : List.of("localhost", "127.0.0.1", bound.toLowerCase(Locale.ROOT))) {
             hosts.add(name + ":" + port);
             if (port == 80) {
                 hosts.add(name);
             }
         }
-        return java.util.Collections.unmodifiableSortedSet(hosts);
+        return Collections.unmodifiableSortedSet(hosts);
     }
 
     /**
@@ -119,7 +127,7 @@ public final class PreviewServer implements AutoCloseable {
         boolean pagesChanged = false;
         if (result.failed()) {
             errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
-            errors.forEach(e -> log.accept("ERROR " + e.format()));
+            errors.forEach(e -> log.accept(new ConsoleReport.Line(e.format(), ConsoleReport.Level.ERROR)));
             sources = null; // the next edit waits for a good build before it is shown ahead
         } else {
             errors = List.of();
@@ -128,9 +136,9 @@ public final class PreviewServer implements AutoCloseable {
             sources = preview.sources().orElse(null);
             basePath = preview.basePath();
             overlay.values().removeIf(page -> page.edit() <= editsSeen);
-            result.diagnostics().forEach(d -> log.accept("WARNING " + d.format()));
+            result.diagnostics().forEach(d -> log.accept(new ConsoleReport.Line(d.format(), ConsoleReport.Level.WARNING)));
         }
-        log.accept("answersite: rebuilt (" + reread + " files read, " + result.pages().renderedPaths().size()
+        note("answersite: rebuilt (" + reread + " files read, " + result.pages().renderedPaths().size()
                 + " pages rendered) in " + result.times().totalMillis() + " ms [" + result.times() + "]" + (result.failed()
                 ? "; " + errors.size() + " errors, serving the last good site" : ""));
         if (pagesChanged || !errors.equals(errorsBefore)) {
@@ -154,7 +162,7 @@ public final class PreviewServer implements AutoCloseable {
             if (file.getKey().endsWith(".html")) {
                 Overlay ahead = overlay.get(file.getKey());
                 byte[] shown = ahead != null ? ahead.bytes() : old.get(file.getKey());
-                if (shown != file.getValue() && !java.util.Arrays.equals(shown, file.getValue())) {
+                if (shown != file.getValue() && !Arrays.equals(shown, file.getValue())) {
                     return true;
                 }
             }
@@ -181,7 +189,7 @@ public final class PreviewServer implements AutoCloseable {
                 try {
                     answersite.editedPage(request, current, loadCache, file).ifPresent(page -> {
                         overlay.put(page.path(), new Overlay(edit, page.bytes()));
-                        log.accept("answersite: " + page.path() + " rendered ahead in "
+                        note("answersite: " + page.path() + " rendered ahead in "
                                 + (System.nanoTime() - start) / 1_000_000 + " ms");
                         version.incrementAndGet();
                         notifyListeners();
@@ -203,9 +211,13 @@ public final class PreviewServer implements AutoCloseable {
     public void awaitRebuilds() throws InterruptedException {
         try {
             rebuilder.submit(() -> { }).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private void note(String text) {
+        log.accept(new ConsoleReport.Line(text, ConsoleReport.Level.INFO));
     }
 
     /** The errors of the last build (empty when it succeeded). */
@@ -232,7 +244,8 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            // a path with a malformed escape is not a URI: the HTTP server answers 400 before this handler
+            String path = PercentDecoding.decodeOrKeep(rawPath);
             if (!(path + "/").startsWith(basePath + "/")) {
                 notFound(exchange);
                 return;

@@ -11,11 +11,13 @@ import io.answersite.check.ContentChecks;
 import io.answersite.config.CheckSettings;
 import io.answersite.check.SecretScanner;
 import io.answersite.config.SiteConfig;
+import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.config.SiteConfigReader;
 import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadedContent;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.emit.ContentAssets;
 import io.answersite.emit.HostingFiles;
@@ -38,16 +40,18 @@ import io.answersite.render.PageCounts;
 import io.answersite.render.SiteRenderer;
 import io.answersite.render.Theme;
 import io.answersite.source.SourceReader;
-import io.answersite.source.SourceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs a build: {@link #load} (configuration, content, graph; writes nothing), then {@link #build}
@@ -55,8 +59,7 @@ import java.util.Optional;
  */
 public final class Answersite {
 
-    public static final String RULE_CONFIG_MISSING = "config-missing";
-    public static final String RULE_CONTENT_MISSING = "content-missing";
+    public static final String RULE_CONTENT_MISSING = Rules.CONTENT_MISSING;
 
     /** How long a build waits, by default, for another build writing the same output folder. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
@@ -210,7 +213,7 @@ public final class Answersite {
                 cache.keepLoads(loads, loadKey);
             }
             if (result.written()) {
-                renders.retainOnly(result.pages().templates().keySet());
+                renders.retainOnly(result.pages().writtenPaths());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
                 cache.replace(BuildCache.FRAGMENT_FILE, out -> FragmentFile.write(out, fragments.stored(), renderKey));
                 cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
@@ -223,10 +226,10 @@ public final class Answersite {
 
     /** The folders that make a site what it is, absolute, one a line: the build cache keeps one cache per such site. */
     static String siteFolders(BuildRequest request) {
-        return java.util.stream.Stream.of(request.contentDir(), request.configFile(), request.templatesDir(),
+        return Stream.of(request.contentDir(), request.configFile(), request.templatesDir(),
                         request.staticDir(), request.outputDir())
                 .map(path -> path.toAbsolutePath().normalize().toString())
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -272,7 +275,7 @@ public final class Answersite {
         }
         RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked,
                 fragments);
-        renderCache.retainOnly(rendered.pages().templates().keySet());
+        renderCache.retainOnly(rendered.pages().writtenPaths());
         if (!diagnostics.hasErrors()) {
             fragments.endBuild(); // a failed build keeps what it did not reach, for the build that fixes it
         }
@@ -309,7 +312,7 @@ public final class Answersite {
                                                          Path file) {
         ContentGraph graph = previous.loaded().graph().orElseThrow();
         Diagnostics diagnostics = new Diagnostics();
-        Optional<io.answersite.content.Page> page = new ContentLoader(graph.config(), previous.loaded().reader(),
+        Optional<Page> page = new ContentLoader(graph.config(), previous.loaded().reader(),
                 new YAMLFactory(), new MarkdownRenderer(), new SecretScanner(graph.config().checks()), loadCache)
                 .loadPage(request.contentDir(), file, diagnostics);
         if (page.isEmpty() || diagnostics.hasErrors()) {
@@ -321,10 +324,10 @@ public final class Answersite {
         if (patched.isEmpty()) {
             return Optional.empty();
         }
-        Glossary glossary = page.get() instanceof io.answersite.content.Page.GlossaryTerm
+        Glossary glossary = page.get() instanceof Page.GlossaryTerm
                 ? Glossary.of(patched.get()) : previous.loaded().glossary().orElseThrow();
         Map<PageKey, List<PageKey>> autolinks = Map.of();
-        if (graph.config().checks().glossaryAutolink() && page.get() instanceof io.answersite.content.Page.Answer answer) {
+        if (graph.config().checks().glossaryAutolink() && page.get() instanceof Page.Answer answer) {
             autolinks = Map.of(answer.key(), new ContentChecks(patched.get(), glossary, request.today(),
                     previous.loaded().reader(), request.siteRoot()).unlinkedTerms(answer));
         }
@@ -417,7 +420,7 @@ public final class Answersite {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
@@ -427,12 +430,6 @@ public final class Answersite {
 
     private static Optional<SiteConfig> readConfig(BuildRequest request, SourceReader reader, YAMLFactory yaml,
                                                    Diagnostics diagnostics) {
-        if (!Files.isRegularFile(request.configFile())) {
-            diagnostics.error(RULE_CONFIG_MISSING, SourcePos.fileOnly(reader.label(request.configFile())),
-                    "site.yml not found; create it with at least 'title:' and 'base_url:', or point site.config at it");
-            return Optional.empty();
-        }
-        Optional<SourceText> text = reader.read(request.configFile(), diagnostics);
-        return text.flatMap(t -> new SiteConfigReader(yaml).read(t, request.baseUrl(), diagnostics));
+        return new SiteConfigReader(yaml).read(request.configFile(), reader, request.baseUrl(), diagnostics);
     }
 }

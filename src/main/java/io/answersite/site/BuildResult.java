@@ -4,6 +4,7 @@ import io.answersite.diagnostic.Diagnostic;
 import io.answersite.graph.HeldBack;
 import io.answersite.render.PageCounts;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a build did: every finding (sorted), what it wrote, what it held back, and how long each
@@ -56,7 +57,7 @@ public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int st
         }
         line.append("; ").append(warningCount()).append(warningCount() == 1 ? " warning, " : " warnings, ")
                 .append(errorCount()).append(errorCount() == 1 ? " error" : " errors")
-                .append(" in ").append(String.format(java.util.Locale.ROOT, "%.2f s", times.totalMillis() / 1000.0));
+                .append(" in ").append(String.format(Locale.ROOT, "%.2f s", times.totalMillis() / 1000.0));
         return line.toString();
     }
 }

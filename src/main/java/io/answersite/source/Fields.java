@@ -3,6 +3,7 @@ package io.answersite.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
 import java.time.LocalDate;
@@ -21,10 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class Fields {
 
-    public static final String RULE_REQUIRED = "front-matter-required";
-    public static final String RULE_TYPE = "front-matter-type";
-    public static final String RULE_UNKNOWN_KEY = "front-matter-unknown-key";
-    public static final String RULE_DATE = "date-format";
+    public static final String RULE_REQUIRED = Rules.FRONT_MATTER_REQUIRED;
+    public static final String RULE_TYPE = Rules.FRONT_MATTER_TYPE;
+    public static final String RULE_UNKNOWN_KEY = Rules.FRONT_MATTER_UNKNOWN_KEY;
+    public static final String RULE_DATE = Rules.DATE_FORMAT;
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -269,6 +270,20 @@ public final class Fields {
 
         public Fields fields() {
             return new Fields(document, (ObjectNode) value, itemPointer, diagnostics, documentName);
+        }
+
+        /**
+         * The item as a mapping whose keys must be among {@code keys} (an unknown key is reported
+         * {@code where}), or empty after reporting that it is not {@code expected}.
+         */
+        public Optional<Fields> mapping(String expected, Set<String> keys, String where) {
+            if (!isObject()) {
+                reportType(expected);
+                return Optional.empty();
+            }
+            Fields mapping = fields();
+            mapping.rejectUnknownKeys(keys, where);
+            return Optional.of(mapping);
         }
 
         public void reportType(String expected) {

@@ -1,6 +1,7 @@
 package io.answersite.source;
 
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import java.util.Optional;
 
@@ -15,9 +16,9 @@ import java.util.Optional;
  */
 public record FrontMatter(SourceText source, String yaml, int yamlFirstLine, String body, int bodyOffset) {
 
-    public static final String RULE_EMPTY = "file-empty";
-    public static final String RULE_MISSING = "front-matter-missing";
-    public static final String RULE_UNCLOSED = "front-matter-unclosed";
+    public static final String RULE_EMPTY = Rules.FILE_EMPTY;
+    public static final String RULE_MISSING = Rules.FRONT_MATTER_MISSING;
+    public static final String RULE_UNCLOSED = Rules.FRONT_MATTER_UNCLOSED;
 
     private static final String FENCE = "---";
 

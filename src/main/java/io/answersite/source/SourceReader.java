@@ -1,6 +1,7 @@
 package io.answersite.source;
 
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /** Reads source files as UTF-8 text; a file that is not UTF-8 is a diagnostic, not an exception. */
 public final class SourceReader {
 
-    public static final String RULE_ENCODING = "encoding";
+    public static final String RULE_ENCODING = Rules.ENCODING;
 
     private final Path siteRoot;
 

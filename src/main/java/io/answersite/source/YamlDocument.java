@@ -11,11 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +25,8 @@ import java.util.Optional;
  */
 public final class YamlDocument {
 
-    public static final String RULE_SYNTAX = "yaml-syntax";
-    public static final String RULE_NOT_A_MAPPING = "yaml-not-a-mapping";
+    public static final String RULE_SYNTAX = Rules.YAML_SYNTAX;
+    public static final String RULE_NOT_A_MAPPING = Rules.YAML_NOT_A_MAPPING;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -129,7 +128,7 @@ public final class YamlDocument {
         }
         String message = e.getOriginalMessage();
         if (message.startsWith("Duplicate field")) {
-            return message.replace("Duplicate field", "the key").replace("'", "'") + " appears twice; keep one";
+            return message.replace("Duplicate field", "the key") + " appears twice; keep one";
         }
         return message;
     }
@@ -154,7 +153,6 @@ public final class YamlDocument {
         final int firstLine;
         final Map<String, SourcePos> keyPositions = new HashMap<>();
         final Map<String, SourcePos> valuePositions = new HashMap<>();
-        final Deque<String> unused = new ArrayDeque<>();
 
         Builder(String path, int firstLine) {
             this.path = path;

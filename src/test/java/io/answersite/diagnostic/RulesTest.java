@@ -1,37 +1,70 @@
 package io.answersite.diagnostic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.answersite.TestSites;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The rule list is complete: every rule id the code reports is registered and documented. */
+/**
+ * The rule list is complete: every rule id constant is registered and documented, and a finding of
+ * an unregistered rule, or at another severity than its rule's, is refused.
+ */
 class RulesTest {
 
-    private static final Pattern RULE_IN_CODE = Pattern.compile(
-            "RULE_[A-Z_]+ = \"([a-z-]+)\"|\\.(?:error|warning)\\(\"([a-z-]+)\"");
-
     @Test
-    void everyRuleIdReportedInTheCodeIsRegistered() throws IOException {
-        TreeSet<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(TestSites.repositoryRoot().resolve("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher matcher = RULE_IN_CODE.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    used.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+    void everyRuleIdConstantIsRegisteredUnderItsOwnId() throws IllegalAccessException {
+        List<String> unregistered = new ArrayList<>();
+        int constants = 0;
+        for (Field field : Rules.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                constants++;
+                String id = (String) field.get(null);
+                if (Rules.find(id).map(Rule::id).filter(id::equals).isEmpty()) {
+                    unregistered.add(field.getName() + " = " + id);
                 }
             }
         }
-        List<String> unregistered = used.stream().filter(id -> Rules.find(id).isEmpty()).toList();
         assertEquals(List.of(), unregistered);
+        assertEquals(Rules.all().size(), constants, "one constant per registered rule");
+    }
+
+    @Test
+    void aFindingOfARuleNoOneRegisteredIsAProgrammingError() {
+        Diagnostics diagnostics = new Diagnostics();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> diagnostics.error("no-such-rule", SourcePos.fileOnly("a.md"), "x"));
+        assertEquals("no rule 'no-such-rule' is registered in Rules", e.getMessage());
+    }
+
+    @Test
+    void aWarningRuleReportedAsAnErrorIsAProgrammingError() {
+        Diagnostics diagnostics = new Diagnostics();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> diagnostics.error(Rules.ORPHAN, SourcePos.fileOnly("a.md"), "x"));
+        assertEquals("rule 'orphan' is WARNING by default, not ERROR; report it with report()", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> diagnostics.warning(Rules.LINK_TARGET, SourcePos.fileOnly("a.md"), "x"));
+    }
+
+    @Test
+    void reportGivesAFindingItsRulesDefaultSeverity() {
+        Diagnostics diagnostics = new Diagnostics();
+        diagnostics.report(Rules.ORPHAN, SourcePos.fileOnly("a.md"), "alone");
+        diagnostics.report(Rules.LINK_TARGET, SourcePos.fileOnly("b.md"), "nowhere");
+        assertEquals(List.of("a.md: warning: alone [orphan]", "b.md: error: nowhere [link-target]"),
+                diagnostics.sorted().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void theRuleListCannotBeChanged() {
+        assertThrows(UnsupportedOperationException.class, () -> Rules.all().clear());
     }
 
     @Test

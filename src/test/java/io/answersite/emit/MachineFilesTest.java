@@ -13,6 +13,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.answersite.BuiltSites;
 import io.answersite.TestSites;
+import io.answersite.site.Answersite;
+import io.answersite.site.BuildRequest;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,34 +33,50 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-/** The machine-readable files of this repository's site, parsed back and checked by real validators. */
+/**
+ * The machine-readable files of the fixture site (src/test/resources/sites/golden: English at the
+ * root, a Simplified Chinese translation under zh-cn/), parsed back and checked by real validators.
+ * A fixture, not this repository's content/, so that editing an answer never breaks these tests.
+ */
 class MachineFilesTest {
 
-    private static final String BASE = "https://answers.alltkn.com/";
+    private static final Path FIXTURE = TestSites.repositoryRoot().resolve("src/test/resources/sites/golden");
+    private static final String BASE = "https://answers.example.com/";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    @TempDir
+    static Path output;
 
     static Path site;
 
     @BeforeAll
     static void build() {
-        site = BuiltSites.repositorySite();
+        site = output.resolve("site");
+        BuildRequest request = BuildRequest.forSite(FIXTURE, TestSites.TODAY).withOutputDir(site);
+        assertEquals(List.of(), new Answersite().build(request).diagnostics(), "the fixture site builds cleanly");
     }
 
     /** The twins of content pages: every index.md but those of the list pages, which llms files do not list. */
     private static List<String> pageTwins() {
         return BuiltSites.files(site, "index.md").stream()
-                .filter(p -> !p.matches("(en/)?(answers|guides|checklists|glossary|topics)/index\\.md")).toList();
+                .filter(p -> !p.matches("(zh-cn/)?(answers|guides|checklists|glossary|topics)/index\\.md")).toList();
+    }
+
+    /** The twins of pages in the default language, English, which is at the site's root. */
+    private static List<String> englishTwins() {
+        return pageTwins().stream().filter(p -> !p.startsWith("zh-cn/")).toList();
     }
 
     @Test
     void llmsTxtFollowsTheLlmstxtOrgGrammarAndLinksToMarkdownTwins() {
-        for (String file : List.of("llms.txt", "en/llms.txt")) {
+        for (String file : List.of("llms.txt", "zh-cn/llms.txt")) {
             LlmsTxt parsed = LlmsTxt.parse(TestSites.read(site.resolve(file)));
             assertFalse(parsed.title.isEmpty(), file);
             assertFalse(parsed.summary.isEmpty(), file);
@@ -71,26 +89,23 @@ class MachineFilesTest {
                 }
             }
         }
-        LlmsTxt zh = LlmsTxt.parse(TestSites.read(site.resolve("llms.txt")));
-        assertEquals("ALLTKN 答案中心", zh.title);
-        assertTrue(zh.sections.containsKey("网络连接和 CORS"), zh.sections.keySet().toString());
-        assertTrue(zh.sections.containsKey("术语表"));
-        List<String[]> network = zh.sections.get("网络连接和 CORS");
-        assertEquals("AI API CORS、DNS、SSL 证书或 502/503/504 连接失败怎么排查?", network.get(0)[0]);
-        assertEquals(BASE + "answers/network-connection-errors/index.md", network.get(0)[1]);
-        assertTrue(network.get(0)[2].startsWith("先判断失败发生在浏览器"));
-        long items = zh.sections.values().stream().mapToLong(List::size).sum();
-        long twins = pageTwins().stream().filter(p -> !p.startsWith("en/")).count();
-        assertEquals(twins + 1, items, "every zh-CN page and llms-full.txt");
+        LlmsTxt en = LlmsTxt.parse(TestSites.read(site.resolve("llms.txt")));
+        assertEquals("Example Answers", en.title);
+        assertEquals(List.of("API basics", "Checklists", "Glossary", "Optional"), List.copyOf(en.sections.keySet()));
+        List<String[]> basics = en.sections.get("API basics");
+        assertEquals("Where should I keep my API key?", basics.get(0)[0]);
+        assertEquals(BASE + "answers/api-key-storage/index.md", basics.get(0)[1]);
+        assertTrue(basics.get(0)[2].startsWith("Keep the key on your server"), basics.get(0)[2]);
+        long items = en.sections.values().stream().mapToLong(List::size).sum();
+        assertEquals(englishTwins().size() + 1, items, "every English page and llms-full.txt");
     }
 
     @Test
     void llmsFullHoldsEveryPublishedPageOfItsLanguage() {
         String full = TestSites.read(site.resolve("llms-full.txt"));
-        long zhPages = pageTwins().stream().filter(p -> !p.startsWith("en/")).count();
-        assertEquals(zhPages, full.split("\n---\n", -1).length - 1);
-        assertTrue(full.contains("## 常见后续问题说明"));
-        assertTrue(full.contains("(https://answers.alltkn.com/guides/network-troubleshooting/)"));
+        assertEquals(englishTwins().size(), full.split("\n---\n", -1).length - 1);
+        assertTrue(full.contains("\n## Keys\n"), "the checklist's heading, without its id marker");
+        assertTrue(full.contains("(https://answers.example.com/answers/api-key-storage/)"), "a body link, absolute");
         assertFalse(Pattern.compile("</?(p|div|a|span|script|ul|li|h[1-6]|section)[ >]").matcher(full).find(),
                 "no HTML in llms-full.txt");
     }
@@ -99,10 +114,9 @@ class MachineFilesTest {
     void llmsFullIsTheTitleThenEveryTwinWholeAfterARuleEndingWithOneLineBreak() {
         String full = TestSites.read(site.resolve("llms-full.txt"));
         List<String> parts = List.of(full.split("\n---\n\n", -1));
-        assertEquals("# ALLTKN 答案中心\n\n> ", parts.get(0).substring(0, parts.get(0).indexOf("> ") + 2));
+        assertEquals("# Example Answers\n\n> ", parts.get(0).substring(0, parts.get(0).indexOf("> ") + 2));
         assertTrue(parts.get(0).endsWith("\n") && !parts.get(0).endsWith("\n\n"), "a blank line before the first rule");
-        List<String> twins = pageTwins().stream().filter(p -> !p.startsWith("en/"))
-                .map(p -> TestSites.read(site.resolve(p))).sorted().toList();
+        List<String> twins = englishTwins().stream().map(p -> TestSites.read(site.resolve(p))).sorted().toList();
         // a twin ends with a line break; a blank line separates it from the next rule
         assertEquals(twins, parts.subList(1, parts.size()).stream().sorted().toList(), "each twin byte for byte");
         assertTrue(full.endsWith("\n") && !full.endsWith("\n\n"));
@@ -138,14 +152,14 @@ class MachineFilesTest {
         }
         JsonNode seed = null;
         for (JsonNode page : index.path("pages")) {
-            if (page.path("id").asText().equals("network-connection-errors") && page.path("lang").asText().equals("zh-CN")) {
+            if (page.path("id").asText().equals("rate-limits") && page.path("lang").asText().equals("en")) {
                 seed = page;
             }
         }
         assertEquals("answer", seed.path("type").asText());
-        assertEquals(List.of("en"), seed.path("translations").findValuesAsText("lang"));
-        assertEquals(5, seed.path("related").size());
-        assertEquals("guide", seed.path("related").get(0).path("type").asText());
+        assertEquals(List.of("zh-CN"), seed.path("translations").findValuesAsText("lang"));
+        assertEquals(3, seed.path("related").size());
+        assertEquals("glossary", seed.path("related").get(0).path("type").asText());
     }
 
     @Test
@@ -190,7 +204,7 @@ class MachineFilesTest {
     }
 
     @Test
-    void everyListedPageLinksToItsMarkdownTwinAndHasALastmod() throws Exception {
+    void everyListedPageButAHubWithoutIntroLinksToItsMarkdownTwinAndHasALastmod() throws Exception {
         Document sitemap = xml(site.resolve("sitemap.xml"));
         NodeList urls = sitemap.getElementsByTagNameNS(SITEMAP, "url");
         List<String> withoutTwin = new ArrayList<>();
@@ -209,22 +223,24 @@ class MachineFilesTest {
                 withoutTwin.add(loc);
             }
         }
-        assertEquals(List.of(), withoutTwin, "pages without a Markdown twin and the link to it");
+        // a hub has a twin only when its language has an intro page (content/_index.<lang>.md); the
+        // fixture has one for English only
+        assertEquals(List.of(BASE + "zh-cn/"), withoutTwin, "pages without a Markdown twin and the link to it");
         assertEquals(List.of(), withoutLastmod, "sitemap URLs without lastmod");
         assertEquals("""
-                # 检查清单
+                # Checklists
 
-                > 可以逐项勾选的排查和上线清单。
+                > Step-by-step checklists to tick off.
 
-                - URL: https://answers.alltkn.com/checklists/
+                - URL: https://answers.example.com/checklists/
 
-                - [网络连接排查清单](https://answers.alltkn.com/checklists/network-troubleshooting/): AI API 连接失败时逐项核对的清单:浏览器、后端、DNS、TLS、代理和上游网关,每一项都可以直接检查并打勾。
+                - [Launch checklist](https://answers.example.com/checklists/launch/): What to check before an integration goes live.
                 """, TestSites.read(site.resolve("checklists/index.md")));
     }
 
     @Test
     void feedsParseAsAtomWithTheNewestAnswersFirst() throws Exception {
-        for (String file : List.of("feed.xml", "en/feed.xml")) {
+        for (String file : List.of("feed.xml", "zh-cn/feed.xml")) {
             Document feed = xml(site.resolve(file));
             Element root = feed.getDocumentElement();
             assertEquals(ATOM, root.getNamespaceURI());
@@ -246,7 +262,8 @@ class MachineFilesTest {
                 previous = updated;
             }
         }
-        assertEquals(6, xml(site.resolve("feed.xml")).getElementsByTagNameNS(ATOM, "entry").getLength());
+        assertEquals(2, xml(site.resolve("feed.xml")).getElementsByTagNameNS(ATOM, "entry").getLength(),
+                "the two published English answers; the draft is not listed");
     }
 
     @Test
@@ -255,7 +272,7 @@ class MachineFilesTest {
         for (String agent : List.of("Googlebot", "GPTBot", "OAI-SearchBot", "ChatGPT-User", "ClaudeBot",
                 "Claude-SearchBot", "Claude-User", "PerplexityBot", "Perplexity-User", "Google-Extended",
                 "Applebot-Extended", "CCBot", "Bytespider", "meta-externalagent")) {
-            assertTrue(parsed.allowed(agent, "/answers/network-connection-errors/"), agent);
+            assertTrue(parsed.allowed(agent, "/answers/rate-limits/"), agent);
         }
         assertEquals(List.of(BASE + "sitemap.xml"), parsed.sitemaps);
     }

@@ -1,10 +1,12 @@
 package io.answersite.maven;
 
-import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
 
@@ -17,24 +19,44 @@ public final class MojoRunner {
     /** Every line the goal logged, prefixed with its level as Maven prints it. */
     public final List<String> log = new ArrayList<>();
 
+    /** Sets each folder parameter the goal has to its default for {@code site}, and captures the log. */
     public <T extends AbstractMojo> T configure(T mojo, Path site) throws ReflectiveOperationException {
-        set(mojo, "basedir", site.toFile());
-        set(mojo, "contentDir", site.resolve("content").toFile());
-        set(mojo, "templatesDir", site.resolve("templates").toFile());
-        set(mojo, "staticDir", site.resolve("site/static").toFile());
-        set(mojo, "config", site.resolve("site/site.yml").toFile());
-        set(mojo, "outputDir", site.resolve("target/site").toFile());
-        set(mojo, "reportDir", site.resolve("target/site-report").toFile());
-        set(mojo, "nginxFile", site.resolve("target/nginx/answersite.conf").toFile());
+        Map<String, Path> defaults = new LinkedHashMap<>();
+        defaults.put("basedir", site);
+        defaults.put("contentDir", site.resolve("content"));
+        defaults.put("templatesDir", site.resolve("templates"));
+        defaults.put("staticDir", site.resolve("site/static"));
+        defaults.put("config", site.resolve("site/site.yml"));
+        defaults.put("outputDir", site.resolve("target/site"));
+        defaults.put("reportDir", site.resolve("target/site-report"));
+        defaults.put("nginxFile", site.resolve("target/nginx/answersite.conf"));
+        for (Map.Entry<String, Path> parameter : defaults.entrySet()) {
+            if (field(mojo.getClass(), parameter.getKey()).isPresent()) {
+                set(mojo, parameter.getKey(), parameter.getValue().toFile());
+            }
+        }
         mojo.setLog(new CapturingLog());
         return mojo;
     }
 
     /** Sets one of the goal's parameters as Maven would from {@code -Dsite.<name>=...}. */
     public static void set(Object mojo, String name, Object value) throws ReflectiveOperationException {
-        Field field = BuildMojo.class.getDeclaredField(name);
+        Field field = field(mojo.getClass(), name)
+                .orElseThrow(() -> new NoSuchFieldException(mojo.getClass().getSimpleName() + " has no " + name));
         field.setAccessible(true);
         field.set(mojo, value);
+    }
+
+    /** The goal's field of that name, declared by its class or one of the abstract goals above it. */
+    private static Optional<Field> field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != AbstractMojo.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(name)) {
+                    return Optional.of(field);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private final class CapturingLog implements Log {

@@ -36,6 +36,7 @@ class PreviewServerTest {
     Path root;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every line the preview logged, as its level and text. */
     private final List<String> log = new ArrayList<>();
     private PreviewServer server;
     private SourceWatcher watcher;
@@ -62,7 +63,7 @@ class PreviewServerTest {
         BuildRequest request = TestSites.request(root).withIncludeDrafts(true);
         server = new PreviewServer(new Answersite(), request, line -> {
             synchronized (log) {
-                log.add(line);
+                log.add(line.level() + " " + line.text());
             }
         });
         port = server.start(bind, 0);
@@ -134,7 +135,7 @@ class PreviewServerTest {
         bumpModifiedTime(answer);
         server.changed(java.util.Set.of(answer));
         synchronized (log) {
-            assertTrue(log.stream().anyMatch(l -> l.startsWith("answersite: answers/rate-limits/index.html rendered ahead in ")),
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("INFO answersite: answers/rate-limits/index.html rendered ahead in ")),
                     log.toString());
         }
         String ahead = get("/answers/rate-limits/").body();
@@ -252,6 +253,14 @@ class PreviewServerTest {
                 PreviewServer.allowedHosts("Preview.test", 8080));
         assertEquals(Set.of("127.0.0.1:80", "localhost:80", "127.0.0.1", "localhost"),
                 PreviewServer.allowedHosts("127.0.0.1", 80), "port 80 may be left out of Host");
+    }
+
+    @Test
+    void aPathWithAMalformedEscapeIsABadRequest() throws Exception {
+        start(false);
+        assertEquals(400, rawStatus("/answers/%zz/"));
+        assertEquals(400, rawStatus("/answers/%2/"));
+        assertEquals(200, rawStatus("/answers/rate-limits/"));
     }
 
     /** Sends a request line as written, so the client cannot normalise the path first. */

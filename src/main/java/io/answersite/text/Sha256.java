@@ -1,0 +1,50 @@
+package io.answersite.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The one SHA-256 helper: digests of bytes and of text (as UTF-8), and their hexadecimal form. Every
+ * hash the build keeps or prints (cache keys, fingerprinted asset names, finding ids, content
+ * hashes) is made here.
+ */
+public final class Sha256 {
+
+    private Sha256() {
+    }
+
+    /** A new digest to feed in parts. */
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public static byte[] of(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    /** The digest of {@code text} written as UTF-8. */
+    public static byte[] of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** All 64 hexadecimal digits of the digest of {@code text} (UTF-8). */
+    public static String hex(String text) {
+        return hex(of(text));
+    }
+
+    /** The digest in lower-case hexadecimal. */
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    /** The first {@code bytes} bytes of the digest in lower-case hexadecimal (twice as many digits). */
+    public static String hex(byte[] digest, int bytes) {
+        return HexFormat.of().formatHex(digest, 0, bytes);
+    }
+}
