@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +21,8 @@ import java.util.stream.Stream;
 public final class Fingerprint {
 
     private final MessageDigest digest = Sha256.digest();
+    /** The SHA-256 of every file a tree added, by absolute path: the load stage trusts these instead of hashing again. */
+    private final Map<Path, byte[]> fileHashes = new HashMap<>();
 
     public Fingerprint add(String label, String value) {
         update(label);
@@ -50,8 +54,14 @@ public final class Fingerprint {
         for (int i = 0; i < files.size(); i++) {
             update(folder.relativize(files.get(i)).toString().replace('\\', '/'));
             digest.update(hashes.get(i));
+            fileHashes.put(files.get(i).toAbsolutePath().normalize(), hashes.get(i));
         }
         return this;
+    }
+
+    /** The SHA-256 of each file the trees added so far, by absolute normalized path. */
+    public Map<Path, byte[]> fileHashes() {
+        return Map.copyOf(fileHashes);
     }
 
     /**

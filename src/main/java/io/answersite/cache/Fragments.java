@@ -1,8 +1,11 @@
 package io.answersite.cache;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
  * <p>Entries not asked for during a build are dropped after it ({@link #endBuild}), so the memory
  * held follows the site, not the number of edits. Thread-safe: emitters ask from both cores.
  */
+
 public final class Fragments {
 
     private record Key(String kind, Object id) {
@@ -89,8 +93,8 @@ public final class Fragments {
     }
 
     /** The fragments this build used or made, sorted by key, for the build cache (empty unless {@link #onDisk}). */
-    public java.util.List<FragmentFile.Stored> stored() {
-        return new java.util.TreeMap<>(current).values().stream().toList();
+    public List<FragmentFile.Stored> stored() {
+        return new TreeMap<>(current).values().stream().toList();
     }
 
     /** Whether this build made or took back fragments the build cache keeps. */
@@ -136,9 +140,9 @@ public final class Fragments {
      * (never served as it is). Empty when nothing is kept.
      */
     @SuppressWarnings("unchecked")
-    public <V> java.util.Optional<V> last(String kind, Object id) {
+    public <V> Optional<V> last(String kind, Object id) {
         Entry entry = keep ? entries.get(new Key(kind, id)) : null;
-        return entry == null ? java.util.Optional.empty() : java.util.Optional.of((V) entry.value);
+        return entry == null ? Optional.empty() : Optional.of((V) entry.value);
     }
 
     /** Starts a build: entries asked for from now on are kept after {@link #endBuild}. */

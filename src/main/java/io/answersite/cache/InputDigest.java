@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.text.Sha256;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -42,6 +43,7 @@ import java.util.function.Function;
  * inputs undigestable ({@link #digest} returns null): the output is then made again, never reused on
  * a guess. Thread-safe.
  */
+
 public final class InputDigest {
 
     private static final byte[] UNKNOWN = new byte[0];
@@ -57,7 +59,7 @@ public final class InputDigest {
 
     /** The digest of {@code inputs}, or null when they hold a value this class cannot digest. */
     public byte[] digest(Object inputs) {
-        MessageDigest sha = io.answersite.text.Sha256.digest();
+        MessageDigest sha = Sha256.digest();
         try {
             value(sha, inputs);
         } catch (Undigestable e) {
@@ -77,7 +79,7 @@ public final class InputDigest {
     /** Fails, naming the type, when {@code inputs} hold a value this class cannot digest (for tests). */
     public void requireDigestable(Object inputs) {
         try {
-            value(io.answersite.text.Sha256.digest(), inputs);
+            value(Sha256.digest(), inputs);
         } catch (Undigestable e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -176,9 +178,9 @@ public final class InputDigest {
     private void unordered(MessageDigest sha, Collection<?> items) {
         List<String> digests = new ArrayList<>(items.size());
         for (Object item : items) {
-            MessageDigest one = io.answersite.text.Sha256.digest();
+            MessageDigest one = Sha256.digest();
             value(one, item);
-            digests.add(io.answersite.text.Sha256.hex(one.digest()));
+            digests.add(Sha256.hex(one.digest()));
         }
         Collections.sort(digests);
         digests.forEach(d -> string(sha, d));
@@ -194,7 +196,7 @@ public final class InputDigest {
         }
         byte[] known = byInstance.get(record);
         if (known == null) {
-            MessageDigest sha = io.answersite.text.Sha256.digest();
+            MessageDigest sha = Sha256.digest();
             try {
                 value(sha, record);
                 known = sha.digest();

@@ -129,9 +129,8 @@ public final class ContentChecks {
             if (page.key().kind() == Kind.HUB) {
                 continue;
             }
-            Set<PageKey> from = new HashSet<>(inbound.getOrDefault(page.key(), Set.of()));
-            from.remove(page.key());
-            if (from.isEmpty()) {
+            Set<PageKey> from = inbound.getOrDefault(page.key(), Set.of());
+            if (from.isEmpty() || from.size() == 1 && from.contains(page.key())) { // links to itself do not count
                 diagnostics.warning(Rules.ORPHAN, SourcePos.startOf(page.sourcePath()), "no other page, topic or the hub"
                         + " links to this " + page.key().kind().refName() + "; link to it from a related page"
                         + (page.key().kind().requiresTopic() || page.key().kind() == Kind.GLOSSARY

@@ -1,14 +1,17 @@
 package io.answersite.check;
 
+import java.nio.ByteBuffer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +27,7 @@ import java.util.Set;
  * Every candidate is then measured exactly, so the result is the same as comparing all pairs, while
  * the work grows with the number of questions times the lengths of the few postings they meet.
  */
+
 final class DuplicateQuestions {
 
     /** A question to compare: who asks it (an index the caller knows) and its text. */
@@ -124,10 +128,10 @@ final class DuplicateQuestions {
      * against the others instead of the whole set being joined again (the preview keeps one per
      * language between builds).
      */
-    record Known(List<Question> questions, List<java.util.Set<String>> tokenSets, int percent, List<Pair> pairs) {
+    record Known(List<Question> questions, List<Set<String>> tokenSets, int percent, List<Pair> pairs) {
 
         static Known of(List<Question> questions, int percent) {
-            return new Known(questions, questions.stream().map(q -> java.util.Set.copyOf(DuplicateQuestions.tokens(q.text()))).toList(),
+            return new Known(questions, questions.stream().map(q -> Set.copyOf(DuplicateQuestions.tokens(q.text()))).toList(),
                     percent, find(questions, percent));
         }
 
@@ -139,29 +143,29 @@ final class DuplicateQuestions {
          * owners in the same order with at most a few texts changed: the pairs of unchanged questions
          * are kept and each changed question is measured against every other. Empty otherwise.
          */
-        java.util.Optional<Known> updatedTo(List<Question> now, int percentNow) {
+        Optional<Known> updatedTo(List<Question> now, int percentNow) {
             if (percentNow != percent || now.size() != questions.size()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             List<Integer> changed = new ArrayList<>();
             for (int i = 0; i < now.size(); i++) {
                 if (now.get(i).owner() != questions.get(i).owner()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 if (!now.get(i).text().equals(questions.get(i).text())) {
                     changed.add(i);
                     if (changed.size() > MAX_CHANGED) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 }
             }
             if (changed.isEmpty()) {
-                return java.util.Optional.of(new Known(now, tokenSets, percent, pairs));
+                return Optional.of(new Known(now, tokenSets, percent, pairs));
             }
-            List<java.util.Set<String>> tokensNow = new ArrayList<>(tokenSets);
-            java.util.Set<Integer> changedOwners = new java.util.HashSet<>();
+            List<Set<String>> tokensNow = new ArrayList<>(tokenSets);
+            Set<Integer> changedOwners = new HashSet<>();
             for (int i : changed) {
-                tokensNow.set(i, java.util.Set.copyOf(DuplicateQuestions.tokens(now.get(i).text())));
+                tokensNow.set(i, Set.copyOf(DuplicateQuestions.tokens(now.get(i).text())));
                 changedOwners.add(now.get(i).owner());
             }
             List<Pair> pairsNow = new ArrayList<>();
@@ -170,19 +174,19 @@ final class DuplicateQuestions {
                     pairsNow.add(pair);
                 }
             }
-            java.util.Set<Integer> changedIndexes = new java.util.HashSet<>(changed);
+            Set<Integer> changedIndexes = new HashSet<>(changed);
             for (int c : changed) {
                 for (int j = 0; j < now.size(); j++) {
                     if (j == c || (changedIndexes.contains(j) && j < c)) {
                         continue; // itself, or a pair of two changed questions already measured
                     }
-                    java.util.Set<String> a = tokensNow.get(c);
-                    java.util.Set<String> b = tokensNow.get(j);
+                    Set<String> a = tokensNow.get(c);
+                    Set<String> b = tokensNow.get(j);
                     if (a.isEmpty() || b.isEmpty()) {
                         continue;
                     }
-                    java.util.Set<String> small = a.size() <= b.size() ? a : b;
-                    java.util.Set<String> large = small == a ? b : a;
+                    Set<String> small = a.size() <= b.size() ? a : b;
+                    Set<String> large = small == a ? b : a;
                     int shared = 0;
                     for (String token : small) {
                         if (large.contains(token)) {
@@ -198,7 +202,7 @@ final class DuplicateQuestions {
                 }
             }
             pairsNow.sort(Comparator.comparingInt(Pair::first).thenComparingInt(Pair::second));
-            return java.util.Optional.of(new Known(now, List.copyOf(tokensNow), percent, List.copyOf(pairsNow)));
+            return Optional.of(new Known(now, List.copyOf(tokensNow), percent, List.copyOf(pairsNow)));
         }
     }
 
@@ -281,7 +285,7 @@ final class DuplicateQuestions {
 
     /** The build cache's form of a list of pairs: three integers each. */
     static byte[] bytes(List<Pair> pairs) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(pairs.size() * 12);
+        ByteBuffer buffer = ByteBuffer.allocate(pairs.size() * 12);
         pairs.forEach(pair -> buffer.putInt(pair.first()).putInt(pair.second()).putInt(pair.percent()));
         return buffer.array();
     }
@@ -290,8 +294,8 @@ final class DuplicateQuestions {
         if (bytes.length % 12 != 0) {
             throw new IllegalArgumentException("not a list of question pairs");
         }
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-        List<Pair> pairs = new java.util.ArrayList<>(bytes.length / 12);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        List<Pair> pairs = new ArrayList<>(bytes.length / 12);
         while (buffer.hasRemaining()) {
             pairs.add(new Pair(buffer.getInt(), buffer.getInt(), buffer.getInt()));
         }

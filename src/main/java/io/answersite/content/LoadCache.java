@@ -6,13 +6,17 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,7 @@ import java.util.function.Function;
  * text, and CI systems cache and upload {@code target/}; such a file is read again by every build
  * until the secret is gone. Thread-safe.
  */
+
 public final class LoadCache {
 
     private record Entry(long size, long modifiedMillis, byte[] sha256, Object result, List<Diagnostic> diagnostics) {
@@ -39,8 +44,10 @@ public final class LoadCache {
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     /** For each record a by-content cache handed out or kept: a digest of its file's path and bytes. */
-    private final Map<Object, byte[]> files = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<Object, byte[]> files = Collections.synchronizedMap(new IdentityHashMap<>());
     private final boolean byContent;
+    /** Hashes of files this build already computed (its input fingerprint), by absolute path. */
+    private volatile Map<Path, byte[]> knownHashes = Map.of();
     private int misses;
 
     /** A cache that trusts size and modification time (the preview server's). */
@@ -65,7 +72,10 @@ public final class LoadCache {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (byContent) {
-                sha256 = Sha256.of(Files.readAllBytes(file));
+                sha256 = knownHashes.get(file.toAbsolutePath().normalize());
+                if (sha256 == null) {
+                    sha256 = Sha256.of(Files.readAllBytes(file));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -97,8 +107,8 @@ public final class LoadCache {
 
     private void identify(Path file, Entry entry) {
         if (byContent && entry.result != null) {
-            java.security.MessageDigest sha = io.answersite.text.Sha256.digest();
-            sha.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            MessageDigest sha = Sha256.digest();
+            sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(entry.sha256);
             files.put(entry.result, sha.digest());
@@ -113,6 +123,15 @@ public final class LoadCache {
      */
     public byte[] fileDigestOf(Object record) {
         return files.get(record);
+    }
+
+    /**
+     * Trusts {@code hashes} (SHA-256 by absolute path) for the files they name instead of reading
+     * and hashing them again: the build computed them for its input fingerprint a moment before. A
+     * file changed in between is built as it was fingerprinted, and the next build sees the change.
+     */
+    public void useHashes(Map<Path, byte[]> hashes) {
+        knownHashes = Map.copyOf(hashes);
     }
 
     /** Forgets files that no longer exist. */

@@ -1,15 +1,16 @@
 package io.answersite.emit;
 
+import io.answersite.cache.Fragments;
+import io.answersite.cache.Same;
 import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.content.Common;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
-import io.answersite.cache.Fragments;
-import io.answersite.cache.Same;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.SiteOutput;
+import io.answersite.text.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Markdown twin of every page, at its URL plus {@code index.md}: clean Markdown, no HTML,
  * absolute links, front matter turned into readable sections. The same text makes up llms-full.txt.
  */
+
 public final class MarkdownTwins {
 
     private final SiteText site;
@@ -103,18 +105,18 @@ public final class MarkdownTwins {
     public String twinHash(Page page) {
         String twin = twin(page);
         if (!fragments.storesOnDisk() || page instanceof Page.Hub) {
-            return fragments.get("twin-hash", page.key(), twin, null, () -> io.answersite.text.Sha256.hex(twin));
+            return fragments.get("twin-hash", page.key(), twin, null, () -> Sha256.hex(twin));
         }
-        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> io.answersite.text.Sha256.hex(twin),
+        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> Sha256.hex(twin),
                 MarkdownTwins::utf8, MarkdownTwins::text);
     }
 
     private static byte[] utf8(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(byte[] bytes) {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */

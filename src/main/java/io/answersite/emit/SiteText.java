@@ -83,6 +83,9 @@ public final class SiteText {
         if (text == null) {
             return "";
         }
+        if (isOneLine(text)) {
+            return text; // most titles and summaries: no copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -98,6 +101,18 @@ public final class SiteText {
             }
         }
         return out.toString();
+    }
+
+    /** Whether {@link #oneLine} would give {@code text} back: white space only as single inner spaces. */
+    private static boolean isOneLine(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? i == 0 || i == last || text.charAt(i + 1) == ' ' : Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A date at the start of its day in the site's time zone, as ISO 8601 with offset. */

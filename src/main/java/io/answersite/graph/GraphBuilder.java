@@ -1,5 +1,6 @@
 package io.answersite.graph;
 
+import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
 import io.answersite.content.LoadedContent;
@@ -12,12 +13,17 @@ import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
+import io.answersite.markdown.ExternalLink;
 import io.answersite.markdown.LinkRef;
+import io.answersite.markdown.MarkdownDoc;
 import io.answersite.text.PercentDecoding;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +37,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Builds the {@link ContentGraph} in named passes, reporting what does not hold together. */
@@ -278,7 +285,7 @@ public final class GraphBuilder {
         for (Page page : pages.values()) {
             claimedBy.put(urls.pageFolder(page.key()), page.sourcePath());
         }
-        for (io.answersite.config.Language language : config.languages()) {
+        for (Language language : config.languages()) {
             claimedBy.putIfAbsent(urls.hubFolder(language.code()), "the hub");
             for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
                 claimedBy.put(urls.listFolder(kind, language.code()), "the list of " + kind.folder());
@@ -328,7 +335,7 @@ public final class GraphBuilder {
 
     private Map<PageKey, List<LinkTarget>> resolveBodyLinks(Map<PageKey, Page> pages, Resolver resolver) {
         // the resolver only reads (findings go to a synchronized collector, sorted when reported): both cores resolve
-        Map<PageKey, List<LinkTarget>> result = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<PageKey, List<LinkTarget>> result = new ConcurrentHashMap<>();
         pages.values().parallelStream().forEach(page -> {
             List<LinkTarget> slots = new ArrayList<>();
             for (LinkRef link : page.body().links()) {
@@ -374,19 +381,19 @@ public final class GraphBuilder {
         return Collections.unmodifiableMap(result);
     }
 
-    private static void checkExternalLinks(List<io.answersite.markdown.MarkdownDoc> bodies, Diagnostics diagnostics) {
-        for (io.answersite.markdown.MarkdownDoc body : bodies) {
-            for (io.answersite.markdown.ExternalLink link : body.externalLinks()) {
+    private static void checkExternalLinks(List<MarkdownDoc> bodies, Diagnostics diagnostics) {
+        for (MarkdownDoc body : bodies) {
+            for (ExternalLink link : body.externalLinks()) {
                 String url = link.destination();
                 if (!(url.startsWith("http://") || url.startsWith("https://"))) {
                     continue;
                 }
                 try {
-                    java.net.URI uri = new java.net.URI(url);
+                    URI uri = new URI(url);
                     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                        throw new java.net.URISyntaxException(url, "no host");
+                        throw new URISyntaxException(url, "no host");
                     }
-                } catch (java.net.URISyntaxException e) {
+                } catch (URISyntaxException e) {
                     diagnostics.error(RULE_LINK_EXTERNAL, link.pos(), "'" + url + "' is not a valid URL ("
                             + e.getReason() + "); encode spaces as %20 and check the host");
                 }
@@ -461,7 +468,7 @@ public final class GraphBuilder {
                 }
             }
         }
-        Map<PageKey, List<PageKey>> result = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<PageKey, List<PageKey>> result = new ConcurrentHashMap<>();
         if (wanted == 0) {
             byLanguage.values().forEach(list -> list.forEach(a -> result.put(a.key(), List.of())));
             return result;
@@ -640,7 +647,7 @@ public final class GraphBuilder {
                 page.common().aliases().forEach(alias -> aliasFolder(alias.value())
                         .ifPresent(folder -> byFolder.putIfAbsent(folder, page.key())));
             }
-            for (io.answersite.config.Language language : config.languages()) {
+            for (Language language : config.languages()) {
                 for (Kind kind : Kind.values()) {
                     if (kind != Kind.HUB) {
                         generatedFolders.put(urls.listFolder(kind, language.code()), PageAnchors.ofList());
@@ -764,7 +771,7 @@ public final class GraphBuilder {
                 return Optional.empty();
             }
             String relative = path.substring(1);
-            if (relative.contains("//") || relative.contains("\\") || java.util.Arrays.stream(relative.split("/"))
+            if (relative.contains("//") || relative.contains("\\") || Arrays.stream(relative.split("/"))
                     .anyMatch(segment -> segment.equals(".") || segment.equals(".."))) {
                 diagnostics.error(RULE_LINK_TARGET, link.pos(), "link '" + destination + "' is not a path of the"
                         + " site; write it like /answers/id/ (no '.', '..', '\\' or '//' segments)");

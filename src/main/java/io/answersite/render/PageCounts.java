@@ -13,13 +13,14 @@ import java.util.stream.Collectors;
  * How many pages were written, per kind and language, for the build summary, and which template
  * wrote each file, for the checks of the built site. Thread-safe.
  */
+
 public final class PageCounts {
 
     private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
     private final Map<String, String> templates = new TreeMap<>();
     private final Set<String> rendered = new TreeSet<>();
 
-    private final java.util.Set<String> viewed = new java.util.TreeSet<>();
+    private final Set<String> viewed = new TreeSet<>();
 
     /** Notes that a page's view was made in this build (rather than its bytes taken back unchanged). */
     public synchronized void viewed(String path) {
@@ -27,8 +28,8 @@ public final class PageCounts {
     }
 
     /** The pages whose view was made in this build, sorted. */
-    public synchronized java.util.List<String> viewedPaths() {
-        return java.util.List.copyOf(viewed);
+    public synchronized List<String> viewedPaths() {
+        return List.copyOf(viewed);
     }
 
     /** Notes that a page went through its template in this build (rather than being reused). */

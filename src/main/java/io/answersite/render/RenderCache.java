@@ -1,14 +1,16 @@
 package io.answersite.render;
 
+import io.answersite.cache.InputDigest;
+import io.answersite.content.LoadCache;
 import io.answersite.text.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.answersite.cache.InputDigest;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,7 @@ import java.util.function.Supplier;
  * there still has that hash (see {@link #published}). The digest covers the theme's fingerprint and
  * the template's name; the build cache also drops the whole cache when the plugin changes.
  */
+
 public final class RenderCache {
 
     private static final int DIGEST_BYTES = 32;
@@ -88,9 +92,9 @@ public final class RenderCache {
      * As {@link #published(Path)}, also taking back a page none of whose inputs changed without
      * making its view: inputs are compared by {@link InputDigest}, a record read from a file by what
      * {@code files} says of it (its file's path and content hash, see
-     * {@link io.answersite.content.LoadCache#fileDigestOf}).
+     * {@link LoadCache#fileDigestOf}).
      */
-    public static RenderCache published(Path outputDir, java.util.function.Function<Object, byte[]> files) {
+    public static RenderCache published(Path outputDir, Function<Object, byte[]> files) {
         return new RenderCache(outputDir, new InputDigest(files));
     }
 
@@ -232,15 +236,15 @@ public final class RenderCache {
 
     /**
      * As {@link #readFrom(DataInputStream, String, Path)}, into a cache that also compares pages'
-     * inputs (see {@link #published(Path, java.util.function.Function)}).
+     * inputs (see {@link #published(Path, Function)}).
      */
     public static RenderCache readFrom(DataInputStream in, String key, Path outputDir,
-                                       java.util.function.Function<Object, byte[]> files) throws IOException {
+                                       Function<Object, byte[]> files) throws IOException {
         RenderCache cache = published(outputDir, files);
         if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
             return cache;
         }
-        Map<String, Entry> read = new java.util.HashMap<>();
+        Map<String, Entry> read = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             String path = in.readUTF();
             byte[] digest = new byte[DIGEST_BYTES];

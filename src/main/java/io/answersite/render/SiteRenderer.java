@@ -21,18 +21,23 @@ import io.answersite.graph.UrlScheme;
 import io.answersite.markdown.Heading;
 import io.answersite.markdown.MarkdownDoc;
 import io.answersite.output.SiteOutput;
+import io.answersite.search.SearchIndex;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -76,7 +81,7 @@ public final class SiteRenderer {
      */
     private final Object buildInputs;
     /** Per language, the glossary's names, the same instance while equal (see {@link #viewInputs}). */
-    private final Map<String, Object> glossaryNames = new java.util.HashMap<>();
+    private final Map<String, Object> glossaryNames = new HashMap<>();
     private final Views.Assets assets;
 
     /**
@@ -130,11 +135,11 @@ public final class SiteRenderer {
 
     /** As {@link #render(SiteOutput, Diagnostics)}, telling {@code progress} (done, total) as pages are written. */
     public PageCounts render(SiteOutput output, Diagnostics diagnostics,
-                             java.util.function.BiConsumer<Integer, Integer> progress) {
+                             BiConsumer<Integer, Integer> progress) {
         PageCounts counts = new PageCounts();
         int total = graph.pages().size() + config.languages().size() * LISTED_KINDS.size();
         int step = Math.max(1, total / 50);
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         // pages are independent: both cores render them; the order of writes does not matter
         graph.pages().values().parallelStream().forEach(page -> {
             int now = done.incrementAndGet();
@@ -182,7 +187,7 @@ public final class SiteRenderer {
         String folder = urls.pageFolder(key);
         Map<String, Object> context = context(pageLayout(page, folder), view(page), key.language());
         return theme.render(template(key.kind()), context, diagnostics).map(html -> new RenderedPage(
-                UrlScheme.indexFile(folder), html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                UrlScheme.indexFile(folder), html.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A rendered page: where it goes in the output, and its bytes. */
@@ -207,7 +212,7 @@ public final class SiteRenderer {
             if (html.isEmpty()) {
                 return;
             }
-            byte[] bytes = html.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = html.get().getBytes(StandardCharsets.UTF_8);
             output.write(path, bytes);
             counts.rendered(path);
             if (cache != null) {
@@ -584,7 +589,7 @@ public final class SiteRenderer {
         jsonLd.webPage("SearchResultsPage", title, t(code, "search_intro"), ldCrumbs(crumbs, code, null, folder));
         Views.Layout layout = layout(code, title, fullTitle(title, code), t(code, "search_intro"), folder, null, crumbs,
                 other -> urls.hubFolder(other) + "search/", "search", "website", null, script(folder, jsonLd));
-        Views.Search view = new Views.Search(title, urls.path(io.answersite.search.SearchIndex.folder(language)));
+        Views.Search view = new Views.Search(title, urls.path(SearchIndex.folder(language)));
         write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code, null);
     }
 

@@ -1,5 +1,6 @@
 package io.answersite.search;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.answersite.cache.Fragments;
@@ -8,10 +9,11 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.emit.SiteText;
 import io.answersite.output.SiteOutput;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ import java.util.stream.IntStream;
  * Weights: titles, questions, terms and synonyms 4; tags and the short answer, definition or
  * description 2; the rest of the text 1; a token counts at most three times per field.
  */
+
 public final class SearchIndex {
 
     public static final int DOCS_PER_CHUNK = 32;
@@ -185,8 +188,8 @@ public final class SearchIndex {
             for (String token : tokens) {
                 text.append(token).append('\0');
             }
-            byte[] utf8 = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4 + weights.length * 4 + utf8.length);
+            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.allocate(4 + weights.length * 4 + utf8.length);
             buffer.putInt(tokens.length);
             for (int weight : weights) {
                 buffer.putInt(weight);
@@ -195,7 +198,7 @@ public final class SearchIndex {
         }
 
         static DocWeights of(byte[] bytes) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             int count = buffer.getInt();
             if (count < 0 || 4 + count * 4L > bytes.length) {
                 throw new IllegalArgumentException("not a page's search weights");
@@ -205,7 +208,7 @@ public final class SearchIndex {
                 weights[i] = buffer.getInt();
             }
             String text = new String(bytes, 4 + count * 4, bytes.length - 4 - count * 4,
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
             String[] tokens = new String[count];
             int from = 0;
             for (int i = 0; i < count; i++) {

@@ -169,7 +169,8 @@ public final class Answersite {
         BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request));
         StageTimes times = new StageTimes(listener);
         String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
-        String inputs = times.time("fingerprint", () -> new Fingerprint().add("plugin", plugin)
+        Fingerprint fingerprint = new Fingerprint();
+        String inputs = times.time("fingerprint", () -> fingerprint.add("plugin", plugin)
                 .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts() + "\n" + request.today()
                         + "\n" + request.outputDir().toAbsolutePath().normalize())
                 .addFile("config", request.configFile()).addTree("content", request.contentDir())
@@ -191,6 +192,7 @@ public final class Answersite {
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
         LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
+        loads.useHashes(fingerprint.fileHashes()); // hashed a moment ago for the fingerprint: not again
         // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
         RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
             try (in) {
