@@ -37,7 +37,7 @@ import java.util.function.Function;
  * disk where the preview keeps the inputs themselves and compares them with {@code equals}. Values
  * are digested by structure (records component by component, strings, numbers, booleans, enums,
  * lists, sets and maps in an order that does not depend on hash codes, and a few immutable JDK
- * value types), each tagged and length-prefixed. A {@link Same} stands for a record read from a
+ * value types and regular expressions), each tagged and length-prefixed. A {@link Same} stands for a record read from a
  * file and is digested as that file ({@code identities}: its path and content hash), or, when it was
  * not read from a file, by its content (once per instance). A value of any other type makes the
  * inputs undigestable ({@link #digest} returns null): the output is then made again, never reused on
@@ -167,6 +167,9 @@ public final class InputDigest {
                 || value instanceof Duration || value instanceof ZoneId || value instanceof Locale) {
             sha.update((byte) 'v'); // immutable JDK values whose text is their whole value
             string(sha, value.getClass().getName() + ":" + value);
+        } else if (value instanceof java.util.regex.Pattern pattern) {
+            sha.update((byte) 'p'); // a pattern is its expression and flags
+            string(sha, pattern.flags() + "/" + pattern.pattern());
         } else if (value instanceof CharSequence text) {
             sha.update((byte) 's');
             string(sha, text.toString());

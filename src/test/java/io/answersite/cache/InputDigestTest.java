@@ -1,0 +1,97 @@
+package io.answersite.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.answersite.config.CheckSettings;
+import io.answersite.content.Kind;
+import io.answersite.content.PageKey;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What the build cache compares a page's inputs by across builds, where there are no instances to compare. */
+class InputDigestTest {
+
+    private record Item(String title, int rank, List<PageKey> keys, Optional<LocalDate> date) {
+    }
+
+    private final InputDigest digest = new InputDigest(record -> null);
+
+    @Test
+    void equalValuesBuiltApartHaveOneDigestAndAnyDifferentComponentAnother() {
+        Item item = new Item("Why 504?", 1, List.of(new PageKey(Kind.ANSWER, "a", "en")), Optional.of(LocalDate.of(2026, 1, 2)));
+        Item same = new Item("Why 504?", 1, List.of(new PageKey(Kind.ANSWER, "a", "en")), Optional.of(LocalDate.of(2026, 1, 2)));
+        assertArrayEquals(digest.digest(List.of(item, "x")), digest.digest(List.of(same, "x")));
+        for (Item other : List.of(new Item("Why 503?", 1, item.keys(), item.date()), new Item(item.title(), 2, item.keys(), item.date()),
+                new Item(item.title(), 1, List.of(new PageKey(Kind.GUIDE, "a", "en")), item.date()),
+                new Item(item.title(), 1, item.keys(), Optional.empty()))) {
+            assertFalse(Arrays.equals(digest.digest(item), digest.digest(other)), other.toString());
+        }
+        assertFalse(Arrays.equals(digest.digest(List.of("ab", "c")), digest.digest(List.of("a", "bc"))),
+                "strings are length-prefixed");
+        assertFalse(Arrays.equals(digest.digest(1), digest.digest("1")), "values are tagged by type");
+    }
+
+    @Test
+    void hashMapsAndHashSetsDigestTheSameWhateverTheirIterationOrder() {
+        Map<Kind, String> one = new HashMap<>();
+        Map<Kind, String> two = new HashMap<>();
+        for (Kind kind : Kind.values()) {
+            one.put(kind, kind.name());
+        }
+        List<Kind> reversed = Arrays.asList(Kind.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(kind -> two.put(kind, kind.name()));
+        assertArrayEquals(digest.digest(one), digest.digest(two));
+        assertArrayEquals(digest.digest(new HashSet<>(List.of("a", "b", "c"))), digest.digest(Set.of("c", "b", "a")));
+    }
+
+    @Test
+    void aRecordReadFromAFileIsDigestedAsThatFileAndAnyOtherByItsContent() {
+        Item fromFile = new Item("t", 1, List.of(), Optional.empty());
+        Item built = new Item("t", 1, List.of(), Optional.empty());
+        byte[] file = new byte[32];
+        file[0] = 7;
+        InputDigest withFiles = new InputDigest(record -> record == fromFile ? file : null);
+        assertFalse(Arrays.equals(withFiles.digest(new Same(fromFile)), withFiles.digest(new Same(built))),
+                "the file stands for the record, not its content");
+        assertArrayEquals(withFiles.digest(new Same(built)), withFiles.digest(new Same(new Item("t", 1, List.of(), Optional.empty()))));
+        assertArrayEquals(file, withFiles.fileOf(fromFile));
+        assertNull(withFiles.fileOf(built));
+    }
+
+    @Test
+    void aValueOfAnUnknownTypeMakesTheInputsUndigestableNeverAGuess() {
+        assertNull(digest.digest(List.of("a", new StringBuilder("b").append('c').chars())));
+        assertNull(digest.digest(new Same(List.of(new Object()))));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> digest.requireDigestable(List.of(new Object())));
+        assertEquals("cannot digest a java.lang.Object", error.getMessage());
+    }
+
+    @Test
+    void theSiteSettingsAPageReadsAreDigestableSafetyPatternsIncluded() {
+        CheckSettings withPattern = new CheckSettings(CheckSettings.DEFAULTS.severities(), 160, 300, 60, 30, 80, 0, 50,
+                false, true, List.of(new CheckSettings.SafetyPattern("internal host", Pattern.compile("corp\\.example"))),
+                Set.of("abc"));
+        digest.requireDigestable(List.of(CheckSettings.DEFAULTS, withPattern, URI.create("https://a.example/")));
+        CheckSettings otherPattern = new CheckSettings(withPattern.severities(), 160, 300, 60, 30, 80, 0, 50, false, true,
+                List.of(new CheckSettings.SafetyPattern("internal host", Pattern.compile("corp\\.example", Pattern.CASE_INSENSITIVE))),
+                Set.of("abc"));
+        assertNotNull(digest.digest(withPattern));
+        assertFalse(Arrays.equals(digest.digest(withPattern), digest.digest(otherPattern)), "flags count");
+    }
+}
