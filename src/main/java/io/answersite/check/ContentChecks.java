@@ -220,7 +220,7 @@ public final class ContentChecks {
             if (!(page instanceof Page.Answer answer)) {
                 continue;
             }
-            int length = answerLength(answer.answer());
+            int length = answerLength(answer.summary());
             if (length > settings.answerMaxLength()) {
                 diagnostics.warning("answer-length", page.common().keyPos("answer", path), "the short answer is "
                         + length + " long (CJK characters plus Latin words), over " + settings.answerMaxLength()
@@ -417,14 +417,17 @@ public final class ContentChecks {
         return List.copyOf(unlinked);
     }
 
-    /** What a reader sees of an answer, without code and link targets. */
+    /** What a reader sees of an answer, without code and link targets (in front matter texts as in the body). */
     static String visibleText(Page.Answer answer) {
         StringBuilder text = new StringBuilder();
         text.append(answer.title()).append('\n').append(answer.question()).append('\n')
-                .append(answer.common().description()).append('\n').append(answer.answer()).append('\n');
-        answer.basis().forEach(b -> text.append(b).append('\n'));
-        answer.nextSteps().forEach(s -> text.append(s).append('\n'));
-        answer.faq().forEach(f -> text.append(f.question()).append('\n').append(f.answer()).append('\n'));
+                .append(answer.common().description()).append('\n');
+        StringBuilder fields = new StringBuilder();
+        fields.append(answer.answer()).append('\n');
+        answer.basis().forEach(b -> fields.append(b).append('\n'));
+        answer.nextSteps().forEach(s -> fields.append(s).append('\n'));
+        answer.faq().forEach(f -> fields.append(f.question()).append('\n').append(f.answer()).append('\n'));
+        text.append(LINK_DESTINATION.matcher(INLINE_CODE.matcher(fields).replaceAll("")).replaceAll("]"));
         if (answer.summaryEn() != null) {
             text.append(answer.summaryEn()).append('\n');
         }
