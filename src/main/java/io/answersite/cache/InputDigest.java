@@ -20,7 +20,6 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,7 @@ public final class InputDigest {
     private static final byte[] UNKNOWN = new byte[0];
 
     private final Function<Object, byte[]> identities;
-    private final Map<Object, byte[]> byInstance = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Same, byte[]> byInstance = new ConcurrentHashMap<>(); // by identity: no lock on reads
     private final Map<Class<?>, Method[]> accessors = new ConcurrentHashMap<>();
 
     /** @param identities for a record read from a file, a digest of the file (path and content); null otherwise */
@@ -197,7 +196,7 @@ public final class InputDigest {
         if (file != null) {
             return file;
         }
-        byte[] known = byInstance.get(record);
+        byte[] known = byInstance.get(new Same(record));
         if (known == null) {
             MessageDigest sha = Sha256.digest();
             try {
@@ -206,7 +205,7 @@ public final class InputDigest {
             } catch (Undigestable e) {
                 known = UNKNOWN;
             }
-            byInstance.put(record, known);
+            byInstance.put(new Same(record), known);
         }
         if (known == UNKNOWN) {
             throw new Undigestable("cannot digest a " + record.getClass().getName());

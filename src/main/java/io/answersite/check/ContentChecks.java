@@ -225,7 +225,7 @@ public final class ContentChecks {
                 continue;
             }
             // kept with the answer's record in the preview: the script of every character is a table search
-            int length = fragments.get("answer-length", answer.key(), answer, null, () -> answerLength(answer.answer()));
+            int length = fragments.get("answer-length", answer.key(), answer, null, () -> answerLength(answer.summary()));
             if (length > settings.answerMaxLength()) {
                 diagnostics.warning(Rules.ANSWER_LENGTH, page.common().keyPos("answer", path), "the short answer is "
                         + length + " long (CJK characters plus Latin words), over " + settings.answerMaxLength()
@@ -433,14 +433,17 @@ public final class ContentChecks {
         return List.copyOf(unlinked);
     }
 
-    /** What a reader sees of an answer, without code and link targets. */
+    /** What a reader sees of an answer, without code and link targets (in front matter texts as in the body). */
     static String visibleText(Page.Answer answer) {
         StringBuilder text = new StringBuilder();
         text.append(answer.title()).append('\n').append(answer.question()).append('\n')
-                .append(answer.common().description()).append('\n').append(answer.answer()).append('\n');
-        answer.basis().forEach(b -> text.append(b).append('\n'));
-        answer.nextSteps().forEach(s -> text.append(s).append('\n'));
-        answer.faq().forEach(f -> text.append(f.question()).append('\n').append(f.answer()).append('\n'));
+                .append(answer.common().description()).append('\n');
+        StringBuilder fields = new StringBuilder();
+        fields.append(answer.answer()).append('\n');
+        answer.basis().forEach(b -> fields.append(b).append('\n'));
+        answer.nextSteps().forEach(s -> fields.append(s).append('\n'));
+        answer.faq().forEach(f -> fields.append(f.question()).append('\n').append(f.answer()).append('\n'));
+        text.append(LINK_DESTINATION.matcher(INLINE_CODE.matcher(fields).replaceAll("")).replaceAll("]"));
         if (answer.summaryEn() != null) {
             text.append(answer.summaryEn()).append('\n');
         }

@@ -9,6 +9,7 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
 import io.answersite.markdown.ExternalLink;
+import io.answersite.markdown.InlineMarkdown;
 import io.answersite.markdown.LinkRef;
 import io.answersite.markdown.MarkdownDoc;
 import io.answersite.markdown.MarkdownRenderer;
@@ -226,7 +227,7 @@ public final class ContentLoader {
             case CHECKLIST -> new Page.Checklist(key, path, idPos, common, body);
             case GLOSSARY -> new Page.GlossaryTerm(key, path, idPos, common, body,
                     fields.string("term").orElse(common.title()), fields.strings("synonyms"),
-                    fields.requiredString("definition").orElse(""));
+                    fields.requiredString("definition").orElse(""), java.util.Map.of());
             case TOPIC -> new Page.Topic(key, path, idPos, common, body);
             case HUB -> new Page.Hub(key, path, idPos, common, body);
         };
@@ -236,12 +237,11 @@ public final class ContentLoader {
     }
 
     /**
-     * The links written in front matter text (answer, basis, next_steps, faq questions and answers,
-     * related notes, a glossary definition), added to the page's body links after the body's own, so
-     * the graph resolves and checks them like body links, every form, each at the {@code [} where it
-     * is written in the file (or at the value when the YAML text is folded beyond recognition).
-     * The page shows these fields as text for now: the links are checked and count as the page's
-     * links; they are not rendered yet.
+     * Renders the front matter texts written with inline Markdown (answer, basis, next_steps, faq
+     * questions and answers, related notes, a glossary definition) and adds their links to the page's
+     * body links after the body's own, so the graph resolves and checks them like body links, every
+     * form, each at the {@code [} where it is written in the file (or at the value when the YAML text
+     * is folded beyond recognition). Each rendered text knows its first page-wide slot.
      */
     private Page withFieldLinks(Page page, Fields fields, SourceText source, int frontMatterEnd,
                                 Diagnostics diagnostics) {
@@ -268,42 +268,48 @@ public final class ContentLoader {
         }
         List<LinkRef> links = new ArrayList<>(page.body().links());
         List<ExternalLink> external = new ArrayList<>(page.body().externalLinks());
+        Map<String, InlineMarkdown> inline = new LinkedHashMap<>();
         for (String pointer : pointers) {
             JsonNode value = fields.raw(pointer.contains("/")
                     ? pointer.substring(0, pointer.indexOf('/')) : pointer);
             String text = textAt(value, pointer);
-            if (text == null || (!text.contains("](") && !text.contains("]["))) {
+            if (text == null || MarkdownRenderer.isPlainText(text)) {
                 continue;
             }
             SourcePos valuePos = fields.valuePos(pointer);
             int valueOffset = source.offsetOfLine(valuePos.line()) + valuePos.column() - 1;
             Diagnostics quiet = new Diagnostics();
-            Optional<MarkdownDoc> doc = markdown.render(new SourceText(source.path(), text), text, 0, quiet);
-            if (doc.isEmpty()) {
+            Optional<InlineMarkdown> rendered = markdown.renderInline(new SourceText(source.path(), text), text,
+                    links.size(), quiet);
+            if (rendered.isEmpty()) {
                 continue;
             }
-            for (LinkRef link : doc.get().links()) {
+            inline.put(pointer, rendered.get());
+            for (LinkRef link : rendered.get().doc().links()) {
                 links.add(new LinkRef(links.size(), link.destination(),
                         written(source, valueOffset, frontMatterEnd, link.destination(), valuePos), link.target()));
             }
-            for (ExternalLink link : doc.get().externalLinks()) {
+            for (ExternalLink link : rendered.get().doc().externalLinks()) {
                 external.add(new ExternalLink(link.destination(),
                         written(source, valueOffset, frontMatterEnd, link.destination(), valuePos)));
             }
         }
-        if (links.size() == page.body().links().size() && external.size() == page.body().externalLinks().size()) {
+        if (inline.isEmpty()) {
             return page;
         }
         MarkdownDoc b = page.body();
-        MarkdownDoc body = new MarkdownDoc(b.html(), b.slotPrefix(), b.headings(), List.copyOf(links),
+        // an empty body has no slot prefix; it gets one that its (empty) HTML cannot contain
+        String slotPrefix = b.slotPrefix().isEmpty() ? "answersite-slot-" : b.slotPrefix();
+        MarkdownDoc body = new MarkdownDoc(b.html(), slotPrefix, b.headings(), List.copyOf(links),
                 b.checklistGroups(), b.anchors(), b.source(), b.edits(), List.copyOf(external), b.imagesWithoutAlt());
+        java.util.Map<String, InlineMarkdown> texts = java.util.Collections.unmodifiableMap(inline);
         if (page instanceof Page.Answer a) {
             return new Page.Answer(a.key(), a.sourcePath(), a.idPos(), a.common(), body, a.question(), a.answer(),
-                    a.basis(), a.nextSteps(), a.summaryEn(), a.faq(), a.related());
+                    a.basis(), a.nextSteps(), a.summaryEn(), a.faq(), a.related(), texts);
         }
         Page.GlossaryTerm g = (Page.GlossaryTerm) page;
         return new Page.GlossaryTerm(g.key(), g.sourcePath(), g.idPos(), g.common(), body, g.term(), g.synonyms(),
-                g.definition());
+                g.definition(), texts);
     }
 
     /** The text at a pointer below a top-level value ({@code basis/2}, {@code faq/0/a}), or null. */
@@ -420,7 +426,7 @@ public final class ContentLoader {
                     .map(r -> new Page.Related(r, entry.string("note").orElse(null))));
         });
         return new Page.Answer(key, path, idPos, common, body, question, answer, fields.strings("basis"),
-                fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related);
+                fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related, java.util.Map.of());
     }
 
     public static final String RULE_ENUM = Rules.FRONT_MATTER_ENUM;

@@ -14,9 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +42,20 @@ public final class LoadCache {
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     /** For each record a by-content cache handed out or kept: a digest of its file's path and bytes. */
-    private final Map<Object, byte[]> files = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Identity, byte[]> files = new ConcurrentHashMap<>();
+
+    /** A key equal only to itself: records are compared by identity here (reads take no lock). */
+    private record Identity(Object record) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && that.record == record;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(record);
+        }
+    }
     private final boolean byContent;
     /** Hashes of files this build already computed (its input fingerprint), by absolute path. */
     private volatile Map<Path, byte[]> knownHashes = Map.of();
@@ -111,7 +122,7 @@ public final class LoadCache {
             sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(entry.sha256);
-            files.put(entry.result, sha.digest());
+            files.put(new Identity(entry.result), sha.digest());
         }
     }
 
@@ -122,7 +133,7 @@ public final class LoadCache {
      * configuration and the plugin, and the build cache is dropped whole when either of those changes.
      */
     public byte[] fileDigestOf(Object record) {
-        return files.get(record);
+        return files.get(new Identity(record));
     }
 
     /**

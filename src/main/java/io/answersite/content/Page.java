@@ -1,8 +1,10 @@
 package io.answersite.content;
 
 import io.answersite.diagnostic.SourcePos;
+import io.answersite.markdown.InlineMarkdown;
 import io.answersite.markdown.MarkdownDoc;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A page of the site, one record per content kind. Every page has a key, the file it came from,
@@ -31,9 +33,28 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
         return title();
     }
 
-    /** The line that stands for a page in lists and cards: its description, or what a kind has better. */
+    /**
+     * The line that stands for a page in lists and cards: its description, or what a kind has better
+     * (as plain text: a short answer or definition without its Markdown syntax).
+     */
     default String summary() {
         return common().description();
+    }
+
+    /**
+     * The front matter texts written with inline Markdown, by field: {@code answer}, {@code basis/0},
+     * {@code next_steps/0}, {@code faq/0/q}, {@code faq/0/a}, {@code related/0/note} (indexes as
+     * written), {@code definition}. A text not listed is plain: it has no Markdown syntax
+     * ({@link io.answersite.markdown.MarkdownRenderer#isPlainText}) and reads as written.
+     */
+    default Map<String, InlineMarkdown> inline() {
+        return Map.of();
+    }
+
+    /** The text of {@code field} as a reader sees it: {@code asWritten} without its Markdown syntax. */
+    default String plain(String field, String asWritten) {
+        InlineMarkdown text = inline().get(field);
+        return text == null ? asWritten : text.plain();
     }
 
     /** A follow-up question and its answer. */
@@ -46,12 +67,18 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
 
     record Answer(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
                   String question, String answer, List<String> basis, List<String> nextSteps,
-                  String summaryEn, List<Faq> faq, List<Related> related) implements Page {
+                  String summaryEn, List<Faq> faq, List<Related> related, Map<String, InlineMarkdown> inline)
+            implements Page {
 
         /** The short answer. */
         @Override
         public String summary() {
-            return answer;
+            return plain("answer", answer);
+        }
+
+        /** The field of the note of the related item {@code ref} ({@link #inline}): {@code related/<index>/note}. */
+        public String relatedNoteField(TypedRef ref) {
+            return "related/" + related.stream().map(Related::ref).toList().indexOf(ref) + "/note";
         }
     }
 
@@ -64,7 +91,8 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
     }
 
     record GlossaryTerm(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
-                        String term, List<String> synonyms, String definition) implements Page {
+                        String term, List<String> synonyms, String definition, Map<String, InlineMarkdown> inline)
+            implements Page {
 
         @Override
         public String listTitle() {
@@ -74,7 +102,7 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
         /** The definition. */
         @Override
         public String summary() {
-            return definition;
+            return plain("definition", definition);
         }
     }
 

@@ -62,7 +62,7 @@ public final class AtomFeed {
             xml.append("    <published>").append(site.dateTime(answer.common().date())).append("</published>\n");
             xml.append("    <updated>").append(site.dateTime(answer.common().lastModified())).append("</updated>\n");
             xml.append("    <author><name>").append(Xml.escape(authorName(answer))).append("</name></author>\n");
-            xml.append("    <summary>").append(Xml.escape(answer.answer())).append("</summary>\n");
+            xml.append("    <summary>").append(Xml.escape(answer.summary())).append("</summary>\n");
             xml.append("  </entry>\n");
         }
         return xml.append("</feed>\n").toString();

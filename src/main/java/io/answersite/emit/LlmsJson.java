@@ -131,19 +131,29 @@ public final class LlmsJson {
         node.put("description", page.common().description());
         if (page instanceof Page.Answer answer) {
             node.put("question", answer.question());
-            node.put("answer", answer.answer());
+            node.put("answer", site.fieldMarkdown(answer, "answer", answer.answer()));
             if (answer.summaryEn() != null) {
                 node.put("summary_en", answer.summaryEn().strip());
             }
-            strings(node.putArray("basis"), answer.basis());
-            strings(node.putArray("next_steps"), answer.nextSteps());
+            ArrayNode basis = node.putArray("basis");
+            for (int i = 0; i < answer.basis().size(); i++) {
+                basis.add(site.fieldMarkdown(answer, "basis/" + i, answer.basis().get(i)));
+            }
+            ArrayNode nextSteps = node.putArray("next_steps");
+            for (int i = 0; i < answer.nextSteps().size(); i++) {
+                nextSteps.add(site.fieldMarkdown(answer, "next_steps/" + i, answer.nextSteps().get(i)));
+            }
             ArrayNode faq = node.putArray("faq");
-            answer.faq().forEach(item -> faq.addObject().put("q", item.question()).put("a", item.answer()));
+            for (int i = 0; i < answer.faq().size(); i++) {
+                Page.Faq item = answer.faq().get(i);
+                faq.addObject().put("q", site.fieldMarkdown(answer, "faq/" + i + "/q", item.question()))
+                        .put("a", site.fieldMarkdown(answer, "faq/" + i + "/a", item.answer()));
+            }
         }
         if (page instanceof Page.GlossaryTerm term) {
             node.put("term", term.term());
             strings(node.putArray("synonyms"), term.synonyms());
-            node.put("definition", term.definition());
+            node.put("definition", site.fieldMarkdown(term, "definition", term.definition()));
         }
         site.topicOf(page).ifPresent(topic -> node.putObject("topic").put("id", topic.id()).put("url", site.url(topic)));
         strings(node.putArray("tags"), page.common().tags());
@@ -155,7 +165,8 @@ public final class LlmsJson {
             entry.put("url", site.url(item.target()) + (item.anchor() == null ? "" : "#" + item.anchor()));
             entry.put("title", site.graph().require(item.target()).title());
             if (item.note() != null) {
-                entry.put("note", item.note());
+                entry.put("note", page instanceof Page.Answer answer
+                        ? site.fieldMarkdown(answer, answer.relatedNoteField(item.ref()), item.note()) : item.note());
             }
         }
         ArrayNode translations = node.putArray("translations");

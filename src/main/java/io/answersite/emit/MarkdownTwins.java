@@ -148,7 +148,7 @@ public final class MarkdownTwins {
         if (page instanceof Page.Answer answer) {
             answerSections(answer, md);
         } else if (page instanceof Page.GlossaryTerm term) {
-            md.append("**").append(SiteText.oneLine(term.term())).append("**: ").append(SiteText.oneLine(term.definition()))
+            md.append("**").append(SiteText.oneLine(term.term())).append("**: ").append(SiteText.oneLine(site.fieldMarkdown(term, "definition", term.definition())))
                     .append("\n\n");
             if (!term.synonyms().isEmpty()) {
                 md.append(site.t(lang, "synonyms")).append(": ").append(String.join(", ", term.synonyms())).append("\n\n");
@@ -196,14 +196,17 @@ public final class MarkdownTwins {
         md.append("## ").append(site.t(lang, "answer_direct")).append("\n\n");
         md.append("**").append(site.t(lang, "original_question")).append(":** ").append(SiteText.oneLine(answer.question()))
                 .append("\n\n");
-        md.append(SiteText.oneLine(answer.answer())).append("\n\n");
-        list(site.t(lang, "basis"), answer.basis(), md);
-        list(site.t(lang, "next_steps"), answer.nextSteps(), md);
+        md.append(SiteText.oneLine(site.fieldMarkdown(answer, "answer", answer.answer()))).append("\n\n");
+        list(site.t(lang, "basis"), fields(answer, "basis", answer.basis()), md);
+        list(site.t(lang, "next_steps"), fields(answer, "next_steps", answer.nextSteps()), md);
         if (!answer.faq().isEmpty()) {
             md.append("## ").append(site.t(lang, "faq")).append("\n\n");
-            for (Page.Faq faq : answer.faq()) {
-                md.append("### ").append(SiteText.oneLine(faq.question())).append("\n\n")
-                        .append(SiteText.oneLine(faq.answer())).append("\n\n");
+            for (int i = 0; i < answer.faq().size(); i++) {
+                Page.Faq faq = answer.faq().get(i);
+                md.append("### ").append(SiteText.oneLine(site.fieldMarkdown(answer, "faq/" + i + "/q", faq.question())))
+                        .append("\n\n")
+                        .append(SiteText.oneLine(site.fieldMarkdown(answer, "faq/" + i + "/a", faq.answer())))
+                        .append("\n\n");
             }
         }
         List<ResolvedRelated> related = site.graph().related().getOrDefault(answer.key(), List.of());
@@ -213,7 +216,7 @@ public final class MarkdownTwins {
                 Page target = site.graph().require(item.target());
                 String url = site.url(item.target()) + (item.anchor() == null ? "" : "#" + item.anchor());
                 md.append("- [").append(SiteText.oneLine(target.listTitle())).append("](").append(url).append("): ")
-                        .append(SiteText.oneLine(item.note() != null ? item.note() : target.common().description()))
+                        .append(SiteText.oneLine(item.note() != null ? note(answer, item) : target.common().description()))
                         .append('\n');
             }
             md.append('\n');
@@ -255,6 +258,20 @@ public final class MarkdownTwins {
         Page page = site.graph().require(key);
         md.append("- [").append(SiteText.oneLine(page.listTitle())).append("](").append(site.url(key)).append("): ")
                 .append(SiteText.oneLine(page.summary())).append('\n');
+    }
+
+    /** The items of a list field ({@code basis}, {@code next_steps}) as Markdown with absolute links. */
+    private List<String> fields(Page page, String field, List<String> items) {
+        List<String> markdown = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            markdown.add(site.fieldMarkdown(page, field + "/" + i, items.get(i)));
+        }
+        return markdown;
+    }
+
+    /** A related item's note as Markdown with absolute links. */
+    private String note(Page.Answer answer, ResolvedRelated item) {
+        return site.fieldMarkdown(answer, answer.relatedNoteField(item.ref()), item.note());
     }
 
     private static void list(String heading, List<String> items, StringBuilder md) {

@@ -8,6 +8,7 @@ import io.answersite.content.PageKey;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.UrlScheme;
+import io.answersite.markdown.InlineMarkdown;
 import io.answersite.markdown.MarkdownDoc;
 import io.answersite.render.UiStrings;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * What every emitter needs besides the graph: absolute URLs, the UI strings of each language, and
@@ -66,10 +68,22 @@ public final class SiteText {
 
     /** The page's body as Markdown with absolute links to canonical URLs. */
     public String bodyMarkdown(Page page) {
+        return page.body().markdown(absoluteSlotUrls(page));
+    }
+
+    /**
+     * A front matter text ({@link Page#inline} names the fields) as Markdown: as written, with each
+     * internal link's target replaced by its absolute URL, like the body's.
+     */
+    public String fieldMarkdown(Page page, String field, String asWritten) {
+        InlineMarkdown text = page.inline().get(field);
+        return text == null ? asWritten : text.markdown(absoluteSlotUrls(page));
+    }
+
+    /** The absolute URL of each of a page's link slots (body, then front matter texts); {@code #} when unresolved. */
+    private IntFunction<String> absoluteSlotUrls(Page page) {
         List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
-        MarkdownDoc body = page.body();
-        return body.markdown(slot -> slot < slots.size() && slots.get(slot) != null
-                ? slots.get(slot).url(urls, true) : "#");
+        return slot -> slot < slots.size() && slots.get(slot) != null ? slots.get(slot).url(urls, true) : "#";
     }
 
     /** The topic page a page belongs to, in its language when translated. */

@@ -61,7 +61,8 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
      * HTML-attribute-safe URL.
      */
     public String fill(IntFunction<String> urlForSlot) {
-        if (links.isEmpty()) {
+        if (links.isEmpty() || slotPrefix.isEmpty()) {
+            // no prefix: the body is empty (its links, if any, are those of front matter texts)
             return html;
         }
         StringBuilder out = new StringBuilder(html.length() + links.size() * 16);

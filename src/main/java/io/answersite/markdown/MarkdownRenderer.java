@@ -66,6 +66,12 @@ public final class MarkdownRenderer {
     private static final NullableDataKey<DocumentState> STATE = new NullableDataKey<>("ANSWERSITE_DOCUMENT_STATE");
 
     private final Parser parser;
+    /**
+     * The parser of front matter texts: inline syntax only. Every block parser is off, link reference
+     * definitions too (a leaf block in CommonMark), and bare URLs are not linked (GFM's extended
+     * autolinks run on into the CJK text that follows a URL without a space).
+     */
+    private final Parser inlineParser;
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer() {
@@ -84,6 +90,14 @@ public final class MarkdownRenderer {
         options.set(TaskListExtension.ITEM_NOT_DONE_MARKER,
                 "<input type=\"checkbox\" class=\"task-list-item-checkbox\">");
         this.parser = Parser.builder(options).build();
+        MutableDataSet inline = new MutableDataSet(options);
+        inline.set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()));
+        for (var block : List.of(Parser.BLOCK_QUOTE_PARSER, Parser.FENCED_CODE_BLOCK_PARSER, Parser.HEADING_PARSER,
+                Parser.HTML_BLOCK_PARSER, Parser.INDENTED_CODE_BLOCK_PARSER, Parser.LIST_BLOCK_PARSER,
+                Parser.THEMATIC_BREAK_PARSER, Parser.REFERENCE_PARAGRAPH_PRE_PROCESSOR)) {
+            inline.set(block, false);
+        }
+        this.inlineParser = Parser.builder(inline).build();
         this.renderer = HtmlRenderer.builder(options)
                 .linkResolverFactory(new SlotLinkResolverFactory())
                 .attributeProviderFactory(new AnchorAttributeProviderFactory())
@@ -131,11 +145,57 @@ public final class MarkdownRenderer {
      * root are left as written.
      */
     public Optional<MarkdownDoc> renderSnippet(SourceText source, String body, int bodyOffset, Diagnostics diagnostics) {
-        return render(source, body, bodyOffset, diagnostics, false);
+        return render(source, body, bodyOffset, diagnostics, false, parser);
+    }
+
+    /**
+     * Whether a front matter text reads the same as inline Markdown and as plain text: it has none of
+     * the characters inline syntax starts with (nor entities, escapes, autolinks, line breaks), so it
+     * needs no rendering and its HTML is the text escaped.
+     */
+    public static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '`', '*', '_', '[', ']', '<', '&', '\\', '~', '!', '\n', '\r' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Renders a front matter text as inline Markdown: links and images (to every target the body's
+     * may have: {@code .md} paths, typed references, anchors, paths from the site's root, absolute
+     * URLs), autolinks ({@code <https://…>}), code spans, emphasis, strikethrough, hard line breaks.
+     * Block syntax (headings, lists, quotes, code blocks, rules, link reference definitions) is not
+     * recognised and stays text, bare URLs stay text, raw HTML is escaped as in bodies, and
+     * paragraphs run on as one.
+     * Its links are numbered from 0, at positions in {@code text} (the caller knows where the text
+     * is written); {@code firstSlot} is the page-wide slot of the first.
+     */
+    public Optional<InlineMarkdown> renderInline(SourceText source, String text, int firstSlot, Diagnostics diagnostics) {
+        return render(source, text, 0, diagnostics, true, inlineParser).map(doc -> {
+            String html = doc.html().strip();
+            if (html.startsWith("<p>") && html.endsWith("</p>")) {
+                // raw HTML is escaped, so every <p> and </p> here is the renderer's
+                html = html.substring("<p>".length(), html.length() - "</p>".length()).replace("</p>\n<p>", "\n");
+            }
+            MarkdownDoc inline = new MarkdownDoc(html, doc.slotPrefix(), doc.headings(), doc.links(),
+                    doc.checklistGroups(), doc.anchors(), text, doc.edits(), doc.externalLinks(), doc.imagesWithoutAlt());
+            return new InlineMarkdown(inline, org.jsoup.Jsoup.parseBodyFragment(html).text(), firstSlot);
+        });
     }
 
     private Optional<MarkdownDoc> render(SourceText source, String body, int bodyOffset, Diagnostics diagnostics,
                                          boolean sitePathSlots) {
+        return render(source, body, bodyOffset, diagnostics, sitePathSlots, parser);
+    }
+
+    private Optional<MarkdownDoc> render(SourceText source, String body, int bodyOffset, Diagnostics diagnostics,
+                                         boolean sitePathSlots, Parser parser) {
         if (body.isBlank()) {
             return Optional.of(MarkdownDoc.EMPTY);
         }

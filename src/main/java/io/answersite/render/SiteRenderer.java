@@ -19,6 +19,7 @@ import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.graph.UrlScheme;
 import io.answersite.markdown.Heading;
+import io.answersite.markdown.InlineMarkdown;
 import io.answersite.markdown.MarkdownDoc;
 import io.answersite.output.SiteOutput;
 import io.answersite.search.SearchIndex;
@@ -387,7 +388,8 @@ public final class SiteRenderer {
                     checklist.body().checklistGroups().stream().mapToInt(g -> g.items().size()).sum());
         }
         if (page instanceof Page.GlossaryTerm term) {
-            return new Views.GlossaryTerm(term.title(), term.term(), term.synonyms(), term.definition(),
+            return new Views.GlossaryTerm(term.title(), term.term(), term.synonyms(),
+                    inlineHtml(term, "definition", term.definition()),
                     term.common().description(), byline(term), body(term), topicCard(term));
         }
         if (page instanceof Page.Topic topic) {
@@ -403,10 +405,17 @@ public final class SiteRenderer {
             termUrls.put(glossary.indexOf(term.id()), urls.pagePath(term));
         }
         TermLinker linker = new TermLinker(glossary.automaton(language), termUrls);
-        // reading order: the short answer, grounds, next steps, the English summary, the body, then the FAQ
-        SafeString shortAnswer = linker.text(answer.answer());
-        List<SafeString> basis = answer.basis().stream().map(linker::text).toList();
-        List<SafeString> nextSteps = answer.nextSteps().stream().map(linker::text).toList();
+        // reading order: the short answer, grounds, next steps, the English summary, the body, then the FAQ;
+        // glossary terms are linked in the texts the reader reads as prose, never inside their links or code
+        SafeString shortAnswer = linked(answer, "answer", answer.answer(), linker);
+        List<SafeString> basis = new ArrayList<>();
+        for (int i = 0; i < answer.basis().size(); i++) {
+            basis.add(linked(answer, "basis/" + i, answer.basis().get(i), linker));
+        }
+        List<SafeString> nextSteps = new ArrayList<>();
+        for (int i = 0; i < answer.nextSteps().size(); i++) {
+            nextSteps.add(linked(answer, "next_steps/" + i, answer.nextSteps().get(i), linker));
+        }
         List<SafeString> summary = answer.summaryEn() == null ? List.of()
                 : Arrays.stream(answer.summaryEn().split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(linker::text).toList();
@@ -417,14 +426,21 @@ public final class SiteRenderer {
         List<Views.Faq> faq = new ArrayList<>();
         for (int i = 0; i < answer.faq().size(); i++) {
             Page.Faq item = answer.faq().get(i);
-            faq.add(new Views.Faq("faq-" + (i + 1), item.question(), linker.text(item.answer())));
+            faq.add(new Views.Faq("faq-" + (i + 1), inlineHtml(answer, "faq/" + i + "/q", item.question()),
+                    linked(answer, "faq/" + i + "/a", item.answer(), linker)));
         }
         List<Views.Card> related = new ArrayList<>();
         for (ResolvedRelated item : graph.related().getOrDefault(answer.key(), List.of())) {
             Views.Card card = card(item.target());
             String url = item.anchor() == null ? card.url() : card.url() + "#" + item.anchor();
-            related.add(new Views.Card(card.title(), card.kindLabel(), url,
-                    item.note() != null ? item.note() : graph.require(item.target()).common().description()));
+            if (item.note() == null) {
+                related.add(new Views.Card(card.title(), card.kindLabel(), url,
+                        graph.require(item.target()).common().description(), null));
+            } else {
+                String field = answer.relatedNoteField(item.ref());
+                related.add(new Views.Card(card.title(), card.kindLabel(), url, answer.plain(field, item.note()),
+                        answer.inline().containsKey(field) ? inlineHtml(answer, field, item.note()) : null));
+            }
         }
         List<Views.Card> more = graph.moreAnswers().getOrDefault(answer.key(), List.of()).stream()
                 .map(this::card).toList();
@@ -432,6 +448,42 @@ public final class SiteRenderer {
                 shortAnswer, basis, nextSteps, summary, body, faq, related,
                 snippet("handoff", language), snippet("review-safety", language), more, topicCard(answer),
                 answer.common().tags());
+    }
+
+    /**
+     * A front matter text as HTML: its inline Markdown rendered, internal links filled with their
+     * resolved URLs (the page's link slots, like the body's); a text without Markdown escaped.
+     */
+    private SafeString inlineHtml(Page page, String field, String asWritten) {
+        InlineMarkdown text = page.inline().get(field);
+        return new SafeString(text == null ? TermLinker.escape(asWritten) : text.html(slotUrls(page, false)));
+    }
+
+    /** As {@link #inlineHtml}, with the first uses of glossary terms linked outside the text's own links and code. */
+    private SafeString linked(Page page, String field, String asWritten, TermLinker linker) {
+        InlineMarkdown text = page.inline().get(field);
+        return text == null ? linker.text(asWritten) : new SafeString(linker.html(text.html(slotUrls(page, false))));
+    }
+
+    /**
+     * The resolved URL of each of a page's link slots (its body's, then its front matter texts'), for
+     * HTML ({@code absolute} false: site paths, attribute-escaped) or for JSON-LD (absolute);
+     * {@code #} for a link that did not resolve.
+     */
+    private java.util.function.IntFunction<String> slotUrls(Page page, boolean absolute) {
+        List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
+        return slot -> slot < slots.size() && slots.get(slot) != null
+                ? escapeAttribute(slots.get(slot).url(urls, absolute)) : "#";
+    }
+
+    /**
+     * A front matter text for JSON-LD's {@code acceptedAnswer.text}: the text as written when it has
+     * no Markdown, else its HTML with only the tags Google allows there ({@link StructuredData#answerHtml}),
+     * links absolute.
+     */
+    private String answerText(Page page, String field, String asWritten) {
+        InlineMarkdown text = page.inline().get(field);
+        return text == null ? asWritten : StructuredData.answerHtml(text.html(slotUrls(page, true)));
     }
 
     private Views.Article articleView(Page page, List<Heading> toc, int itemCount) {
@@ -468,7 +520,7 @@ public final class SiteRenderer {
         if (page instanceof Page.Answer answer) {
             jsonLd.webPage("WebPage", page.title(), page.common().description(), ldCrumbs);
             jsonLd.article(page, page.common().description(), author(page), topicName, topicUrl);
-            jsonLd.faqPage(answer);
+            jsonLd.faqPage(answer, (field, asWritten) -> answerText(answer, field, asWritten));
         } else if (page instanceof Page.Guide) {
             jsonLd.webPage("WebPage", page.title(), page.common().description(), ldCrumbs);
             jsonLd.article(page, page.common().description(), author(page), topicName, topicUrl);
@@ -525,7 +577,7 @@ public final class SiteRenderer {
         });
         List<Views.Card> sections = LISTED_KINDS.stream().filter(k -> k != Kind.ANSWER)
                 .map(k -> new Views.Card(t(language, "list_" + k.refName()), t(language, "kind_" + k.refName()),
-                        urls.path(urls.listFolder(k, language)), t(language, "list_" + k.refName() + "_intro")))
+                        urls.path(urls.listFolder(k, language)), t(language, "list_" + k.refName() + "_intro"), null))
                 .toList();
         Views.Hub view = new Views.Hub(title, description, intro.map(this::body).orElse(null), groups, sections);
         String folder = urls.hubFolder(language);
@@ -694,7 +746,7 @@ public final class SiteRenderer {
     private Views.Card card(PageKey key) {
         Page page = graph.require(key);
         return new Views.Card(page.listTitle(), t(key.language(), "kind_" + key.kind().refName()), urls.pagePath(key),
-                page.summary());
+                page.summary(), null);
     }
 
     private StructuredData.Entry entry(PageKey key) {

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The JSON-LD of a page: one {@code @graph} whose nodes all have an {@code @id}. Nodes of other
  * pages (the website, the topic, the term set) are embedded with their name and URL, so every bare
- * {@code {"@id": …}} reference resolves inside the page's own graph. Text is plain. Serialized with
+ * {@code {"@id": …}} reference resolves inside the page's own graph. Text is plain, but for an FAQ
+ * answer written with inline Markdown: HTML with the tags Google allows there. Serialized with
  * Jackson; {@code <}, {@code >} and {@code &} are written as unicode escapes so that no content can
  * close the script element or open a comment.
  */
@@ -32,6 +33,22 @@ final class StructuredData {
     }
 
     private static final String CONTEXT = "https://schema.org";
+
+    /**
+     * The tags Google allows in an FAQ answer's {@code acceptedAnswer.text}, of those inline Markdown
+     * renders: links (with their {@code href} only), emphasis, strong emphasis and line breaks.
+     */
+    private static final org.jsoup.safety.Safelist ANSWER_TAGS = org.jsoup.safety.Safelist.none()
+            .addTags("a", "b", "strong", "i", "em", "br").addAttributes("a", "href");
+
+    /**
+     * Rendered inline Markdown as {@code acceptedAnswer.text} allows it: every other element (code
+     * spans, strikethrough) is replaced by its text, {@code <br />} becomes {@code <br>}.
+     */
+    static String answerHtml(String html) {
+        org.jsoup.nodes.Document.OutputSettings output = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
+        return org.jsoup.Jsoup.clean(html, "", ANSWER_TAGS, output);
+    }
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final SiteConfig config;
@@ -118,17 +135,22 @@ final class StructuredData {
             return article;
         }
 
-        /** The FAQPage: the page's question first, then the follow-up questions. */
-        void faqPage(Page.Answer answer) {
+        /**
+         * The FAQPage: the page's question first, then the follow-up questions; questions as plain
+         * text, answers as {@code answerText(field, asWritten)} gives them.
+         */
+        void faqPage(Page.Answer answer, java.util.function.BinaryOperator<String> answerText) {
             ObjectNode faq = nodes.addObject();
             faq.put("@type", "FAQPage");
             faq.put("@id", url + "#faq");
             faq.put("inLanguage", lang);
             faq.putObject("mainEntityOfPage").put("@id", url);
             ArrayNode questions = faq.putArray("mainEntity");
-            question(questions, url + "#answer", answer.question(), answer.answer());
+            question(questions, url + "#answer", answer.question(), answerText.apply("answer", answer.answer()));
             for (int i = 0; i < answer.faq().size(); i++) {
-                question(questions, url + "#faq-" + (i + 1), answer.faq().get(i).question(), answer.faq().get(i).answer());
+                Page.Faq item = answer.faq().get(i);
+                question(questions, url + "#faq-" + (i + 1), answer.plain("faq/" + i + "/q", item.question()),
+                        answerText.apply("faq/" + i + "/a", item.answer()));
             }
         }
 
@@ -177,7 +199,7 @@ final class StructuredData {
             node.put("@type", "DefinedTerm");
             node.put("@id", url + "#term");
             node.put("name", term.term());
-            node.put("description", term.definition());
+            node.put("description", term.summary());
             node.put("url", url);
             node.put("inLanguage", lang);
             if (!term.synonyms().isEmpty()) {

@@ -110,7 +110,8 @@ final class TermLinker {
         return links;
     }
 
-    private static String escape(String text) {
+    /** Text as HTML: {@code & < > "} escaped. */
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

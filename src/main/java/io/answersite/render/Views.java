@@ -48,20 +48,30 @@ public final class Views {
     public record Alternate(String code, String name, String url, String absoluteUrl, boolean current) {
     }
 
-    /** A page shown in a list: its title, kind label, URL, and a line of text (short answer or description). */
-    public record Card(String title, String kindLabel, String url, String text) {
+    /**
+     * A page shown in a list: its title, kind label, URL, and a line of text (short answer or
+     * description, as plain text).
+     *
+     * @param textHtml the text as HTML when it is rendered inline Markdown (a related item's note
+     *     written with Markdown), else null: then the card shows {@code text}
+     */
+    public record Card(String title, String kindLabel, String url, String text, SafeString textHtml) {
     }
 
     public record Byline(String authorName, String authorUrl, String date, String updated) {
     }
 
-    public record Faq(String id, String question, SafeString answer) {
+    /** A follow-up question and its answer, both HTML (escaped text or rendered inline Markdown). */
+    public record Faq(String id, SafeString question, SafeString answer) {
     }
 
     public record TocEntry(int level, String text, String id) {
     }
 
-    /** An answer; its text fields are HTML (escaped, with glossary links when site.yml asks for them). */
+    /**
+     * An answer; its front matter texts are HTML (inline Markdown rendered, or plain text escaped,
+     * with glossary links when site.yml asks for them).
+     */
     public record Answer(String title, String question, String description, Byline byline, SafeString answer,
                          List<SafeString> basis, List<SafeString> nextSteps, List<SafeString> summaryEn,
                          SafeString bodyHtml,
@@ -73,7 +83,8 @@ public final class Views {
                           Card topic, List<String> tags, int itemCount) {
     }
 
-    public record GlossaryTerm(String title, String term, List<String> synonyms, String definition,
+    /** A glossary term; its definition is HTML (inline Markdown rendered, or plain text escaped). */
+    public record GlossaryTerm(String title, String term, List<String> synonyms, SafeString definition,
                                String description, Byline byline, SafeString bodyHtml, Card topic) {
     }
 

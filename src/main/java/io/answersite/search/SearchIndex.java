@@ -386,13 +386,22 @@ public final class SearchIndex {
         StringBuilder plain = new StringBuilder();
         if (page instanceof Page.Answer answer) {
             strong.append(' ').append(answer.question());
-            medium.append(' ').append(answer.answer());
-            answer.basis().forEach(b -> plain.append(' ').append(b));
-            answer.nextSteps().forEach(b -> plain.append(' ').append(b));
-            answer.faq().forEach(f -> plain.append(' ').append(f.question()).append(' ').append(f.answer()));
+            // front matter texts as read: link text kept, Markdown syntax and link targets dropped
+            medium.append(' ').append(answer.plain("answer", answer.answer()));
+            for (int i = 0; i < answer.basis().size(); i++) {
+                plain.append(' ').append(answer.plain("basis/" + i, answer.basis().get(i)));
+            }
+            for (int i = 0; i < answer.nextSteps().size(); i++) {
+                plain.append(' ').append(answer.plain("next_steps/" + i, answer.nextSteps().get(i)));
+            }
+            for (int i = 0; i < answer.faq().size(); i++) {
+                Page.Faq item = answer.faq().get(i);
+                plain.append(' ').append(answer.plain("faq/" + i + "/q", item.question())).append(' ')
+                        .append(answer.plain("faq/" + i + "/a", item.answer()));
+            }
         } else if (page instanceof Page.GlossaryTerm term) {
             strong.append(' ').append(term.term()).append(' ').append(String.join(" ", term.synonyms()));
-            medium.append(' ').append(term.definition());
+            medium.append(' ').append(term.plain("definition", term.definition()));
         }
         medium.append(' ').append(page.common().description());
         // code stays in: readers search for error messages and names such as max_tokens

@@ -212,7 +212,7 @@ class RecordCodecTest {
                 new Common(c.title(), c.description(), c.date(), c.updated(), author, c.tags(), c.topic(), c.draft(),
                         c.aliases(), c.review(), c.keyPositions()),
                 answer.body(), answer.question(), answer.answer(), answer.basis(), answer.nextSteps(), answer.summaryEn(),
-                answer.faq(), answer.related());
+                answer.faq(), answer.related(), answer.inline());
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> write(LOADS, bad));
 

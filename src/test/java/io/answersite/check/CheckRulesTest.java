@@ -117,6 +117,29 @@ class CheckRulesTest {
     }
 
     @Test
+    void checksTheLinksOfFrontMatterTextsAsInlineMarkdownReadsThem() {
+        // a link in a code span is code, a reference definition is block syntax (text in these fields),
+        // and a link after block syntax is still a link
+        assertEquals(List.of("content/answers/a.md:8:8: error: link target 'gone.md' does not exist (no page at"
+                        + " content/answers/gone.md); link to the .md file of an existing page, or use a typed"
+                        + " reference such as guide:id [link-target]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        description: Why it fails.
+                        date: 2026-02-01
+                        topic: network
+                        answer: Write `[the key](missing.md)` as code.
+                        basis:
+                          - "- [Gone](gone.md) is written after a list marker."
+                        next_steps:
+                          - "[key]: nowhere.md"
+                        ---
+                        """));
+    }
+
+    @Test
     void reportsTypedReferenceOfTheWrongKind() {
         assertEquals(List.of("content/answers/a.md:10:5: error: 'guide:cors' names no guide, but a glossary term has"
                         + " the id 'cors'; write glossary:cors [link-type]"),

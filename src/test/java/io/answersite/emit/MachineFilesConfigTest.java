@@ -121,7 +121,7 @@ class MachineFilesConfigTest {
             Common common = new Common("Term " + i, "d", LocalDate.of(2026, 1, 1), null, null, List.of(), null, false,
                     List.of(), null, Map.of());
             pages.add(new Page.GlossaryTerm(key, "content/glossary/term-" + i + ".md", SourcePos.startOf("x"), common,
-                    MarkdownDoc.EMPTY, "Term " + i, List.of(), "A term."));
+                    MarkdownDoc.EMPTY, "Term " + i, List.of(), "A term.", Map.of()));
         }
         Diagnostics diagnostics = new Diagnostics();
         ContentGraph graph = new GraphBuilder(config, "content", null, false, TestSites.TODAY)

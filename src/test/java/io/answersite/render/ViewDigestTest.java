@@ -23,7 +23,7 @@ class ViewDigestTest {
     private final ViewDigest digest = new ViewDigest();
 
     private static Views.Card card(String title) {
-        return new Views.Card(title, "Answer", "/answers/x/", "Text");
+        return new Views.Card(title, "Answer", "/answers/x/", "Text", null);
     }
 
     @Test

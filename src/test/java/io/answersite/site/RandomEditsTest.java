@@ -200,8 +200,9 @@ class RandomEditsTest {
         write(file, "---\ntitle: Extra answer " + counter + "?\ndescription: An added answer, number " + counter
                 + ".\ndate: 2026-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(9) + "\ntopic: "
                 + pick(ids("topics")) + "\ntags: [" + pick(List.of("API Key", "安全", "DNS", "成本", "网关")) + "]\n"
-                + "answer: Use the gateway and check DNS first.\nbasis: [The gateway logs show it.]\n"
-                + "next_steps: [Retry later.]\nrelated:\n  - {ref: \"answer:" + related + "\", note: \"See also.\"}\n---\n\n"
+                + "answer: Use [the gateway](" + related + ".md) and check `DNS` first.\nbasis: [The gateway logs show it.]\n"
+                + "next_steps: [Retry later.]\nfaq:\n  - q: Why [this](answer:" + related + ")?\n    a: See *this*.\n"
+                + "related:\n  - {ref: \"answer:" + related + "\", note: \"See [also](" + related + ".md).\"}\n---\n\n"
                 + "Body of extra answer " + counter + " with a [link](" + related + ".md).\n");
         added.add(id);
         return new Edit("add answer " + id, null, false, () -> {
@@ -265,7 +266,8 @@ class RandomEditsTest {
         String target = pick(List.of("answer:" + pick(ids("answers")), "glossary:" + pick(ids("glossary")),
                 "guide:" + pick(ids("guides")), "checklist:network-troubleshooting"));
         String changed = text.contains("\nrelated:\n")
-                ? text.replaceFirst("\nrelated:\n", "\nrelated:\n  - {ref: \"" + target + "\", note: \"Edit " + counter + ".\"}\n")
+                ? text.replaceFirst("\nrelated:\n", "\nrelated:\n  - {ref: \"" + target + "\", note: \"Edit " + counter
+                        + ", see [it](" + target + ").\"}\n")
                 : text.replaceFirst("\n---\n", "\nrelated:\n  - {ref: \"" + target + "\"}\n---\n");
         write(page, changed);
         return new Edit("relate " + name(page) + " to " + target, page, true, restoring(page, text));
