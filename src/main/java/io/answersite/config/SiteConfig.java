@@ -37,7 +37,12 @@ public record SiteConfig(String title, String description, URI baseUrl, List<Lan
     }
 
     public Optional<Language> language(String code) {
-        return languages.stream().filter(l -> l.code().equalsIgnoreCase(code)).findFirst();
+        for (Language language : languages) { // a loop: URLs of every page ask, in every build
+            if (language.code().equalsIgnoreCase(code)) {
+                return Optional.of(language);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The path part of the base URL without its trailing slash: {@code ""} for a site at the root. */

@@ -55,6 +55,11 @@ public final class UrlScheme {
     }
 
     private String prefix(String language) {
-        return config.language(language).map(Language::urlPrefix).orElse("");
+        for (Language candidate : config.languages()) {
+            if (candidate.code().equalsIgnoreCase(language)) {
+                return candidate.urlPrefix();
+            }
+        }
+        return "";
     }
 }

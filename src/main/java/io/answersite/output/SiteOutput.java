@@ -51,11 +51,33 @@ public interface SiteOutput {
         if (relativePath.isEmpty() || relativePath.startsWith("/")) {
             throw new IllegalArgumentException("output paths are relative: '" + relativePath + "'");
         }
-        for (String segment : relativePath.split("/", -1)) {
-            if (Safety.BAD_SEGMENT.matcher(segment).matches()) {
+        // every segment checked as Safety.BAD_SEGMENT says, without a split and a matcher per write
+        int start = 0;
+        while (start <= relativePath.length()) {
+            int end = relativePath.indexOf('/', start);
+            if (end < 0) {
+                end = relativePath.length();
+            }
+            if (badSegment(relativePath, start, end)) {
                 throw new IllegalArgumentException("unsafe output path '" + relativePath + "'");
             }
+            start = end + 1;
         }
+    }
+
+    /** Whether {@code path}'s segment from {@code start} to {@code end} matches {@link Safety#BAD_SEGMENT}. */
+    private static boolean badSegment(String path, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length <= 2 && path.startsWith("..".substring(0, length), start)) {
+            return true; // "", "." or ".."
+        }
+        for (int i = start; i < end; i++) {
+            char c = path.charAt(i);
+            if (c == '\\' || c == ':' || c < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Holder of the pattern, so the interface exposes no constant of its own. */

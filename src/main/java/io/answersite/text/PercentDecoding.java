@@ -27,6 +27,6 @@ public final class PercentDecoding {
 
     /** {@code text} decoded as {@link #decode} does, or as it is when an escape is malformed. */
     public static String decodeOrKeep(String text) {
-        return decode(text).orElse(text);
+        return text.indexOf('%') < 0 ? text : decode(text).orElse(text);
     }
 }

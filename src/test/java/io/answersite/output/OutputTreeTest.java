@@ -19,6 +19,27 @@ class OutputTreeTest {
     Path root;
 
     @Test
+    void everyPathSegmentThePatternCallsUnsafeIsRefusedAndEveryOtherAccepted() {
+        java.util.regex.Pattern bad = java.util.regex.Pattern.compile("|\\.|\\.\\.|.*[\\\\:\\x00-\\x1f].*");
+        String[] pieces = {"", ".", "..", "...", "a", ".a", "a.", "a..b", "a\\b", "a:b", "b\u0001", "\t", "x y",
+                "index.html", "中文", "%2e%2e"};
+        for (String first : pieces) {
+            for (String second : pieces) {
+                String path = first + "/" + second;
+                boolean unsafe = path.startsWith("/") || bad.matcher(first).matches() || bad.matcher(second).matches();
+                boolean refused;
+                try {
+                    SiteOutput.requireSafe(path);
+                    refused = false;
+                } catch (IllegalArgumentException e) {
+                    refused = true;
+                }
+                assertEquals(unsafe, refused, "'" + path + "'");
+            }
+        }
+    }
+
+    @Test
     void refusesPathsThatLeaveTheOutputFolder() {
         try (OutputTree tree = OutputTree.open(root.resolve("site"))) {
             for (String bad : new String[] {"../escape.html", "/etc/passwd", "a/../../b", "a//b", "a\\b", "./a", ""}) {
