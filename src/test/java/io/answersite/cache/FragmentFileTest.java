@@ -1,0 +1,76 @@
+package io.answersite.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@code fragments.bin}: what was written comes back whole, and anything else reads as no fragments at all. */
+class FragmentFileTest {
+
+    private static byte[] digest(int seed) {
+        byte[] bytes = new byte[32];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static final List<FragmentFile.Stored> ENTRIES = List.of(
+            new FragmentFile.Stored("search\nPageKey[kind=ANSWER, id=a, language=en]", digest(1), digest(2), new byte[] {1, 2, 3}),
+            new FragmentFile.Stored("twin\nPageKey[kind=ANSWER, id=a, language=en]", digest(3), digest(4),
+                    "# Why 504?\n".getBytes(StandardCharsets.UTF_8)),
+            new FragmentFile.Stored("terms-used\nPageKey[kind=ANSWER, id=b, language=zh-CN]", digest(5), digest(6), new byte[0]));
+
+    private static byte[] written(String key) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            FragmentFile.write(out, ENTRIES, key);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, FragmentFile.Stored> read(byte[] bytes, String key) {
+        return FragmentFile.read(new DataInputStream(new ByteArrayInputStream(bytes)), key);
+    }
+
+    @Test
+    void whatWasWrittenComesBackByKeyWithItsDigestsAndBytes() throws IOException {
+        Map<String, FragmentFile.Stored> read = read(written("k1"), "k1");
+        assertEquals(ENTRIES.size(), read.size());
+        for (FragmentFile.Stored entry : ENTRIES) {
+            FragmentFile.Stored back = read.get(entry.key());
+            assertArrayEquals(entry.source(), back.source());
+            assertArrayEquals(entry.inputs(), back.inputs());
+            assertArrayEquals(entry.value(), back.value());
+        }
+    }
+
+    @Test
+    void aFileForOtherInputsCutShortLongerOrNotOursReadsAsNoFragments() throws IOException {
+        byte[] bytes = written("k1");
+        assertTrue(read(bytes, "k2").isEmpty(), "another site.yml, plugin or request");
+        for (int length = 0; length < bytes.length; length += 7) {
+            assertTrue(read(Arrays.copyOf(bytes, length), "k1").isEmpty(), "cut at " + length);
+        }
+        assertTrue(read(Arrays.copyOf(bytes, bytes.length + 1), "k1").isEmpty(), "a byte too many");
+        assertTrue(read("not a cache file at all".getBytes(StandardCharsets.UTF_8), "k1").isEmpty());
+        byte[] huge = bytes.clone();
+        byte[] twin = "# Why 504?\n".getBytes(StandardCharsets.UTF_8);
+        int valueAt = 0;
+        while (!Arrays.equals(bytes, valueAt, valueAt + twin.length, twin, 0, twin.length)) {
+            valueAt++;
+        }
+        huge[valueAt - 4] = 0x7f; // the first byte of the twin's value length: now far past the end
+        assertTrue(read(huge, "k1").isEmpty(), "a value longer than the file");
+    }
+}
