@@ -4,8 +4,6 @@ import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -82,9 +80,7 @@ public final class Fingerprint {
     }
 
     private void update(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
+        Sha256.updateText(digest, text);
     }
 
     static byte[] bytesHash(Path file) {

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -95,7 +94,7 @@ public final class InputDigest {
             sha.update((byte) 'n');
         } else if (value instanceof String text) {
             sha.update((byte) 's');
-            string(sha, text);
+            Sha256.updateText(sha, text);
         } else if (value instanceof Same same) {
             sha.update((byte) '=');
             sha.update(same(same.value()));
@@ -105,13 +104,13 @@ public final class InputDigest {
                 || value instanceof Byte || value instanceof Double || value instanceof Float
                 || value instanceof Character) {
             sha.update((byte) 'i');
-            string(sha, value.getClass().getSimpleName() + value);
+            Sha256.updateText(sha, value.getClass().getSimpleName() + value);
         } else if (value instanceof Enum<?> constant) {
             sha.update((byte) 'e');
-            string(sha, constant.getDeclaringClass().getName() + "." + constant.name());
+            Sha256.updateText(sha, constant.getDeclaringClass().getName() + "." + constant.name());
         } else if (value instanceof Record record) {
             sha.update((byte) 'r');
-            string(sha, record.getClass().getName());
+            Sha256.updateText(sha, record.getClass().getName());
             for (Method accessor : accessors.computeIfAbsent(record.getClass(), InputDigest::accessorsOf)) {
                 try {
                     value(sha, accessor.invoke(record));
@@ -121,13 +120,13 @@ public final class InputDigest {
             }
         } else if (value instanceof List<?> list) {
             sha.update((byte) 'l');
-            integer(sha, list.size());
+            Sha256.updateInt(sha, list.size());
             for (Object item : list) {
                 value(sha, item);
             }
         } else if (value instanceof Map<?, ?> map) {
             sha.update((byte) 'm');
-            integer(sha, map.size());
+            Sha256.updateInt(sha, map.size());
             if (map instanceof SortedMap || map instanceof LinkedHashMap || map instanceof EnumMap) {
                 map.forEach((k, v) -> {
                     value(sha, k);
@@ -138,7 +137,7 @@ public final class InputDigest {
             }
         } else if (value instanceof Set<?> set) {
             sha.update((byte) 'S');
-            integer(sha, set.size());
+            Sha256.updateInt(sha, set.size());
             if (set instanceof SortedSet) {
                 set.forEach(item -> value(sha, item));
             } else {
@@ -149,29 +148,29 @@ public final class InputDigest {
             value(sha, optional.orElse(null));
         } else if (value instanceof byte[] bytes) {
             sha.update((byte) 'b');
-            integer(sha, bytes.length);
+            Sha256.updateInt(sha, bytes.length);
             sha.update(bytes);
         } else if (value instanceof BitSet bits) {
             sha.update((byte) 'B');
             long[] words = bits.toLongArray();
-            integer(sha, words.length);
+            Sha256.updateInt(sha, words.length);
             for (long word : words) {
-                string(sha, Long.toHexString(word));
+                Sha256.updateText(sha, Long.toHexString(word));
             }
         } else if (value instanceof Class<?> type) {
             sha.update((byte) 'c');
-            string(sha, type.getName());
+            Sha256.updateText(sha, type.getName());
         } else if (value instanceof URI || value instanceof Path || value instanceof LocalDate
                 || value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof Instant
                 || value instanceof Duration || value instanceof ZoneId || value instanceof Locale) {
             sha.update((byte) 'v'); // immutable JDK values whose text is their whole value
-            string(sha, value.getClass().getName() + ":" + value);
+            Sha256.updateText(sha, value.getClass().getName() + ":" + value);
         } else if (value instanceof java.util.regex.Pattern pattern) {
             sha.update((byte) 'p'); // a pattern is its expression and flags
-            string(sha, pattern.flags() + "/" + pattern.pattern());
+            Sha256.updateText(sha, pattern.flags() + "/" + pattern.pattern());
         } else if (value instanceof CharSequence text) {
             sha.update((byte) 's');
-            string(sha, text.toString());
+            Sha256.updateText(sha, text.toString());
         } else {
             throw new Undigestable("cannot digest a " + value.getClass().getName());
         }
@@ -185,7 +184,7 @@ public final class InputDigest {
             digests.add(Sha256.hex(one.digest()));
         }
         Collections.sort(digests);
-        digests.forEach(d -> string(sha, d));
+        digests.forEach(d -> Sha256.updateText(sha, d));
     }
 
     private byte[] same(Object record) {
@@ -221,18 +220,5 @@ public final class InputDigest {
             methods[i].setAccessible(true);
         }
         return methods;
-    }
-
-    private static void string(MessageDigest sha, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        integer(sha, bytes.length);
-        sha.update(bytes);
-    }
-
-    private static void integer(MessageDigest sha, int value) {
-        sha.update((byte) (value >>> 24));
-        sha.update((byte) (value >>> 16));
-        sha.update((byte) (value >>> 8));
-        sha.update((byte) value);
     }
 }

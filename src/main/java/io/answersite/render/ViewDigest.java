@@ -5,7 +5,6 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class ViewDigest {
 
     byte[] digest(String template, Object view) {
         MessageDigest sha = Sha256.digest();
-        string(sha, template);
+        Sha256.updateText(sha, template);
         value(sha, view);
         return sha.digest();
     }
@@ -39,31 +38,31 @@ final class ViewDigest {
             sha.update((byte) 'n');
         } else if (value instanceof String text) {
             sha.update((byte) 's');
-            string(sha, text);
+            Sha256.updateText(sha, text);
         } else if (value instanceof SafeString html) {
             sha.update((byte) 'h');
-            string(sha, html.toString());
+            Sha256.updateText(sha, html.toString());
         } else if (value instanceof Boolean flag) {
             sha.update((byte) (flag ? 'T' : 'F'));
         } else if (value instanceof Integer || value instanceof Long) {
             sha.update((byte) 'i');
-            string(sha, value.toString());
+            Sha256.updateText(sha, value.toString());
         } else if (value instanceof List<?> list) {
             sha.update((byte) 'l');
-            integer(sha, list.size());
+            Sha256.updateInt(sha, list.size());
             for (Object item : list) {
                 value(sha, item);
             }
         } else if (value instanceof Map<?, ?> map) {
             sha.update((byte) 'm');
-            integer(sha, map.size());
+            Sha256.updateInt(sha, map.size());
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 value(sha, entry.getKey());
                 value(sha, entry.getValue());
             }
         } else if (value instanceof Record record) {
             sha.update((byte) 'r');
-            string(sha, record.getClass().getName());
+            Sha256.updateText(sha, record.getClass().getName());
             for (Method accessor : accessors.computeIfAbsent(record.getClass(), ViewDigest::accessorsOf)) {
                 try {
                     value(sha, accessor.invoke(record));
@@ -88,18 +87,5 @@ final class ViewDigest {
             methods[i].setAccessible(true);
         }
         return methods;
-    }
-
-    private static void string(MessageDigest sha, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        integer(sha, bytes.length);
-        sha.update(bytes);
-    }
-
-    private static void integer(MessageDigest sha, int value) {
-        sha.update((byte) (value >>> 24));
-        sha.update((byte) (value >>> 16));
-        sha.update((byte) (value >>> 8));
-        sha.update((byte) value);
     }
 }

@@ -47,4 +47,22 @@ public final class Sha256 {
     public static String hex(byte[] digest, int bytes) {
         return HexFormat.of().formatHex(digest, 0, bytes);
     }
+
+    /**
+     * Feeds {@code text} to {@code digest} as its UTF-8 length (four bytes, big-endian) and bytes:
+     * length-prefixed, so that no two sequences of texts feed the same bytes.
+     */
+    public static void updateText(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        updateInt(digest, bytes.length);
+        digest.update(bytes);
+    }
+
+    /** Feeds {@code value} to {@code digest} as four bytes, big-endian. */
+    public static void updateInt(MessageDigest digest, int value) {
+        digest.update((byte) (value >>> 24));
+        digest.update((byte) (value >>> 16));
+        digest.update((byte) (value >>> 8));
+        digest.update((byte) value);
+    }
 }

@@ -177,22 +177,16 @@ class BuildCacheTest {
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
     }
 
+    /** fragments.bin as the build wrote it, read under the key it was written with (its second string). */
     private Map<String, FragmentFile.Stored> readFragments(Path site) throws IOException {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(
-                Files.newInputStream(slotOf(site).resolve("fragments.bin")))) {
-            Map<String, FragmentFile.Stored> read = FragmentFile.read(in, readKey(site));
-            assertFalse(read.isEmpty(), "fragments.bin reads");
-            return read;
-        }
-    }
-
-    /** The key fragments.bin was written under (its second string), whatever it is. */
-    private String readKey(Path site) throws IOException {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(
-                Files.newInputStream(slotOf(site).resolve("fragments.bin")))) {
-            in.readUTF();
-            return in.readUTF();
-        }
+        byte[] bytes = Files.readAllBytes(slotOf(site).resolve("fragments.bin"));
+        java.io.DataInputStream header = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        header.readUTF();
+        String key = header.readUTF();
+        Map<String, FragmentFile.Stored> read = FragmentFile.read(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), key);
+        assertFalse(read.isEmpty(), "fragments.bin reads");
+        return read;
     }
 
     @Test
