@@ -20,9 +20,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -49,7 +52,11 @@ import java.util.stream.Stream;
  *       changed is taken back without making its view;</li>
  *   <li>{@code fragments.bin}: per-page pieces of the machine files and checks (Markdown twins and
  *       their hashes, search weights, the glossary terms each answer uses), each with the digests of
- *       its source file and of everything else it read ({@link FragmentFile}, {@link Fragments#onDisk}).</li>
+ *       its source file and of everything else it read ({@link FragmentFile}, {@link Fragments#onDisk});</li>
+ *   <li>{@code facts.bin}: what the built-site check read from each published page (its ids, links
+ *       and problems), by the page's SHA-256, so that a page kept as it was published is not read
+ *       again (see {@link io.answersite.check.BuiltSiteCheck.Memory}). Not written after a build
+ *       with a secret finding.</li>
  * </ul>
  * {@code site.bin} and {@code render.bin} are written with {@link DataOutputStream} field by field.
  * A file that is missing, unreadable, cut short, from another format version or schema, or for other
@@ -65,6 +72,7 @@ public final class BuildCache {
     public static final String RENDER_FILE = "render.bin";
     public static final String FRAGMENT_FILE = "fragments.bin";
     public static final String LOAD_FILE = "load.bin";
+    public static final String FACTS_FILE = "facts.bin";
 
     /** The files of the layout before caches were kept per site (one site per cache folder). */
     private static final List<String> SHARED_LAYOUT = List.of(SITE_FILE, LOAD_FILE, RENDER_FILE);
@@ -139,6 +147,38 @@ public final class BuildCache {
         }
     }
 
+    /**
+     * The files of the output folder that are still as the last successful build left them (same
+     * path, size and modification time as {@code site.bin} recorded), whatever that build's inputs
+     * were: their hashes in the other cache files can be trusted without reading them. Empty when
+     * there is no readable record.
+     */
+    public Set<String> untouchedOutputs(Path outputDir) {
+        Path file = folder.resolve(SITE_FILE);
+        if (!Files.isRegularFile(file) || !Files.isDirectory(outputDir)) {
+            return Set.of();
+        }
+        Map<String, long[]> recorded = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (!MAGIC.equals(in.readUTF())) {
+                return Set.of();
+            }
+            in.readUTF();
+            for (int i = in.readInt(); i > 0; i--) {
+                recorded.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+            }
+        } catch (IOException | RuntimeException e) {
+            return Set.of(); // an unreadable record trusts nothing
+        }
+        Set<String> untouched = new HashSet<>();
+        manifestOf(outputDir).forEach((path, now) -> {
+            if (Arrays.equals(now, recorded.get(path))) {
+                untouched.add(path);
+            }
+        });
+        return untouched;
+    }
+
     /** Records a successful build: its inputs, the output folder as it is now, and its outcome. */
     public void remember(String inputs, Path outputDir, Outcome outcome) {
         Map<String, long[]> manifest = manifestOf(outputDir);
@@ -188,6 +228,15 @@ public final class BuildCache {
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build cache in " + folder, e);
+        }
+    }
+
+    /** Deletes one cache file, if it exists. */
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(folder.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder.resolve(name), e);
         }
     }
 

@@ -8,17 +8,28 @@ import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
 import io.answersite.diagnostic.SourcePos;
+import io.answersite.output.OutputObserver;
 import io.answersite.output.SiteOutput;
 import io.answersite.text.PercentDecoding;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Checks what every HTML page the build writes must have: each internal {@code href}/{@code src}
@@ -55,38 +66,60 @@ public final class BuiltSiteCheck {
     }
 
     /**
-     * Facts of pages checked before, by path, with the exact bytes they were read from: the preview
-     * server renders most pages of a rebuild from its cache, as the same byte arrays, and those need
-     * no parsing again. Thread-safe. A build keeps none ({@link #none()}), so that no page's bytes
-     * stay in memory after they are written.
+     * Facts of pages checked before, by path: with the exact bytes they were read from (the
+     * preview's: it renders most pages of a rebuild from its cache, as the same byte arrays, and
+     * those need no parsing again), or with the SHA-256 of the published file (a build with the
+     * build cache: a page kept as the last build published it is not read at all, see
+     * {@link #writeTo}). Thread-safe. A build without a cache keeps none ({@link #none()}), and no
+     * memory keeps a page's bytes unless it was made for the preview.
      */
     public static final class Memory {
-        private record Entry(byte[] bytes, PageFacts facts) {
+        private record Entry(byte[] bytes, byte[] sha256, PageFacts facts) {
         }
 
         private final Map<String, Entry> entries;
+        private final boolean keepsBytes;
 
+        /** The preview's memory, which knows pages by their bytes. */
         public Memory() {
-            this(new ConcurrentHashMap<>());
+            this(new ConcurrentHashMap<>(), true);
         }
 
-        private Memory(Map<String, Entry> entries) {
+        private Memory(Map<String, Entry> entries, boolean keepsBytes) {
             this.entries = entries;
+            this.keepsBytes = keepsBytes;
         }
 
         /** A memory that remembers nothing, for builds that run once. */
         public static Memory none() {
-            return new Memory(null);
+            return new Memory(null, false);
+        }
+
+        /** An empty memory of published pages, known by their hashes (see {@link #readFrom}). */
+        public static Memory published() {
+            return new Memory(new ConcurrentHashMap<>(), false);
         }
 
         PageFacts recall(String path, byte[] bytes) {
             Entry known = entries == null ? null : entries.get(path);
-            return known != null && known.bytes() == bytes ? known.facts() : null;
+            return known != null && known.bytes() != null && known.bytes() == bytes ? known.facts() : null;
+        }
+
+        PageFacts recallPublished(String path, byte[] sha256) {
+            Entry known = entries == null ? null : entries.get(path);
+            return known != null && known.sha256() != null && Arrays.equals(known.sha256(), sha256)
+                    ? known.facts() : null;
         }
 
         void remember(String path, byte[] bytes, PageFacts facts) {
             if (entries != null) {
-                entries.put(path, new Entry(bytes, facts));
+                entries.put(path, new Entry(keepsBytes ? bytes : null, null, facts));
+            }
+        }
+
+        void rememberPublished(String path, byte[] sha256, PageFacts facts) {
+            if (entries != null) {
+                entries.put(path, new Entry(null, sha256, facts));
             }
         }
 
@@ -95,6 +128,104 @@ public final class BuiltSiteCheck {
                 entries.keySet().retainAll(paths);
             }
         }
+
+        /** The layout of {@link #writeTo}; a file in any other is ignored. */
+        private static final String FORMAT = "page-facts-1";
+
+        /**
+         * Writes the facts of every page whose published SHA-256 is known (its own, or
+         * {@code hashOf}'s for a page written in this build) under {@code key}: a table of the
+         * distinct strings (ids, links, problems; the same navigation links are on every page),
+         * then per page, sorted by path, its path, hash and the indexes of its strings.
+         */
+        public void writeTo(DataOutputStream out, String key, Function<String, Optional<byte[]>> hashOf)
+                throws IOException {
+            Map<String, byte[]> hashes = new TreeMap<>();
+            if (entries != null) {
+                entries.forEach((path, entry) -> {
+                    byte[] hash = entry.sha256() != null ? entry.sha256() : hashOf.apply(path).orElse(null);
+                    if (hash != null) {
+                        hashes.put(path, hash);
+                    }
+                });
+            }
+            Map<String, Integer> table = new LinkedHashMap<>();
+            for (String path : hashes.keySet()) {
+                table.putIfAbsent(path, table.size());
+                PageFacts facts = entries.get(path).facts();
+                new TreeSet<>(facts.ids()).forEach(id -> table.putIfAbsent(id, table.size()));
+                facts.links().forEach(link -> table.putIfAbsent(link, table.size()));
+                facts.problems().forEach(problem -> table.putIfAbsent(problem, table.size()));
+            }
+            out.writeUTF(FORMAT);
+            out.writeUTF(key);
+            out.writeInt(table.size());
+            for (String text : table.keySet()) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+            }
+            out.writeInt(hashes.size());
+            for (Map.Entry<String, byte[]> page : hashes.entrySet()) {
+                PageFacts facts = entries.get(page.getKey()).facts();
+                out.writeInt(table.get(page.getKey()));
+                out.write(page.getValue());
+                writeIndexes(out, new TreeSet<>(facts.ids()), table);
+                writeIndexes(out, facts.links(), table);
+                writeIndexes(out, facts.problems(), table);
+            }
+        }
+
+        private static void writeIndexes(DataOutputStream out, Collection<String> texts, Map<String, Integer> table)
+                throws IOException {
+            out.writeInt(texts.size());
+            for (String text : texts) {
+                out.writeInt(table.get(text));
+            }
+        }
+
+        /**
+         * Reads what {@link #writeTo} wrote under {@code key}: a memory of published pages, empty when
+         * the key or format differ or the file is damaged (every page is then read and scanned).
+         */
+        public static Memory readFrom(DataInputStream in, String key) {
+            try {
+                if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
+                    return published();
+                }
+                int size = in.readInt();
+                String[] table = new String[size];
+                for (int i = 0; i < size; i++) {
+                    byte[] utf8 = new byte[in.readInt()];
+                    in.readFully(utf8);
+                    table[i] = new String(utf8, StandardCharsets.UTF_8);
+                }
+                Map<String, Entry> read = new HashMap<>();
+                for (int pages = in.readInt(); pages > 0; pages--) {
+                    String path = table[in.readInt()];
+                    byte[] sha256 = new byte[32];
+                    in.readFully(sha256);
+                    Set<String> ids = new HashSet<>(readIndexes(in, table));
+                    PageFacts facts = new PageFacts(ids, readIndexes(in, table), readIndexes(in, table));
+                    read.put(path, new Entry(null, sha256, facts));
+                }
+                return new Memory(new ConcurrentHashMap<>(read), false);
+            } catch (IOException | RuntimeException damaged) {
+                return published();
+            }
+        }
+
+        private static List<String> readIndexes(DataInputStream in, String[] table) throws IOException {
+            int count = in.readInt();
+            if (count < 0 || count > table.length + 1_000_000) {
+                throw new IOException("damaged page facts");
+            }
+            List<String> texts = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                texts.add(table[in.readInt()]);
+            }
+            return List.copyOf(texts);
+        }
     }
 
     /**
@@ -102,7 +233,7 @@ public final class BuiltSiteCheck {
      * back from disk, and the bytes can go once written). Link targets and ids are shared strings:
      * the same navigation links appear on every page.
      */
-    public static final class Pages {
+    public static final class Pages implements OutputObserver {
         private final Memory memory;
         private final Map<String, PageFacts> facts = new ConcurrentHashMap<>();
         private final Map<String, String> strings = new ConcurrentHashMap<>();
@@ -112,6 +243,7 @@ public final class BuiltSiteCheck {
         }
 
         /** Takes note of a file as it is written; only HTML pages are looked at. */
+        @Override
         public void written(String path, byte[] bytes) {
             if (!path.endsWith(".html")) {
                 return;
@@ -119,6 +251,21 @@ public final class BuiltSiteCheck {
             PageFacts known = memory.recall(path, bytes);
             PageFacts pageFacts = known != null ? known : shared(facts(bytes));
             memory.remember(path, bytes, pageFacts);
+            facts.put(path, pageFacts);
+        }
+
+        /**
+         * Takes note of a published page kept as it is: what the memory knows of a page with its hash,
+         * else what its bytes say.
+         */
+        @Override
+        public void kept(String path, byte[] sha256, Supplier<byte[]> bytes) {
+            if (!path.endsWith(".html")) {
+                return;
+            }
+            PageFacts known = memory.recallPublished(path, sha256);
+            PageFacts pageFacts = known != null ? known : shared(facts(bytes.get()));
+            memory.rememberPublished(path, sha256, pageFacts);
             facts.put(path, pageFacts);
         }
 
@@ -216,6 +363,7 @@ public final class BuiltSiteCheck {
         boolean canonical = false;
         int i = 0;
         int n = bytes.length;
+        String[] values = new String[WANTED.length];
         while (i < n) {
             if (bytes[i] != '<') {
                 i++;
@@ -235,8 +383,9 @@ public final class BuiltSiteCheck {
                 i++;
                 continue;
             }
-            String tag = ascii(bytes, nameStart, nameEnd).toLowerCase(Locale.ROOT);
-            Map<String, String> attributes = new HashMap<>();
+            String tag = knownTag(bytes, nameStart, nameEnd);
+            // only the attributes the checks read are decoded; the first of two equal names counts
+            Arrays.fill(values, null);
             int k = nameEnd;
             while (k < n && bytes[k] != '>') {
                 if (isNameByte(bytes[k])) {
@@ -244,41 +393,45 @@ public final class BuiltSiteCheck {
                     while (k < n && isNameByte(bytes[k])) {
                         k++;
                     }
-                    String name = ascii(bytes, attrStart, k).toLowerCase(Locale.ROOT);
-                    String value = "";
+                    int wanted = wanted(bytes, attrStart, k);
+                    int valueStart = k;
+                    int valueEnd = k;
                     if (k < n && bytes[k] == '=') {
                         k++;
                         if (k < n && (bytes[k] == '"' || bytes[k] == '\'')) {
                             byte quote = bytes[k];
-                            int valueEnd = k + 1;
+                            valueStart = k + 1;
+                            valueEnd = valueStart;
                             while (valueEnd < n && bytes[valueEnd] != quote) {
                                 valueEnd++;
                             }
-                            value = unescape(new String(bytes, k + 1, valueEnd - k - 1, StandardCharsets.UTF_8));
                             k = valueEnd + 1;
                         } else {
-                            int valueEnd = k;
+                            valueStart = k;
+                            valueEnd = k;
                             while (valueEnd < n && bytes[valueEnd] != '>' && !isSpace(bytes[valueEnd])) {
                                 valueEnd++;
                             }
-                            value = unescape(new String(bytes, k, valueEnd - k, StandardCharsets.UTF_8));
                             k = valueEnd;
                         }
                     }
-                    attributes.putIfAbsent(name, value);
+                    if (wanted >= 0 && values[wanted] == null) {
+                        values[wanted] = unescape(new String(bytes, valueStart, Math.min(valueEnd, n) - valueStart,
+                                StandardCharsets.UTF_8));
+                    }
                 } else {
                     k++;
                 }
             }
             i = k + 1;
-            String id = attributes.get("id");
+            String id = values[ID];
             if (id != null && !pageIds.add(id)) {
                 problems.add("the id '" + id + "' is used twice");
             }
-            if (attributes.containsKey("href")) {
-                links.add(attributes.get("href"));
-            } else if (attributes.containsKey("src")) {
-                links.add(attributes.get("src"));
+            if (values[HREF] != null) {
+                links.add(values[HREF]);
+            } else if (values[SRC] != null) {
+                links.add(values[SRC]);
             }
             switch (tag) {
                 case "h1" -> h1++;
@@ -287,16 +440,15 @@ public final class BuiltSiteCheck {
                     title = end > i && !new String(bytes, i, end - i, StandardCharsets.UTF_8).isBlank();
                 }
                 case "meta" -> {
-                    if ("refresh".equalsIgnoreCase(attributes.get("http-equiv"))) {
+                    if ("refresh".equalsIgnoreCase(values[HTTP_EQUIV])) {
                         redirect = true;
                     }
-                    if ("description".equals(attributes.get("name"))
-                            && !attributes.getOrDefault("content", "").isBlank()) {
+                    if ("description".equals(values[NAME]) && values[CONTENT] != null && !values[CONTENT].isBlank()) {
                         description = true;
                     }
                 }
                 case "link" -> {
-                    if ("canonical".equals(attributes.get("rel")) && !attributes.getOrDefault("href", "").isBlank()) {
+                    if ("canonical".equals(values[REL]) && values[HREF] != null && !values[HREF].isBlank()) {
                         canonical = true;
                     }
                 }
@@ -322,6 +474,52 @@ public final class BuiltSiteCheck {
             problems.add("the page has no canonical link");
         }
         return new PageFacts(pageIds, List.copyOf(links), List.copyOf(problems));
+    }
+
+    /** The attributes {@link #facts} reads, lower case, and their places in its value array. */
+    private static final String[] WANTED = {"id", "href", "src", "http-equiv", "name", "content", "rel"};
+    private static final int ID = 0;
+    private static final int HREF = 1;
+    private static final int SRC = 2;
+    private static final int HTTP_EQUIV = 3;
+    private static final int NAME = 4;
+    private static final int CONTENT = 5;
+    private static final int REL = 6;
+
+    /** The tags {@link #facts} looks at, lower case. */
+    private static final String[] TAGS = {"h1", "title", "meta", "link", "script", "style"};
+
+    /** The place in {@link #WANTED} of the attribute name at {@code from..to} (any case), or -1. */
+    private static int wanted(byte[] bytes, int from, int to) {
+        for (int w = 0; w < WANTED.length; w++) {
+            if (equalsIgnoreAsciiCase(bytes, from, to, WANTED[w])) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /** The tag name at {@code from..to} from {@link #TAGS}, or "" for any other tag. */
+    private static String knownTag(byte[] bytes, int from, int to) {
+        for (String tag : TAGS) {
+            if (equalsIgnoreAsciiCase(bytes, from, to, tag)) {
+                return tag;
+            }
+        }
+        return "";
+    }
+
+    private static boolean equalsIgnoreAsciiCase(byte[] bytes, int from, int to, String lower) {
+        if (to - from != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            byte b = bytes[from + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** HTML's white space between attributes: space, tab, line feed, form feed, carriage return. */
@@ -353,10 +551,6 @@ public final class BuiltSiteCheck {
             }
         }
         return -1;
-    }
-
-    private static String ascii(byte[] bytes, int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** The entities templates write in attribute values. */

@@ -1,7 +1,7 @@
 package io.answersite.output;
 
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Passes every file on to another output and shows it to an observer first, in the writing
@@ -11,23 +11,23 @@ import java.util.function.BiConsumer;
 public final class ObservedOutput implements SiteOutput {
 
     private final SiteOutput target;
-    private final BiConsumer<String, byte[]> observer;
+    private final OutputObserver observer;
 
-    public ObservedOutput(SiteOutput target, BiConsumer<String, byte[]> observer) {
+    public ObservedOutput(SiteOutput target, OutputObserver observer) {
         this.target = target;
         this.observer = observer;
     }
 
     @Override
     public void write(String relativePath, byte[] bytes) {
-        observer.accept(relativePath, bytes);
+        observer.written(relativePath, bytes);
         target.write(relativePath, bytes);
     }
 
     @Override
-    public void keepPublished(String relativePath, byte[] bytes) {
-        observer.accept(relativePath, bytes);
-        target.keepPublished(relativePath, bytes);
+    public void keepPublished(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
+        observer.kept(relativePath, sha256, bytes);
+        target.keepPublished(relativePath, sha256, bytes);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -185,9 +186,9 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         });
     }
 
-    /** Keeps the published file at {@code relativePath}: the caller read these bytes from it (see {@link SiteOutput}). */
+    /** Keeps the published file at {@code relativePath} as it is (see {@link SiteOutput#keepPublished}). */
     @Override
-    public void keepPublished(String relativePath, byte[] bytes) {
+    public void keepPublished(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
         resolve(relativePath);
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -32,12 +33,13 @@ public interface SiteOutput {
     }
 
     /**
-     * Writes {@code bytes} that were just read back from {@code relativePath} in the published output
-     * folder and checked against the hash the last build recorded: an output that replaces that folder
-     * keeps the file as it is, without writing or comparing it again.
+     * Keeps the file the published output folder holds at {@code relativePath}, which the last build
+     * wrote with this SHA-256 and which is still as that build left it: an output that replaces that
+     * folder leaves the file as it is, without writing or comparing it again; any other output writes
+     * {@code bytes} (read from the published file when asked for).
      */
-    default void keepPublished(String relativePath, byte[] bytes) {
-        write(relativePath, bytes);
+    default void keepPublished(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
+        write(relativePath, bytes.get());
     }
 
     /** Every path written in this build, sorted. */

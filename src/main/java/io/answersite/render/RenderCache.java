@@ -6,6 +6,7 @@ import io.answersite.text.Sha256;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,6 +65,24 @@ public final class RenderCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+    /**
+     * A page as the last build left it: its bytes in memory (the preview's), or the SHA-256 the last
+     * build recorded for the published file and how to read that file.
+     *
+     * @param bytes the page, or null when it is only on disk and not read yet
+     * @param outputHash the SHA-256 of the published file (on disk only), or null
+     * @param published reads the published file (on disk only), or null
+     */
+    record Kept(byte[] bytes, byte[] outputHash, Supplier<byte[]> published) {
+    }
+
+    /**
+     * Published files the last build wrote that are still as it left them (same size and
+     * modification time, see {@code BuildCache.untouchedOutputs}): their recorded hash is trusted
+     * without reading them. Empty: every published file is read and hashed before it is kept.
+     */
+    private volatile Set<String> untouched = Set.of();
+
     /** A page's JSON-LD script and the tree it was written from (in memory only). */
     private record Script(Object tree, Object script) {
     }
@@ -120,24 +139,52 @@ public final class RenderCache {
      * ({@link ViewDigest}: a digest, not the view, is kept, so the preview holds each page once, as
      * bytes): from memory, or from the published file if its hash is still the one written.
      */
-    Optional<byte[]> reuse(String path, byte[] digest) {
+    Optional<Kept> reuse(String path, byte[] digest) {
         Entry entry = entries.get(path);
         if (entry == null || !Arrays.equals(entry.digest, digest)) {
             return Optional.empty();
         }
         if (entry.bytes != null) {
-            return Optional.of(entry.bytes);
+            return Optional.of(new Kept(entry.bytes, null, null));
         }
         return published(path, entry);
     }
 
-    private Optional<byte[]> published(String path, Entry entry) {
+    private Optional<Kept> published(String path, Entry entry) {
+        Path file = publishedDir.resolve(path);
+        if (untouched.contains(path)) {
+            return Optional.of(new Kept(null, entry.outputHash, () -> {
+                try {
+                    return Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file + ", which the last build wrote", e);
+                }
+            }));
+        }
         try {
-            byte[] onDisk = Files.readAllBytes(publishedDir.resolve(path));
-            return Arrays.equals(Sha256.of(onDisk), entry.outputHash) ? Optional.of(onDisk) : Optional.empty();
+            byte[] onDisk = Files.readAllBytes(file);
+            return Arrays.equals(Sha256.of(onDisk), entry.outputHash)
+                    ? Optional.of(new Kept(onDisk, entry.outputHash, () -> onDisk)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone or unreadable: render it again
         }
+    }
+
+    /**
+     * Trusts the recorded hashes of {@code paths}: published files still as the last build left
+     * them, so that keeping one reads nothing.
+     */
+    public void trustUntouched(Set<String> paths) {
+        untouched = Set.copyOf(paths);
+    }
+
+    /** The SHA-256 of the page last written at {@code path}, if this cache knows it. */
+    public Optional<byte[]> outputHash(String path) {
+        Entry entry = entries.get(path);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.outputHash != null ? entry.outputHash : Sha256.of(entry.bytes));
     }
 
     /**
@@ -145,12 +192,12 @@ public final class RenderCache {
      * the page's view is made of (see {@code SiteRenderer.viewInputs}), so that the view need not be
      * made at all. In memory only; empty otherwise.
      */
-    Optional<byte[]> unchanged(String path, Object inputs) {
+    Optional<Kept> unchanged(String path, Object inputs) {
         Entry entry = entries.get(path);
         if (entry == null || entry.inputs() == null || !entry.inputs().equals(inputs)) {
             return Optional.empty();
         }
-        return entry.bytes() != null ? Optional.of(entry.bytes()) : published(path, entry);
+        return entry.bytes() != null ? Optional.of(new Kept(entry.bytes(), null, null)) : published(path, entry);
     }
 
     /** Records what {@code path}'s view was made from, for an entry {@link #reuse} handed back. */

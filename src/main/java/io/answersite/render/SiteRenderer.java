@@ -204,7 +204,7 @@ public final class SiteRenderer {
         String path = UrlScheme.indexFile(folder);
         counts.viewed(path);
         byte[] digest = cache == null ? null : viewDigest.digest(themeDigest + template, context);
-        Optional<byte[]> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
+        Optional<RenderCache.Kept> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
             writeKept(output, path, previous.get());
             cache.madeFrom(path, inputs);
@@ -272,7 +272,7 @@ public final class SiteRenderer {
             return false;
         }
         String path = UrlScheme.indexFile(folder);
-        Optional<byte[]> unchanged = cache.unchanged(path, inputs);
+        Optional<RenderCache.Kept> unchanged = cache.unchanged(path, inputs);
         if (unchanged.isEmpty()) {
             return false;
         }
@@ -282,12 +282,12 @@ public final class SiteRenderer {
         return true;
     }
 
-    /** Writes a page's kept bytes: taken back from the published folder, they stay there as they are. */
-    private void writeKept(SiteOutput output, String path, byte[] bytes) {
+    /** Writes a page kept from the last build: one taken back from the published folder stays there as it is. */
+    private void writeKept(SiteOutput output, String path, RenderCache.Kept kept) {
         if (cache.inMemory()) {
-            output.write(path, bytes);
+            output.write(path, kept.bytes());
         } else {
-            output.keepPublished(path, bytes);
+            output.keepPublished(path, kept.outputHash(), kept.published());
         }
     }
 

@@ -209,7 +209,15 @@ public final class Answersite {
                         return Map.<String, FragmentFile.Stored>of();
                     }
                 }).orElse(Map.of())));
-        BuildResult result = run(request, true, renders, loads, fragments, times);
+        renders.trustUntouched(times.time("restore", () -> cache.untouchedOutputs(request.outputDir())));
+        BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
+            try (in) {
+                return BuiltSiteCheck.Memory.readFrom(in, renderKey);
+            } catch (IOException e) {
+                return BuiltSiteCheck.Memory.published();
+            }
+        }).orElseGet(BuiltSiteCheck.Memory::published));
+        BuildResult result = run(request, true, renders, loads, fragments, checked, times);
         times.time("cache", () -> {
             if (loads.takeMisses() > 0) { // files that failed to load are kept too: fixing one re-reads one
                 cache.keepLoads(loads, loadKey);
@@ -218,6 +226,11 @@ public final class Answersite {
                 renders.retainOnly(result.pages().writtenPaths());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
                 cache.replace(BuildCache.FRAGMENT_FILE, out -> FragmentFile.write(out, fragments.stored(), renderKey));
+                if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
+                    cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
+                } else {
+                    cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
+                }
                 cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
                         result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
             }
@@ -345,7 +358,7 @@ public final class Answersite {
                                        Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
                                        BuiltSiteCheck.Memory checked, Fragments fragments) {
         BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
-        SiteOutput output = new ObservedOutput(destination, written::written);
+        SiteOutput output = new ObservedOutput(destination, written);
         ContentGraph graph = loaded.graph().orElseThrow();
         Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
@@ -377,11 +390,12 @@ public final class Answersite {
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
-        return run(request, write, renders, null, Fragments.none(), new StageTimes(listener));
+        return run(request, write, renders, null, Fragments.none(), BuiltSiteCheck.Memory.none(),
+                new StageTimes(listener));
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads,
-                            Fragments fragments, StageTimes times) {
+                            Fragments fragments, BuiltSiteCheck.Memory checked, StageTimes times) {
         Diagnostics diagnostics = new Diagnostics();
         LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
@@ -395,7 +409,7 @@ public final class Answersite {
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"),
                 listener::reached)) {
             RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
-                    BuiltSiteCheck.Memory.none(), fragments);
+                    checked, fragments);
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {

@@ -9,6 +9,7 @@ import io.answersite.TestSites;
 import io.answersite.cache.FragmentFile;
 import io.answersite.content.Kind;
 import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Rules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -207,6 +208,37 @@ class BuildCacheTest {
     }
 
     @Test
+    void aPageKeptAsPublishedIsCheckedFromTheFactsRecordedForItsHashWithoutBeingRead() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+        assertTrue(Files.isRegularFile(slotOf(site).resolve("facts.bin")));
+        // a kept page changed behind the build's back, with its size and time as the last build left them:
+        // trusted by them like every untouched output file, its recorded facts stand for it
+        Path kept = site.resolve("target/site/checklists/launch/index.html");
+        String html = Files.readString(kept);
+        FileTime time = Files.getLastModifiedTime(kept);
+        assertTrue(html.contains("href=\"/answers/"), "the checklist links to the answers list");
+        Files.writeString(kept, html.replace("href=\"/answers/", "href=\"/nowhere/"));
+        Files.setLastModifiedTime(kept, time);
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        BuildResult changed = answersite.build(request, cacheOf(site));
+
+        assertEquals(List.of(), changed.diagnostics(), "the kept page's links were taken from facts.bin");
+        assertFalse(changed.pages().renderedPaths().contains("checklists/launch/index.html"));
+
+        Files.write(slotOf(site).resolve("facts.bin"), new byte[] {0, 3, 'x', 'y', 'z'}); // damaged: read them all
+        edit(site.resolve("content/answers/rate-limits.md"), "and jitter", "and full jitter");
+        BuildResult reread = answersite.build(request, cacheOf(site));
+        assertTrue(reread.diagnostics().stream().anyMatch(d -> d.ruleId().equals(Rules.BUILT_SITE)
+                        && d.pos().path().endsWith("checklists/launch/index.html")
+                        && d.message().contains("/nowhere/")),
+                "without the recorded facts the kept page is read, and its broken link found: " + reread.diagnostics());
+    }
+
+    @Test
     void aTemplateChangeRendersEveryPageAgain() throws IOException {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
@@ -231,6 +263,7 @@ class BuildCacheTest {
         BuildResult first = answersite.build(request, cacheOf(site));
         Files.write(slotOf(site).resolve("site.bin"), new byte[] {1, 2, 3});
         Files.write(slotOf(site).resolve("render.bin"), new byte[] {0, 9});
+        Files.write(slotOf(site).resolve("facts.bin"), new byte[] {0, 12, 'p'});
         byte[] fragments = Files.readAllBytes(slotOf(site).resolve("fragments.bin"));
         fragments[fragments.length - 1] ^= 0x55; // a value's last byte: the file still reads, the value is wrong
         Files.write(slotOf(site).resolve("fragments.bin"), java.util.Arrays.copyOf(fragments, fragments.length - 1));
