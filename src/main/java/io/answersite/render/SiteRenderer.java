@@ -14,7 +14,6 @@ import io.answersite.content.Snippet;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
-import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.graph.UrlScheme;
@@ -653,7 +652,7 @@ public final class SiteRenderer {
     private void renderRedirects(SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         for (Page page : graph.pages().values()) {
             for (Located<String> alias : page.common().aliases()) {
-                GraphBuilder.aliasFolder(alias.value()).ifPresent(folder -> {
+                UrlScheme.aliasFolder(alias.value()).ifPresent(folder -> {
                     Views.Redirect view = new Views.Redirect(urls.absolute(urls.pageFolder(page.key())),
                             page.key().language());
                     theme.render("redirect", Map.of("page", view), diagnostics)
