@@ -29,7 +29,7 @@ public final class LoadFile {
     /** Writes every entry of {@code cache} that has a content hash (all of a by-content cache's) under {@code key}. */
     public static void write(OutputStream out, LoadCache cache, String key) throws IOException {
         List<LoadCache.Stored> entries = cache.stored().stream().filter(entry -> entry.sha256() != null).toList();
-        RecordCodec.Output output = CODEC.output(out);
+        ValueOutput output = CODEC.output(out);
         output.writeString(KIND);
         output.writeString(key);
         output.writeCount(entries.size());
@@ -45,7 +45,7 @@ public final class LoadFile {
      */
     public static LoadCache read(InputStream in, String key) {
         try {
-            RecordCodec.Input input = CODEC.input(in);
+            ValueInput input = CODEC.input(in);
             if (!KIND.equals(input.readString()) || !key.equals(input.readString())) {
                 return LoadCache.byContent();
             }

@@ -4,7 +4,6 @@ import io.answersite.content.Page;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
 import io.answersite.graph.ContentGraph;
-import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
 import io.answersite.diagnostic.SourcePos;
@@ -337,12 +336,12 @@ public final class BuiltSiteCheck {
     private static void checkContentLink(ContentLink link, Set<String> files, Map<String, Set<String>> ids,
                                          Diagnostics diagnostics) {
         if (!files.contains(link.target())) {
-            diagnostics.error(GraphBuilder.RULE_LINK_TARGET, link.pos(), "link target '" + link.destination()
+            diagnostics.error(Rules.LINK_TARGET, link.pos(), "link target '" + link.destination()
                     + "' does not exist (the site has no file " + link.target() + "); link to a page by its .md"
                     + " file or a typed reference, or put the file under content/ and link to it relatively");
         } else if (link.anchor() != null && !link.anchor().isEmpty() && ids.containsKey(link.target())
                 && !ids.get(link.target()).contains(PercentDecoding.decodeOrKeep(link.anchor()))) {
-            diagnostics.error(GraphBuilder.RULE_LINK_ANCHOR, link.pos(), "'" + link.destination() + "' points to '#"
+            diagnostics.error(Rules.LINK_ANCHOR, link.pos(), "'" + link.destination() + "' points to '#"
                     + link.anchor() + "', which the page " + link.target() + " does not have");
         }
     }

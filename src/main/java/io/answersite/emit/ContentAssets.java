@@ -1,7 +1,7 @@
 package io.answersite.emit;
 
 import io.answersite.graph.ContentGraph;
-import io.answersite.graph.GraphBuilder;
+import io.answersite.graph.UrlScheme;
 import io.answersite.graph.LinkTarget;
 import io.answersite.output.SiteOutput;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class ContentAssets {
             targets.stream().filter(t -> t != null && t.isAsset()).forEach(t -> assets.add(t.assetPath()));
         }
         for (String asset : assets) {
-            Path source = contentDir.resolve(asset.substring(GraphBuilder.CONTENT_ASSETS.length()));
+            Path source = contentDir.resolve(asset.substring(UrlScheme.CONTENT_ASSETS.length()));
             try {
                 output.copy(asset, Files.newInputStream(source));
             } catch (IOException e) {

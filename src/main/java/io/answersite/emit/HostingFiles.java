@@ -4,7 +4,6 @@ import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Located;
 import io.answersite.content.Page;
-import io.answersite.graph.GraphBuilder;
 import io.answersite.graph.UrlScheme;
 import io.answersite.output.SiteOutput;
 import io.answersite.render.SiteRenderer;
@@ -103,7 +102,7 @@ public final class HostingFiles {
         Map<String, String> aliases = new TreeMap<>();
         for (Page page : site.graph().pages().values()) {
             for (Located<String> alias : page.common().aliases()) {
-                GraphBuilder.aliasFolder(alias.value()).ifPresent(folder ->
+                UrlScheme.aliasFolder(alias.value()).ifPresent(folder ->
                         aliases.put(site.urls().path(folder), site.urls().pagePath(page.key())));
             }
         }

@@ -4,12 +4,19 @@ import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
 import io.answersite.content.PageKey;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where each page lives. Site paths start with {@code /} and include the base URL's path; output
  * paths are relative to the output folder and name the file written ({@code answers/x/index.html}).
  */
 public final class UrlScheme {
+
+    /** Where files of the content folder that pages link to are copied, relative to the output root. */
+    public static final String CONTENT_ASSETS = "assets/content/";
+
+    private static final Pattern SAFE_ALIAS_SEGMENT = Pattern.compile("[\\p{L}\\p{N}._~-]+");
 
     private final SiteConfig config;
     private final String origin;
@@ -61,5 +68,26 @@ public final class UrlScheme {
             }
         }
         return "";
+    }
+
+    /** The output folder of an alias ({@code old/path/}), or empty when it is not a safe path. */
+    public static Optional<String> aliasFolder(String alias) {
+        if (!alias.startsWith("/") || alias.startsWith("//")) {
+            return Optional.empty();
+        }
+        String trimmed = alias.substring(1);
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String segment : trimmed.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+                    || !SAFE_ALIAS_SEGMENT.matcher(segment).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(trimmed + "/");
     }
 }

@@ -98,7 +98,7 @@ class LoadFileTest {
     @Test
     void aFileNamingAClassOutsideTheSchemaReadsAsAnEmptyCache() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RecordCodec.Output out = RecordCodec.of(LoadCache.Stored.class, Page.class, Snippet.class).output(bytes);
+        ValueOutput out = RecordCodec.of(LoadCache.Stored.class, Page.class, Snippet.class).output(bytes);
         out.writeString("load");
         out.writeString("key");
         out.writeCount(1);

@@ -73,7 +73,7 @@ class RecordCodecTest {
 
     private static byte[] write(RecordCodec codec, Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RecordCodec.Output out = codec.output(bytes);
+        ValueOutput out = codec.output(bytes);
         out.writeValue(value);
         out.flush();
         return bytes.toByteArray();
@@ -110,12 +110,12 @@ class RecordCodecTest {
         Set<String> kinds = new TreeSet<>();
         int findings = 0;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RecordCodec.Output out = LOADS.output(bytes);
+        ValueOutput out = LOADS.output(bytes);
         for (LoadCache.Stored stored : fixtures) {
             out.writeValue(stored);
         }
         out.flush();
-        RecordCodec.Input in = LOADS.input(new ByteArrayInputStream(bytes.toByteArray()));
+        ValueInput in = LOADS.input(new ByteArrayInputStream(bytes.toByteArray()));
         for (LoadCache.Stored stored : fixtures) {
             LoadCache.Stored back = in.readValue(LoadCache.Stored.class);
             assertEquals(stored.path(), back.path());
@@ -244,7 +244,7 @@ class RecordCodecTest {
         RecordCodec codec = RecordCodec.of(Box.class);
         for (String name : List.of("java.lang.ProcessBuilder", OtherBox.class.getName(), "io.answersite.site.BuildRequest")) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            RecordCodec.Output out = codec.output(bytes);
+            ValueOutput out = codec.output(bytes);
             out.tag(RecordCodec.TAG_RECORD);
             out.varint(0);
             out.utf8(name);
@@ -289,7 +289,7 @@ class RecordCodecTest {
     void nestingDeeperThanAnyRecordIsRefusedWhenRead() throws IOException {
         RecordCodec codec = RecordCodec.of(Box.class);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RecordCodec.Output out = codec.output(bytes);
+        ValueOutput out = codec.output(bytes);
         for (int i = 0; i < 100_000; i++) {
             out.tag(RecordCodec.TAG_LIST);
             out.varint(1);

@@ -157,12 +157,12 @@ class GraphBuilderTest {
 
     @Test
     void aliasesAreSafeFoldersInsideTheSite() {
-        assertEquals(Optional.of("old/path/"), GraphBuilder.aliasFolder("/old/path/"));
-        assertEquals(Optional.of("old/path/"), GraphBuilder.aliasFolder("/old/path"));
-        assertEquals(Optional.of("旧/页面/"), GraphBuilder.aliasFolder("/旧/页面/"));
+        assertEquals(Optional.of("old/path/"), UrlScheme.aliasFolder("/old/path/"));
+        assertEquals(Optional.of("old/path/"), UrlScheme.aliasFolder("/old/path"));
+        assertEquals(Optional.of("旧/页面/"), UrlScheme.aliasFolder("/旧/页面/"));
         for (String bad : new String[] {"/", "relative", "//host/x", "/a/../b", "/a/./b", "/a//b", "/a?b", "/a#b",
                 "/a\\b", "/a b"}) {
-            assertEquals(Optional.empty(), GraphBuilder.aliasFolder(bad), bad);
+            assertEquals(Optional.empty(), UrlScheme.aliasFolder(bad), bad);
         }
     }
 }
