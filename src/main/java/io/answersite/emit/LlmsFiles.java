@@ -108,9 +108,8 @@ public final class LlmsFiles {
         List<Part> parts = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             site.graph().pagesOf(kind, lang).forEach(page -> {
-                String twin = twins.twin(page);
-                parts.add(fragments.get("llms-full-part", page.key(), twin, counted,
-                        () -> Part.of("---\n\n" + twin + "\n", counted)));
+                byte[] twin = twins.twinBytes(page);
+                parts.add(fragments.get("llms-full-part", page.key(), twin, counted, () -> Part.of(twin, counted)));
             });
         }
         if (parts.isEmpty()) {
@@ -143,6 +142,18 @@ public final class LlmsFiles {
         static Part of(String text, boolean counted) {
             return new Part(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : new Tokens.Count(0, 0));
         }
+
+        /** A page's part: a rule, then its twin (UTF-8) and a line break; decoded only to be counted. */
+        static Part of(byte[] twin, boolean counted) {
+            byte[] bytes = new byte[RULE.length + twin.length + 1];
+            System.arraycopy(RULE, 0, bytes, 0, RULE.length);
+            System.arraycopy(twin, 0, bytes, RULE.length, twin.length);
+            bytes[bytes.length - 1] = '\n';
+            return new Part(bytes, counted ? Tokens.count(new String(bytes, StandardCharsets.UTF_8))
+                    : new Tokens.Count(0, 0));
+        }
+
+        private static final byte[] RULE = "---\n\n".getBytes(StandardCharsets.UTF_8);
     }
 
     private void section(String heading, List<PageKey> keys, StringBuilder txt) {

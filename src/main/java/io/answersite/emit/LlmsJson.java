@@ -12,8 +12,8 @@ import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.output.SiteOutput;
-import io.answersite.text.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +36,10 @@ public final class LlmsJson {
         this(site, twins, Fragments.none());
     }
 
-    /** @param fragments twin hashes of earlier builds, reused while the twin is the same text */
+    /**
+     * @param fragments entries of earlier builds (in memory for the preview, in the build cache on
+     *     disk), reused while the page and everything else its entry shows are the same
+     */
     public LlmsJson(SiteText site, MarkdownTwins twins, Fragments fragments) {
         this.site = site;
         this.twins = twins;
@@ -84,11 +87,10 @@ public final class LlmsJson {
             throw new IllegalStateException("llms.json: the pretty printer's layout changed; expected it to end with "
                     + emptyPages.strip());
         }
-        List<byte[]> entries = site.graph().pages().values().parallelStream().map(page -> {
-            ObjectNode node = page(page);
-            return fragments.get("llms-json-entry", page.key(), LlmsJson.class, node,
-                    () -> serialize(node).replace("\n", "\n  ").getBytes(StandardCharsets.UTF_8));
-        }).toList();
+        List<byte[]> entries = site.graph().pages().values().parallelStream().map(page -> page instanceof Page.Hub
+                ? entry(page)
+                : fragments.get("llms-json-entry", page.key(), page, inputs(page), () -> entry(page), bytes -> bytes,
+                        bytes -> bytes)).toList();
         byte[] head = (document.substring(0, document.length() - emptyPages.length()) + "[ ")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] separator = ", ".getBytes(StandardCharsets.UTF_8);
@@ -109,6 +111,24 @@ public final class LlmsJson {
         }
         System.arraycopy(tail, 0, bytes, at, tail.length);
         return bytes;
+    }
+
+    /** One page's entry, serialized and indented to sit inside {@code "pages"}. */
+    private byte[] entry(Page page) {
+        return serialize(page(page)).replace("\n", "\n  ").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Everything a page's entry shows besides its own page: what its twin shows (whose hash is its
+     * {@code content_hash}), the titles of its related pages and its translations.
+     */
+    private List<Object> inputs(Page page) {
+        List<Object> inputs = new ArrayList<>(twins.inputs(page));
+        for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {
+            inputs.add(site.graph().require(item.target()).title());
+        }
+        inputs.add(site.graph().languagesOf(page.key()));
+        return inputs;
     }
 
     private String serialize(ObjectNode node) {

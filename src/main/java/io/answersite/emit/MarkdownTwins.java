@@ -30,7 +30,8 @@ public final class MarkdownTwins {
 
     private final SiteText site;
     private final Fragments fragments;
-    private final Map<PageKey, String> twins = new ConcurrentHashMap<>();
+    /** Each page's twin as UTF-8, as the twin file, llms-full.txt and the hash take it (text only where counted). */
+    private final Map<PageKey, byte[]> twins = new ConcurrentHashMap<>();
     /** site.yml and the UI strings: what every twin reads. */
     private final List<Object> constants;
 
@@ -53,12 +54,8 @@ public final class MarkdownTwins {
 
     /** Writes one twin per published page, in parallel, and one per list page; returns how many. */
     public int emit(SiteOutput output) {
-        site.graph().pages().values().parallelStream().forEach(page -> {
-            String twin = twin(page);
-            // the same twin text keeps its bytes from build to build (the preview's fragments)
-            output.write(site.urls().pageFolder(page.key()) + "index.md", fragments.get("twin-bytes", page.key(), twin,
-                    null, () -> twin.getBytes(StandardCharsets.UTF_8)));
-        });
+        site.graph().pages().values().parallelStream().forEach(page ->
+                output.write(site.urls().pageFolder(page.key()) + "index.md", twinBytes(page)));
         int lists = 0;
         for (Language language : site.config().languages()) {
             for (Kind kind : LISTED_KINDS) {
@@ -91,11 +88,20 @@ public final class MarkdownTwins {
         return md.toString().strip() + "\n";
     }
 
-    /** The twin of one page; made once, then shared by the twin file, llms-full.txt and llms.json. */
+    /** The twin of one page. */
     public String twin(Page page) {
-        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? makeTwin(page)
-                : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page), MarkdownTwins::utf8,
-                        MarkdownTwins::text));
+        return new String(twinBytes(page), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The twin of one page in UTF-8; made once, then shared by the twin file, llms-full.txt and
+     * llms.json. Kept as bytes (the twin file's, and the build cache's form): the same array from
+     * build to build while the page and what its twin shows are the same.
+     */
+    public byte[] twinBytes(Page page) {
+        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? utf8(makeTwin(page))
+                : fragments.get("twin", key, page, inputs(page), () -> utf8(makeTwin(page)), bytes -> bytes,
+                        bytes -> bytes));
     }
 
     /**
@@ -103,11 +109,11 @@ public final class MarkdownTwins {
      * hashes, in memory by the twin's text and in the build cache by what the twin is made from.
      */
     public String twinHash(Page page) {
-        String twin = twin(page);
+        byte[] twin = twinBytes(page);
         if (!fragments.storesOnDisk() || page instanceof Page.Hub) {
-            return fragments.get("twin-hash", page.key(), twin, null, () -> Sha256.hex(twin));
+            return fragments.get("twin-hash", page.key(), twin, null, () -> Sha256.hex(Sha256.of(twin)));
         }
-        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> Sha256.hex(twin),
+        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> Sha256.hex(Sha256.of(twin)),
                 MarkdownTwins::utf8, MarkdownTwins::text);
     }
 
@@ -120,7 +126,7 @@ public final class MarkdownTwins {
     }
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
-    private List<Object> inputs(Page page) {
+    List<Object> inputs(Page page) {
         List<Object> inputs = new ArrayList<>();
         inputs.add(new Same(constants)); // one instance while equal (see the constructor): digested once on disk
         inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));
