@@ -11,11 +11,14 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -39,8 +44,9 @@ import java.util.stream.Stream;
  *   <li>{@code site.bin}: the fingerprint of all inputs, the output folder's files (path, size,
  *       modification time) and the build's findings and counts, so that a build whose inputs and
  *       output are both unchanged is answered from here without loading anything;</li>
- *   <li>{@code load.bin}: what loading each content file gave (its page record and findings), by
- *       the SHA-256 of its bytes (see {@link io.answersite.content.LoadCache}), in the format of
+ *   <li>{@code load-00.bin} to {@code load-15.bin}: what loading each content file gave (its page
+ *       record and findings), by the SHA-256 of its bytes (see {@link io.answersite.content.LoadCache}),
+ *       in segments by the hash of the file's path (an edit rewrites one), each in the format of
  *       {@link LoadFile}: records written component by component by a {@link RecordCodec}, under a
  *       header with the format version and a fingerprint of the records' schema. No Java
  *       serialization: reading the file runs no code of its choosing and builds only the page,
@@ -81,6 +87,8 @@ public final class BuildCache {
     private static final String TEMPORARY = ".tmp";
 
     private final Path folder;
+    /** The digest of each load segment as it was read ({@link LoadFile#digest}), by segment number. */
+    private final Map<Integer, byte[]> loadedSegments = new ConcurrentHashMap<>();
 
     private BuildCache(Path folder) {
         this.folder = folder;
@@ -197,22 +205,57 @@ public final class BuildCache {
 
     /**
      * What loading each content file gave in the last build that read any, valid under {@code key}
-     * (the plugin, site.yml and the site's folder); an empty by-content cache when there is none, it
-     * is unreadable or it was kept under another key.
+     * (the plugin, site.yml and the site's folder): read from the {@link #LOAD_SEGMENTS} segment files
+     * in parallel; a segment that is missing, unreadable or kept under another key adds nothing (its
+     * files are read again).
      */
     public LoadCache loads(String key) {
-        return open(LOAD_FILE).map(in -> {
-            try (in) {
-                return LoadFile.read(in, key);
-            } catch (IOException e) {
-                return LoadCache.byContent();
-            }
-        }).orElseGet(LoadCache::byContent);
+        List<LoadCache.Stored> entries = IntStream.range(0, LOAD_SEGMENTS).parallel()
+                .mapToObj(segment -> open(loadSegment(segment)).map(in -> {
+                    try (in) {
+                        Optional<List<LoadCache.Stored>> read = LoadFile.readEntries(in, key);
+                        read.ifPresent(stored -> loadedSegments.put(segment, LoadFile.digest(stored, key)));
+                        return read.orElse(List.of());
+                    } catch (IOException e) {
+                        return List.<LoadCache.Stored>of();
+                    }
+                }).orElse(List.of()))
+                .flatMap(List::stream).toList();
+        return LoadCache.byContent(entries);
     }
 
-    /** Keeps {@code loads} in {@code load.bin} for the next build, under {@code key} (see {@link LoadFile}). */
+    /**
+     * Keeps {@code loads} for the next build, under {@code key} (see {@link LoadFile}), in segments by
+     * the hash of each file's path: only the segments whose files or contents changed since they were
+     * read are written, so an edit rewrites about a sixteenth of what was loaded.
+     */
     public void keepLoads(LoadCache loads, String key) {
-        replace(LOAD_FILE, out -> LoadFile.write(out, loads, key));
+        delete(LOAD_FILE); // the one file of earlier versions
+        List<List<LoadCache.Stored>> segments = new ArrayList<>();
+        for (int i = 0; i < LOAD_SEGMENTS; i++) {
+            segments.add(new ArrayList<>());
+        }
+        for (LoadCache.Stored entry : loads.stored()) {
+            if (entry.sha256() != null) {
+                segments.get(Math.floorMod(entry.path().hashCode(), LOAD_SEGMENTS)).add(entry);
+            }
+        }
+        for (int i = 0; i < LOAD_SEGMENTS; i++) {
+            List<LoadCache.Stored> segment = segments.get(i);
+            byte[] digest = LoadFile.digest(segment, key);
+            if (!Arrays.equals(digest, loadedSegments.get(i))) {
+                replace(loadSegment(i), out -> LoadFile.write(out, segment, key));
+                loadedSegments.put(i, digest);
+            }
+        }
+    }
+
+    /** How many files the load cache is kept in. */
+    public static final int LOAD_SEGMENTS = 16;
+
+    /** The name of one of the load cache's segment files: {@code load-00.bin} to {@code load-15.bin}. */
+    public static String loadSegment(int segment) {
+        return "load-" + (segment < 10 ? "0" : "") + segment + ".bin";
     }
 
     /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */
@@ -264,16 +307,18 @@ public final class BuildCache {
         if (!Files.isDirectory(outputDir)) {
             return manifest;
         }
-        try (Stream<Path> walk = Files.walk(outputDir)) {
-            walk.forEach(path -> {
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        int root = outputDir.toString().length() + 1;
+        try {
+            // the walk hands over each file's attributes: one stat per file, not a second one to read them
+            Files.walkFileTree(outputDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile()) {
-                        manifest.put(outputDir.relativize(path).toString().replace('\\', '/'),
+                        String path = file.toString().substring(root);
+                        manifest.put(File.separatorChar == '/' ? path : path.replace(File.separatorChar, '/'),
                                 new long[] {attributes.size(), attributes.lastModifiedTime().toMillis()});
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {

@@ -3,14 +3,18 @@ package io.answersite.cache;
 import io.answersite.content.LoadCache;
 import io.answersite.content.Page;
 import io.answersite.content.Snippet;
+import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The format of {@code load.bin}, the build cache's copy of a {@link LoadCache}: a {@link RecordCodec}
+ * The format of the build cache's copy of a {@link LoadCache} (in segments, {@code load-00.bin} to
+ * {@code load-15.bin}, see {@link BuildCache#loads}; each segment is one such file): a {@link RecordCodec}
  * header (magic, format version, fingerprint of the page and snippet records), the file kind
  * {@code load}, the key the entries are valid for, the number of entries, then each entry (path, size,
  * SHA-256, page or snippet, findings) as a {@link LoadCache.Stored} value, sorted by path; nothing
@@ -28,7 +32,11 @@ public final class LoadFile {
 
     /** Writes every entry of {@code cache} that has a content hash (all of a by-content cache's) under {@code key}. */
     public static void write(OutputStream out, LoadCache cache, String key) throws IOException {
-        List<LoadCache.Stored> entries = cache.stored().stream().filter(entry -> entry.sha256() != null).toList();
+        write(out, cache.stored().stream().filter(entry -> entry.sha256() != null).toList(), key);
+    }
+
+    /** Writes {@code entries} (each with a content hash) under {@code key}: one segment of the build cache's. */
+    public static void write(OutputStream out, List<LoadCache.Stored> entries, String key) throws IOException {
         ValueOutput output = CODEC.output(out);
         output.writeString(KIND);
         output.writeString(key);
@@ -44,10 +52,18 @@ public final class LoadFile {
      * anything else, is cut short, or cannot be read.
      */
     public static LoadCache read(InputStream in, String key) {
+        return readEntries(in, key).map(LoadCache::byContent).orElseGet(LoadCache::byContent);
+    }
+
+    /**
+     * The entries {@link #write} wrote under {@code key}; empty when the stream holds anything else,
+     * is cut short, or cannot be read (all or nothing).
+     */
+    public static Optional<List<LoadCache.Stored>> readEntries(InputStream in, String key) {
         try {
             ValueInput input = CODEC.input(in);
             if (!KIND.equals(input.readString()) || !key.equals(input.readString())) {
-                return LoadCache.byContent();
+                return Optional.empty();
             }
             int count = input.readCount();
             List<LoadCache.Stored> entries = new ArrayList<>(Math.min(count, 1 << 16));
@@ -55,13 +71,28 @@ public final class LoadFile {
                 LoadCache.Stored entry = input.readValue(LoadCache.Stored.class);
                 if (entry == null || entry.path() == null || entry.diagnostics() == null || entry.sha256() == null
                         || entry.sha256().length != SHA256_BYTES || entry.diagnostics().contains(null)) {
-                    return LoadCache.byContent();
+                    return Optional.empty();
                 }
                 entries.add(entry);
             }
-            return input.atEnd() ? LoadCache.byContent(entries) : LoadCache.byContent();
+            return input.atEnd() ? Optional.of(entries) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return LoadCache.byContent(); // an unreadable cache is no cache
+            return Optional.empty(); // an unreadable cache is no cache
         }
+    }
+
+    /**
+     * What a segment of entries is, for deciding whether to write it again: the key and each entry's
+     * path and content hash (what a file gives is a function of its bytes under one key).
+     */
+    public static byte[] digest(List<LoadCache.Stored> entries, String key) {
+        MessageDigest digest = Sha256.digest();
+        Sha256.updateText(digest, key);
+        Sha256.updateInt(digest, entries.size());
+        for (LoadCache.Stored entry : entries) {
+            Sha256.updateText(digest, entry.path());
+            digest.update(entry.sha256());
+        }
+        return digest.digest();
     }
 }

@@ -219,9 +219,8 @@ public final class Answersite {
         }).orElseGet(BuiltSiteCheck.Memory::published));
         BuildResult result = run(request, true, renders, loads, fragments, checked, times);
         times.time("cache", () -> {
-            if (loads.takeMisses() > 0) { // files that failed to load are kept too: fixing one re-reads one
-                cache.keepLoads(loads, loadKey);
-            }
+            // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
+            cache.keepLoads(loads, loadKey);
             if (result.written()) {
                 renders.retainOnly(result.pages().writtenPaths());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
+import io.answersite.cache.BuildCache;
 import io.answersite.cache.FragmentFile;
 import io.answersite.content.Kind;
 import io.answersite.content.PageKey;
@@ -299,16 +300,20 @@ class BuildCacheTest {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
         answersite.build(request, cacheOf(site));
-        Path loads = slotOf(site).resolve("load.bin");
-        byte[] written = Files.readAllBytes(loads);
+        Map<String, byte[]> written = loadSegments(site);
+        assertFalse(written.isEmpty());
         ByteArrayOutputStream serialized = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(serialized)) { // what plugins before issue 11 wrote
             out.writeUTF("key");
             out.writeObject(new HashMap<>(Map.of("content/answers/rate-limits.md", "a page")));
         }
 
-        for (byte[] damaged : List.of(serialized.toByteArray(), Arrays.copyOf(written, written.length / 2))) {
-            Files.write(loads, damaged);
+        for (boolean cutShort : List.of(false, true)) {
+            for (Map.Entry<String, byte[]> segment : written.entrySet()) {
+                byte[] bytes = segment.getValue();
+                Files.write(slotOf(site).resolve(segment.getKey()),
+                        cutShort ? Arrays.copyOf(bytes, bytes.length / 2) : serialized.toByteArray());
+            }
             Files.write(slotOf(site).resolve("site.bin"), new byte[] {1}); // not up to date: load again
 
             BuildResult result = answersite.build(request, cacheOf(site));
@@ -316,7 +321,56 @@ class BuildCacheTest {
             assertFalse(result.upToDate());
             assertEquals(List.of(), result.diagnostics());
             assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
-            assertArrayEquals(written, Files.readAllBytes(loads), "written again as the first build wrote it");
+            assertEquals(written.keySet(), loadSegments(site).keySet());
+            written.forEach((name, bytes) -> assertArrayEquals(bytes, loadSegments(site).get(name),
+                    name + " written again as the first build wrote it"));
+        }
+    }
+
+    @Test
+    void anEditRewritesOnlyTheLoadSegmentOfTheEditedFile() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        answersite.build(request, cacheOf(site));
+        Map<String, Long> before = modificationTimes(slotOf(site));
+        Map<String, byte[]> segments = loadSegments(site);
+        assertTrue(segments.size() > 1, segments.keySet().toString());
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        answersite.build(request, cacheOf(site));
+
+        Map<String, byte[]> after = loadSegments(site);
+        Path slot = slotOf(site);
+        assertEquals(segments.keySet(), after.keySet());
+        List<String> changed = segments.keySet().stream()
+                .filter(name -> !Arrays.equals(segments.get(name), after.get(name))).toList();
+        assertEquals(1, changed.size(), "one segment holds the edited file: " + changed);
+        assertTrue(new String(after.get(changed.get(0)), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("retry with exponential backoff and jitter"));
+        segments.keySet().stream().filter(name -> !changed.contains(name)).forEach(name ->
+                assertEquals(before.get(name), uncheckedTime(slot.resolve(name)), name + " is not written again"));
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    private static long uncheckedTime(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The load cache's segment files, by name. */
+    private static Map<String, byte[]> loadSegments(Path site) {
+        try (Stream<Path> files = Files.list(slotOf(site))) {
+            Map<String, byte[]> segments = new TreeMap<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("load-\\d\\d\\.bin")).toList()) {
+                segments.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+            return segments;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -350,7 +404,7 @@ class BuildCacheTest {
         answersite.build(TestSites.request(site), cacheOf(site));
 
         assertFalse(Files.exists(cacheOf(site).resolve("load.bin")));
-        assertTrue(Files.isRegularFile(slotOf(site).resolve("load.bin")));
+        assertFalse(loadSegments(site).isEmpty());
     }
 
     @Test
