@@ -1,11 +1,7 @@
 package io.answersite.site;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.answersite.cache.BuildCache;
-import io.answersite.cache.FragmentFile;
 import io.answersite.cache.Fragments;
-import io.answersite.cache.InputDigest;
-import io.answersite.cache.Fingerprint;
 import io.answersite.check.BuiltSiteCheck;
 import io.answersite.check.ContentChecks;
 import io.answersite.config.CheckSettings;
@@ -50,16 +46,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs a build: {@link #load} (configuration, content, graph; writes nothing), then {@link #build}
  * (render, emit, write). Holds no state between builds; two builds may run side by side.
  */
 public final class Answersite {
-
-    public static final String RULE_CONTENT_MISSING = Rules.CONTENT_MISSING;
 
     /** How long a build waits, by default, for another build writing the same output folder. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
@@ -115,7 +107,7 @@ public final class Answersite {
         }
         diagnostics.usePolicy(config.get().checks().severities());
         if (!Files.isDirectory(request.contentDir())) {
-            diagnostics.error(RULE_CONTENT_MISSING, SourcePos.fileOnly(reader.label(request.contentDir())),
+            diagnostics.error(Rules.CONTENT_MISSING, SourcePos.fileOnly(reader.label(request.contentDir())),
                     "the content folder does not exist; create it, or point site.contentDir at it");
             return LoadedSite.unreadable(reader);
         }
@@ -161,89 +153,8 @@ public final class Answersite {
      */
     public BuildResult build(BuildRequest request, Path cacheDir) {
         try (OutputLock lock = lockOutput(request)) {
-            return buildCached(request, cacheDir);
+            return new CachedBuild(this, listener).run(request, cacheDir);
         }
-    }
-
-    private BuildResult buildCached(BuildRequest request, Path cacheDir) {
-        BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request));
-        StageTimes times = new StageTimes(listener);
-        String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
-        Fingerprint fingerprint = new Fingerprint();
-        String inputs = times.time("fingerprint", () -> fingerprint.add("plugin", plugin)
-                .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts() + "\n" + request.today()
-                        + "\n" + request.outputDir().toAbsolutePath().normalize())
-                .addFile("config", request.configFile()).addTree("content", request.contentDir())
-                .addTree("templates", request.templatesDir()).addTree("static", request.staticDir()).hex());
-        Optional<BuildCache.Outcome> known = cache.upToDate(inputs, request.outputDir());
-        if (known.isPresent()) {
-            BuildCache.Outcome outcome = known.get();
-            PageCounts pages = new PageCounts();
-            outcome.pagesByKind().forEach((kind, languages) -> languages.forEach((language, count) -> {
-                for (int i = 0; i < count; i++) {
-                    pages.add(kind, language);
-                }
-            }));
-            return new BuildResult(outcome.diagnostics(), pages, outcome.staticFiles(), outcome.heldBack(), times,
-                    true, outcome.maxLinesPerRule(), 0, true);
-        }
-        String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
-                .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
-        String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
-                .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
-        LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
-        loads.useHashes(fingerprint.fileHashes()); // hashed a moment ago for the fingerprint: not again
-        // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
-        RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
-            try (in) {
-                return RenderCache.readFrom(in, renderKey, request.outputDir(), loads::fileDigestOf);
-            } catch (IOException | RuntimeException e) {
-                return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
-            }
-        }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
-        Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
-                cache.open(BuildCache.FRAGMENT_FILE).map(in -> {
-                    try (in) {
-                        return FragmentFile.read(in, renderKey);
-                    } catch (IOException e) {
-                        return Map.<String, FragmentFile.Stored>of();
-                    }
-                }).orElse(Map.of())));
-        renders.trustUntouched(times.time("restore", () -> cache.untouchedOutputs(request.outputDir())));
-        BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
-            try (in) {
-                return BuiltSiteCheck.Memory.readFrom(in, renderKey);
-            } catch (IOException e) {
-                return BuiltSiteCheck.Memory.published();
-            }
-        }).orElseGet(BuiltSiteCheck.Memory::published));
-        BuildResult result = run(request, true, renders, loads, fragments, checked, times);
-        times.time("cache", () -> {
-            // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
-            cache.keepLoads(loads, loadKey);
-            if (result.written()) {
-                renders.retainOnly(result.pages().writtenPaths());
-                cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
-                cache.replace(BuildCache.FRAGMENT_FILE, out -> FragmentFile.write(out, fragments.stored(), renderKey));
-                if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
-                    cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
-                } else {
-                    cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
-                }
-                cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
-                        result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
-            }
-            return null;
-        });
-        return result;
-    }
-
-    /** The folders that make a site what it is, absolute, one a line: the build cache keeps one cache per such site. */
-    static String siteFolders(BuildRequest request) {
-        return Stream.of(request.contentDir(), request.configFile(), request.templatesDir(),
-                        request.staticDir(), request.outputDir())
-                .map(path -> path.toAbsolutePath().normalize().toString())
-                .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -393,8 +304,8 @@ public final class Answersite {
                 new StageTimes(listener));
     }
 
-    private BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads,
-                            Fragments fragments, BuiltSiteCheck.Memory checked, StageTimes times) {
+    BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
+                    BuiltSiteCheck.Memory checked, StageTimes times) {
         Diagnostics diagnostics = new Diagnostics();
         LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())

@@ -18,11 +18,11 @@ class PageFactsTest {
             + "<title>A page</title><meta name=\"description\" content=\"What it is.\">"
             + "<link rel=\"canonical\" href=\"https://example.com/a/\"></head>\n";
 
-    private static BuiltSiteCheck.PageFacts facts(String html) {
-        return BuiltSiteCheck.facts(html.getBytes(StandardCharsets.UTF_8));
+    private static PageFacts facts(String html) {
+        return PageScanner.facts(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static BuiltSiteCheck.PageFacts body(String body) {
+    private static PageFacts body(String body) {
         return facts(HEAD + "<body><h1>A page</h1>" + body + "</body></html>\n");
     }
 
@@ -34,7 +34,7 @@ class PageFactsTest {
 
     @Test
     void aCompletePageHasNoProblemsAndItsCanonicalLinkIsALink() {
-        BuiltSiteCheck.PageFacts facts = body("<p id=\"intro\">Text <a href=\"/b/\">b</a></p>");
+        PageFacts facts = body("<p id=\"intro\">Text <a href=\"/b/\">b</a></p>");
         assertEquals(List.of(), facts.problems());
         assertEquals(Set.of("intro"), facts.ids());
         assertEquals(List.of("https://example.com/a/", "/b/"), facts.links());
@@ -63,7 +63,7 @@ class PageFactsTest {
 
     @Test
     void attributeNamesAndTagNamesIgnoreCaseAndTheFirstOfTwoEqualAttributesCounts() {
-        BuiltSiteCheck.PageFacts facts = body("<H1 ID=\"second\">Two</H1><A HREF=\"/upper/\" href=\"/lower/\">x</A>");
+        PageFacts facts = body("<H1 ID=\"second\">Two</H1><A HREF=\"/upper/\" href=\"/lower/\">x</A>");
         assertEquals(List.of("the page has 2 <h1> elements; it needs exactly one"), facts.problems());
         assertEquals(Set.of("second"), facts.ids());
         assertEquals(List.of("https://example.com/a/", "/upper/"), facts.links());
@@ -85,14 +85,14 @@ class PageFactsTest {
 
     @Test
     void selfClosingEndAndDoctypeTagsAreNotReadAsAttributes() {
-        BuiltSiteCheck.PageFacts facts = body("<br/><img src=\"/a.png\" alt=\"\"/><hr /></p><!DOCTYPE x>");
+        PageFacts facts = body("<br/><img src=\"/a.png\" alt=\"\"/><hr /></p><!DOCTYPE x>");
         assertEquals(List.of(), facts.problems());
         assertEquals(List.of("https://example.com/a/", "/a.png"), facts.links());
     }
 
     @Test
     void commentsAreSkippedWithTheTagsInThem() {
-        BuiltSiteCheck.PageFacts facts = body("<!-- <h1 id=\"c\">x</h1> <a href=\"/hidden/\"> -- still a comment -->"
+        PageFacts facts = body("<!-- <h1 id=\"c\">x</h1> <a href=\"/hidden/\"> -- still a comment -->"
                 + "<a href=\"/shown/\">x</a><!---->");
         assertEquals(List.of(), facts.problems());
         assertEquals(Set.of(), facts.ids());
@@ -106,7 +106,7 @@ class PageFactsTest {
 
     @Test
     void scriptAndStyleContentsAreSkipped() {
-        BuiltSiteCheck.PageFacts facts = body("<script>if (a<b) { x = '<a href=\"/in-script/\">'; }</script>"
+        PageFacts facts = body("<script>if (a<b) { x = '<a href=\"/in-script/\">'; }</script>"
                 + "<style>p<span { }</style><script type=\"application/ld+json\">{\"<h1>\": 1}</script>"
                 + "<a href=\"/after/\">x</a>");
         assertEquals(List.of(), facts.problems());

@@ -1,0 +1,235 @@
+package io.answersite.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A small tag scanner over a page's bytes, for the built-site check: it takes what the checks need as
+ * the page is written, so that no page is read back and no document is built. Apart from the checks
+ * because it is the one tricky piece (tag forms, unquoted attributes, comments, scripts) and has its
+ * own tests ({@code PageFactsTest}).
+ */
+final class PageScanner {
+
+    private PageScanner() {
+    }
+
+    /**
+     * Reads what the checks need straight from the page's bytes, tag by tag, without building a
+     * document: ids, href and src values, h1 count, title text, description and canonical. Values
+     * are decoded from UTF-8 one by one; script contents and comments are skipped.
+     */
+    static PageFacts facts(byte[] bytes) {
+        List<String> problems = new ArrayList<>();
+        Set<String> pageIds = new HashSet<>();
+        List<String> links = new ArrayList<>();
+        int h1 = 0;
+        boolean redirect = false;
+        boolean title = false;
+        boolean description = false;
+        boolean canonical = false;
+        int i = 0;
+        int n = bytes.length;
+        String[] values = new String[WANTED.length];
+        while (i < n) {
+            if (bytes[i] != '<') {
+                i++;
+                continue;
+            }
+            if (startsWith(bytes, i, "<!--")) {
+                int end = indexOf(bytes, "-->", i + 4);
+                i = end < 0 ? n : end + 3;
+                continue;
+            }
+            int nameStart = i + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < n && isNameByte(bytes[nameEnd])) {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart) {
+                i++;
+                continue;
+            }
+            String tag = knownTag(bytes, nameStart, nameEnd);
+            // only the attributes the checks read are decoded; the first of two equal names counts
+            Arrays.fill(values, null);
+            int k = nameEnd;
+            while (k < n && bytes[k] != '>') {
+                if (isNameByte(bytes[k])) {
+                    int attrStart = k;
+                    while (k < n && isNameByte(bytes[k])) {
+                        k++;
+                    }
+                    int wanted = wanted(bytes, attrStart, k);
+                    int valueStart = k;
+                    int valueEnd = k;
+                    if (k < n && bytes[k] == '=') {
+                        k++;
+                        if (k < n && (bytes[k] == '"' || bytes[k] == '\'')) {
+                            byte quote = bytes[k];
+                            valueStart = k + 1;
+                            valueEnd = valueStart;
+                            while (valueEnd < n && bytes[valueEnd] != quote) {
+                                valueEnd++;
+                            }
+                            k = valueEnd + 1;
+                        } else {
+                            valueStart = k;
+                            valueEnd = k;
+                            while (valueEnd < n && bytes[valueEnd] != '>' && !isSpace(bytes[valueEnd])) {
+                                valueEnd++;
+                            }
+                            k = valueEnd;
+                        }
+                    }
+                    if (wanted >= 0 && values[wanted] == null) {
+                        values[wanted] = unescape(new String(bytes, valueStart, Math.min(valueEnd, n) - valueStart,
+                                StandardCharsets.UTF_8));
+                    }
+                } else {
+                    k++;
+                }
+            }
+            i = k + 1;
+            String id = values[ID];
+            if (id != null && !pageIds.add(id)) {
+                problems.add("the id '" + id + "' is used twice");
+            }
+            if (values[HREF] != null) {
+                links.add(values[HREF]);
+            } else if (values[SRC] != null) {
+                links.add(values[SRC]);
+            }
+            switch (tag) {
+                case "h1" -> h1++;
+                case "title" -> {
+                    int end = indexOf(bytes, "</title", i);
+                    title = end > i && !new String(bytes, i, end - i, StandardCharsets.UTF_8).isBlank();
+                }
+                case "meta" -> {
+                    if ("refresh".equalsIgnoreCase(values[HTTP_EQUIV])) {
+                        redirect = true;
+                    }
+                    if ("description".equals(values[NAME]) && values[CONTENT] != null && !values[CONTENT].isBlank()) {
+                        description = true;
+                    }
+                }
+                case "link" -> {
+                    if ("canonical".equals(values[REL]) && values[HREF] != null && !values[HREF].isBlank()) {
+                        canonical = true;
+                    }
+                }
+                case "script", "style" -> {
+                    int end = indexOf(bytes, "</" + tag, i);
+                    i = end < 0 ? n : end;
+                }
+                default -> { }
+            }
+        }
+        if (!redirect) {
+            if (h1 != 1) {
+                problems.add("the page has " + h1 + " <h1> elements; it needs exactly one");
+            }
+            if (!title) {
+                problems.add("the page has no <title>");
+            }
+            if (!description) {
+                problems.add("the page has no meta description");
+            }
+        }
+        if (!canonical) {
+            problems.add("the page has no canonical link");
+        }
+        return new PageFacts(pageIds, List.copyOf(links), List.copyOf(problems));
+    }
+
+    /** The attributes {@link #facts} reads, lower case, and their places in its value array. */
+    private static final String[] WANTED = {"id", "href", "src", "http-equiv", "name", "content", "rel"};
+    private static final int ID = 0;
+    private static final int HREF = 1;
+    private static final int SRC = 2;
+    private static final int HTTP_EQUIV = 3;
+    private static final int NAME = 4;
+    private static final int CONTENT = 5;
+    private static final int REL = 6;
+
+    /** The tags {@link #facts} looks at, lower case. */
+    private static final String[] TAGS = {"h1", "title", "meta", "link", "script", "style"};
+
+    /** The place in {@link #WANTED} of the attribute name at {@code from..to} (any case), or -1. */
+    private static int wanted(byte[] bytes, int from, int to) {
+        for (int w = 0; w < WANTED.length; w++) {
+            if (equalsIgnoreAsciiCase(bytes, from, to, WANTED[w])) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /** The tag name at {@code from..to} from {@link #TAGS}, or "" for any other tag. */
+    private static String knownTag(byte[] bytes, int from, int to) {
+        for (String tag : TAGS) {
+            if (equalsIgnoreAsciiCase(bytes, from, to, tag)) {
+                return tag;
+            }
+        }
+        return "";
+    }
+
+    private static boolean equalsIgnoreAsciiCase(byte[] bytes, int from, int to, String lower) {
+        if (to - from != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            byte b = bytes[from + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** HTML's white space between attributes: space, tab, line feed, form feed, carriage return. */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r';
+    }
+
+    private static boolean isNameByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
+                || b == ':';
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String text) {
+        if (at + text.length() > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[at + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, String text, int from) {
+        for (int i = from; i <= bytes.length - text.length(); i++) {
+            if (bytes[i] == text.charAt(0) && startsWith(bytes, i, text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The entities templates write in attribute values. */
+    private static String unescape(String value) {
+        if (value.indexOf('&') < 0) {
+            return value;
+        }
+        return value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#x27;", "'").replace("&amp;", "&");
+    }
+}

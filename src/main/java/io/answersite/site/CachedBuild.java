@@ -1,0 +1,117 @@
+package io.answersite.site;
+
+import io.answersite.cache.BuildCache;
+import io.answersite.cache.Fingerprint;
+import io.answersite.cache.FragmentFile;
+import io.answersite.cache.Fragments;
+import io.answersite.cache.InputDigest;
+import io.answersite.check.BuiltSiteCheck;
+import io.answersite.content.LoadCache;
+import io.answersite.diagnostic.Rules;
+import io.answersite.render.PageCounts;
+import io.answersite.render.RenderCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A build with the build cache around it: the inputs fingerprinted, an unchanged site answered from
+ * the cache, the load, render and fragment caches restored before the build and kept after it. Apart
+ * from {@link Answersite} so that the facade reads as the stages in order and the cache's bookkeeping
+ * reads as one story.
+ */
+final class CachedBuild {
+
+    private final Answersite site;
+    private final BuildListener listener;
+
+    CachedBuild(Answersite site, BuildListener listener) {
+        this.site = site;
+        this.listener = listener;
+    }
+
+    /** As {@link Answersite#build(BuildRequest, Path)}, the output folder already locked. */
+    BuildResult run(BuildRequest request, Path cacheDir) {
+        BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request));
+        StageTimes times = new StageTimes(listener);
+        String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
+        Fingerprint fingerprint = new Fingerprint();
+        String inputs = times.time("fingerprint", () -> fingerprint.add("plugin", plugin)
+                .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts() + "\n" + request.today()
+                        + "\n" + request.outputDir().toAbsolutePath().normalize())
+                .addFile("config", request.configFile()).addTree("content", request.contentDir())
+                .addTree("templates", request.templatesDir()).addTree("static", request.staticDir()).hex());
+        Optional<BuildCache.Outcome> known = cache.upToDate(inputs, request.outputDir());
+        if (known.isPresent()) {
+            BuildCache.Outcome outcome = known.get();
+            PageCounts pages = new PageCounts();
+            outcome.pagesByKind().forEach((kind, languages) -> languages.forEach((language, count) -> {
+                for (int i = 0; i < count; i++) {
+                    pages.add(kind, language);
+                }
+            }));
+            return new BuildResult(outcome.diagnostics(), pages, outcome.staticFiles(), outcome.heldBack(), times,
+                    true, outcome.maxLinesPerRule(), 0, true);
+        }
+        String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
+                .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
+        String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
+                .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
+        LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
+        loads.useHashes(fingerprint.fileHashes()); // hashed a moment ago for the fingerprint: not again
+        // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
+        RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
+            try (in) {
+                return RenderCache.readFrom(in, renderKey, request.outputDir(), loads::fileDigestOf);
+            } catch (IOException | RuntimeException e) {
+                return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
+            }
+        }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
+        Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
+                cache.open(BuildCache.FRAGMENT_FILE).map(in -> {
+                    try (in) {
+                        return FragmentFile.read(in, renderKey);
+                    } catch (IOException e) {
+                        return Map.<String, FragmentFile.Stored>of();
+                    }
+                }).orElse(Map.of())));
+        renders.trustUntouched(times.time("restore", () -> cache.untouchedOutputs(request.outputDir())));
+        BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
+            try (in) {
+                return BuiltSiteCheck.Memory.readFrom(in, renderKey);
+            } catch (IOException e) {
+                return BuiltSiteCheck.Memory.published();
+            }
+        }).orElseGet(BuiltSiteCheck.Memory::published));
+        BuildResult result = site.run(request, true, renders, loads, fragments, checked, times);
+        times.time("cache", () -> {
+            // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
+            cache.keepLoads(loads, loadKey);
+            if (result.written()) {
+                renders.retainOnly(result.pages().writtenPaths());
+                cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
+                cache.replace(BuildCache.FRAGMENT_FILE, out -> FragmentFile.write(out, fragments.stored(), renderKey));
+                if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
+                    cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
+                } else {
+                    cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
+                }
+                cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
+                        result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
+            }
+            return null;
+        });
+        return result;
+    }
+
+    /** The folders that make a site what it is, absolute, one a line: the build cache keeps one cache per such site. */
+    static String siteFolders(BuildRequest request) {
+        return Stream.of(request.contentDir(), request.configFile(), request.templatesDir(),
+                        request.staticDir(), request.outputDir())
+                .map(path -> path.toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining("\n"));
+    }
+}
