@@ -56,9 +56,11 @@ import java.util.stream.Stream;
  *       (see {@link io.answersite.render.RenderCache}; fixed-size digests after the key), and a digest of
  *       what the page's view is made from ({@link InputDigest}), so that a page none of whose inputs
  *       changed is taken back without making its view;</li>
- *   <li>{@code fragments.bin}: per-page pieces of the machine files and checks (Markdown twins and
+ *   <li>{@code fragments-00.bin} to {@code fragments-31.bin}: per-page pieces of the machine files and checks (Markdown twins and
  *       their hashes, search weights, the glossary terms each answer uses), each with the digests of
- *       its source file and of everything else it read ({@link FragmentFile}, {@link Fragments#onDisk});</li>
+ *       its source file and of everything else it read ({@link FragmentFile}, {@link Fragments#onDisk}), in
+ *       segments by the hash of the fragment's key (a segment whose fragments were all taken back is not
+ *       written again);</li>
  *   <li>{@code facts.bin}: what the built-site check read from each published page (its ids, links
  *       and problems), by the page's SHA-256, so that a page kept as it was published is not read
  *       again (see {@link io.answersite.check.BuiltSiteCheck.Memory}). Not written after a build
@@ -87,6 +89,8 @@ public final class BuildCache {
     private static final String TEMPORARY = ".tmp";
 
     private final Path folder;
+    /** The fragments of each segment as they were read, sorted by key, by segment number. */
+    private final Map<Integer, List<FragmentFile.Stored>> fragmentSegments = new ConcurrentHashMap<>();
     /** The digest of each load segment as it was read ({@link LoadFile#digest}), by segment number. */
     private final Map<Integer, byte[]> loadedSegments = new ConcurrentHashMap<>();
 
@@ -248,6 +252,68 @@ public final class BuildCache {
                 loadedSegments.put(i, digest);
             }
         }
+    }
+
+    /**
+     * The fragments the last build kept ({@link FragmentFile}) under {@code key}, by fragment key:
+     * read from the {@link #FRAGMENT_SEGMENTS} segment files in parallel; a segment that is missing,
+     * unreadable or kept under another key adds nothing (its fragments are made again).
+     */
+    public Map<String, FragmentFile.Stored> fragments(String key) {
+        List<Map<String, FragmentFile.Stored>> read = IntStream.range(0, FRAGMENT_SEGMENTS).parallel()
+                .mapToObj(segment -> open(fragmentSegment(segment)).map(in -> {
+                    try (in) {
+                        Map<String, FragmentFile.Stored> entries = FragmentFile.read(in, key);
+                        fragmentSegments.put(segment, new TreeMap<>(entries).values().stream().toList());
+                        return entries;
+                    } catch (IOException e) {
+                        return Map.<String, FragmentFile.Stored>of();
+                    }
+                }).orElse(Map.of())).toList();
+        Map<String, FragmentFile.Stored> all = new HashMap<>();
+        read.forEach(all::putAll);
+        return all;
+    }
+
+    /**
+     * Keeps {@code stored} (sorted by key) for the next build under {@code key}, in segments by the
+     * hash of each fragment's key: a segment holding exactly the fragments read from it (the same
+     * objects: taken back unchanged) is not written again.
+     */
+    public void keepFragments(List<FragmentFile.Stored> stored, String key) {
+        delete(FRAGMENT_FILE); // the one file of earlier versions
+        List<List<FragmentFile.Stored>> segments = new ArrayList<>();
+        for (int i = 0; i < FRAGMENT_SEGMENTS; i++) {
+            segments.add(new ArrayList<>());
+        }
+        stored.forEach(entry -> segments.get(Math.floorMod(entry.key().hashCode(), FRAGMENT_SEGMENTS)).add(entry));
+        for (int i = 0; i < FRAGMENT_SEGMENTS; i++) {
+            List<FragmentFile.Stored> segment = segments.get(i);
+            if (!sameObjects(segment, fragmentSegments.get(i))) {
+                replace(fragmentSegment(i), out -> FragmentFile.write(out, segment, key));
+                fragmentSegments.put(i, segment);
+            }
+        }
+    }
+
+    private static boolean sameObjects(List<?> now, List<?> read) {
+        if (read == null || now.size() != read.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i) != read.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many files the fragments are kept in. */
+    public static final int FRAGMENT_SEGMENTS = 32;
+
+    /** The name of one of the fragments' segment files: {@code fragments-00.bin} to {@code fragments-31.bin}. */
+    public static String fragmentSegment(int segment) {
+        return "fragments-" + (segment < 10 ? "0" : "") + segment + ".bin";
     }
 
     /** How many files the load cache is kept in. */

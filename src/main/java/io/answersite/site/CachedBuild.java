@@ -71,13 +71,7 @@ final class CachedBuild {
             }
         }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
         Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
-                cache.open(BuildCache.FRAGMENT_FILE).map(in -> {
-                    try (in) {
-                        return FragmentFile.read(in, renderKey);
-                    } catch (IOException e) {
-                        return Map.<String, FragmentFile.Stored>of();
-                    }
-                }).orElse(Map.of())));
+                cache.fragments(renderKey)));
         renders.trustUntouched(times.time("restore", () -> cache.untouchedOutputs(request.outputDir())));
         BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
             try (in) {
@@ -93,7 +87,7 @@ final class CachedBuild {
             if (result.written()) {
                 renders.retainOnly(result.pages().writtenPaths());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
-                cache.replace(BuildCache.FRAGMENT_FILE, out -> FragmentFile.write(out, fragments.stored(), renderKey));
+                cache.keepFragments(fragments.stored(), renderKey);
                 if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
                     cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
                 } else {

@@ -189,16 +189,26 @@ class BuildCacheTest {
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
     }
 
-    /** fragments.bin as the build wrote it, read under the key it was written with (its second string). */
+    /** The fragments' segment files as the build wrote them, each read under the key it was written with (its second string). */
     private Map<String, FragmentFile.Stored> readFragments(Path site) throws IOException {
-        byte[] bytes = Files.readAllBytes(slotOf(site).resolve("fragments.bin"));
-        java.io.DataInputStream header = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
-        header.readUTF();
-        String key = header.readUTF();
-        Map<String, FragmentFile.Stored> read = FragmentFile.read(
-                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), key);
-        assertFalse(read.isEmpty(), "fragments.bin reads");
+        Map<String, FragmentFile.Stored> read = new HashMap<>();
+        for (Path segment : fragmentSegments(site)) {
+            byte[] bytes = Files.readAllBytes(segment);
+            java.io.DataInputStream header = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            header.readUTF();
+            String key = header.readUTF();
+            Map<String, FragmentFile.Stored> entries = FragmentFile.read(
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), key);
+            read.putAll(entries);
+        }
+        assertFalse(read.isEmpty(), "the fragments read");
         return read;
+    }
+
+    private static List<Path> fragmentSegments(Path site) throws IOException {
+        try (Stream<Path> files = Files.list(slotOf(site))) {
+            return files.filter(f -> f.getFileName().toString().matches("fragments-\\d\\d\\.bin")).sorted().toList();
+        }
     }
 
     @Test
@@ -215,6 +225,41 @@ class BuildCacheTest {
         assertFalse(repaired.upToDate());
         assertEquals(List.of("answers/rate-limits/index.html"), repaired.pages().renderedPaths(),
                 "the edited page is rendered again: its bytes no longer have the recorded hash");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void anEditRewritesOnlyTheFragmentSegmentsWhosePiecesChanged() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        answersite.build(request, cacheOf(site));
+        List<Path> segments = fragmentSegments(site);
+        assertTrue(segments.size() > 3, segments.toString());
+        Map<String, Long> before = modificationTimes(slotOf(site));
+        Map<String, FragmentFile.Stored> kept = readFragments(site);
+
+        edit(site.resolve("content/glossary/api-key.md"), "definition:", "definition: Also called a token.");
+        answersite.build(request, cacheOf(site));
+
+        Map<String, FragmentFile.Stored> after = readFragments(site);
+        Map<String, Long> times = modificationTimes(slotOf(site));
+        for (Path segment : segments) {
+            String name = segment.getFileName().toString();
+            int number = Integer.parseInt(name.substring("fragments-".length(), name.length() - ".bin".length()));
+            boolean changed = after.keySet().stream()
+                    .filter(key -> Math.floorMod(key.hashCode(), BuildCache.FRAGMENT_SEGMENTS) == number)
+                    .anyMatch(key -> !kept.containsKey(key) || !Arrays.equals(kept.get(key).value(), after.get(key).value())
+                            || !Arrays.equals(kept.get(key).inputs(), after.get(key).inputs())
+                            || !Arrays.equals(kept.get(key).source(), after.get(key).source()))
+                    || kept.keySet().stream().anyMatch(key -> !after.containsKey(key)
+                            && Math.floorMod(key.hashCode(), BuildCache.FRAGMENT_SEGMENTS) == number);
+            if (!changed) {
+                assertEquals(before.get(name), times.get(name), name + " has no piece made again, added or dropped:"
+                        + " not written again");
+            }
+        }
+        assertTrue(segments.stream().anyMatch(s -> !before.get(s.getFileName().toString())
+                .equals(times.get(s.getFileName().toString()))), "the edited term's pieces were written");
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
     }
 
@@ -275,9 +320,11 @@ class BuildCacheTest {
         Files.write(slotOf(site).resolve("site.bin"), new byte[] {1, 2, 3});
         Files.write(slotOf(site).resolve("render.bin"), new byte[] {0, 9});
         Files.write(slotOf(site).resolve("facts.bin"), new byte[] {0, 12, 'p'});
-        byte[] fragments = Files.readAllBytes(slotOf(site).resolve("fragments.bin"));
-        fragments[fragments.length - 1] ^= 0x55; // a value's last byte: the file still reads, the value is wrong
-        Files.write(slotOf(site).resolve("fragments.bin"), java.util.Arrays.copyOf(fragments, fragments.length - 1));
+        for (Path segment : fragmentSegments(site)) {
+            byte[] fragments = Files.readAllBytes(segment);
+            fragments[fragments.length - 1] ^= 0x55; // a value's last byte changed, then the file cut short
+            Files.write(segment, java.util.Arrays.copyOf(fragments, fragments.length - 1));
+        }
 
         BuildResult damaged = answersite.build(request, cacheOf(site));
         assertFalse(damaged.upToDate());
