@@ -1,45 +1,19 @@
 package io.answersite.markdown;
 
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.ImageRef;
-import com.vladsch.flexmark.ast.LinkNodeBase;
-import com.vladsch.flexmark.ast.RefNode;
-import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import io.answersite.diagnostic.Rules;
-import io.answersite.diagnostic.SourcePos;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
-import com.vladsch.flexmark.ext.gfm.tasklist.internal.TaskListNodeRenderer;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
-import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
-import com.vladsch.flexmark.html.LinkResolver;
-import com.vladsch.flexmark.html.renderer.AttributablePart;
-import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
-import com.vladsch.flexmark.html.renderer.LinkStatus;
-import com.vladsch.flexmark.html.renderer.LinkType;
-import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.data.NullableDataKey;
-import com.vladsch.flexmark.util.html.MutableAttributes;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.source.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,17 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownRenderer {
 
-    public static final String RULE_NESTING = Rules.MARKDOWN_NESTING;
-
-    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9_-]*)\\}\\s*$");
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     /**
      * The reference names of {@code content.Kind}, spelled here because this package sits below the
      * content package; {@code TypedReferenceNamesTest} keeps the two the same.
      */
     private static final Set<String> TYPED_PREFIXES = Set.of("answer", "guide", "checklist", "glossary", "topic", "hub");
     private static final String SLOT_MARKER = "answersite-slot";
-    private static final NullableDataKey<DocumentState> STATE = new NullableDataKey<>("ANSWERSITE_DOCUMENT_STATE");
 
     private final Parser parser;
     /**
@@ -99,8 +69,8 @@ public final class MarkdownRenderer {
         }
         this.inlineParser = Parser.builder(inline).build();
         this.renderer = HtmlRenderer.builder(options)
-                .linkResolverFactory(new SlotLinkResolverFactory())
-                .attributeProviderFactory(new AnchorAttributeProviderFactory())
+                .linkResolverFactory(new RenderHooks.SlotLinkResolverFactory())
+                .attributeProviderFactory(new RenderHooks.AnchorAttributeProviderFactory())
                 .build();
     }
 
@@ -207,9 +177,9 @@ public final class MarkdownRenderer {
             while (true) {
                 DocumentState state = new DocumentState(source, bodyOffset, marker + "-", sitePathSlots);
                 Document document = parser.parse(body);
-                assignAnchors(document, state);
-                collectLinks(document, state);
-                document.set(STATE, state);
+                DocumentState.assignAnchors(document, state);
+                DocumentState.collectLinks(document, state);
+                document.set(DocumentState.STATE, state);
                 String html = labelCheckboxes(renderer.render(document));
                 // Entities such as &#45; can spell the marker in the HTML though the source does not:
                 // then not every marker is a slot, and a longer one is tried (the HTML's text is never
@@ -228,76 +198,11 @@ public final class MarkdownRenderer {
             // regular expressions that recurse once per repetition: thousands of nested quotes or
             // lists, or a line of thousands of '-' or '*', exhaust the stack. Nothing of the
             // document is kept, so the error is the whole outcome of this body.
-            diagnostics.error(RULE_NESTING, source.posAt(bodyOffset + deepestLine(body)), "the Markdown is nested too deeply (or"
+            diagnostics.error(Rules.MARKDOWN_NESTING, source.posAt(bodyOffset + DeepNesting.of(body)), "the Markdown is nested too deeply (or"
                     + " has a line of thousands of repeated marks) for the Markdown parser; keep block quotes"
                     + " and lists to a few levels and break up the long line");
             return Optional.empty();
         }
-    }
-
-    /**
-     * Where the line starts that most likely exhausted the parser: the one that opens the most
-     * quotes and lists (counting two columns of its indentation as one level), or is the longest run of
-     * thematic-break marks; the body's start when no line opens more than one.
-     */
-    static int deepestLine(String body) {
-        int best = 0;
-        int bestScore = 1;
-        for (int start = 0; start < body.length(); ) {
-            int end = body.indexOf('\n', start);
-            end = end < 0 ? body.length() : end;
-            int score = Math.max(nesting(body, start, end), breakMarks(body, start, end));
-            if (score > bestScore) {
-                best = start;
-                bestScore = score;
-            }
-            start = end + 1;
-        }
-        return best;
-    }
-
-    private static int nesting(String body, int start, int end) {
-        int levels = 0;
-        int spaces = 0;
-        int i = start;
-        while (i < end) {
-            char c = body.charAt(i);
-            if (c == ' ' || c == '\t') {
-                spaces += levels == 0 ? (c == '\t' ? 4 : 1) : 0; // indentation, not the space after a marker
-                i++;
-            } else if (c == '>') {
-                levels++;
-                i++;
-            } else if ((c == '-' || c == '+' || c == '*') && i + 1 < end && body.charAt(i + 1) == ' ') {
-                levels++;
-                i += 2;
-            } else {
-                int digits = i;
-                while (digits < end && digits - i < 9 && Character.isDigit(body.charAt(digits))) {
-                    digits++;
-                }
-                if (digits == i || digits + 1 >= end || (body.charAt(digits) != '.' && body.charAt(digits) != ')')
-                        || body.charAt(digits + 1) != ' ') {
-                    break;
-                }
-                levels++;
-                i = digits + 2;
-            }
-        }
-        return levels + spaces / 2;
-    }
-
-    private static int breakMarks(String body, int start, int end) {
-        int marks = 0;
-        for (int i = start; i < end; i++) {
-            char c = body.charAt(i);
-            if (c == '-' || c == '*' || c == '_') {
-                marks++;
-            } else if (c != ' ' && c != '\t') {
-                return 0;
-            }
-        }
-        return marks;
     }
 
     private static int occurrences(String text, String part) {
@@ -308,78 +213,6 @@ public final class MarkdownRenderer {
         return count;
     }
 
-    private static void assignAnchors(Document document, DocumentState state) {
-        TextCollectingVisitor text = new TextCollectingVisitor();
-        ChecklistGroupBuilder group = null;
-        for (Node node : document.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Heading heading) {
-                String explicit = takeExplicitId(heading, state);
-                String title = text.collectAndGetText(heading).strip();
-                String id = state.unique(explicit != null ? explicit : Slugs.slug(title));
-                state.ids.put(heading, id);
-                state.headings.add(new Heading(heading.getLevel(), title, id));
-                if (heading.getLevel() == 2) {
-                    group = new ChecklistGroupBuilder(id, title);
-                    state.openGroups.add(group);
-                }
-            } else if (node instanceof TaskListItem item) {
-                Node paragraph = item.getFirstChild();
-                String explicit = paragraph == null ? null : takeExplicitId(paragraph, state);
-                String itemText = text.collectAndGetText(paragraph == null ? item : paragraph).strip();
-                String base = explicit != null ? explicit
-                        : (group == null ? "" : group.id + "-") + Slugs.slug(itemText);
-                String id = state.unique(base);
-                state.ids.put(item, id);
-                if (group == null) {
-                    group = new ChecklistGroupBuilder("", "");
-                    state.openGroups.add(group);
-                }
-                group.items.add(new ChecklistGroup.ChecklistItem(id, itemText));
-            }
-        }
-        for (ChecklistGroupBuilder open : state.openGroups) {
-            if (!open.items.isEmpty()) {
-                state.groups.add(new ChecklistGroup(open.id, open.title, List.copyOf(open.items)));
-            }
-        }
-    }
-
-    /**
-     * Gives every internal link, image and reference definition a slot, in the order they are
-     * written, and notes external and alt-less ones. A reference-style use ({@code [text][label]})
-     * gets no slot of its own: it renders with the slot of the definition it uses, so every use
-     * gets the definition's resolved URL, the Markdown twin (which keeps the definition) rewrites it
-     * once, and a broken target is reported once, at the definition.
-     */
-    private static void collectLinks(Document document, DocumentState state) {
-        for (Node node : document.getDescendants()) {
-            if (node instanceof LinkNodeBase link) {
-                String destination = link.getUrl().unescape();
-                SourcePos pos = state.source.posAt(state.bodyOffset + node.getStartOffset());
-                if (node instanceof Image image && image.getText().isBlank()) {
-                    state.missingAlt.add(new ExternalLink(destination, pos));
-                }
-                LinkRef.Target target = target(destination);
-                if (target == null || (target == LinkRef.Target.SITE && !state.sitePathSlots)) {
-                    if (SCHEME.matcher(destination).find() || destination.startsWith("//")) {
-                        state.external.add(new ExternalLink(destination, pos));
-                    }
-                    continue;
-                }
-                int slot = state.links.size();
-                state.links.add(new LinkRef(slot, destination, pos, target));
-                state.slots.put(node, slot);
-                state.edits.add(new MarkdownDoc.Edit(link.getUrl().getStartOffset(), link.getUrl().getEndOffset(), slot));
-            } else if (node instanceof ImageRef image && image.getText().isBlank()) {
-                Reference reference = image.getReferenceNode(document);
-                if (reference != null) {
-                    state.missingAlt.add(new ExternalLink(reference.getUrl().unescape(),
-                            state.source.posAt(state.bodyOffset + node.getStartOffset())));
-                }
-            }
-        }
-    }
-
     private static final Pattern TASK_CHECKBOX = Pattern.compile(
             "(<li class=\"task-list-item[^\"]*\" id=\"([^\"]+)\">(?:<p>)?)<input type=\"checkbox\"");
 
@@ -387,111 +220,5 @@ public final class MarkdownRenderer {
     private static String labelCheckboxes(String html) {
         return html.indexOf("task-list-item") < 0 ? html
                 : TASK_CHECKBOX.matcher(html).replaceAll("$1<input aria-labelledby=\"$2\" type=\"checkbox\"");
-    }
-
-    /** Removes a trailing {@code {#id}} from the node's last text and returns the id, if there is one. */
-    private static String takeExplicitId(Node node, DocumentState state) {
-        Node last = node.getLastChild();
-        if (!(last instanceof Text)) {
-            return null;
-        }
-        Matcher matcher = EXPLICIT_ID.matcher(last.getChars());
-        if (!matcher.find()) {
-            return null;
-        }
-        state.edits.add(new MarkdownDoc.Edit(last.getChars().getStartOffset() + matcher.start(),
-                last.getChars().getEndOffset(), -1));
-        last.setChars(last.getChars().subSequence(0, matcher.start()));
-        return matcher.group(1);
-    }
-
-    private static final class DocumentState {
-        final SourceText source;
-        final int bodyOffset;
-        final String slotPrefix;
-        /** Whether paths from the site's root get slots (pages) or are left as written (snippets). */
-        final boolean sitePathSlots;
-        final Map<Node, String> ids = new IdentityHashMap<>();
-        /** The slot of each internal link, image and reference definition. */
-        final Map<Node, Integer> slots = new IdentityHashMap<>();
-        final Set<String> taken = new HashSet<>();
-        final List<String> usedIds = new ArrayList<>();
-        final List<Heading> headings = new ArrayList<>();
-        final List<LinkRef> links = new ArrayList<>();
-        final List<MarkdownDoc.Edit> edits = new ArrayList<>();
-        final List<ExternalLink> external = new ArrayList<>();
-        final List<ExternalLink> missingAlt = new ArrayList<>();
-        final List<ChecklistGroupBuilder> openGroups = new ArrayList<>();
-        final List<ChecklistGroup> groups = new ArrayList<>();
-
-        DocumentState(SourceText source, int bodyOffset, String slotPrefix, boolean sitePathSlots) {
-            this.source = source;
-            this.bodyOffset = bodyOffset;
-            this.slotPrefix = slotPrefix;
-            this.sitePathSlots = sitePathSlots;
-        }
-
-        String unique(String base) {
-            String id = base;
-            for (int n = 2; !taken.add(id); n++) {
-                id = base + "-" + n;
-            }
-            usedIds.add(id);
-            return id;
-        }
-    }
-
-    private static final class ChecklistGroupBuilder {
-        final String id;
-        final String title;
-        final List<ChecklistGroup.ChecklistItem> items = new ArrayList<>();
-
-        ChecklistGroupBuilder(String id, String title) {
-            this.id = id;
-            this.title = title;
-        }
-    }
-
-    private static final class SlotLinkResolverFactory extends IndependentLinkResolverFactory {
-        @Override
-        public LinkResolver apply(LinkResolverBasicContext context) {
-            return (node, ctx, link) -> resolve(node, ctx, link);
-        }
-
-        /**
-         * The slot marker for an internal link. Flexmark resolves each distinct URL once per document
-         * and reuses the answer, so links with the same destination share the first one's slot in
-         * the HTML; each still has its own slot, position and twin edit from {@link #collectLinks}.
-         */
-        private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
-            DocumentState state = STATE.get(context.getDocument());
-            if (state == null || (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE)) {
-                return link;
-            }
-            Node owner = node instanceof RefNode use ? use.getReferenceNode(context.getDocument()) : node;
-            Integer slot = owner == null ? null : state.slots.get(owner);
-            if (slot == null) {
-                return link;
-            }
-            return link.withStatus(LinkStatus.VALID).withUrl(state.slotPrefix + slot + "-");
-        }
-    }
-
-    private static final class AnchorAttributeProviderFactory extends IndependentAttributeProviderFactory {
-        @Override
-        public AttributeProvider apply(LinkResolverContext context) {
-            DocumentState state = STATE.get(context.getDocument());
-            return (Node node, AttributablePart part, MutableAttributes attributes) -> {
-                // task items are rendered with their own parts (TIGHT_LIST_ITEM, ...): the id goes on the
-                // <li>, never on the paragraph inside a loose item
-                if (state != null && part != TaskListNodeRenderer.TASK_ITEM_PARAGRAPH
-                        && (part == AttributablePart.NODE || node instanceof TaskListItem)) {
-                    String id = state.ids.get(node);
-                    if (id != null) {
-                        attributes.replaceValue("id", id);
-                    }
-                }
-            };
-        }
     }
 }

@@ -12,17 +12,13 @@ import io.answersite.output.SiteOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -37,7 +33,6 @@ import java.util.stream.IntStream;
  * Weights: titles, questions, terms and synonyms 4; tags and the short answer, definition or
  * description 2; the rest of the text 1; a token counts at most three times per field.
  */
-
 public final class SearchIndex {
 
     public static final int DOCS_PER_CHUNK = 32;
@@ -89,7 +84,7 @@ public final class SearchIndex {
             int first = start;
             List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
                     .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
-                            () -> weights(docs.get(doc)), DocWeights::bytes, DocWeights::of)).toList();
+                            () -> DocWeights.of(docs.get(doc)), DocWeights::bytes, DocWeights::of)).toList();
             if (!fragments.keeps()) {
                 IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
                 continue;
@@ -175,158 +170,15 @@ public final class SearchIndex {
         return (token.hashCode() & 0x7fffffff) % MERGE_PARTS;
     }
 
-    /** One document's tokens and their weights, in two parallel arrays. */
-    private record DocWeights(String[] tokens, int[] weights) {
-
-        /**
-         * The build cache's form: the number of tokens, each weight (four bytes), then the tokens in
-         * UTF-8, each ended by a zero byte (tokens are words and bigrams: never a control character).
-         * Decoding the text once and cutting it is several times faster than a string per read.
-         */
-        byte[] bytes() {
-            StringBuilder text = new StringBuilder(tokens.length * 6);
-            for (String token : tokens) {
-                text.append(token).append('\0');
-            }
-            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.allocate(4 + weights.length * 4 + utf8.length);
-            buffer.putInt(tokens.length);
-            for (int weight : weights) {
-                buffer.putInt(weight);
-            }
-            return buffer.put(utf8).array();
-        }
-
-        static DocWeights of(byte[] bytes) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            int count = buffer.getInt();
-            if (count < 0 || 4 + count * 4L > bytes.length) {
-                throw new IllegalArgumentException("not a page's search weights");
-            }
-            int[] weights = new int[count];
-            for (int i = 0; i < count; i++) {
-                weights[i] = buffer.getInt();
-            }
-            String text = new String(bytes, 4 + count * 4, bytes.length - 4 - count * 4,
-                    StandardCharsets.UTF_8);
-            String[] tokens = new String[count];
-            int from = 0;
-            for (int i = 0; i < count; i++) {
-                int end = text.indexOf('\0', from);
-                if (end < 0) {
-                    throw new IllegalArgumentException("not a page's search weights");
-                }
-                tokens[i] = text.substring(from, end);
-                from = end + 1;
-            }
-            if (from != text.length()) {
-                throw new IllegalArgumentException("not a page's search weights");
-            }
-            return new DocWeights(tokens, weights);
-        }
-    }
-
     private static void merge(List<DocWeights> chunk, int firstDoc, int part, Map<String, Postings> postings) {
         for (int n = 0; n < chunk.size(); n++) {
             DocWeights weights = chunk.get(n);
-            for (int i = 0; i < weights.tokens.length; i++) {
-                String token = weights.tokens[i];
+            for (int i = 0; i < weights.tokens().length; i++) {
+                String token = weights.tokens()[i];
                 if (part(token) == part) {
-                    postings.computeIfAbsent(token, t -> new Postings()).add(firstDoc + n, weights.weights[i]);
+                    postings.computeIfAbsent(token, t -> new Postings()).add(firstDoc + n, weights.weights()[i]);
                 }
             }
-        }
-    }
-
-    /** A token's postings: document and weight pairs, in document order. */
-    private static final class Postings {
-        private int[] pairs = new int[8];
-        private int size;
-
-        void add(int doc, int weight) {
-            if (size * 2 == pairs.length) {
-                pairs = Arrays.copyOf(pairs, pairs.length * 2);
-            }
-            pairs[size * 2] = doc;
-            pairs[size * 2 + 1] = weight;
-            size++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** Appends every pair of {@code other}, whose documents all come after this list's. */
-        void addAll(Postings other) {
-            if ((size + other.size) * 2 > pairs.length) {
-                pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, (size + other.size) * 2));
-            }
-            System.arraycopy(other.pairs, 0, pairs, size * 2, other.size * 2);
-            size += other.size;
-        }
-
-        /** The pairs as a value: equal when the same pairs are in the same order. */
-        record Pairs(int[] pairs, int size) {
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof Pairs that && size == that.size
-                        && Arrays.equals(pairs, 0, size * 2, that.pairs, 0, that.size * 2);
-            }
-
-            @Override
-            public int hashCode() {
-                int hash = size;
-                for (int i = 0; i < size * 2; i++) {
-                    hash = 31 * hash + pairs[i];
-                }
-                return hash;
-            }
-        }
-
-        /** The pairs {@link #keepBest} keeps. */
-        record Best(int[] pairs, int size) {
-        }
-
-        /** This list's pairs as they are now (this list only ever replaces its array, never rewrites it). */
-        Pairs snapshot() {
-            return new Pairs(pairs, size);
-        }
-
-        /** The {@code max} highest weights (the earlier document first on ties), in document order. */
-        Best best(int max) {
-            Postings copy = new Postings();
-            copy.pairs = Arrays.copyOf(pairs, size * 2);
-            copy.size = size;
-            copy.keepBest(max);
-            return new Best(copy.pairs, copy.size);
-        }
-
-        void replaceWith(Best best) {
-            pairs = best.pairs();
-            size = best.size();
-        }
-
-        /** Keeps the {@code max} highest weights (the earlier document first on ties), in document order. */
-        void keepBest(int max) {
-            if (size <= max) {
-                return;
-            }
-            long[] ranked = new long[size];
-            for (int i = 0; i < size; i++) {
-                ranked[i] = ((long) (Integer.MAX_VALUE - pairs[i * 2 + 1]) << 32) | pairs[i * 2];
-            }
-            Arrays.sort(ranked);
-            long[] kept = Arrays.copyOf(ranked, max);
-            for (int i = 0; i < max; i++) {
-                kept[i] = (kept[i] & 0xffffffffL) << 32 | (Integer.MAX_VALUE - (int) (kept[i] >>> 32));
-            }
-            Arrays.sort(kept);
-            for (int i = 0; i < max; i++) {
-                pairs[i * 2] = (int) (kept[i] >>> 32);
-                pairs[i * 2 + 1] = (int) kept[i];
-            }
-            size = max;
-            pairs = Arrays.copyOf(pairs, max * 2);
         }
     }
 
@@ -343,10 +195,10 @@ public final class SearchIndex {
                 out.writeFieldName(token);
                 out.writeStartArray();
                 Postings list = postings.get(token);
-                for (int i = 0; i < list.size; i++) {
+                for (int i = 0; i < list.size(); i++) {
                     out.writeStartArray();
-                    out.writeNumber(list.pairs[i * 2]);
-                    out.writeNumber(list.pairs[i * 2 + 1]);
+                    out.writeNumber(list.doc(i));
+                    out.writeNumber(list.weight(i));
                     out.writeEndArray();
                 }
                 out.writeEndArray();
@@ -356,85 +208,6 @@ public final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** Each token's weight in one page: field weight times its count in the field (at most three). */
-    private static DocWeights weights(Page page) {
-        Map<String, int[]> weights = new HashMap<>();
-        for (Map.Entry<String, Integer> field : fields(page).entrySet()) {
-            Map<String, int[]> counts = new HashMap<>();
-            SearchTokenizer.forEachToken(field.getKey(), token -> counts.computeIfAbsent(token, t -> new int[1])[0]++);
-            int fieldWeight = field.getValue();
-            counts.forEach((token, count) ->
-                    weights.computeIfAbsent(token, t -> new int[1])[0] += fieldWeight * Math.min(count[0], 3));
-        }
-        String[] tokens = new String[weights.size()];
-        int[] values = new int[weights.size()];
-        int i = 0;
-        for (Map.Entry<String, int[]> entry : weights.entrySet()) {
-            tokens[i] = entry.getKey();
-            values[i++] = entry.getValue()[0];
-        }
-        return new DocWeights(tokens, values);
-    }
-
-    /** Fields of a page and their weights, in a fixed order. */
-    private static Map<String, Integer> fields(Page page) {
-        Map<String, Integer> fields = new LinkedHashMap<>();
-        StringBuilder strong = new StringBuilder(page.title());
-        StringBuilder medium = new StringBuilder(String.join(" ", page.common().tags()));
-        StringBuilder plain = new StringBuilder();
-        if (page instanceof Page.Answer answer) {
-            strong.append(' ').append(answer.question());
-            // front matter texts as read: link text kept, Markdown syntax and link targets dropped
-            medium.append(' ').append(answer.plain("answer", answer.answer()));
-            for (int i = 0; i < answer.basis().size(); i++) {
-                plain.append(' ').append(answer.plain("basis/" + i, answer.basis().get(i)));
-            }
-            for (int i = 0; i < answer.nextSteps().size(); i++) {
-                plain.append(' ').append(answer.plain("next_steps/" + i, answer.nextSteps().get(i)));
-            }
-            for (int i = 0; i < answer.faq().size(); i++) {
-                Page.Faq item = answer.faq().get(i);
-                plain.append(' ').append(answer.plain("faq/" + i + "/q", item.question())).append(' ')
-                        .append(answer.plain("faq/" + i + "/a", item.answer()));
-            }
-        } else if (page instanceof Page.GlossaryTerm term) {
-            strong.append(' ').append(term.term()).append(' ').append(String.join(" ", term.synonyms()));
-            medium.append(' ').append(term.plain("definition", term.definition()));
-        }
-        medium.append(' ').append(page.common().description());
-        // code stays in: readers search for error messages and names such as max_tokens
-        plain.append(' ');
-        appendWithoutLinkTargets(page.body().source(), plain);
-        fields.put(strong.toString(), 4);
-        fields.merge(medium.toString(), 2, Math::max);
-        fields.merge(plain.toString(), 1, Math::max);
-        return fields;
-    }
-
-    /**
-     * Appends Markdown with each link target {@code ](…)} and anchor marker {@code {#…}} replaced
-     * by a space: URLs and ids are not words a reader searches for.
-     */
-    static void appendWithoutLinkTargets(String markdown, StringBuilder out) {
-        int copied = 0;
-        for (int i = 0; i + 1 < markdown.length(); i++) {
-            char c = markdown.charAt(i);
-            char next = markdown.charAt(i + 1);
-            int end = -1;
-            if (c == ']' && next == '(') {
-                end = markdown.indexOf(')', i + 2);
-            } else if (c == '{' && next == '#') {
-                end = markdown.indexOf('}', i + 2);
-            }
-            if (end >= 0) {
-                out.append(markdown, copied, i).append(' ');
-                copied = end + 1;
-                i = end;
-            }
-        }
-        out.append(markdown, copied, markdown.length());
     }
 
     /** A power of two, so that shards hold about {@link #SHARD_BYTES} of postings each. */

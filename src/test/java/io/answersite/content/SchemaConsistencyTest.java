@@ -49,7 +49,7 @@ class SchemaConsistencyTest {
                     + ".schema.json")).path("properties");
             TreeSet<String> keys = new TreeSet<>();
             properties.fieldNames().forEachRemaining(keys::add);
-            assertEquals(new TreeSet<>(ContentLoader.allowedKeys(kind)), keys, kind.toString());
+            assertEquals(new TreeSet<>(PageBuilder.allowedKeys(kind)), keys, kind.toString());
         }
     }
 

@@ -85,9 +85,9 @@ class MarkdownRendererTest {
 
     @Test
     void theDeepestLineIsTheOneOpeningTheMostQuotesAndLists() {
-        assertEquals(0, MarkdownRenderer.deepestLine("Plain.\n\nText.\n"));
-        assertEquals(10, MarkdownRenderer.deepestLine("- a\n  - b\n    - > 1. c\n- d\n"));
-        assertEquals(8, MarkdownRenderer.deepestLine("Intro.\n\n" + "* ".repeat(50) + "\n" + "> ".repeat(40) + "\n"));
+        assertEquals(0, DeepNesting.of("Plain.\n\nText.\n"));
+        assertEquals(10, DeepNesting.of("- a\n  - b\n    - > 1. c\n- d\n"));
+        assertEquals(8, DeepNesting.of("Intro.\n\n" + "* ".repeat(50) + "\n" + "> ".repeat(40) + "\n"));
     }
 
     @Test

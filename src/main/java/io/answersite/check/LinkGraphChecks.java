@@ -1,0 +1,163 @@
+package io.answersite.check;
+
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.graph.ContentGraph;
+import io.answersite.graph.LinkTarget;
+import io.answersite.graph.ResolvedRelated;
+import io.answersite.markdown.LinkRef;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that read the site as a graph of editorial links (body links and related items): who
+ * links to whom, and what that says about orphans, unbacked answers, unused terms, links across
+ * languages and one-way relations. Apart from the editorial limits, which look at one page at a time.
+ */
+final class LinkGraphChecks {
+
+    private final ContentGraph graph;
+    private final boolean relatedReciprocal;
+
+    LinkGraphChecks(ContentGraph graph) {
+        this.graph = graph;
+        this.relatedReciprocal = graph.config().checks().relatedReciprocal();
+    }
+
+    /** The findings about links: orphans, answers without guide or checklist, unused terms, languages, one-way relations. */
+    void run(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        orphans(inboundLinks(outbound), diagnostics);
+        unbackedAnswers(outbound, diagnostics);
+        unusedTerms(outbound, diagnostics);
+        linksAcrossLanguages(diagnostics);
+        if (relatedReciprocal) {
+            oneWayRelations(outbound, diagnostics);
+        }
+    }
+
+    /** Every page's editorial links: body links and related items, as page keys. */
+    Map<PageKey, Set<PageKey>> outbound() {
+        Map<PageKey, Set<PageKey>> outbound = new HashMap<>();
+        for (Page page : graph.pages().values()) {
+            outbound.put(page.key(), outboundOf(page.key()));
+        }
+        return outbound;
+    }
+
+    Set<PageKey> outboundOf(PageKey key) {
+        Set<PageKey> targets = new HashSet<>();
+        for (LinkTarget target : graph.linkTargets().getOrDefault(key, List.of())) {
+            if (target != null && target.isPage()) {
+                targets.add(target.page());
+            }
+        }
+        graph.related().getOrDefault(key, List.of()).forEach(r -> targets.add(r.target()));
+        return targets;
+    }
+
+    /** Who links to each page: other pages' links, topic pages and their members, and the hub. */
+    private Map<PageKey, Set<PageKey>> inboundLinks(Map<PageKey, Set<PageKey>> outbound) {
+        Map<PageKey, Set<PageKey>> inbound = new HashMap<>();
+        outbound.forEach((from, targets) -> targets.forEach(to -> inbound.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
+        graph.topicMembers().forEach((topic, members) -> members.forEach(member -> {
+            inbound.computeIfAbsent(member, k -> new HashSet<>()).add(topic);
+            inbound.computeIfAbsent(topic, k -> new HashSet<>()).add(member);
+        }));
+        PageKey hub = new PageKey(Kind.HUB, PageKey.HUB_ID, "");
+        graph.pages().values().stream().filter(p -> p.key().kind() == Kind.ANSWER)
+                .forEach(answer -> inbound.computeIfAbsent(answer.key(), k -> new HashSet<>()).add(hub));
+        return inbound;
+    }
+
+    private void orphans(Map<PageKey, Set<PageKey>> inbound, Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            if (page.key().kind() == Kind.HUB) {
+                continue;
+            }
+            Set<PageKey> from = inbound.getOrDefault(page.key(), Set.of());
+            if (from.isEmpty() || from.size() == 1 && from.contains(page.key())) { // links to itself do not count
+                diagnostics.warning(Rules.ORPHAN, SourcePos.startOf(page.sourcePath()), "no other page, topic or the hub"
+                        + " links to this " + page.key().kind().refName() + "; link to it from a related page"
+                        + (page.key().kind().requiresTopic() || page.key().kind() == Kind.GLOSSARY
+                        ? " or give it a topic" : ""));
+            }
+        }
+    }
+
+    private void unbackedAnswers(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            if (page instanceof Page.Answer) {
+                boolean backed = outbound.getOrDefault(page.key(), Set.of()).stream()
+                        .anyMatch(k -> k.kind() == Kind.GUIDE || k.kind() == Kind.CHECKLIST);
+                if (!backed) {
+                    diagnostics.warning(Rules.ANSWER_UNBACKED, page.common().keyPos("related", page.sourcePath()),
+                            "this answer links to no guide or checklist; add one to 'related' (guide:id or"
+                                    + " checklist:id) so readers can go deeper");
+                }
+            }
+        }
+    }
+
+    private void unusedTerms(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        Set<String> linkedIds = new HashSet<>();
+        outbound.forEach((from, targets) -> targets.stream().filter(k -> k.kind() == Kind.GLOSSARY)
+                .filter(k -> !k.equals(from)).forEach(k -> linkedIds.add(k.id())));
+        for (Page page : graph.pages().values()) {
+            if (page.key().kind() == Kind.GLOSSARY && !linkedIds.contains(page.key().id())) {
+                diagnostics.warning(Rules.TERM_UNUSED, SourcePos.startOf(page.sourcePath()), "no page links to the term '"
+                        + ((Page.GlossaryTerm) page).term() + "'; link it where it is used ([" + page.title()
+                        + "](glossary:" + page.key().id() + ")) or remove the term");
+            }
+        }
+    }
+
+    void linksAcrossLanguages(Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
+            for (LinkRef link : page.body().links()) {
+                LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
+                if (target == null || !target.isPage()) {
+                    continue;
+                }
+                String language = page.key().language();
+                PageKey own = target.page().in(language);
+                if (!target.page().language().equals(language) && graph.pages().containsKey(own)) {
+                    diagnostics.warning(Rules.LINK_LANGUAGE, link.pos(), "'" + link.destination() + "' is in "
+                            + target.page().language() + ", but this page is in " + language + " and "
+                            + graph.require(own).sourcePath() + " translates it; link to the translation");
+                }
+            }
+        }
+    }
+
+    private void oneWayRelations(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        for (Page page : graph.pages().values()) {
+            if (!(page instanceof Page.Answer answer)) {
+                continue;
+            }
+            List<ResolvedRelated> related = graph.related().getOrDefault(page.key(), List.of());
+            for (int i = 0; i < related.size(); i++) {
+                PageKey target = related.get(i).target();
+                boolean linksBack = target.kind() == Kind.HUB
+                        || graph.topicMembers().getOrDefault(target, List.of()).contains(page.key())
+                        || outbound.getOrDefault(target, Set.of()).stream()
+                        .anyMatch(k -> k.kind() == Kind.ANSWER && k.id().equals(page.key().id()));
+                if (!linksBack) {
+                    SourcePos pos = answer.related().stream().filter(r -> r.ref().kind() == target.kind()
+                            && r.ref().id().equals(target.id())).findFirst().map(r -> r.ref().pos())
+                            .orElse(SourcePos.startOf(page.sourcePath()));
+                    diagnostics.warning(Rules.RELATED_ONEWAY, pos, graph.require(target).sourcePath()
+                            + " does not link back to this answer; add answer:" + page.key().id()
+                            + " to its related list or body");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.answersite.check;
+
+import io.answersite.cache.Fragments;
+import io.answersite.cache.Same;
+import io.answersite.config.CheckSettings;
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
+import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
+import io.answersite.diagnostic.SourcePos;
+import io.answersite.graph.ContentGraph;
+import io.answersite.graph.Glossary;
+import io.answersite.graph.TermAutomaton;
+import io.answersite.source.SourceReader;
+import io.answersite.source.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Glossary terms an answer uses without linking them: reported as findings, or, with
+ * {@code glossary_autolink}, handed to the renderer to link at their first use. One pass of the
+ * glossary's automaton over what a reader sees of the answer, kept per answer in the fragments.
+ */
+final class UnlinkedTerms {
+
+    private static final Pattern FENCED_CODE = Pattern.compile("(?ms)^(```|~~~).*?^\\1[^\\n]*$");
+
+    private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
+
+    private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^)]*\\)");
+
+    private final ContentGraph graph;
+    private final Glossary glossary;
+    private final Fragments fragments;
+    private final CheckSettings settings;
+    private final SourceReader reader;
+    private final Path siteRoot;
+
+    /** @param siteRoot where source paths are relative to, to re-read a file for a finding's position */
+    UnlinkedTerms(ContentGraph graph, Glossary glossary, Fragments fragments, SourceReader reader, Path siteRoot) {
+        this.graph = graph;
+        this.glossary = glossary;
+        this.fragments = fragments;
+        this.settings = graph.config().checks();
+        this.reader = reader;
+        this.siteRoot = siteRoot;
+    }
+
+    Map<PageKey, List<PageKey>> all(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
+        for (Page page : graph.pages().values()) {
+            if (page instanceof Page.Answer answer) {
+                List<PageKey> unlinked = of(answer, outbound.getOrDefault(page.key(), Set.of()), diagnostics);
+                if (!unlinked.isEmpty()) {
+                    result.put(page.key(), unlinked);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** @param diagnostics where term-unlinked findings go; null for none */
+    List<PageKey> of(Page.Answer answer, Set<PageKey> outbound, Diagnostics diagnostics) {
+        String language = answer.key().language();
+        TermAutomaton automaton = glossary.automaton(language);
+        // the same list instance from build to build while the glossary is unchanged, so the check below is cheap
+        List<List<String>> names = fragments.get("glossary-names", language, Glossary.class, glossary.names(language),
+                () -> glossary.names(language));
+        BitSet used = fragments.get("terms-used", answer.key(), answer, new Same(names),
+                () -> automaton.termsIn(visibleText(answer)), BitSet::toByteArray, BitSet::valueOf);
+        if (used.isEmpty()) {
+            return List.of();
+        }
+        Set<String> linked = new HashSet<>();
+        outbound.stream().filter(k -> k.kind() == Kind.GLOSSARY).forEach(k -> linked.add(k.id()));
+        List<PageKey> unlinked = new ArrayList<>();
+        BitSet unlinkedTerms = new BitSet();
+        for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
+            if (!linked.contains(glossary.termIds().get(index))) {
+                unlinked.add(glossary.termPage(language, index));
+                unlinkedTerms.set(index);
+            }
+        }
+        boolean report = diagnostics != null && !settings.glossaryAutolink() && diagnostics.reports(Rules.TERM_UNLINKED);
+        if (report && !unlinkedTerms.isEmpty()) {
+            Map<Integer, SourcePos> firstUses = firstUses(answer, automaton, unlinkedTerms);
+            for (int index = unlinkedTerms.nextSetBit(0); index >= 0; index = unlinkedTerms.nextSetBit(index + 1)) {
+                String termId = glossary.termIds().get(index);
+                Page.GlossaryTerm term = (Page.GlossaryTerm) graph.require(glossary.termPage(language, index));
+                diagnostics.warning(Rules.TERM_UNLINKED, firstUses.getOrDefault(index, SourcePos.startOf(answer.sourcePath())),
+                        "the answer uses the glossary term '" + term.term() + "' but does not link it; link one use (["
+                        + term.term() + "](glossary:" + termId + ")), add glossary:" + termId + " to related, or set"
+                        + " glossary_autolink: true in site.yml");
+            }
+        }
+        return List.copyOf(unlinked);
+    }
+
+    /** What a reader sees of an answer, without code and link targets (in front matter texts as in the body). */
+    static String visibleText(Page.Answer answer) {
+        StringBuilder text = new StringBuilder();
+        text.append(answer.title()).append('\n').append(answer.question()).append('\n')
+                .append(answer.common().description()).append('\n');
+        StringBuilder fields = new StringBuilder();
+        fields.append(answer.answer()).append('\n');
+        answer.basis().forEach(b -> fields.append(b).append('\n'));
+        answer.nextSteps().forEach(s -> fields.append(s).append('\n'));
+        answer.faq().forEach(f -> fields.append(f.question()).append('\n').append(f.answer()).append('\n'));
+        text.append(LINK_DESTINATION.matcher(INLINE_CODE.matcher(fields).replaceAll("")).replaceAll("]"));
+        if (answer.summaryEn() != null) {
+            text.append(answer.summaryEn()).append('\n');
+        }
+        String body = FENCED_CODE.matcher(answer.body().source()).replaceAll("");
+        body = INLINE_CODE.matcher(body).replaceAll("");
+        text.append(LINK_DESTINATION.matcher(body).replaceAll("]"));
+        return text.toString();
+    }
+
+    /** Where each of {@code terms} first appears in the file, read again once (only for findings). */
+    private Map<Integer, SourcePos> firstUses(Page page, TermAutomaton automaton, BitSet terms) {
+        Map<Integer, SourcePos> first = new HashMap<>();
+        Optional<SourceText> source = reader.read(siteRoot.resolve(page.sourcePath()), new Diagnostics());
+        if (source.isEmpty()) {
+            return first;
+        }
+        String text = source.get().text();
+        int afterFence = text.indexOf('\n') + 1;
+        for (TermAutomaton.Match match : automaton.matches(text.substring(afterFence), terms)) {
+            first.putIfAbsent(match.term(), source.get().posAt(afterFence + match.start()));
+        }
+        return first;
+    }
+}

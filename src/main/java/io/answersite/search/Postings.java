@@ -1,0 +1,110 @@
+package io.answersite.search;
+
+import java.util.Arrays;
+
+/**
+ * A token's postings: document and weight pairs, in document order, in one int array. Its own class
+ * because it is the index's hot data structure (appended to while merging, cut to the best weights of
+ * common tokens) and kept as a value in the preview's fragments.
+ */
+final class Postings {
+
+    private int[] pairs = new int[8];
+    private int size;
+
+    void add(int doc, int weight) {
+        if (size * 2 == pairs.length) {
+            pairs = Arrays.copyOf(pairs, pairs.length * 2);
+        }
+        pairs[size * 2] = doc;
+        pairs[size * 2 + 1] = weight;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Appends every pair of {@code other}, whose documents all come after this list's. */
+    void addAll(Postings other) {
+        if ((size + other.size) * 2 > pairs.length) {
+            pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, (size + other.size) * 2));
+        }
+        System.arraycopy(other.pairs, 0, pairs, size * 2, other.size * 2);
+        size += other.size;
+    }
+
+    /** The pairs as a value: equal when the same pairs are in the same order. */
+    record Pairs(int[] pairs, int size) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pairs that && size == that.size
+                    && Arrays.equals(pairs, 0, size * 2, that.pairs, 0, that.size * 2);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = size;
+            for (int i = 0; i < size * 2; i++) {
+                hash = 31 * hash + pairs[i];
+            }
+            return hash;
+        }
+    }
+
+    /** The pairs {@link #keepBest} keeps. */
+    record Best(int[] pairs, int size) {
+    }
+
+    /** This list's pairs as they are now (this list only ever replaces its array, never rewrites it). */
+    Pairs snapshot() {
+        return new Pairs(pairs, size);
+    }
+
+    /** The {@code max} highest weights (the earlier document first on ties), in document order. */
+    Best best(int max) {
+        Postings copy = new Postings();
+        copy.pairs = Arrays.copyOf(pairs, size * 2);
+        copy.size = size;
+        copy.keepBest(max);
+        return new Best(copy.pairs, copy.size);
+    }
+
+    void replaceWith(Best best) {
+        pairs = best.pairs();
+        size = best.size();
+    }
+
+    /** Keeps the {@code max} highest weights (the earlier document first on ties), in document order. */
+    void keepBest(int max) {
+        if (size <= max) {
+            return;
+        }
+        long[] ranked = new long[size];
+        for (int i = 0; i < size; i++) {
+            ranked[i] = ((long) (Integer.MAX_VALUE - pairs[i * 2 + 1]) << 32) | pairs[i * 2];
+        }
+        Arrays.sort(ranked);
+        long[] kept = Arrays.copyOf(ranked, max);
+        for (int i = 0; i < max; i++) {
+            kept[i] = (kept[i] & 0xffffffffL) << 32 | (Integer.MAX_VALUE - (int) (kept[i] >>> 32));
+        }
+        Arrays.sort(kept);
+        for (int i = 0; i < max; i++) {
+            pairs[i * 2] = (int) (kept[i] >>> 32);
+            pairs[i * 2 + 1] = (int) kept[i];
+        }
+        size = max;
+        pairs = Arrays.copyOf(pairs, max * 2);
+    }
+
+    /** The document of the {@code i}th pair. */
+    int doc(int i) {
+        return pairs[i * 2];
+    }
+
+    /** The weight of the {@code i}th pair. */
+    int weight(int i) {
+        return pairs[i * 2 + 1];
+    }
+}
