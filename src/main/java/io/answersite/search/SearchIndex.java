@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.answersite.cache.Fragments;
+import io.answersite.cache.Same;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
@@ -82,6 +83,18 @@ public final class SearchIndex {
         }
         for (int start = 0; start < docs.size(); start += MERGE_CHUNK) {
             int first = start;
+            if (fragments.storesOnDisk()) {
+                // the build cache keeps each chunk's merged postings by the files its documents came from:
+                // an edit tokenizes and merges one chunk again, and reads the others' postings back
+                List<Page> chunkDocs = docs.subList(start, Math.min(docs.size(), start + MERGE_CHUNK));
+                List<Object> inputs = chunkDocs.stream().<Object>map(Same::new).toList();
+                List<Map<String, Postings>> chunkParts = fragments.get("search-chunk", language.code() + "/" + first,
+                        SearchIndex.class, inputs, () -> mergeChunk(chunkDocs, first), ChunkPostings::bytes,
+                        ChunkPostings::of);
+                IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> chunkParts.get(part).forEach((token, list) ->
+                        parts.get(part).computeIfAbsent(token, t -> new Postings()).addAll(list)));
+                continue;
+            }
             List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
                     .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
                             () -> DocWeights.of(docs.get(doc)), DocWeights::bytes, DocWeights::of)).toList();
@@ -168,6 +181,16 @@ public final class SearchIndex {
 
     private static int part(String token) {
         return (token.hashCode() & 0x7fffffff) % MERGE_PARTS;
+    }
+
+    /** The postings of one chunk of documents, tokenized on both cores, in {@link #MERGE_PARTS} parts. */
+    private static List<Map<String, Postings>> mergeChunk(List<Page> chunkDocs, int firstDoc) {
+        List<DocWeights> chunk = chunkDocs.parallelStream().map(DocWeights::of).toList();
+        return IntStream.range(0, MERGE_PARTS).parallel().mapToObj(part -> {
+            Map<String, Postings> partial = new HashMap<>();
+            merge(chunk, firstDoc, part, partial);
+            return partial;
+        }).toList();
     }
 
     private static void merge(List<DocWeights> chunk, int firstDoc, int part, Map<String, Postings> postings) {

@@ -162,7 +162,7 @@ class BuildCacheTest {
         Map<String, FragmentFile.Stored> kept = readFragments(site);
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
-        assertEquals(java.util.Set.of("llms-json-entry", "question-duplicates", "search", "terms-used", "twin",
+        assertEquals(java.util.Set.of("llms-json-entry", "question-duplicates", "search-chunk", "terms-used", "twin",
                 "twin-hash"), kinds);
         String twinKey = "twin\n" + new PageKey(Kind.ANSWER, "rate-limits", "en");
         String twin = new String(kept.get(twinKey).value(), java.nio.charset.StandardCharsets.UTF_8);
