@@ -7,7 +7,6 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
 import io.answersite.diagnostic.SourcePos;
-import io.answersite.output.SiteOutput;
 import io.answersite.text.PercentDecoding;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,8 +136,8 @@ public final class BuiltSiteCheck {
         for (Page page : graph.pages().values()) {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
-                LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
-                if (target != null && target.isSitePath()) {
+                LinkTarget target = LinkTarget.at(targets, link.slot());
+                if (target.isSitePath()) {
                     String file = target.sitePath().replaceFirst("\\?.*$", "");
                     links.add(new ContentLink(target.url(graph.urls(), false),
                             file.isEmpty() || file.endsWith("/") ? file + "index.html" : file, target.anchor(),
@@ -150,13 +149,13 @@ public final class BuiltSiteCheck {
     }
 
     /**
-     * Checks the pages whose facts were gathered as they were written; {@code output} gives the file
-     * list, {@code templates} which template wrote each page, by output path. {@code contentLinks}
+     * Checks the pages whose facts were gathered as they were written; {@code paths} lists every file
+     * written (output paths), {@code templates} which template wrote each page, by output path. {@code contentLinks}
      * are reported as content findings at their links, and not again as the pages' links.
      */
-    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Pages written,
+    public void run(List<String> paths, Map<String, String> templates, Diagnostics diagnostics, Pages written,
                     List<ContentLink> contentLinks) {
-        Set<String> files = new HashSet<>(output.paths());
+        Set<String> files = new HashSet<>(paths);
         Map<String, PageFacts> pages = written.facts;
         written.memory.retainOnly(pages.keySet());
         pages.forEach((path, facts) -> facts.problems().forEach(problem ->
