@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -89,10 +87,7 @@ public final class BuildCache {
     private static final String TEMPORARY = ".tmp";
 
     private final Path folder;
-    /** The fragments of each segment as they were read, sorted by key, by segment number. */
-    private final Map<Integer, List<FragmentFile.Stored>> fragmentSegments = new ConcurrentHashMap<>();
-    /** The digest of each load segment as it was read ({@link LoadFile#digest}), by segment number. */
-    private final Map<Integer, byte[]> loadedSegments = new ConcurrentHashMap<>();
+    private final SegmentedFiles segments = new SegmentedFiles(this);
 
     private BuildCache(Path folder) {
         this.folder = folder;
@@ -209,111 +204,25 @@ public final class BuildCache {
 
     /**
      * What loading each content file gave in the last build that read any, valid under {@code key}
-     * (the plugin, site.yml and the site's folder): read from the {@link #LOAD_SEGMENTS} segment files
-     * in parallel; a segment that is missing, unreadable or kept under another key adds nothing (its
-     * files are read again).
+     * (the plugin, site.yml and the site's folder); see {@link SegmentedFiles#loads}.
      */
     public LoadCache loads(String key) {
-        List<LoadCache.Stored> entries = IntStream.range(0, LOAD_SEGMENTS).parallel()
-                .mapToObj(segment -> open(loadSegment(segment)).map(in -> {
-                    try (in) {
-                        Optional<List<LoadCache.Stored>> read = LoadFile.readEntries(in, key);
-                        read.ifPresent(stored -> loadedSegments.put(segment, LoadFile.digest(stored, key)));
-                        return read.orElse(List.of());
-                    } catch (IOException e) {
-                        return List.<LoadCache.Stored>of();
-                    }
-                }).orElse(List.of()))
-                .flatMap(List::stream).toList();
-        return LoadCache.byContent(entries);
+        return segments.loads(key);
     }
 
-    /**
-     * Keeps {@code loads} for the next build, under {@code key} (see {@link LoadFile}), in segments by
-     * the hash of each file's path: only the segments whose files or contents changed since they were
-     * read are written, so an edit rewrites about a sixteenth of what was loaded.
-     */
+    /** Keeps {@code loads} for the next build under {@code key}; see {@link SegmentedFiles#keepLoads}. */
     public void keepLoads(LoadCache loads, String key) {
-        delete(LOAD_FILE); // the one file of earlier versions
-        List<List<LoadCache.Stored>> segments = new ArrayList<>();
-        for (int i = 0; i < LOAD_SEGMENTS; i++) {
-            segments.add(new ArrayList<>());
-        }
-        for (LoadCache.Stored entry : loads.stored()) {
-            if (entry.sha256() != null) {
-                segments.get(Math.floorMod(entry.path().hashCode(), LOAD_SEGMENTS)).add(entry);
-            }
-        }
-        for (int i = 0; i < LOAD_SEGMENTS; i++) {
-            List<LoadCache.Stored> segment = segments.get(i);
-            byte[] digest = LoadFile.digest(segment, key);
-            if (!Arrays.equals(digest, loadedSegments.get(i))) {
-                replace(loadSegment(i), out -> LoadFile.write(out, segment, key));
-                loadedSegments.put(i, digest);
-            }
-        }
+        segments.keepLoads(loads, key);
     }
 
-    /**
-     * The fragments the last build kept ({@link FragmentFile}) under {@code key}, by fragment key:
-     * read from the {@link #FRAGMENT_SEGMENTS} segment files in parallel; a segment that is missing,
-     * unreadable or kept under another key adds nothing (its fragments are made again).
-     */
+    /** The fragments the last build kept under {@code key}, by fragment key; see {@link SegmentedFiles#fragments}. */
     public Map<String, FragmentFile.Stored> fragments(String key) {
-        List<Map<String, FragmentFile.Stored>> read = IntStream.range(0, FRAGMENT_SEGMENTS).parallel()
-                .mapToObj(segment -> open(fragmentSegment(segment)).map(in -> {
-                    try (in) {
-                        Map<String, FragmentFile.Stored> entries = FragmentFile.read(in, key);
-                        fragmentSegments.put(segment, new TreeMap<>(entries).values().stream().toList());
-                        return entries;
-                    } catch (IOException e) {
-                        return Map.<String, FragmentFile.Stored>of();
-                    }
-                }).orElse(Map.of())).toList();
-        Map<String, FragmentFile.Stored> all = new HashMap<>();
-        read.forEach(all::putAll);
-        return all;
+        return segments.fragments(key);
     }
 
-    /**
-     * Keeps {@code stored} (sorted by key) for the next build under {@code key}, in segments by the
-     * hash of each fragment's key: a segment holding exactly the fragments read from it (the same
-     * objects: taken back unchanged) is not written again.
-     */
+    /** Keeps {@code stored} for the next build under {@code key}; see {@link SegmentedFiles#keepFragments}. */
     public void keepFragments(List<FragmentFile.Stored> stored, String key) {
-        delete(FRAGMENT_FILE); // the one file of earlier versions
-        List<List<FragmentFile.Stored>> segments = new ArrayList<>();
-        for (int i = 0; i < FRAGMENT_SEGMENTS; i++) {
-            segments.add(new ArrayList<>());
-        }
-        stored.forEach(entry -> segments.get(Math.floorMod(entry.key().hashCode(), FRAGMENT_SEGMENTS)).add(entry));
-        for (int i = 0; i < FRAGMENT_SEGMENTS; i++) {
-            List<FragmentFile.Stored> segment = segments.get(i);
-            if (!sameObjects(segment, fragmentSegments.get(i))) {
-                replace(fragmentSegment(i), out -> FragmentFile.write(out, segment, key));
-                fragmentSegments.put(i, segment);
-            }
-        }
-    }
-
-    private static boolean sameObjects(List<?> now, List<?> read) {
-        if (read == null || now.size() != read.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (now.get(i) != read.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** How many files the fragments are kept in. */
-    public static final int FRAGMENT_SEGMENTS = 32;
-
-    /** The name of one of the fragments' segment files: {@code fragments-00.bin} to {@code fragments-31.bin}. */
-    public static String fragmentSegment(int segment) {
-        return "fragments-" + (segment < 10 ? "0" : "") + segment + ".bin";
+        segments.keepFragments(stored, key);
     }
 
     /** How many files the load cache is kept in. */
@@ -322,6 +231,14 @@ public final class BuildCache {
     /** The name of one of the load cache's segment files: {@code load-00.bin} to {@code load-15.bin}. */
     public static String loadSegment(int segment) {
         return "load-" + (segment < 10 ? "0" : "") + segment + ".bin";
+    }
+
+    /** How many files the fragments are kept in. */
+    public static final int FRAGMENT_SEGMENTS = 32;
+
+    /** The name of one of the fragments' segment files: {@code fragments-00.bin} to {@code fragments-31.bin}. */
+    public static String fragmentSegment(int segment) {
+        return "fragments-" + (segment < 10 ? "0" : "") + segment + ".bin";
     }
 
     /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */

@@ -29,6 +29,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A SHA-256 of what an output was made from, comparable across builds: the build cache keeps it on
@@ -165,7 +166,7 @@ public final class InputDigest {
                 || value instanceof Duration || value instanceof ZoneId || value instanceof Locale) {
             sha.update((byte) 'v'); // immutable JDK values whose text is their whole value
             Sha256.updateText(sha, value.getClass().getName() + ":" + value);
-        } else if (value instanceof java.util.regex.Pattern pattern) {
+        } else if (value instanceof Pattern pattern) {
             sha.update((byte) 'p'); // a pattern is its expression and flags
             Sha256.updateText(sha, pattern.flags() + "/" + pattern.pattern());
         } else if (value instanceof CharSequence text) {

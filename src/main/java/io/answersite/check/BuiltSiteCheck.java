@@ -7,8 +7,6 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
 import io.answersite.diagnostic.SourcePos;
-import io.answersite.output.OutputObserver;
-import io.answersite.output.SiteOutput;
 import io.answersite.text.PercentDecoding;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -225,7 +223,7 @@ public final class BuiltSiteCheck {
      * back from disk, and the bytes can go once written). Link targets and ids are shared strings:
      * the same navigation links appear on every page.
      */
-    public static final class Pages implements OutputObserver {
+    public static final class Pages {
         private final Memory memory;
         private final Map<String, PageFacts> facts = new ConcurrentHashMap<>();
         private final Map<String, String> strings = new ConcurrentHashMap<>();
@@ -235,7 +233,6 @@ public final class BuiltSiteCheck {
         }
 
         /** Takes note of a file as it is written; only HTML pages are looked at. */
-        @Override
         public void written(String path, byte[] bytes) {
             if (!path.endsWith(".html")) {
                 return;
@@ -250,7 +247,6 @@ public final class BuiltSiteCheck {
          * Takes note of a published page kept as it is: what the memory knows of a page with its hash,
          * else what its bytes say.
          */
-        @Override
         public void kept(String path, byte[] sha256, Supplier<byte[]> bytes) {
             if (!path.endsWith(".html")) {
                 return;
@@ -286,8 +282,8 @@ public final class BuiltSiteCheck {
         for (Page page : graph.pages().values()) {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
-                LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
-                if (target != null && target.isSitePath()) {
+                LinkTarget target = LinkTarget.at(targets, link.slot());
+                if (target.isSitePath()) {
                     String file = target.sitePath().replaceFirst("\\?.*$", "");
                     links.add(new ContentLink(target.url(graph.urls(), false),
                             file.isEmpty() || file.endsWith("/") ? file + "index.html" : file, target.anchor(),
@@ -299,13 +295,13 @@ public final class BuiltSiteCheck {
     }
 
     /**
-     * Checks the pages whose facts were gathered as they were written; {@code output} gives the file
-     * list, {@code templates} which template wrote each page, by output path. {@code contentLinks}
+     * Checks the pages whose facts were gathered as they were written; {@code paths} lists every file
+     * written (output paths), {@code templates} which template wrote each page, by output path. {@code contentLinks}
      * are reported as content findings at their links, and not again as the pages' links.
      */
-    public void run(SiteOutput output, Map<String, String> templates, Diagnostics diagnostics, Pages written,
+    public void run(List<String> paths, Map<String, String> templates, Diagnostics diagnostics, Pages written,
                     List<ContentLink> contentLinks) {
-        Set<String> files = new HashSet<>(output.paths());
+        Set<String> files = new HashSet<>(paths);
         Map<String, PageFacts> pages = written.facts;
         written.memory.retainOnly(pages.keySet());
         pages.forEach((path, facts) -> facts.problems().forEach(problem ->

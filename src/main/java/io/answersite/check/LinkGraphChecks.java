@@ -54,7 +54,7 @@ final class LinkGraphChecks {
     Set<PageKey> outboundOf(PageKey key) {
         Set<PageKey> targets = new HashSet<>();
         for (LinkTarget target : graph.linkTargets().getOrDefault(key, List.of())) {
-            if (target != null && target.isPage()) {
+            if (target.isPage()) {
                 targets.add(target.page());
             }
         }
@@ -122,8 +122,8 @@ final class LinkGraphChecks {
         for (Page page : graph.pages().values()) {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
-                LinkTarget target = link.slot() < targets.size() ? targets.get(link.slot()) : null;
-                if (target == null || !target.isPage()) {
+                LinkTarget target = LinkTarget.at(targets, link.slot());
+                if (!target.isPage()) {
                     continue;
                 }
                 String language = page.key().language();

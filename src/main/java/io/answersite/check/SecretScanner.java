@@ -21,10 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class SecretScanner implements SourceCheck {
 
-    public static final String RULE_SECRET = Rules.SECRET;
-    public static final String RULE_FRONTEND_ENV = Rules.SECRET_FRONTEND_ENV;
-    public static final String RULE_PATTERN = Rules.SAFETY_PATTERN;
-
     /**
      * A kind of credential and how to find it; {@code group} is the part that is the secret. A
      * detector runs only on text containing one of its {@code anyOf} strings; a {@code folded} one
@@ -36,7 +32,7 @@ public final class SecretScanner implements SourceCheck {
     }
 
     private static Detector exact(String kind, String regex, String... anyOf) {
-        return new Detector(RULE_SECRET, kind, Pattern.compile(regex), 0, false, false, List.of(anyOf));
+        return new Detector(Rules.SECRET, kind, Pattern.compile(regex), 0, false, false, List.of(anyOf));
     }
 
     private static final List<Detector> DETECTORS = List.of(
@@ -51,17 +47,17 @@ public final class SecretScanner implements SourceCheck {
             exact("Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
             exact("Stripe live key", "\\b(?:sk|rk)_live_[0-9A-Za-z]{16,}", "_live_"),
             exact("JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"),
-            new Detector(RULE_SECRET, "bearer token",
+            new Detector(Rules.SECRET, "bearer token",
                     Pattern.compile("\\bauthorization\\s*:\\s*bearer\\s+([a-z0-9._~+/=-]{16,})"), 1, true, true,
                     List.of("bearer")),
-            new Detector(RULE_SECRET, "password in a URL",
+            new Detector(Rules.SECRET, "password in a URL",
                     Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'<>]+:([^/\\s@\"'<>]+)@"), 1, false, false,
                     List.of("://")),
-            new Detector(RULE_FRONTEND_ENV, "front-end environment variable with a secret",
+            new Detector(Rules.SECRET_FRONTEND_ENV, "front-end environment variable with a secret",
                     Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*"
                             + "(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false, false,
                     List.of("PUBLIC_", "VITE_", "REACT_APP_", "GATSBY_")),
-            new Detector(RULE_SECRET, "high-entropy secret",
+            new Detector(Rules.SECRET, "high-entropy secret",
                     // the lookahead lets the matcher skip, at one comparison each, the positions where no
                     // keyword can start, instead of trying all seven alternatives at every character
                     Pattern.compile("(?=[acpst])(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]"
@@ -104,7 +100,7 @@ public final class SecretScanner implements SourceCheck {
                     continue;
                 }
                 reported.add(new int[] {start, matcher.end(detector.group)});
-                String advice = detector.rule.equals(RULE_FRONTEND_ENV)
+                String advice = detector.rule.equals(Rules.SECRET_FRONTEND_ENV)
                         ? "variables with this prefix are bundled into browser code: keep the secret on the server"
                         + " and call your own backend instead"
                         : "remove it; if it was ever real, revoke and rotate it";
@@ -121,7 +117,7 @@ public final class SecretScanner implements SourceCheck {
                 if (value.isEmpty() || allowed.contains(fingerprint)) {
                     continue;
                 }
-                diagnostics.error(RULE_PATTERN, source.posAt(matcher.start()), "matches the site's safety pattern '"
+                diagnostics.error(Rules.SAFETY_PATTERN, source.posAt(matcher.start()), "matches the site's safety pattern '"
                         + pattern.name() + "': '" + mask(value) + "'; remove it or replace it with a placeholder"
                         + " (fingerprint " + fingerprint + ")");
             }

@@ -32,9 +32,6 @@ import java.util.regex.PatternSyntaxException;
 /** Reads and checks site.yml; every problem is a diagnostic at its key. */
 public final class SiteConfigReader {
 
-    public static final String RULE_CONFIG = Rules.CONFIG;
-    public static final String RULE_CONFIG_MISSING = Rules.CONFIG_MISSING;
-
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "default_language",
             "languages", "authors", "default_author", "more_answers", "timezone", "image", "organization", "robots",
             "llms", "feed_entries", "rules", "limits", "report", "related_reciprocal", "glossary_autolink", "safety");
@@ -64,7 +61,7 @@ public final class SiteConfigReader {
     public Optional<SiteConfig> read(Path file, SourceReader reader, Optional<String> baseUrlOverride,
                                      Diagnostics diagnostics) {
         if (!Files.isRegularFile(file)) {
-            diagnostics.error(RULE_CONFIG_MISSING, SourcePos.fileOnly(reader.label(file)),
+            diagnostics.error(Rules.CONFIG_MISSING, SourcePos.fileOnly(reader.label(file)),
                     "site.yml not found; create it with at least 'title:' and 'base_url:', or point site.config at it");
             return Optional.empty();
         }
@@ -87,7 +84,7 @@ public final class SiteConfigReader {
                 .orElse(Map.of());
         String defaultAuthor = fields.string("default_author").orElse(null);
         if (defaultAuthor != null && !authors.containsKey(defaultAuthor)) {
-            diagnostics.error(RULE_CONFIG, fields.valuePos("default_author"), "default_author '" + defaultAuthor
+            diagnostics.error(Rules.CONFIG, fields.valuePos("default_author"), "default_author '" + defaultAuthor
                     + "' is not under 'authors'" + Suggestions.didYouMean(defaultAuthor,
                     authors.keySet(), "authors in site.yml"));
         }
@@ -147,7 +144,7 @@ public final class SiteConfigReader {
         List<Language> languages = new ArrayList<>();
         Map<String, String> titles = new LinkedHashMap<>();
         if (defaultEntry == null && !entries.isEmpty()) {
-            diagnostics.error(RULE_CONFIG, fields.valuePos("default_language"), "default_language '" + defaultCode
+            diagnostics.error(Rules.CONFIG, fields.valuePos("default_language"), "default_language '" + defaultCode
                     + "' is not one of the languages listed: "
                     + String.join(", ", entries.stream().map(LanguageEntry::code).toList()));
         } else if (defaultEntry != null) {
@@ -156,7 +153,7 @@ public final class SiteConfigReader {
             for (LanguageEntry entry : entries) {
                 if (entry != defaultEntry) {
                     if (languages.stream().anyMatch(l -> l.code().equalsIgnoreCase(entry.code))) {
-                        diagnostics.error(RULE_CONFIG, entry.pos, "language '" + entry.code + "' is listed twice");
+                        diagnostics.error(Rules.CONFIG, entry.pos, "language '" + entry.code + "' is listed twice");
                         continue;
                     }
                     languages.add(new Language(entry.code, entry.name, entry.code.toLowerCase(Locale.ROOT) + "/"));
@@ -176,7 +173,7 @@ public final class SiteConfigReader {
         Optional<String> code = language.requiredString("code");
         Optional<String> name = language.requiredString("name");
         if (code.isPresent() && !LANGUAGE_CODE.matcher(code.get()).matches()) {
-            diagnostics.error(RULE_CONFIG, language.valuePos("code"), "language code '" + code.get()
+            diagnostics.error(Rules.CONFIG, language.valuePos("code"), "language code '" + code.get()
                     + "' is not a language tag such as 'en' or 'zh-CN'");
             return Optional.empty();
         }
@@ -190,7 +187,7 @@ public final class SiteConfigReader {
         Map<String, Author> authors = new LinkedHashMap<>();
         for (String id : map.keys()) {
             if (!AUTHOR_ID.matcher(id).matches()) {
-                diagnostics.error(RULE_CONFIG, map.keyPos(id), "author id '" + id + "' must match [a-z0-9][a-z0-9-]*");
+                diagnostics.error(Rules.CONFIG, map.keyPos(id), "author id '" + id + "' must match [a-z0-9][a-z0-9-]*");
                 continue;
             }
             map.object(id, author -> {
@@ -198,7 +195,7 @@ public final class SiteConfigReader {
                 Optional<String> name = author.requiredString("name");
                 String type = author.string("type").orElse("Organization");
                 if (!type.equals("Organization") && !type.equals("Person")) {
-                    diagnostics.error(RULE_CONFIG, author.valuePos("type"), "author type must be Person or"
+                    diagnostics.error(Rules.CONFIG, author.valuePos("type"), "author type must be Person or"
                             + " Organization, not '" + type + "'");
                 }
                 return name.map(n -> new Author(id, n, author.string("url").orElse(null), type));
@@ -213,7 +210,7 @@ public final class SiteConfigReader {
             try {
                 return ZoneId.of(zone.get());
             } catch (DateTimeException e) {
-                diagnostics.error(RULE_CONFIG, fields.valuePos("timezone"), "timezone '" + zone.get()
+                diagnostics.error(Rules.CONFIG, fields.valuePos("timezone"), "timezone '" + zone.get()
                         + "' is not a time zone such as 'UTC' or 'Asia/Shanghai'");
             }
         }
@@ -234,7 +231,7 @@ public final class SiteConfigReader {
         List<String> disallow = r.strings("disallow");
         for (String path : disallow) {
             if (!path.startsWith("/")) {
-                diagnostics.error(RULE_CONFIG, r.valuePos("disallow"), "robots disallow path '" + path
+                diagnostics.error(Rules.CONFIG, r.valuePos("disallow"), "robots disallow path '" + path
                         + "' must start with '/'");
             }
         }
@@ -274,12 +271,12 @@ public final class SiteConfigReader {
         for (String id : rules.keys()) {
             Optional<Rule> rule = Rules.find(id);
             if (rule.isEmpty()) {
-                diagnostics.error(RULE_CONFIG, rules.keyPos(id), "unknown rule id '" + id + "'"
+                diagnostics.error(Rules.CONFIG, rules.keyPos(id), "unknown rule id '" + id + "'"
                         + Suggestions.didYouMean(id, Rules.all().stream().map(Rule::id).toList(), "rule ids"));
                 continue;
             }
             if (!rule.get().configurable()) {
-                diagnostics.error(RULE_CONFIG, rules.keyPos(id), "rule '" + id + "' is always an error and"
+                diagnostics.error(Rules.CONFIG, rules.keyPos(id), "rule '" + id + "' is always an error and"
                         + " cannot be changed in site.yml");
                 continue;
             }
@@ -288,7 +285,7 @@ public final class SiteConfigReader {
             Optional<String> level = raw != null && raw.isBoolean() && !raw.booleanValue() ? Optional.of("off")
                     : rules.string(id);
             if (level.isEmpty() || !Set.of("error", "warning", "off").contains(level.get())) {
-                diagnostics.error(RULE_CONFIG, rules.valuePos(id), "rule '" + id + "' must be set to error,"
+                diagnostics.error(Rules.CONFIG, rules.valuePos(id), "rule '" + id + "' must be set to error,"
                         + " warning or off, not '" + level.orElse("") + "'");
                 continue;
             }
@@ -313,7 +310,7 @@ public final class SiteConfigReader {
             try {
                 return Optional.of(new CheckSettings.SafetyPattern(name.get(), Pattern.compile(regex.get())));
             } catch (PatternSyntaxException e) {
-                diagnostics.error(RULE_CONFIG, pattern.valuePos("regex"), "safety pattern '" + name.get()
+                diagnostics.error(Rules.CONFIG, pattern.valuePos("regex"), "safety pattern '" + name.get()
                         + "' is not a valid regular expression: " + e.getDescription());
                 return Optional.empty();
             }
@@ -327,7 +324,7 @@ public final class SiteConfigReader {
             return Optional.empty();
         }
         if (!value.get().equals("allow") && !value.get().equals("disallow")) {
-            diagnostics.error(RULE_CONFIG, fields.valuePos(key), "'" + key + "' must be allow or disallow, not '"
+            diagnostics.error(Rules.CONFIG, fields.valuePos(key), "'" + key + "' must be allow or disallow, not '"
                     + value.get() + "'");
             return Optional.empty();
         }
@@ -337,7 +334,7 @@ public final class SiteConfigReader {
     private static Optional<String> sitePath(Fields fields, String key, Diagnostics diagnostics) {
         Optional<String> value = fields.string(key);
         if (value.isPresent() && !value.get().startsWith("/")) {
-            diagnostics.error(RULE_CONFIG, fields.valuePos(key), "'" + key + "' must be a site path starting with '/',"
+            diagnostics.error(Rules.CONFIG, fields.valuePos(key), "'" + key + "' must be a site path starting with '/',"
                     + " such as /assets/logo.png, not '" + value.get() + "'");
             return Optional.empty();
         }
@@ -357,13 +354,13 @@ public final class SiteConfigReader {
             if (!uri.isAbsolute() || uri.getHost() == null
                     || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
                     || uri.getQuery() != null || uri.getFragment() != null) {
-                diagnostics.error(RULE_CONFIG, pos, where + " '" + raw.get()
+                diagnostics.error(Rules.CONFIG, pos, where + " '" + raw.get()
                         + "' must be an absolute http(s) URL such as https://example.com/");
                 return null;
             }
             return uri;
         } catch (URISyntaxException e) {
-            diagnostics.error(RULE_CONFIG, pos, where + " '" + raw.get() + "' is not a valid URL: " + e.getReason());
+            diagnostics.error(Rules.CONFIG, pos, where + " '" + raw.get() + "' is not a valid URL: " + e.getReason());
             return null;
         }
     }

@@ -298,7 +298,7 @@ final class PageBuilder {
             return ref;
         }
         if (ref.isEmpty()) {
-            diagnostics.error(Fields.RULE_TYPE, pos, "'" + text + "' is not a typed reference; write kind:id, where"
+            diagnostics.error(Rules.FRONT_MATTER_TYPE, pos, "'" + text + "' is not a typed reference; write kind:id, where"
                     + " kind is answer, guide, checklist, glossary, topic or hub (for example guide:network-troubleshooting)");
         }
         return ref;

@@ -28,7 +28,7 @@ public final class ContentAssets {
     public int emit(SiteOutput output) {
         TreeSet<String> assets = new TreeSet<>();
         for (List<LinkTarget> targets : graph.linkTargets().values()) {
-            targets.stream().filter(t -> t != null && t.isAsset()).forEach(t -> assets.add(t.assetPath()));
+            targets.stream().filter(LinkTarget::isAsset).forEach(t -> assets.add(t.assetPath()));
         }
         for (String asset : assets) {
             Path source = contentDir.resolve(asset.substring(UrlScheme.CONTENT_ASSETS.length()));

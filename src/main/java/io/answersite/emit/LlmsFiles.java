@@ -22,7 +22,6 @@ import java.util.Optional;
  */
 public final class LlmsFiles {
 
-    public static final String RULE_BUDGET = Rules.LLMS_BUDGET;
     private static final List<Kind> SECONDARY = List.of(Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY);
 
     private final SiteText site;
@@ -176,7 +175,7 @@ public final class LlmsFiles {
             return;
         }
         if (tokens > cap) {
-            diagnostics.error(RULE_BUDGET, SourcePos.fileOnly(configLabel), file + " is about " + tokens
+            diagnostics.error(Rules.LLMS_BUDGET, SourcePos.fileOnly(configLabel), file + " is about " + tokens
                     + " tokens, " + (tokens - cap) + " over the cap of " + cap + " set by llms." + key
                     + "; raise the cap or shorten the content (nothing is cut silently)");
         }

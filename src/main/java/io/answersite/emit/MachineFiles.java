@@ -1,10 +1,8 @@
 package io.answersite.emit;
 
 import io.answersite.cache.Fragments;
-
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.output.SiteOutput;
-import io.answersite.search.SearchIndex;
 
 /**
  * The list of emitters, assembled in one place: Markdown twins, llms.txt and llms-full.txt,
@@ -21,7 +19,7 @@ public final class MachineFiles {
         this(site, configLabel, Fragments.none());
     }
 
-    /** @param fragments per-page pieces of earlier builds (twins, their hashes, search tokens), reused where unchanged */
+    /** @param fragments per-page pieces of earlier builds (twins and their hashes), reused where unchanged */
     public MachineFiles(SiteText site, String configLabel, Fragments fragments) {
         this.site = site;
         this.configLabel = configLabel;
@@ -37,6 +35,5 @@ public final class MachineFiles {
         new Robots(site).emit(output);
         new AtomFeed(site).emit(output);
         new Schemas().emit(output);
-        new SearchIndex(site, fragments).emit(output);
     }
 }

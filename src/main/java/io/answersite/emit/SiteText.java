@@ -83,7 +83,10 @@ public final class SiteText {
     /** The absolute URL of each of a page's link slots (body, then front matter texts); {@code #} when unresolved. */
     private IntFunction<String> absoluteSlotUrls(Page page) {
         List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
-        return slot -> slot < slots.size() && slots.get(slot) != null ? slots.get(slot).url(urls, true) : "#";
+        return slot -> {
+            LinkTarget target = LinkTarget.at(slots, slot);
+            return target.isResolved() ? target.url(urls, true) : "#";
+        };
     }
 
     /** The topic page a page belongs to, in its language when translated. */

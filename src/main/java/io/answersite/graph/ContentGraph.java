@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The published pages keyed by {@link PageKey}, and the edges between them, all as ids. Immutable.
  *
  * @param pages every published page, sorted by key
- * @param linkTargets per page, where each body link slot goes (index = slot)
+ * @param linkTargets per page, where each body link slot goes (index = slot; {@link LinkTarget#UNRESOLVED}
+ *     for a link that leads nowhere, never null)
  * @param related per answer, its resolved related items in the order written
  * @param moreAnswers per answer, the other answers to show as "more like this", best first
  * @param topicMembers per topic key, the pages of its language that name it, sorted by kind then id
@@ -83,11 +84,17 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
      * that language if there is one, otherwise the page in the default language.
      */
     public Optional<PageKey> preferred(Kind kind, String id, String language) {
+        return preferred(pages, kind, id, language, config.defaultLanguage().code());
+    }
+
+    /** The key of {@code kind:id} in {@code pages}: in {@code language} if there, else in the default language. */
+    static Optional<PageKey> preferred(Map<PageKey, ?> pages, Kind kind, String id, String language,
+                                       String defaultLanguage) {
         PageKey same = new PageKey(kind, id, language);
         if (pages.containsKey(same)) {
             return Optional.of(same);
         }
-        PageKey fallback = new PageKey(kind, id, config.defaultLanguage().code());
+        PageKey fallback = new PageKey(kind, id, defaultLanguage);
         return pages.containsKey(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 

@@ -183,8 +183,7 @@ public final class GraphBuilder {
         pages.values().parallelStream().forEach(page -> {
             List<LinkTarget> slots = new ArrayList<>();
             for (LinkRef link : page.body().links()) {
-                // an unresolved link is an error, so the build stops before anything reads this null
-                slots.add(resolver.bodyLink(page.sourcePath(), page.key().language(), link).orElse(null));
+                slots.add(resolver.bodyLink(page.sourcePath(), page.key().language(), link).orElse(LinkTarget.UNRESOLVED));
             }
             result.put(page.key(), Collections.unmodifiableList(slots));
         });
@@ -214,7 +213,7 @@ public final class GraphBuilder {
                     LinkResolver reporting = resolver.reportingTo(found);
                     List<LinkTarget> slots = new ArrayList<>();
                     for (LinkRef link : snippet.body().links()) {
-                        slots.add(reporting.bodyLink(snippet.sourcePath(), language, link).orElse(null));
+                        slots.add(reporting.bodyLink(snippet.sourcePath(), language, link).orElse(LinkTarget.UNRESOLVED));
                     }
                     found.sorted().stream().filter(finding -> reported.add(finding.pos())).forEach(diagnostics::add);
                     byLanguage.put(language, Collections.unmodifiableList(slots));

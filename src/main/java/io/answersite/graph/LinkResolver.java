@@ -311,12 +311,7 @@ final class LinkResolver {
     }
 
     private Optional<PageKey> preferred(Map<PageKey, Page> pages, Kind kind, String id, String language) {
-        PageKey same = new PageKey(kind, id, language);
-        if (pages.containsKey(same)) {
-            return Optional.of(same);
-        }
-        PageKey fallback = new PageKey(kind, id, config.defaultLanguage().code());
-        return pages.containsKey(fallback) ? Optional.of(fallback) : Optional.empty();
+        return ContentGraph.preferred(pages, kind, id, language, config.defaultLanguage().code());
     }
 
     /** The site-root-relative source path a relative link points to, if it stays in the content folder. */

@@ -4,6 +4,7 @@ import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
 import io.answersite.content.PageKey;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,11 @@ public final class UrlScheme {
         this.config = config;
         String base = config.baseUrl().toString();
         this.origin = base.substring(0, base.length() - config.baseUrl().getRawPath().length());
+    }
+
+    /** The folder of a language's search index, relative to the site root: {@code search/zh-cn/}. */
+    public static String searchIndexFolder(Language language) {
+        return "search/" + language.code().toLowerCase(Locale.ROOT) + "/";
     }
 
     /** The folder of a page relative to the site root: {@code en/answers/x/}; {@code ""} for the default hub. */

@@ -152,9 +152,14 @@ final class ContentViews {
      * {@code #} for a link that did not resolve.
      */
     private IntFunction<String> slotUrls(Page page, boolean absolute) {
-        List<LinkTarget> slots = graph.linkTargets().getOrDefault(page.key(), List.of());
-        return slot -> slot < slots.size() && slots.get(slot) != null
-                ? escapeAttribute(slots.get(slot).url(urls, absolute)) : "#";
+        return slotUrls(graph.linkTargets().getOrDefault(page.key(), List.of()), absolute);
+    }
+
+    private IntFunction<String> slotUrls(List<LinkTarget> slots, boolean absolute) {
+        return slot -> {
+            LinkTarget target = LinkTarget.at(slots, slot);
+            return target.isResolved() ? escapeAttribute(target.url(urls, absolute)) : "#";
+        };
     }
 
     /**
@@ -228,8 +233,7 @@ final class ContentViews {
     }
 
     private String fill(MarkdownDoc doc, List<LinkTarget> slots) {
-        return doc.fill(slot -> slot < slots.size() && slots.get(slot) != null
-                ? escapeAttribute(slots.get(slot).url(urls, false)) : "#");
+        return doc.fill(slotUrls(slots, false));
     }
 
     private static String escapeAttribute(String value) {

@@ -189,7 +189,7 @@ public final class RenderCache {
 
     /**
      * The bytes kept for {@code path} when they were rendered from equal {@code inputs}: everything
-     * the page's view is made of (see {@code SiteRenderer.viewInputs}), so that the view need not be
+     * the page's view is made of (see {@code ViewInputs.of}), so that the view need not be
      * made at all. In memory only; empty otherwise.
      */
     Optional<Kept> unchanged(String path, Object inputs) {

@@ -12,7 +12,6 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.graph.UrlScheme;
 import io.answersite.output.SiteOutput;
-import io.answersite.search.SearchIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -327,7 +326,7 @@ public final class SiteRenderer {
         jsonLd.webPage("SearchResultsPage", title, t(code, "search_intro"), layouts.ldCrumbs(crumbs, code, null, folder));
         Views.Layout layout = layouts.layout(code, title, layouts.fullTitle(title, code), t(code, "search_intro"), folder, null, crumbs,
                 other -> urls.hubFolder(other) + "search/", "search", "website", null, layouts.script(folder, jsonLd));
-        Views.Search view = new Views.Search(title, urls.path(SearchIndex.folder(language)));
+        Views.Search view = new Views.Search(title, urls.path(UrlScheme.searchIndexFolder(language)));
         write(output, "search", folder, context(layout, view, code), diagnostics, counts, "search", code, null);
     }
 

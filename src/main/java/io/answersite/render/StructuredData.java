@@ -13,6 +13,7 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * The JSON-LD of a page: one {@code @graph} whose nodes all have an {@code @id}. Nodes of other
@@ -139,7 +140,7 @@ final class StructuredData {
          * The FAQPage: the page's question first, then the follow-up questions; questions as plain
          * text, answers as {@code answerText(field, asWritten)} gives them.
          */
-        void faqPage(Page.Answer answer, java.util.function.BinaryOperator<String> answerText) {
+        void faqPage(Page.Answer answer, BinaryOperator<String> answerText) {
             ObjectNode faq = nodes.addObject();
             faq.put("@type", "FAQPage");
             faq.put("@id", url + "#faq");

@@ -29,9 +29,6 @@ import java.util.TreeMap;
  */
 public final class Theme {
 
-    public static final String RULE_TEMPLATE = Rules.TEMPLATE;
-    public static final String RULE_STRINGS = Rules.UI_STRINGS;
-
     private static final String STRINGS_FOLDER = "i18n/";
 
     private final ThemeLoader loader;
@@ -71,7 +68,7 @@ public final class Theme {
             int line = e.getLineNumber() == null ? 0 : Math.max(0, e.getLineNumber());
             String message = e.getPebbleMessage() != null ? e.getPebbleMessage() : String.valueOf(e.getMessage());
             // no page name in the message: the same mistake found while rendering many pages is one finding
-            diagnostics.error(RULE_TEMPLATE, new SourcePos(loader.describe(name), line, 0),
+            diagnostics.error(Rules.TEMPLATE, new SourcePos(loader.describe(name), line, 0),
                     message.strip().replace(Views.class.getName() + "$", ""));
             return Optional.empty();
         } catch (IOException e) {
@@ -127,7 +124,7 @@ public final class Theme {
             Fields fields = new Fields(document, diagnostics);
             for (String key : fields.keys()) {
                 fields.string(key).ifPresentOrElse(value -> into.put(key, value),
-                        () -> diagnostics.error(RULE_STRINGS, fields.valuePos(key), "UI string '" + key
+                        () -> diagnostics.error(Rules.UI_STRINGS, fields.valuePos(key), "UI string '" + key
                                 + "' is empty; give it a text or remove the key"));
             }
         });

@@ -9,6 +9,7 @@ import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.emit.SiteText;
+import io.answersite.graph.UrlScheme;
 import io.answersite.output.SiteOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -58,11 +58,6 @@ public final class SearchIndex {
     public SearchIndex(SiteText site, Fragments fragments) {
         this.site = site;
         this.fragments = fragments;
-    }
-
-    /** The folder of a language's index, relative to the site root: {@code search/zh-cn/}. */
-    public static String folder(Language language) {
-        return "search/" + language.code().toLowerCase(Locale.ROOT) + "/";
     }
 
     public void emit(SiteOutput output) {
@@ -142,7 +137,7 @@ public final class SearchIndex {
         Map<String, Postings> postings = new HashMap<>();
         parts.forEach(postings::putAll);
         postings.keySet().forEach(token -> tokensByShard.get(shard(token, shards)).add(token));
-        String folder = folder(language);
+        String folder = UrlScheme.searchIndexFolder(language);
         IntStream.range(0, shards).parallel().forEach(i -> {
             List<String> tokens = tokensByShard.get(i);
             tokens.sort(null);

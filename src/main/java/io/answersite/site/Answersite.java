@@ -7,7 +7,6 @@ import io.answersite.check.ContentChecks;
 import io.answersite.config.CheckSettings;
 import io.answersite.check.SecretScanner;
 import io.answersite.config.SiteConfig;
-import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.config.SiteConfigReader;
 import io.answersite.content.ContentLoader;
@@ -27,6 +26,7 @@ import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.content.LoadCache;
 import io.answersite.output.MemoryOutput;
 import io.answersite.output.ObservedOutput;
+import io.answersite.output.OutputObserver;
 import io.answersite.output.OutputBusyException;
 import io.answersite.output.OutputLock;
 import io.answersite.output.OutputTree;
@@ -35,6 +35,7 @@ import io.answersite.render.RenderCache;
 import io.answersite.render.PageCounts;
 import io.answersite.render.SiteRenderer;
 import io.answersite.render.Theme;
+import io.answersite.search.SearchIndex;
 import io.answersite.source.SourceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs a build: {@link #load} (configuration, content, graph; writes nothing), then {@link #build}
@@ -235,29 +237,7 @@ public final class Answersite {
      */
     public Optional<SiteRenderer.RenderedPage> editedPage(BuildRequest request, Sources previous, LoadCache loadCache,
                                                          Path file) {
-        ContentGraph graph = previous.loaded().graph().orElseThrow();
-        Diagnostics diagnostics = new Diagnostics();
-        Optional<Page> page = new ContentLoader(graph.config(), previous.loaded().reader(),
-                new YAMLFactory(), new MarkdownRenderer(), new SecretScanner(graph.config().checks()), loadCache)
-                .loadPage(request.contentDir(), file, diagnostics);
-        if (page.isEmpty() || diagnostics.hasErrors()) {
-            return Optional.empty();
-        }
-        Optional<ContentGraph> patched = new GraphBuilder(graph.config(), previous.loaded().reader()
-                .label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today())
-                .patch(graph, page.get());
-        if (patched.isEmpty()) {
-            return Optional.empty();
-        }
-        Glossary glossary = page.get() instanceof Page.GlossaryTerm
-                ? Glossary.of(patched.get()) : previous.loaded().glossary().orElseThrow();
-        Map<PageKey, List<PageKey>> autolinks = Map.of();
-        if (graph.config().checks().glossaryAutolink() && page.get() instanceof Page.Answer answer) {
-            autolinks = Map.of(answer.key(), new ContentChecks(patched.get(), glossary, request.today(),
-                    previous.loaded().reader(), request.siteRoot()).unlinkedTerms(answer));
-        }
-        return new SiteRenderer(patched.get(), previous.theme(), previous.strings(), glossary, autolinks, null,
-                previous.fingerprinted()).renderPage(page.get().key(), diagnostics).filter(rendered -> !diagnostics.hasErrors());
+        return EditedPage.render(request, previous, loadCache, file);
     }
 
     private record RenderedSite(PageCounts pages, int files, Theme theme, Map<String, Map<String, String>> strings,
@@ -268,7 +248,17 @@ public final class Answersite {
                                        Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
                                        BuiltSiteCheck.Memory checked, Fragments fragments) {
         BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
-        SiteOutput output = new ObservedOutput(destination, written);
+        SiteOutput output = new ObservedOutput(destination, new OutputObserver() {
+            @Override
+            public void written(String path, byte[] bytes) {
+                written.written(path, bytes);
+            }
+
+            @Override
+            public void kept(String path, byte[] sha256, Supplier<byte[]> bytes) {
+                written.kept(path, sha256, bytes);
+            }
+        });
         ContentGraph graph = loaded.graph().orElseThrow();
         Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
@@ -283,6 +273,7 @@ public final class Answersite {
         int files = times.time("emit", () -> {
             SiteText text = new SiteText(graph, strings);
             new MachineFiles(text, loaded.reader().label(request.configFile()), fragments).emit(output, diagnostics);
+            new SearchIndex(text, fragments).emit(output);
             new HostingFiles(text, List.copyOf(fingerprinted.values()), request.staticDir()).emit(output);
             return staticAssets.emit(output)
                     + new ContentAssets(graph, request.contentDir()).emit(output);
@@ -292,7 +283,7 @@ public final class Answersite {
                 return null; // pages are missing after a template error: their links would only add noise
             }
             new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
-                    graph.config().baseUrl().toString()).run(output, pages.templates(), diagnostics, written,
+                    graph.config().baseUrl().toString()).run(output.paths(), pages.templates(), diagnostics, written,
                     BuiltSiteCheck.contentLinks(graph));
             return null;
         });

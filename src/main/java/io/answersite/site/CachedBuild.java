@@ -2,7 +2,6 @@ package io.answersite.site;
 
 import io.answersite.cache.BuildCache;
 import io.answersite.cache.Fingerprint;
-import io.answersite.cache.FragmentFile;
 import io.answersite.cache.Fragments;
 import io.answersite.cache.InputDigest;
 import io.answersite.check.BuiltSiteCheck;
@@ -12,7 +11,6 @@ import io.answersite.render.PageCounts;
 import io.answersite.render.RenderCache;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

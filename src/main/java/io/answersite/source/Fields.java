@@ -22,11 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class Fields {
 
-    public static final String RULE_REQUIRED = Rules.FRONT_MATTER_REQUIRED;
-    public static final String RULE_TYPE = Rules.FRONT_MATTER_TYPE;
-    public static final String RULE_UNKNOWN_KEY = Rules.FRONT_MATTER_UNKNOWN_KEY;
-    public static final String RULE_DATE = Rules.DATE_FORMAT;
-
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final YamlDocument document;
@@ -115,7 +110,7 @@ public final class Fields {
             return Optional.empty();
         }
         if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
-            diagnostics.error(RULE_TYPE, valuePos(key), "'" + key + "' must be a whole number from " + min + " to "
+            diagnostics.error(Rules.FRONT_MATTER_TYPE, valuePos(key), "'" + key + "' must be a whole number from " + min + " to "
                     + max + ", not '" + value.asText() + "'");
             return Optional.empty();
         }
@@ -135,7 +130,7 @@ public final class Fields {
                 // falls through to the message below: the shape is right but the day does not exist
             }
         }
-        diagnostics.error(RULE_DATE, valuePos(key), "'" + key + "' must be a date written YYYY-MM-DD, not '"
+        diagnostics.error(Rules.DATE_FORMAT, valuePos(key), "'" + key + "' must be a date written YYYY-MM-DD, not '"
                 + text + "'");
         return Optional.empty();
     }
@@ -169,7 +164,7 @@ public final class Fields {
                     result.add(item.asText().strip());
                 }
             } else {
-                diagnostics.error(RULE_TYPE, document.valuePos(pointer + "/" + key + "/" + i),
+                diagnostics.error(Rules.FRONT_MATTER_TYPE, document.valuePos(pointer + "/" + key + "/" + i),
                         "each item of '" + key + "' must be a string, not a " + YamlDocument.describe(item));
             }
         }
@@ -212,7 +207,7 @@ public final class Fields {
         while (names.hasNext()) {
             String key = names.next();
             if (!allowed.contains(key)) {
-                diagnostics.error(RULE_UNKNOWN_KEY, keyPos(key), "unknown key '" + key + "' " + where
+                diagnostics.error(Rules.FRONT_MATTER_UNKNOWN_KEY, keyPos(key), "unknown key '" + key + "' " + where
                         + Suggestions.didYouMean(key, allowed, "allowed keys"));
             }
         }
@@ -231,12 +226,12 @@ public final class Fields {
 
     private void missing(String key, String example) {
         String where = pointer.isEmpty() ? documentName : "'" + pointer.substring(1).replace('/', '.') + "'";
-        diagnostics.error(RULE_REQUIRED, pos(), "missing required key '" + key + "'; add '" + key + ": "
+        diagnostics.error(Rules.FRONT_MATTER_REQUIRED, pos(), "missing required key '" + key + "'; add '" + key + ": "
                 + example + "' to " + where);
     }
 
     private void typeError(String key, String expected, JsonNode value) {
-        diagnostics.error(RULE_TYPE, valuePos(key), "'" + key + "' must be " + expected + ", not a "
+        diagnostics.error(Rules.FRONT_MATTER_TYPE, valuePos(key), "'" + key + "' must be " + expected + ", not a "
                 + YamlDocument.describe(value));
     }
 
@@ -287,7 +282,7 @@ public final class Fields {
         }
 
         public void reportType(String expected) {
-            diagnostics.error(RULE_TYPE, pos(), "each item of '" + listKey + "' must be " + expected + ", not a "
+            diagnostics.error(Rules.FRONT_MATTER_TYPE, pos(), "each item of '" + listKey + "' must be " + expected + ", not a "
                     + YamlDocument.describe(value));
         }
     }

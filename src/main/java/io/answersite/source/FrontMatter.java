@@ -16,10 +16,6 @@ import java.util.Optional;
  */
 public record FrontMatter(SourceText source, String yaml, int yamlFirstLine, String body, int bodyOffset) {
 
-    public static final String RULE_EMPTY = Rules.FILE_EMPTY;
-    public static final String RULE_MISSING = Rules.FRONT_MATTER_MISSING;
-    public static final String RULE_UNCLOSED = Rules.FRONT_MATTER_UNCLOSED;
-
     private static final String FENCE = "---";
 
     /**
@@ -30,13 +26,13 @@ public record FrontMatter(SourceText source, String yaml, int yamlFirstLine, Str
         String text = source.text();
         SourcePos start = SourcePos.startOf(source.path());
         if (text.isBlank()) {
-            diagnostics.error(RULE_EMPTY, start, "the file is empty; a page starts with front matter between"
+            diagnostics.error(Rules.FILE_EMPTY, start, "the file is empty; a page starts with front matter between"
                     + " '---' lines (" + whatItNeeds + "), then its Markdown body");
             return Optional.empty();
         }
         int firstLineEnd = lineEnd(text, 0);
         if (!text.substring(0, firstLineEnd).strip().equals(FENCE)) {
-            diagnostics.error(RULE_MISSING, start, "the file has no front matter; its first line must be '---',"
+            diagnostics.error(Rules.FRONT_MATTER_MISSING, start, "the file has no front matter; its first line must be '---',"
                     + " followed by the keys (" + whatItNeeds + ") and a closing '---'");
             return Optional.empty();
         }
@@ -51,7 +47,7 @@ public record FrontMatter(SourceText source, String yaml, int yamlFirstLine, Str
             }
             lineStart = end + 1;
         }
-        diagnostics.error(RULE_UNCLOSED, start, "the front matter is not closed; add a line '---' after its last key");
+        diagnostics.error(Rules.FRONT_MATTER_UNCLOSED, start, "the front matter is not closed; add a line '---' after its last key");
         return Optional.empty();
     }
 

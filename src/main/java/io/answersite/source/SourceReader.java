@@ -18,8 +18,6 @@ import java.util.Optional;
 /** Reads source files as UTF-8 text; a file that is not UTF-8 is a diagnostic, not an exception. */
 public final class SourceReader {
 
-    public static final String RULE_ENCODING = Rules.ENCODING;
-
     private final Path siteRoot;
 
     public SourceReader(Path siteRoot) {
@@ -61,7 +59,7 @@ public final class SourceReader {
             String valid = normalize(out.toString());
             SourcePos pos = new SourceText(label, valid).posAt(valid.length());
             String badByte = String.format("0x%02X", bytes[in.position()] & 0xFF);
-            diagnostics.error(RULE_ENCODING, pos, "the file is not valid UTF-8 (byte " + badByte
+            diagnostics.error(Rules.ENCODING, pos, "the file is not valid UTF-8 (byte " + badByte
                     + " here); save it with UTF-8 encoding");
             return Optional.empty();
         }

@@ -25,9 +25,6 @@ import java.util.Optional;
  */
 public final class YamlDocument {
 
-    public static final String RULE_SYNTAX = Rules.YAML_SYNTAX;
-    public static final String RULE_NOT_A_MAPPING = Rules.YAML_NOT_A_MAPPING;
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String path;
@@ -59,14 +56,14 @@ public final class YamlDocument {
                 root = NODES.objectNode();
             }
             if (!root.isObject()) {
-                diagnostics.error(RULE_NOT_A_MAPPING, builder.valuePositions.getOrDefault("", new SourcePos(path, firstLine, 1)),
+                diagnostics.error(Rules.YAML_NOT_A_MAPPING, builder.valuePositions.getOrDefault("", new SourcePos(path, firstLine, 1)),
                         "the front matter must be 'key: value' lines, not a " + describe(root));
                 return Optional.empty();
             }
             return Optional.of(new YamlDocument(path, (ObjectNode) root, new SourcePos(path, Math.max(1, firstLine - 1), 1),
                     builder.keyPositions, builder.valuePositions));
         } catch (JsonProcessingException e) {
-            diagnostics.error(RULE_SYNTAX, builder.errorPosition(e), "invalid YAML: " + problem(e));
+            diagnostics.error(Rules.YAML_SYNTAX, builder.errorPosition(e), "invalid YAML: " + problem(e));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

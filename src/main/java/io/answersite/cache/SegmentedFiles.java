@@ -1,0 +1,133 @@
+package io.answersite.cache;
+
+import io.answersite.content.LoadCache;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * The two large files of the build cache, each kept in segments by the hash of its entries' keys: the
+ * load cache and the fragments. Segments are read in parallel (both cores decode), and after a build
+ * only the segments whose entries changed are written again, so an edit rewrites a few megabytes
+ * instead of every byte the cache holds. Remembers, per segment, what it read, to know that.
+ */
+final class SegmentedFiles {
+
+    private final BuildCache cache;
+    /** The fragments of each segment as they were read, sorted by key, by segment number. */
+    private final Map<Integer, List<FragmentFile.Stored>> fragmentSegments = new ConcurrentHashMap<>();
+    /** The digest of each load segment as it was read ({@link LoadFile#digest}), by segment number. */
+    private final Map<Integer, byte[]> loadedSegments = new ConcurrentHashMap<>();
+
+    SegmentedFiles(BuildCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * What loading each content file gave in the last build that read any, valid under {@code key}
+     * (the plugin, site.yml and the site's folder): read from the {@link BuildCache#LOAD_SEGMENTS} segment files
+     * in parallel; a segment that is missing, unreadable or kept under another key adds nothing (its
+     * files are read again).
+     */
+    LoadCache loads(String key) {
+        List<LoadCache.Stored> entries = IntStream.range(0, BuildCache.LOAD_SEGMENTS).parallel()
+                .mapToObj(segment -> cache.open(BuildCache.loadSegment(segment)).map(in -> {
+                    try (in) {
+                        Optional<List<LoadCache.Stored>> read = LoadFile.readEntries(in, key);
+                        read.ifPresent(stored -> loadedSegments.put(segment, LoadFile.digest(stored, key)));
+                        return read.orElse(List.of());
+                    } catch (IOException e) {
+                        return List.<LoadCache.Stored>of();
+                    }
+                }).orElse(List.of()))
+                .flatMap(List::stream).toList();
+        return LoadCache.byContent(entries);
+    }
+
+    /**
+     * Keeps {@code loads} for the next build, under {@code key} (see {@link LoadFile}), in segments by
+     * the hash of each file's path: only the segments whose files or contents changed since they were
+     * read are written, so an edit rewrites about a sixteenth of what was loaded.
+     */
+    void keepLoads(LoadCache loads, String key) {
+        cache.delete(BuildCache.LOAD_FILE); // the one file of earlier versions
+        List<List<LoadCache.Stored>> segments = new ArrayList<>();
+        for (int i = 0; i < BuildCache.LOAD_SEGMENTS; i++) {
+            segments.add(new ArrayList<>());
+        }
+        for (LoadCache.Stored entry : loads.stored()) {
+            if (entry.sha256() != null) {
+                segments.get(Math.floorMod(entry.path().hashCode(), BuildCache.LOAD_SEGMENTS)).add(entry);
+            }
+        }
+        for (int i = 0; i < BuildCache.LOAD_SEGMENTS; i++) {
+            List<LoadCache.Stored> segment = segments.get(i);
+            byte[] digest = LoadFile.digest(segment, key);
+            if (!Arrays.equals(digest, loadedSegments.get(i))) {
+                cache.replace(BuildCache.loadSegment(i), out -> LoadFile.write(out, segment, key));
+                loadedSegments.put(i, digest);
+            }
+        }
+    }
+
+    /**
+     * The fragments the last build kept ({@link FragmentFile}) under {@code key}, by fragment key:
+     * read from the {@link BuildCache#FRAGMENT_SEGMENTS} segment files in parallel; a segment that is missing,
+     * unreadable or kept under another key adds nothing (its fragments are made again).
+     */
+    Map<String, FragmentFile.Stored> fragments(String key) {
+        List<Map<String, FragmentFile.Stored>> read = IntStream.range(0, BuildCache.FRAGMENT_SEGMENTS).parallel()
+                .mapToObj(segment -> cache.open(BuildCache.fragmentSegment(segment)).map(in -> {
+                    try (in) {
+                        Map<String, FragmentFile.Stored> entries = FragmentFile.read(in, key);
+                        fragmentSegments.put(segment, new TreeMap<>(entries).values().stream().toList());
+                        return entries;
+                    } catch (IOException e) {
+                        return Map.<String, FragmentFile.Stored>of();
+                    }
+                }).orElse(Map.of())).toList();
+        Map<String, FragmentFile.Stored> all = new HashMap<>();
+        read.forEach(all::putAll);
+        return all;
+    }
+
+    /**
+     * Keeps {@code stored} (sorted by key) for the next build under {@code key}, in segments by the
+     * hash of each fragment's key: a segment holding exactly the fragments read from it (the same
+     * objects: taken back unchanged) is not written again.
+     */
+    void keepFragments(List<FragmentFile.Stored> stored, String key) {
+        cache.delete(BuildCache.FRAGMENT_FILE); // the one file of earlier versions
+        List<List<FragmentFile.Stored>> segments = new ArrayList<>();
+        for (int i = 0; i < BuildCache.FRAGMENT_SEGMENTS; i++) {
+            segments.add(new ArrayList<>());
+        }
+        stored.forEach(entry -> segments.get(Math.floorMod(entry.key().hashCode(), BuildCache.FRAGMENT_SEGMENTS)).add(entry));
+        for (int i = 0; i < BuildCache.FRAGMENT_SEGMENTS; i++) {
+            List<FragmentFile.Stored> segment = segments.get(i);
+            if (!sameObjects(segment, fragmentSegments.get(i))) {
+                cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, segment, key));
+                fragmentSegments.put(i, segment);
+            }
+        }
+    }
+
+    private static boolean sameObjects(List<?> now, List<?> read) {
+        if (read == null || now.size() != read.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i) != read.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
