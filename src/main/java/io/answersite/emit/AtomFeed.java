@@ -4,7 +4,7 @@ import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.answersite.emit;
 
 import io.answersite.graph.ContentGraph;
-import io.answersite.graph.UrlScheme;
 import io.answersite.graph.LinkTarget;
-import io.answersite.output.SiteOutput;
+import io.answersite.graph.UrlScheme;
+import io.answersite.sink.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

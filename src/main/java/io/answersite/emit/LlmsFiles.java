@@ -8,7 +8,7 @@ import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

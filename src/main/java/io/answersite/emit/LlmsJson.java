@@ -11,7 +11,7 @@ import io.answersite.config.Language;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

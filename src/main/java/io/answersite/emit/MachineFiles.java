@@ -2,7 +2,7 @@ package io.answersite.emit;
 
 import io.answersite.cache.Fragments;
 import io.answersite.diagnostic.Diagnostics;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 
 /**
  * The list of emitters, assembled in one place: Markdown twins, llms.txt and llms-full.txt,

@@ -9,7 +9,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import io.answersite.text.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

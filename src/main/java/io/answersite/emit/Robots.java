@@ -1,7 +1,7 @@
 package io.answersite.emit;
 
 import io.answersite.config.RobotsPolicy;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

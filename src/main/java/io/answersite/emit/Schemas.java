@@ -1,6 +1,6 @@
 package io.answersite.emit;
 
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

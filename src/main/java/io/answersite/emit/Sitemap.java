@@ -4,7 +4,7 @@ import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.answersite.emit;
 
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import io.answersite.text.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

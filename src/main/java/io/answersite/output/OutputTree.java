@@ -1,5 +1,6 @@
 package io.answersite.output;
 
+import io.answersite.sink.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;

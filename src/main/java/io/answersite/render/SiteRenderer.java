@@ -11,7 +11,7 @@ import io.answersite.diagnostic.Diagnostics;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.graph.UrlScheme;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -10,7 +10,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.emit.SiteText;
 import io.answersite.graph.UrlScheme;
-import io.answersite.output.SiteOutput;
+import io.answersite.sink.SiteOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.answersite.output;
 
+import io.answersite.sink.SiteOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.answersite.output;
+package io.answersite.sink;
 
 import java.util.function.Supplier;
 

@@ -1,4 +1,4 @@
-package io.answersite.output;
+package io.answersite.sink;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Where a build puts its files: a staging folder on disk ({@link OutputTree}) or memory
+ * Where a build puts its files: a staging folder on disk ({@code output.OutputTree}, the write stage) or memory
  * ({@link MemoryOutput}, for the preview server). Paths are relative with {@code /} separators; a
  * path that is absolute, climbs with {@code ..}, or is written twice is a programming error.
  */
