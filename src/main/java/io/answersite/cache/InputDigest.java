@@ -1,9 +1,6 @@
 package io.answersite.cache;
 
 import io.answersite.text.Sha256;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -49,7 +46,7 @@ public final class InputDigest {
 
     private final Function<Object, byte[]> identities;
     private final Map<Same, byte[]> byInstance = new ConcurrentHashMap<>(); // by identity: no lock on reads
-    private final Map<Class<?>, Method[]> accessors = new ConcurrentHashMap<>();
+    private final RecordComponents components = new RecordComponents();
 
     /** @param identities for a record read from a file, a digest of the file (path and content); null otherwise */
     public InputDigest(Function<Object, byte[]> identities) {
@@ -91,16 +88,12 @@ public final class InputDigest {
     }
 
     private void value(MessageDigest sha, Object value) {
-        if (value == null) {
-            sha.update((byte) 'n');
-        } else if (value instanceof String text) {
-            sha.update((byte) 's');
-            Sha256.updateText(sha, text);
-        } else if (value instanceof Same same) {
+        if (RecordComponents.digestPlain(sha, value)) {
+            return;
+        }
+        if (value instanceof Same same) {
             sha.update((byte) '=');
             sha.update(same(same.value()));
-        } else if (value instanceof Boolean flag) {
-            sha.update((byte) (flag ? 'T' : 'F'));
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof Double || value instanceof Float
                 || value instanceof Character) {
@@ -110,21 +103,9 @@ public final class InputDigest {
             sha.update((byte) 'e');
             Sha256.updateText(sha, constant.getDeclaringClass().getName() + "." + constant.name());
         } else if (value instanceof Record record) {
-            sha.update((byte) 'r');
-            Sha256.updateText(sha, record.getClass().getName());
-            for (Method accessor : accessors.computeIfAbsent(record.getClass(), InputDigest::accessorsOf)) {
-                try {
-                    value(sha, accessor.invoke(record));
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + accessor, e);
-                }
-            }
+            components.digest(sha, record, component -> value(sha, component));
         } else if (value instanceof List<?> list) {
-            sha.update((byte) 'l');
-            Sha256.updateInt(sha, list.size());
-            for (Object item : list) {
-                value(sha, item);
-            }
+            RecordComponents.digest(sha, list, item -> value(sha, item));
         } else if (value instanceof Map<?, ?> map) {
             sha.update((byte) 'm');
             Sha256.updateInt(sha, map.size());
@@ -211,15 +192,5 @@ public final class InputDigest {
             throw new Undigestable("cannot digest a " + record.getClass().getName());
         }
         return known;
-    }
-
-    private static Method[] accessorsOf(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Method[] methods = new Method[components.length];
-        for (int i = 0; i < components.length; i++) {
-            methods[i] = components[i].getAccessor();
-            methods[i].setAccessible(true);
-        }
-        return methods;
     }
 }

@@ -1,14 +1,11 @@
 package io.answersite.render;
 
+import io.answersite.cache.RecordComponents;
 import io.answersite.text.Sha256;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A structural SHA-256 of a view: records by their components, strings, numbers, booleans, lists,
@@ -19,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ViewDigest {
 
-    private final Map<Class<?>, Method[]> accessors = new ConcurrentHashMap<>();
+    private final RecordComponents components = new RecordComponents();
 
     byte[] digest(String template, Object view) {
         MessageDigest sha = Sha256.digest();
@@ -34,25 +31,17 @@ final class ViewDigest {
     }
 
     private void value(MessageDigest sha, Object value) {
-        if (value == null) {
-            sha.update((byte) 'n');
-        } else if (value instanceof String text) {
-            sha.update((byte) 's');
-            Sha256.updateText(sha, text);
-        } else if (value instanceof SafeString html) {
+        if (RecordComponents.digestPlain(sha, value)) {
+            return;
+        }
+        if (value instanceof SafeString html) {
             sha.update((byte) 'h');
             Sha256.updateText(sha, html.toString());
-        } else if (value instanceof Boolean flag) {
-            sha.update((byte) (flag ? 'T' : 'F'));
         } else if (value instanceof Integer || value instanceof Long) {
             sha.update((byte) 'i');
             Sha256.updateText(sha, value.toString());
         } else if (value instanceof List<?> list) {
-            sha.update((byte) 'l');
-            Sha256.updateInt(sha, list.size());
-            for (Object item : list) {
-                value(sha, item);
-            }
+            RecordComponents.digest(sha, list, item -> value(sha, item));
         } else if (value instanceof Map<?, ?> map) {
             sha.update((byte) 'm');
             Sha256.updateInt(sha, map.size());
@@ -61,31 +50,10 @@ final class ViewDigest {
                 value(sha, entry.getValue());
             }
         } else if (value instanceof Record record) {
-            sha.update((byte) 'r');
-            Sha256.updateText(sha, record.getClass().getName());
-            for (Method accessor : accessors.computeIfAbsent(record.getClass(), ViewDigest::accessorsOf)) {
-                try {
-                    value(sha, accessor.invoke(record));
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + accessor + " of a view", e);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(e.getMessage() + " in " + accessor.getName() + " of "
-                            + record.getClass().getSimpleName(), e);
-                }
-            }
+            components.digest(sha, record, component -> value(sha, component));
         } else {
             throw new IllegalArgumentException("a view holds a " + value.getClass().getName()
                     + "; views hold only records, strings, numbers, booleans, lists, maps and SafeString HTML");
         }
-    }
-
-    private static Method[] accessorsOf(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Method[] methods = new Method[components.length];
-        for (int i = 0; i < components.length; i++) {
-            methods[i] = components[i].getAccessor();
-            methods[i].setAccessible(true);
-        }
-        return methods;
     }
 }
