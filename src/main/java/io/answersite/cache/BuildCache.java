@@ -142,11 +142,7 @@ public final class BuildCache {
             if (!MAGIC.equals(in.readUTF()) || !inputs.equals(in.readUTF())) {
                 return Optional.empty();
             }
-            Map<String, long[]> manifest = new TreeMap<>();
-            int files = in.readInt();
-            for (int i = 0; i < files; i++) {
-                manifest.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
-            }
+            Map<String, long[]> manifest = readManifest(in);
             Outcome outcome = readOutcome(in);
             return equalManifests(manifestOf(outputDir), manifest) ? Optional.of(outcome) : Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -165,15 +161,13 @@ public final class BuildCache {
         if (!Files.isRegularFile(file) || !Files.isDirectory(outputDir)) {
             return Set.of();
         }
-        Map<String, long[]> recorded = new HashMap<>();
+        Map<String, long[]> recorded;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (!MAGIC.equals(in.readUTF())) {
                 return Set.of();
             }
-            in.readUTF();
-            for (int i = in.readInt(); i > 0; i--) {
-                recorded.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
-            }
+            in.readUTF(); // the inputs of that build, whatever they were
+            recorded = readManifest(in);
         } catch (IOException | RuntimeException e) {
             return Set.of(); // an unreadable record trusts nothing
         }
@@ -184,6 +178,15 @@ public final class BuildCache {
             }
         });
         return untouched;
+    }
+
+    /** The output manifest {@link #remember} wrote after the inputs: path, size, modification time. */
+    private static Map<String, long[]> readManifest(DataInputStream in) throws IOException {
+        Map<String, long[]> manifest = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            manifest.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+        }
+        return manifest;
     }
 
     /** Records a successful build: its inputs, the output folder as it is now, and its outcome. */

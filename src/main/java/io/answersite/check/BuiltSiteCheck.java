@@ -6,6 +6,7 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
+import io.answersite.sink.OutputObserver;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.text.PercentDecoding;
 import java.io.DataInputStream;
@@ -207,10 +208,10 @@ public final class BuiltSiteCheck {
 
         private static List<String> readIndexes(DataInputStream in, String[] table) throws IOException {
             int count = in.readInt();
-            if (count < 0 || count > table.length + 1_000_000) {
+            if (count < 0) {
                 throw new IOException("damaged page facts");
             }
-            List<String> texts = new ArrayList<>(count);
+            List<String> texts = new ArrayList<>(Math.min(count, 1024)); // a damaged count ends at the file's end
             for (int i = 0; i < count; i++) {
                 texts.add(table[in.readInt()]);
             }
@@ -223,7 +224,7 @@ public final class BuiltSiteCheck {
      * back from disk, and the bytes can go once written). Link targets and ids are shared strings:
      * the same navigation links appear on every page.
      */
-    public static final class Pages {
+    public static final class Pages implements OutputObserver {
         private final Memory memory;
         private final Map<String, PageFacts> facts = new ConcurrentHashMap<>();
         private final Map<String, String> strings = new ConcurrentHashMap<>();
@@ -233,6 +234,7 @@ public final class BuiltSiteCheck {
         }
 
         /** Takes note of a file as it is written; only HTML pages are looked at. */
+        @Override
         public void written(String path, byte[] bytes) {
             if (!path.endsWith(".html")) {
                 return;
@@ -247,6 +249,7 @@ public final class BuiltSiteCheck {
          * Takes note of a published page kept as it is: what the memory knows of a page with its hash,
          * else what its bytes say.
          */
+        @Override
         public void kept(String path, byte[] sha256, Supplier<byte[]> bytes) {
             if (!path.endsWith(".html")) {
                 return;

@@ -88,11 +88,6 @@ public final class MarkdownTwins {
         return md.toString().strip() + "\n";
     }
 
-    /** The twin of one page. */
-    public String twin(Page page) {
-        return new String(twinBytes(page), StandardCharsets.UTF_8);
-    }
-
     /**
      * The twin of one page in UTF-8; made once, then shared by the twin file, llms-full.txt and
      * llms.json. Kept as bytes (the twin file's, and the build cache's form): the same array from

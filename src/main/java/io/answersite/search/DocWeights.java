@@ -1,8 +1,6 @@
 package io.answersite.search;
 
 import io.answersite.content.Page;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,56 +8,9 @@ import java.util.Map;
 /**
  * One document's tokens and their weights, in two parallel arrays: what a page contributes to the
  * search index. The page's fields and weights are decided here ({@link #of(Page)}), so that what search
- * finds in a page is read in one place; the byte form is the build cache's.
+ * finds in a page is read in one place; each chunk of them is kept merged ({@link ChunkPostings}).
  */
 record DocWeights(String[] tokens, int[] weights) {
-
-    /**
-     * The build cache's form: the number of tokens, each weight (four bytes), then the tokens in
-     * UTF-8, each ended by a zero byte (tokens are words and bigrams: never a control character).
-     * Decoding the text once and cutting it is several times faster than a string per read.
-     */
-    byte[] bytes() {
-        StringBuilder text = new StringBuilder(tokens.length * 6);
-        for (String token : tokens) {
-            text.append(token).append('\0');
-        }
-        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocate(4 + weights.length * 4 + utf8.length);
-        buffer.putInt(tokens.length);
-        for (int weight : weights) {
-            buffer.putInt(weight);
-        }
-        return buffer.put(utf8).array();
-    }
-
-    static DocWeights of(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        int count = buffer.getInt();
-        if (count < 0 || 4 + count * 4L > bytes.length) {
-            throw new IllegalArgumentException("not a page's search weights");
-        }
-        int[] weights = new int[count];
-        for (int i = 0; i < count; i++) {
-            weights[i] = buffer.getInt();
-        }
-        String text = new String(bytes, 4 + count * 4, bytes.length - 4 - count * 4,
-                StandardCharsets.UTF_8);
-        String[] tokens = new String[count];
-        int from = 0;
-        for (int i = 0; i < count; i++) {
-            int end = text.indexOf('\0', from);
-            if (end < 0) {
-                throw new IllegalArgumentException("not a page's search weights");
-            }
-            tokens[i] = text.substring(from, end);
-            from = end + 1;
-        }
-        if (from != text.length()) {
-            throw new IllegalArgumentException("not a page's search weights");
-        }
-        return new DocWeights(tokens, weights);
-    }
 
     /** Each token's weight in one page: field weight times its count in the field (at most three). */
     static DocWeights of(Page page) {

@@ -92,7 +92,7 @@ public final class SearchIndex {
             }
             List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
                     .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
-                            () -> DocWeights.of(docs.get(doc)), DocWeights::bytes, DocWeights::of)).toList();
+                            () -> DocWeights.of(docs.get(doc)))).toList();
             if (!fragments.keeps()) {
                 IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
                 continue;

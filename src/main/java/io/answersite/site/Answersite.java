@@ -34,7 +34,6 @@ import io.answersite.render.Theme;
 import io.answersite.search.SearchIndex;
 import io.answersite.sink.MemoryOutput;
 import io.answersite.sink.ObservedOutput;
-import io.answersite.sink.OutputObserver;
 import io.answersite.sink.SiteOutput;
 import io.answersite.source.SourceReader;
 import java.io.IOException;
@@ -47,7 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Runs a build: {@link #load} (configuration, content, graph; writes nothing), then {@link #build}
@@ -248,17 +246,7 @@ public final class Answersite {
                                        Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
                                        BuiltSiteCheck.Memory checked, Fragments fragments) {
         BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
-        SiteOutput output = new ObservedOutput(destination, new OutputObserver() {
-            @Override
-            public void written(String path, byte[] bytes) {
-                written.written(path, bytes);
-            }
-
-            @Override
-            public void kept(String path, byte[] sha256, Supplier<byte[]> bytes) {
-                written.kept(path, sha256, bytes);
-            }
-        });
+        SiteOutput output = new ObservedOutput(destination, written);
         ContentGraph graph = loaded.graph().orElseThrow();
         Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
