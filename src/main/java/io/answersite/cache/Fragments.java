@@ -145,6 +145,25 @@ public final class Fragments {
         return entry == null ? Optional.empty() : Optional.of((V) entry.value);
     }
 
+    /**
+     * As {@link #last(String, Object)}, also in the build cache, whose stored bytes {@code decode}
+     * reads (empty when nothing was stored or the bytes do not decode).
+     */
+    public <V> Optional<V> last(String kind, Object id, Function<byte[], V> decode) {
+        if (digests == null) {
+            return last(kind, id);
+        }
+        FragmentFile.Stored stored = previous.get(kind + "\n" + id);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decode.apply(stored.value()));
+        } catch (RuntimeException damaged) {
+            return Optional.empty();
+        }
+    }
+
     /** Starts a build: entries asked for from now on are kept after {@link #endBuild}. */
     public void startBuild() {
         build++;

@@ -1,76 +1,192 @@
 package io.answersite.search;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
- * The build cache's form of one chunk's merged postings (see {@code SearchIndex}): for each part,
- * the number of tokens, then each token, sorted, as its UTF-8 length and bytes, its number of pairs
- * and the pairs (document, weight) as four-byte integers. Bytes only, so that reading the cache
- * builds nothing of its choosing; anything that does not read back exactly is damage.
+ * One chunk's merged postings (see {@code SearchIndex}) in the form the build cache and the preview
+ * keep: the number of tokens, then each token as its place in the shard order (two bytes), its UTF-8
+ * length and bytes, its number of pairs and the pairs (document, weight) as four-byte integers.
+ *
+ * <p>Tokens are sorted by their shard hash with its sixteen low bits reversed: whatever power of two
+ * the number of shards is, the tokens of one shard are then one range of the chunk. So an edit
+ * finds which shards' postings changed by comparing ranges ({@link #digest}), and merges only those
+ * ranges of every chunk ({@link #forEachIn}), without reading the rest of the index. Bytes only, so
+ * that reading the cache builds nothing of its choosing; anything that does not read back exactly
+ * is damage.
  */
 final class ChunkPostings {
 
-    private ChunkPostings() {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] bytes;
+    /** Each token's place in the shard order, in the order of the bytes. */
+    private final int[] orders;
+    /** Where each token's entry starts, and after the last, where the bytes end. */
+    private final int[] starts;
+
+    private ChunkPostings(byte[] bytes, int[] orders, int[] starts) {
+        this.bytes = bytes;
+        this.orders = orders;
+        this.starts = starts;
     }
 
-    static byte[] bytes(List<Map<String, Postings>> parts) {
-        List<List<Map.Entry<byte[], Postings>>> sorted = new ArrayList<>();
+    /** The chunk's postings, token to pairs in document order. */
+    static ChunkPostings of(Map<String, Postings> postings) {
+        record Entry(int order, String token, byte[] utf8, Postings postings) {
+        }
+        List<Entry> entries = new ArrayList<>(postings.size());
         int size = 4;
-        for (Map<String, Postings> part : parts) {
-            List<Map.Entry<byte[], Postings>> entries = new ArrayList<>();
-            for (Map.Entry<String, Postings> entry : new TreeMap<>(part).entrySet()) {
-                byte[] token = entry.getKey().getBytes(StandardCharsets.UTF_8);
-                entries.add(Map.entry(token, entry.getValue()));
-                size += 8 + token.length + entry.getValue().size() * 8;
-            }
-            size += 4;
-            sorted.add(entries);
+        for (Map.Entry<String, Postings> entry : postings.entrySet()) {
+            byte[] utf8 = entry.getKey().getBytes(StandardCharsets.UTF_8);
+            entries.add(new Entry(order(entry.getKey()), entry.getKey(), utf8, entry.getValue()));
+            size += 2 + 4 + utf8.length + 4 + entry.getValue().size() * 8;
         }
+        entries.sort(Comparator.comparingInt(Entry::order).thenComparing(Entry::token));
         ByteBuffer buffer = ByteBuffer.allocate(size);
-        buffer.putInt(parts.size());
-        for (List<Map.Entry<byte[], Postings>> part : sorted) {
-            buffer.putInt(part.size());
-            for (Map.Entry<byte[], Postings> entry : part) {
-                buffer.putInt(entry.getKey().length).put(entry.getKey());
-                entry.getValue().writeTo(buffer);
-            }
+        buffer.putInt(entries.size());
+        for (Entry entry : entries) {
+            buffer.putShort((short) entry.order()).putInt(entry.utf8().length).put(entry.utf8());
+            entry.postings().writeTo(buffer);
         }
-        return buffer.array();
+        return read(buffer.array());
     }
 
-    static List<Map<String, Postings>> of(byte[] bytes) {
+    /** Reads what {@link #bytes} gave; throws on bytes that do not read back exactly. */
+    static ChunkPostings read(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int count = buffer.getInt();
-        if (count < 0 || count > 1 << 10) {
+        if (count < 0 || count > buffer.remaining() / 10) {
             throw new IllegalArgumentException("not a chunk's postings");
         }
-        List<Map<String, Postings>> parts = new ArrayList<>(count);
-        for (int part = 0; part < count; part++) {
-            int tokens = buffer.getInt();
-            if (tokens < 0 || tokens > buffer.remaining()) {
+        int[] orders = new int[count];
+        int[] starts = new int[count + 1];
+        int previous = 0;
+        for (int i = 0; i < count; i++) {
+            starts[i] = buffer.position();
+            int order = Short.toUnsignedInt(buffer.getShort());
+            int length = buffer.getInt();
+            if (order < previous || length < 0 || length > buffer.remaining() - 4) {
                 throw new IllegalArgumentException("not a chunk's postings");
             }
-            Map<String, Postings> postings = new HashMap<>(Math.max(16, tokens * 4 / 3 + 1));
-            for (int i = 0; i < tokens; i++) {
-                int length = buffer.getInt();
-                if (length < 0 || length > buffer.remaining()) {
-                    throw new IllegalArgumentException("not a chunk's postings");
-                }
-                String token = new String(bytes, buffer.position(), length, StandardCharsets.UTF_8);
-                buffer.position(buffer.position() + length);
-                postings.put(token, Postings.readFrom(buffer));
+            buffer.position(buffer.position() + length);
+            int pairs = buffer.getInt();
+            if (pairs < 0 || pairs > buffer.remaining() / 8) {
+                throw new IllegalArgumentException("not a chunk's postings");
             }
-            parts.add(postings);
+            buffer.position(buffer.position() + pairs * 8);
+            orders[i] = order;
+            previous = order;
         }
         if (buffer.hasRemaining()) {
             throw new IllegalArgumentException("not a chunk's postings");
         }
-        return parts;
+        starts[count] = bytes.length;
+        return new ChunkPostings(bytes, orders, starts);
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** How many tokens the chunk holds. */
+    int tokens() {
+        return orders.length;
+    }
+
+    /** Hands every token of shard {@code shard} of {@code shards} (a power of two) and its pairs to {@code action}. */
+    void forEachIn(int shard, int shards, BiConsumer<String, Postings> action) {
+        int to = first(end(shard, shards));
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        for (int i = first(start(shard, shards)); i < to; i++) {
+            buffer.position(starts[i] + 2);
+            int length = buffer.getInt();
+            String token = new String(bytes, buffer.position(), length, StandardCharsets.UTF_8);
+            buffer.position(buffer.position() + length);
+            action.accept(token, Postings.readFrom(buffer));
+        }
+    }
+
+    /** Adds the bytes of shard {@code shard} of {@code shards} to {@code digest}: equal when that shard's postings are. */
+    void digest(int shard, int shards, Digest digest) {
+        digest.add(bytes, starts[first(start(shard, shards))], starts[first(end(shard, shards))]);
+    }
+
+    /** The first token whose order is at least {@code order}. */
+    private int first(int order) {
+        int low = 0;
+        int high = orders.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (orders[middle] < order) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * A token's place in the shard order: the sixteen low bits of {@link SearchIndex#shard}'s hash,
+     * reversed. For a power of two {@code 2^k} of shards, the shard is the hash's {@code k} low bits,
+     * which are this order's {@code k} high bits.
+     */
+    static int order(String token) {
+        return Integer.reverse(SearchIndex.shard(token, 1 << 16)) >>> 16;
+    }
+
+    private static int start(int shard, int shards) {
+        int bits = Integer.numberOfTrailingZeros(shards);
+        return bits == 0 ? 0 : (Integer.reverse(shard) >>> (32 - bits)) << (16 - bits);
+    }
+
+    private static int end(int shard, int shards) {
+        int bits = Integer.numberOfTrailingZeros(shards);
+        return bits == 0 ? 1 << 16 : ((Integer.reverse(shard) >>> (32 - bits)) + 1) << (16 - bits);
+    }
+
+    /**
+     * A 128-bit digest of byte ranges, two multiply-rotate lanes over eight bytes at a time: quick
+     * enough to take every shard of every chunk in each build, and wide enough that two different
+     * postings never meet by chance (the postings are the site's own text, not an adversary's).
+     */
+    static final class Digest {
+        private long first = 0x9E3779B97F4A7C15L;
+        private long second = 0xC2B2AE3D27D4EB4FL;
+
+        void add(byte[] bytes, int from, int to) {
+            mix(to - from);
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                mix((long) LONGS.get(bytes, i));
+            }
+            long tail = 0;
+            for (; i < to; i++) {
+                tail = tail << 8 | (bytes[i] & 0xff);
+            }
+            mix(tail);
+        }
+
+        void add(int value) {
+            mix(value);
+        }
+
+        private void mix(long value) {
+            first = Long.rotateLeft((first ^ value) * 0x9E3779B97F4A7C15L, 31);
+            second = Long.rotateLeft((second + value) * 0xFF51AFD7ED558CCDL, 29) ^ first;
+        }
+
+        String hex() {
+            return String.format("%016x%016x", first, second);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.answersite.search;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.answersite.cache.Fragments;
@@ -11,9 +10,7 @@ import io.answersite.content.Page;
 import io.answersite.emit.SiteText;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,85 +66,31 @@ public final class SearchIndex {
     private void emit(Language language, SiteOutput output) {
         List<Page> docs = site.graph().pages().values().stream()
                 .filter(p -> p.key().language().equals(language.code()) && p.key().kind() != Kind.HUB).toList();
-        // tokenizing is most of the work: both cores take a chunk of documents, then each core merges
-        // the postings of its part of the tokens, reading the chunk in document order (so every
-        // posting list comes out sorted by document); chunks keep only a few documents' tokens alive
-        List<Map<String, Postings>> parts = new ArrayList<>();
-        for (int part = 0; part < MERGE_PARTS; part++) {
-            parts.add(new HashMap<>());
-        }
-        for (int start = 0; start < docs.size(); start += MERGE_CHUNK) {
-            int first = start;
-            if (fragments.storesOnDisk()) {
-                // the build cache keeps each chunk's merged postings by the files its documents came from:
-                // an edit tokenizes and merges one chunk again, and reads the others' postings back
-                List<Page> chunkDocs = docs.subList(start, Math.min(docs.size(), start + MERGE_CHUNK));
-                List<Object> inputs = chunkDocs.stream().<Object>map(Same::new).toList();
-                List<Map<String, Postings>> chunkParts = fragments.get("search-chunk", language.code() + "/" + first,
-                        SearchIndex.class, inputs, () -> mergeChunk(chunkDocs, first), ChunkPostings::bytes,
-                        ChunkPostings::of);
-                IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> chunkParts.get(part).forEach((token, list) ->
-                        parts.get(part).computeIfAbsent(token, t -> new Postings()).addAll(list)));
-                continue;
-            }
-            List<DocWeights> chunk = IntStream.range(start, Math.min(docs.size(), start + MERGE_CHUNK)).parallel()
-                    .mapToObj(doc -> fragments.<DocWeights>get("search", docs.get(doc).key(), docs.get(doc), null,
-                            () -> DocWeights.of(docs.get(doc)))).toList();
-            if (!fragments.keeps()) {
-                IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> merge(chunk, first, part, parts.get(part)));
-                continue;
-            }
-            // a chunk's postings are kept while its documents are the same (the same token arrays), so
-            // an edit merges one chunk again and appends the others' postings whole
-            List<Map<String, Postings>> chunkParts = fragments.get("search-chunk", language.code() + "/" + first,
-                    SearchIndex.class, chunk, () -> IntStream.range(0, MERGE_PARTS).parallel()
-                            .mapToObj(part -> {
-                                Map<String, Postings> partial = new HashMap<>();
-                                merge(chunk, first, part, partial);
-                                return partial;
-                            }).toList());
-            IntStream.range(0, MERGE_PARTS).parallel().forEach(part -> chunkParts.get(part).forEach((token, list) ->
-                    parts.get(part).computeIfAbsent(token, t -> new Postings()).addAll(list)));
-        }
-        TreeSet<String> vocabulary = new TreeSet<>();
-        long bytes = 0;
-        for (Map<String, Postings> part : parts) {
-            for (Map.Entry<String, Postings> entry : part.entrySet()) {
-                Postings list = entry.getValue();
-                if (!fragments.keeps()) {
-                    list.keepBest(MAX_POSTINGS);
-                } else if (list.size() > MAX_POSTINGS) {
-                    // sorting the postings of the most common tokens is the costliest step left in a
-                    // preview rebuild; their postings rarely change, so the choice is kept by value
-                    Postings.Best best = fragments.get("best-postings", language.code() + "\n" + entry.getKey(),
-                            SearchIndex.class, list.snapshot(), () -> list.best(MAX_POSTINGS));
-                    list.replaceWith(best);
-                }
-                if (SearchTokenizer.isWord(entry.getKey())) {
-                    vocabulary.add(entry.getKey());
-                }
-                bytes += entry.getKey().length() * 3L + 8 + entry.getValue().size() * 10L;
-            }
-        }
-        int shards = shardCount(bytes);
-        List<List<String>> tokensByShard = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            tokensByShard.add(new ArrayList<>());
-        }
-        Map<String, Postings> postings = new HashMap<>();
-        parts.forEach(postings::putAll);
-        postings.keySet().forEach(token -> tokensByShard.get(shard(token, shards)).add(token));
         String folder = UrlScheme.searchIndexFolder(language);
-        IntStream.range(0, shards).parallel().forEach(i -> {
-            List<String> tokens = tokensByShard.get(i);
-            tokens.sort(null);
-            // an edit changes the postings of a few shards: the others keep their bytes
-            output.write(folder + "t-" + i + ".json", fragments.keeps()
-                    ? fragments.get("search-shard", folder + i + "/" + shards, SearchIndex.class,
-                            new ShardContent(tokens, tokens.stream().map(t -> postings.get(t).snapshot()).toList()),
-                            () -> shardJson(tokens, postings))
-                    : shardJson(tokens, postings));
-        });
+        // each chunk's postings are kept by the documents it holds: an edit tokenizes one chunk again
+        List<ChunkPostings> chunks = IntStream.range(0, (docs.size() + MERGE_CHUNK - 1) / MERGE_CHUNK).parallel()
+                .mapToObj(chunk -> {
+                    int first = chunk * MERGE_CHUNK;
+                    List<Page> chunkDocs = docs.subList(first, Math.min(docs.size(), first + MERGE_CHUNK));
+                    List<Object> inputs = chunkDocs.stream().<Object>map(Same::new).toList();
+                    return fragments.get("search-chunk", language.code() + "/" + first, SearchIndex.class, inputs,
+                            () -> ChunkPostings.of(mergeChunk(chunkDocs, first)), ChunkPostings::bytes,
+                            ChunkPostings::read);
+                }).toList();
+        // with the last build's number of shards, only the shards whose postings changed are merged
+        // again; the estimate they add up to says whether that number still holds
+        List<SearchShard> shards = fragments.last("search-shards", language.code(), SearchIndex::intOf)
+                .map(count -> shards(chunks, count, folder)).orElse(null);
+        if (shards == null || shardCount(shards.stream().mapToLong(SearchShard::bytes).sum()) != shards.size()) {
+            shards = allShards(chunks, folder);
+        }
+        int count = shards.size();
+        fragments.get("search-shards", language.code(), SearchIndex.class, count, () -> count, SearchIndex::intBytes,
+                SearchIndex::intOf);
+        List<SearchShard> written = shards;
+        IntStream.range(0, count).parallel().forEach(i -> output.write(folder + "t-" + i + ".json", written.get(i).json()));
+        TreeSet<String> vocabulary = new TreeSet<>();
+        shards.forEach(shard -> vocabulary.addAll(shard.words()));
         for (int chunk = 0; chunk * DOCS_PER_CHUNK < Math.max(docs.size(), 1); chunk++) {
             List<List<String>> rows = new ArrayList<>();
             for (int doc = chunk * DOCS_PER_CHUNK; doc < Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK); doc++) {
@@ -164,68 +107,103 @@ public final class SearchIndex {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("version", 1);
         manifest.put("docs", docs.size());
-        manifest.put("shards", shards);
+        manifest.put("shards", count);
         manifest.put("chunk", DOCS_PER_CHUNK);
         output.write(folder + "manifest.json", write(manifest));
     }
 
-    /** How many parts the tokens are split into for merging; a few per core keeps both busy. */
-    private static final int MERGE_PARTS = 8;
-    /** Documents tokenized before their postings are merged. */
+    /** Documents tokenized and merged together, and kept together between builds. */
     private static final int MERGE_CHUNK = 512;
+    /**
+     * How many parts a build without the last number of shards merges the tokens in (on both
+     * cores), before it knows how many shards they make.
+     */
+    private static final int MERGE_PARTS = 64;
 
-    private static int part(String token) {
-        return (token.hashCode() & 0x7fffffff) % MERGE_PARTS;
+    /**
+     * The {@code count} shards, each kept by the digest of its ranges of every chunk: made again
+     * (merged from those ranges) only when one of them changed.
+     */
+    private List<SearchShard> shards(List<ChunkPostings> chunks, int count, String folder) {
+        return IntStream.range(0, count).parallel().mapToObj(shard -> fragments.get("search-shard", folder + shard,
+                SearchIndex.class, new ShardKey(count, digest(chunks, shard, count)),
+                () -> SearchShard.of(merge(chunks, shard, count)), SearchShard::toBytes, SearchShard::read)).toList();
     }
 
-    /** The postings of one chunk of documents, tokenized on both cores, in {@link #MERGE_PARTS} parts. */
-    private static List<Map<String, Postings>> mergeChunk(List<Page> chunkDocs, int firstDoc) {
-        List<DocWeights> chunk = chunkDocs.parallelStream().map(DocWeights::of).toList();
-        return IntStream.range(0, MERGE_PARTS).parallel().mapToObj(part -> {
-            Map<String, Postings> partial = new HashMap<>();
-            merge(chunk, firstDoc, part, partial);
-            return partial;
-        }).toList();
-    }
-
-    private static void merge(List<DocWeights> chunk, int firstDoc, int part, Map<String, Postings> postings) {
-        for (int n = 0; n < chunk.size(); n++) {
-            DocWeights weights = chunk.get(n);
-            for (int i = 0; i < weights.tokens().length; i++) {
-                String token = weights.tokens()[i];
-                if (part(token) == part) {
-                    postings.computeIfAbsent(token, t -> new Postings()).add(firstDoc + n, weights.weights()[i]);
-                }
+    /**
+     * Every shard made from every chunk: the tokens merged in {@link #MERGE_PARTS} parts first, which
+     * tells how many shards their postings make, then grouped into those shards.
+     */
+    private List<SearchShard> allShards(List<ChunkPostings> chunks, String folder) {
+        List<Map<String, Postings>> parts = IntStream.range(0, MERGE_PARTS).parallel()
+                .mapToObj(part -> merge(chunks, part, MERGE_PARTS)).toList();
+        long bytes = 0;
+        for (Map<String, Postings> part : parts) {
+            for (Map.Entry<String, Postings> entry : part.entrySet()) {
+                entry.getValue().keepBest(MAX_POSTINGS);
+                bytes += entry.getKey().length() * 3L + 8 + entry.getValue().size() * 10L;
             }
         }
-    }
-
-    /** What a shard's file shows: its tokens, sorted, and their postings. */
-    private record ShardContent(List<String> tokens, List<Postings.Pairs> postings) {
-    }
-
-    /** A shard as JSON, tokens in sorted order: {@code {"token":[[doc,weight],…],…}}. */
-    private byte[] shardJson(List<String> tokens, Map<String, Postings> postings) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(SHARD_BYTES * 2);
-        try (JsonGenerator out = json.getFactory().createGenerator(bytes)) {
-            out.writeStartObject();
-            for (String token : tokens) {
-                out.writeFieldName(token);
-                out.writeStartArray();
-                Postings list = postings.get(token);
-                for (int i = 0; i < list.size(); i++) {
-                    out.writeStartArray();
-                    out.writeNumber(list.doc(i));
-                    out.writeNumber(list.weight(i));
-                    out.writeEndArray();
-                }
-                out.writeEndArray();
-            }
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int count = shardCount(bytes);
+        List<Map<String, Postings>> byShard = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byShard.add(new HashMap<>());
         }
-        return bytes.toByteArray();
+        parts.forEach(part -> part.forEach((token, list) -> byShard.get(shard(token, count)).put(token, list)));
+        return IntStream.range(0, count).parallel().mapToObj(shard -> fragments.get("search-shard", folder + shard,
+                SearchIndex.class, new ShardKey(count, digest(chunks, shard, count)),
+                () -> SearchShard.of(byShard.get(shard)), SearchShard::toBytes, SearchShard::read)).toList();
+    }
+
+    /** What a shard is made from: how many shards there are, and the digest of its ranges of every chunk. */
+    private record ShardKey(int shards, String postings) {
+    }
+
+    private static String digest(List<ChunkPostings> chunks, int shard, int count) {
+        ChunkPostings.Digest digest = new ChunkPostings.Digest();
+        digest.add(chunks.size());
+        chunks.forEach(chunk -> chunk.digest(shard, count, digest));
+        return digest.hex();
+    }
+
+    /** The postings of one shard of {@code count}, merged from every chunk in document order. */
+    private static Map<String, Postings> merge(List<ChunkPostings> chunks, int shard, int count) {
+        Map<String, Postings> merged = new HashMap<>();
+        for (ChunkPostings chunk : chunks) {
+            chunk.forEachIn(shard, count, (token, postings) -> {
+                Postings list = merged.putIfAbsent(token, postings);
+                if (list != null) {
+                    list.addAll(postings);
+                }
+            });
+        }
+        return merged;
+    }
+
+    /** The postings of one chunk of documents, each document's tokens kept with its page in the preview. */
+    private Map<String, Postings> mergeChunk(List<Page> chunkDocs, int firstDoc) {
+        List<DocWeights> weights = chunkDocs.stream().map(page -> fragments.<DocWeights>get("search", page.key(), page,
+                null, () -> DocWeights.of(page))).toList();
+        Map<String, Postings> postings = new HashMap<>();
+        for (int n = 0; n < weights.size(); n++) {
+            DocWeights doc = weights.get(n);
+            for (int i = 0; i < doc.tokens().length; i++) {
+                postings.computeIfAbsent(doc.tokens()[i], t -> new Postings()).add(firstDoc + n, doc.weights()[i]);
+            }
+        }
+        return postings;
+    }
+
+    private static byte[] intBytes(int value) {
+        return ByteBuffer.allocate(4).putInt(value).array();
+    }
+
+    private static int intOf(byte[] bytes) {
+        int count = bytes.length == 4 ? ByteBuffer.wrap(bytes).getInt() : 0;
+        if (count < 1 || count > 1 << 16 || Integer.bitCount(count) != 1) {
+            throw new IllegalArgumentException("not a number of shards");
+        }
+        return count;
     }
 
     /** A power of two, so that shards hold about {@link #SHARD_BYTES} of postings each. */
