@@ -67,11 +67,11 @@ public final class GraphBuilder {
     }
 
     public ContentGraph build(LoadedContent content, Diagnostics diagnostics) {
-        Map<PageKey, Page> all = GraphChecks.indexPages(content.pages(), diagnostics);
+        Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), diagnostics));
         Map<String, PageKey> bySource = new HashMap<>();
         all.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
         List<HeldBack> heldBack = new ArrayList<>();
-        SortedMap<PageKey, Page> published = holdBackUnpublished(all, heldBack);
+        SortedMap<PageKey, Page> published = new PageIndex(holdBackUnpublished(all, heldBack));
         Map<PageKey, String> shownUnpublished = new TreeMap<>();
         if (includeDrafts) {
             for (Page page : all.values()) {
@@ -93,7 +93,7 @@ public final class GraphBuilder {
         Map<PageKey, List<PageKey>> moreAnswers = MoreAnswers.ofAll(published, relatedPages, config.moreAnswers());
         Map<String, Map<String, Snippet>> snippets = snippets(content.snippets());
         // what every page shows is known now, so anchors can be checked against it
-        SortedMap<PageKey, Page> pageIndex = new PageIndex(published);
+        SortedMap<PageKey, Page> pageIndex = published;
         ContentGraph shown = new ContentGraph(config, urls, pageIndex, Map.of(),
                 Map.copyOf(relatedPages), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets, Map.of(),
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
@@ -125,8 +125,9 @@ public final class GraphBuilder {
                 || !Objects.equals(MoreAnswers.topicOf(before), MoreAnswers.topicOf(edited)) || edited instanceof Page.Hub) {
             return Optional.empty();
         }
-        SortedMap<PageKey, Page> published = new TreeMap<>(previous.pages());
-        published.put(edited.key(), edited);
+        SortedMap<PageKey, Page> changed = new TreeMap<>(previous.pages());
+        changed.put(edited.key(), edited);
+        SortedMap<PageKey, Page> published = new PageIndex(changed);
         Map<String, PageKey> bySource = new HashMap<>();
         published.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
         Diagnostics findings = new Diagnostics();
@@ -145,7 +146,7 @@ public final class GraphBuilder {
         } else if (includeDrafts && unpublished) {
             shownUnpublished.put(edited.key(), "scheduled " + edited.common().date());
         }
-        SortedMap<PageKey, Page> pageIndex = new PageIndex(published);
+        SortedMap<PageKey, Page> pageIndex = published;
         resolver.anchorsOf(new ContentGraph(config, urls, pageIndex, Map.of(),
                 Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(), previous.snippets(),
                 previous.snippetLinks(), previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));

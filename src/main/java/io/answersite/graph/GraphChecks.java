@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -44,14 +45,14 @@ final class GraphChecks {
      * the start of the file when the id is the file name), naming where the others set it; the first
      * by source path is kept.
      */
-    static Map<PageKey, Page> indexPages(List<Page> pages, Diagnostics diagnostics) {
+    static SortedMap<PageKey, Page> indexPages(List<Page> pages, Diagnostics diagnostics) {
         Map<PageKey, List<Page>> byKey = new TreeMap<>();
         List<Page> ordered = new ArrayList<>(pages);
         ordered.sort(Comparator.comparing(Page::sourcePath));
         for (Page page : ordered) {
             byKey.computeIfAbsent(page.key(), k -> new ArrayList<>()).add(page);
         }
-        Map<PageKey, Page> result = new TreeMap<>();
+        SortedMap<PageKey, Page> result = new TreeMap<>();
         byKey.forEach((key, sharing) -> {
             result.put(key, sharing.get(0));
             for (Page page : sharing.size() > 1 ? sharing : List.<Page>of()) {
