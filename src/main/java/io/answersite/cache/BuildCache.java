@@ -2,6 +2,7 @@ package io.answersite.cache;
 
 import io.answersite.content.Kind;
 import io.answersite.content.LoadCache;
+import io.answersite.sink.OutputManifest;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Severity;
@@ -189,9 +190,12 @@ public final class BuildCache {
         return manifest;
     }
 
-    /** Records a successful build: its inputs, the output folder as it is now, and its outcome. */
-    public void remember(String inputs, Path outputDir, Outcome outcome) {
-        Map<String, long[]> manifest = manifestOf(outputDir);
+    /**
+     * Records a successful build: its inputs, the output folder as the build left it (listed by the
+     * write stage when it committed), and its outcome.
+     */
+    public void remember(String inputs, OutputManifest output, Outcome outcome) {
+        Map<String, long[]> manifest = output.files();
         replace(SITE_FILE, out -> {
             out.writeUTF(MAGIC);
             out.writeUTF(inputs);
@@ -289,28 +293,7 @@ public final class BuildCache {
 
     /** Every file of the output folder with its size and modification time, by relative path. */
     private static Map<String, long[]> manifestOf(Path outputDir) {
-        Map<String, long[]> manifest = new TreeMap<>();
-        if (!Files.isDirectory(outputDir)) {
-            return manifest;
-        }
-        int root = outputDir.toString().length() + 1;
-        try {
-            // the walk hands over each file's attributes: one stat per file, not a second one to read them
-            Files.walkFileTree(outputDir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
-                        String path = file.toString().substring(root);
-                        manifest.put(File.separatorChar == '/' ? path : path.replace(File.separatorChar, '/'),
-                                new long[] {attributes.size(), attributes.lastModifiedTime().toMillis()});
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + outputDir, e);
-        }
-        return manifest;
+        return OutputManifest.of(outputDir).files();
     }
 
     private static boolean equalManifests(Map<String, long[]> a, Map<String, long[]> b) {

@@ -16,6 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TreeMap;
+import java.util.SortedMap;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.FileVisitResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +28,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Reads every page and snippet under the content folder into typed records. */
 public final class ContentLoader {
@@ -67,8 +71,10 @@ public final class ContentLoader {
 
     /** Reads every file, in parallel; the result lists pages and snippets in file order. */
     public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
-        List<Path> files = markdownFiles(contentDir);
-        List<Item> items = files.parallelStream().map(file -> loadOne(contentDir, file, diagnostics)).toList();
+        SortedMap<Path, BasicFileAttributes> listed = markdownFiles(contentDir);
+        List<Path> files = List.copyOf(listed.keySet());
+        List<Item> items = files.parallelStream().map(file -> loadOne(contentDir, file, listed.get(file), diagnostics))
+                .toList();
         List<Page> pages = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
         for (Item item : items) {
@@ -90,10 +96,11 @@ public final class ContentLoader {
      * edit. Empty when the file is not a page (a snippet, a misplaced file) or has errors.
      */
     public Optional<Page> loadPage(Path contentDir, Path file, Diagnostics diagnostics) {
-        return Optional.ofNullable(loadOne(contentDir, file, diagnostics).page);
+        return Optional.ofNullable(loadOne(contentDir, file, null, diagnostics).page);
     }
 
-    private Item loadOne(Path contentDir, Path file, Diagnostics diagnostics) {
+    /** @param attributes the file's, as the listing read them (null: read them now) */
+    private Item loadOne(Path contentDir, Path file, BasicFileAttributes attributes, Diagnostics diagnostics) {
         Path relative = contentDir.relativize(file);
         String label = reader.label(file);
         Optional<FileName> name = FileName.parse(file.getFileName().toString(), config, label, diagnostics);
@@ -103,7 +110,7 @@ public final class ContentLoader {
         FileName fileName = name.get();
         if (relative.getNameCount() == 1) {
             if (fileName.base.equals(HUB_FILE)) {
-                return cached(file, d -> readPage(file, Kind.HUB, fileName, d), diagnostics)
+                return cached(file, attributes, d -> readPage(file, Kind.HUB, fileName, d), diagnostics)
                         .map(p -> new Item(p, null)).orElse(Item.NONE);
             }
             diagnostics.error(Rules.CONTENT_LOCATION, SourcePos.startOf(label), "'" + relative
@@ -118,7 +125,7 @@ public final class ContentLoader {
             return Item.NONE;
         }
         if (folder.equals(SNIPPETS)) {
-            return cached(file, d -> readSnippet(file, fileName, d), diagnostics)
+            return cached(file, attributes, d -> readSnippet(file, fileName, d), diagnostics)
                     .map(s -> new Item(null, s)).orElse(Item.NONE);
         }
         Optional<Kind> kind = Kind.fromFolder(folder);
@@ -127,7 +134,7 @@ public final class ContentLoader {
                     + "'; pages belong in answers/, guides/, checklists/, glossary/ or topics/");
             return Item.NONE;
         }
-        return cached(file, d -> readPage(file, kind.get(), fileName, d), diagnostics)
+        return cached(file, attributes, d -> readPage(file, kind.get(), fileName, d), diagnostics)
                 .map(p -> new Item(p, null)).orElse(Item.NONE);
     }
 
@@ -135,10 +142,10 @@ public final class ContentLoader {
      * Loads one file with its own collector (a file's validity is judged by its own errors, while
      * other files load in parallel), through the cache when there is one.
      */
-    private <T> Optional<T> cached(Path file, Function<Diagnostics, Optional<T>> load,
+    private <T> Optional<T> cached(Path file, BasicFileAttributes attributes, Function<Diagnostics, Optional<T>> load,
                                    Diagnostics diagnostics) {
         if (cache != null) {
-            return cache.get(file, load, diagnostics);
+            return cache.get(file, attributes, load, diagnostics);
         }
         Diagnostics local = new Diagnostics();
         Optional<T> result = load.apply(local);
@@ -146,20 +153,41 @@ public final class ContentLoader {
         return result;
     }
 
-    private static List<Path> markdownFiles(Path contentDir) {
+    /**
+     * The Markdown files of the content folder, sorted, with the attributes the walk read (one stat
+     * per file: the load cache compares them, so an edit in the preview costs no second stat of every
+     * file); hidden files and folders left out.
+     */
+    private static SortedMap<Path, BasicFileAttributes> markdownFiles(Path contentDir) {
+        SortedMap<Path, BasicFileAttributes> files = new TreeMap<>();
         if (!Files.isDirectory(contentDir)) {
-            return List.of();
+            return files;
         }
-        try (Stream<Path> files = Files.walk(contentDir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".md"))
-                    .filter(f -> contentDir.relativize(f).toString().chars().noneMatch(c -> c == '\0'))
-                    .filter(f -> !isHidden(contentDir.relativize(f)))
-                    .sorted()
-                    .toList();
+        try {
+            Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    return folder.equals(contentDir) || !isHidden(contentDir.relativize(folder))
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (!file.getFileName().toString().endsWith(".md") || isHidden(contentDir.relativize(file))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attributes.isRegularFile()) {
+                        files.put(file, attributes);
+                    } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                        files.put(file, Files.readAttributes(file, BasicFileAttributes.class)); // the linked file's
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + contentDir, e);
         }
+        return files;
     }
 
     private static boolean isHidden(Path relative) {

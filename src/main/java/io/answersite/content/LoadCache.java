@@ -76,12 +76,18 @@ public final class LoadCache {
     }
 
     /** The result of {@code load} for {@code file}, from the cache when the file has not changed. */
-    @SuppressWarnings("unchecked")
     <T> Optional<T> get(Path file, Function<Diagnostics, Optional<T>> load, Diagnostics diagnostics) {
+        return get(file, null, load, diagnostics);
+    }
+
+    /** As {@link #get(Path, Function, Diagnostics)}, with the file's attributes as a listing just read them (or null). */
+    @SuppressWarnings("unchecked")
+    <T> Optional<T> get(Path file, BasicFileAttributes listed, Function<Diagnostics, Optional<T>> load,
+                        Diagnostics diagnostics) {
         BasicFileAttributes attributes;
         byte[] sha256 = null;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            attributes = listed != null ? listed : Files.readAttributes(file, BasicFileAttributes.class);
             if (byContent) {
                 sha256 = knownHashes.get(file.toAbsolutePath().normalize());
                 if (sha256 == null) {

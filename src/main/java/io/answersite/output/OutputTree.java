@@ -1,5 +1,6 @@
 package io.answersite.output;
 
+import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -278,12 +282,15 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                 checkpoints.accept("commit:synced");
                 move(staging, outputDir);
                 Durable.folder(outputDir.getParent());
+                manifest = OutputManifest.of(outputDir);
                 checkpoints.accept("commit:done");
                 return;
             }
-            List<String> deletes = filesNotWritten();
+            SortedMap<String, long[]> listed = new TreeMap<>(OutputManifest.of(outputDir).files());
+            List<String> deletes = listed.keySet().stream().filter(path -> !written.contains(path)).toList();
             if (moved.isEmpty() && deletes.isEmpty()) {
                 deleteTree(staging);
+                manifest = new OutputManifest(listed);
                 return;
             }
             syncStaged(moved);
@@ -294,6 +301,13 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             checkpoints.accept("commit:journaled");
             journal.apply(outputDir, checkpoints, false);
             deleted = deletes.size();
+            // the folder as listed before, less what was deleted, with what was moved in as it is now
+            listed.keySet().removeAll(deletes);
+            for (String path : moved) {
+                listed.put(path, OutputManifest.stamp(Files.readAttributes(outputDir.resolve(path),
+                        BasicFileAttributes.class)));
+            }
+            manifest = new OutputManifest(listed);
             deleteTree(staging);
             Files.delete(CommitJournal.fileOf(outputDir));
             Durable.folder(outputDir.getParent());
@@ -319,14 +333,14 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         Durable.sync(files, folders);
     }
 
-    /** The files in the output folder that this build does not make, sorted. */
-    private List<String> filesNotWritten() throws IOException {
-        try (Stream<Path> existing = Files.walk(outputDir)) {
-            return existing.filter(path -> !Files.isDirectory(path))
-                    .map(path -> outputDir.relativize(path).toString().replace('\\', '/'))
-                    .filter(relative -> !written.contains(relative))
-                    .sorted().toList();
+    private OutputManifest manifest;
+
+    /** The output folder as {@link #commit} left it: every file with its size and modification time. */
+    public OutputManifest manifest() {
+        if (manifest == null) {
+            throw new IllegalStateException("the output is not committed");
         }
+        return manifest;
     }
 
     /** Drops what was written; the output folder is left as it was. Does nothing after a commit. */

@@ -307,7 +307,8 @@ public final class Answersite {
                 });
             }
             return new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(), graph.heldBack(), times,
-                    written, maxLines, written ? output.changedFiles() : -1);
+                    written, maxLines, written ? output.changedFiles() : -1, false,
+                    written ? Optional.of(output.manifest()) : Optional.empty());
         } finally {
             if (scratch != null) {
                 deleteQuietly(scratch);

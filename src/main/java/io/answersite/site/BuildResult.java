@@ -3,22 +3,26 @@ package io.answersite.site;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.graph.HeldBack;
 import io.answersite.render.PageCounts;
+import io.answersite.sink.OutputManifest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a build did: every finding (sorted), what it wrote, what it held back, and how long each
  * stage took. {@code written} is false when errors stopped it (or for a check); the output folder
  * is then untouched. {@code maxLinesPerRule} is site.yml's cap on console lines per rule;
  * {@code changedFiles} how many files of the output folder the build changed, added or removed
- * (-1 when it wrote no output folder).
+ * (-1 when it wrote no output folder); {@code output} the output folder as a written build left it.
  */
 public record BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
-                          StageTimes times, boolean written, int maxLinesPerRule, int changedFiles, boolean upToDate) {
+                          StageTimes times, boolean written, int maxLinesPerRule, int changedFiles, boolean upToDate,
+                          Optional<OutputManifest> output) {
 
     public BuildResult(List<Diagnostic> diagnostics, PageCounts pages, int staticFiles, List<HeldBack> heldBack,
                        StageTimes times, boolean written, int maxLinesPerRule, int changedFiles) {
-        this(diagnostics, pages, staticFiles, heldBack, times, written, maxLinesPerRule, changedFiles, false);
+        this(diagnostics, pages, staticFiles, heldBack, times, written, maxLinesPerRule, changedFiles, false,
+                Optional.empty());
     }
 
     public long errorCount() {

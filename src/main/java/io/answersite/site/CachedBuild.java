@@ -52,7 +52,7 @@ final class CachedBuild {
                 }
             }));
             return new BuildResult(outcome.diagnostics(), pages, outcome.staticFiles(), outcome.heldBack(), times,
-                    true, outcome.maxLinesPerRule(), 0, true);
+                    true, outcome.maxLinesPerRule(), 0, true, Optional.empty());
         }
         String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
@@ -82,7 +82,7 @@ final class CachedBuild {
         times.time("cache", () -> {
             // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
             cache.keepLoads(loads, loadKey);
-            if (result.written()) {
+            if (result.written() && result.output().isPresent()) {
                 renders.retainOnly(result.pages().writtenPaths());
                 cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
                 cache.keepFragments(fragments.stored(), renderKey);
@@ -91,7 +91,7 @@ final class CachedBuild {
                 } else {
                     cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
                 }
-                cache.remember(inputs, request.outputDir(), new BuildCache.Outcome(result.diagnostics(),
+                cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
                         result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
             }
             return null;
