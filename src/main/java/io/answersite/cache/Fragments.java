@@ -1,10 +1,15 @@
 package io.answersite.cache;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -57,6 +62,41 @@ public final class Fragments {
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous) {
         return new Fragments(false, digests, previous);
+    }
+
+    /**
+     * As {@link #onDisk(InputDigest, Map)}, knowing the published output folder and its files that
+     * are still as the last build left them ({@code BuildCache.untouchedOutputs}): a fragment that
+     * stands for a whole output file then need not keep the file's bytes ({@link #published}).
+     */
+    public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
+                                   Set<String> untouched) {
+        Fragments fragments = new Fragments(false, digests, previous);
+        fragments.publishedDir = publishedDir;
+        fragments.untouched = Set.copyOf(untouched);
+        return fragments;
+    }
+
+    private Path publishedDir;
+    private Set<String> untouched = Set.of();
+
+    /**
+     * The published file at {@code path} (relative to the output folder), when the last build wrote it
+     * and it is still as that build left it: whoever took a fragment back from the build cache for that
+     * file knows its bytes without keeping them. Empty otherwise (make the bytes again).
+     */
+    public Optional<Supplier<byte[]>> published(String path) {
+        if (publishedDir == null || !untouched.contains(path)) {
+            return Optional.empty();
+        }
+        Path file = publishedDir.resolve(path);
+        return Optional.of(() -> {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        });
     }
 
     /**

@@ -88,7 +88,17 @@ public final class SearchIndex {
         fragments.get("search-shards", language.code(), SearchIndex.class, count, () -> count, SearchIndex::intBytes,
                 SearchIndex::intOf);
         List<SearchShard> written = shards;
-        IntStream.range(0, count).parallel().forEach(i -> output.write(folder + "t-" + i + ".json", written.get(i).json()));
+        IntStream.range(0, count).parallel().forEach(i -> {
+            String path = folder + "t-" + i + ".json";
+            SearchShard shard = written.get(i);
+            if (shard.json() != null) {
+                output.write(path, shard.json());
+                return;
+            }
+            // taken back from the build cache, which keeps the file's hash: the published file has the bytes
+            fragments.published(path).ifPresentOrElse(published -> output.keepPublished(path, shard.sha256(), published),
+                    () -> output.write(path, SearchShard.of(merge(chunks, i, count)).json()));
+        });
         TreeSet<String> vocabulary = new TreeSet<>();
         shards.forEach(shard -> vocabulary.addAll(shard.words()));
         for (int chunk = 0; chunk * DOCS_PER_CHUNK < Math.max(docs.size(), 1); chunk++) {

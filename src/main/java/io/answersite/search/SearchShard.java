@@ -2,6 +2,7 @@ package io.answersite.search;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.answersite.text.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +18,14 @@ import java.util.Map;
  * between builds by the postings it was made from (with a byte form for the build cache), so an
  * edit writes again only the shards whose postings changed.
  *
- * @param json {@code {"token":[[doc,weight],…],…}}, tokens in sorted order
+ * @param json {@code {"token":[[doc,weight],…],…}}, tokens in sorted order; null for a shard taken back
+ *     from the build cache, which keeps only the file's hash (the published file holds the bytes)
+ * @param sha256 the JSON's SHA-256
  * @param bytes the estimate {@link SearchIndex#shardCount} takes: three bytes a token character,
  *     eight a token and ten a posting
  * @param words the shard's tokens that are words ({@link SearchTokenizer#isWord}), sorted
  */
-record SearchShard(byte[] json, long bytes, List<String> words) {
+record SearchShard(byte[] json, byte[] sha256, long bytes, List<String> words) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -56,23 +59,27 @@ record SearchShard(byte[] json, long bytes, List<String> words) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SearchShard(out.toByteArray(), bytes, List.copyOf(words));
+        byte[] json = out.toByteArray();
+        return new SearchShard(json, Sha256.of(json), bytes, List.copyOf(words));
     }
 
-    /** The build cache's form: the JSON's length and bytes, the estimate, the words as UTF-8 with their lengths. */
+    /**
+     * The build cache's form: the JSON's SHA-256 (not the JSON: the published file has it), the
+     * estimate, the words as UTF-8 with their lengths.
+     */
     byte[] toBytes() {
         List<byte[]> utf8 = words.stream().map(word -> word.getBytes(StandardCharsets.UTF_8)).toList();
-        ByteBuffer buffer = ByteBuffer.allocate(4 + json.length + 8 + 4 + utf8.stream().mapToInt(w -> 4 + w.length).sum());
-        buffer.putInt(json.length).put(json).putLong(bytes).putInt(utf8.size());
+        ByteBuffer buffer = ByteBuffer.allocate(32 + 8 + 4 + utf8.stream().mapToInt(w -> 4 + w.length).sum());
+        buffer.put(sha256).putLong(bytes).putInt(utf8.size());
         utf8.forEach(word -> buffer.putInt(word.length).put(word));
         return buffer.array();
     }
 
-    /** Reads what {@link #toBytes} gave; throws on bytes that do not read back exactly. */
+    /** Reads what {@link #toBytes} gave (without the JSON); throws on bytes that do not read back exactly. */
     static SearchShard read(byte[] stored) {
         ByteBuffer buffer = ByteBuffer.wrap(stored);
-        byte[] json = new byte[checked(buffer.getInt(), buffer.remaining())];
-        buffer.get(json);
+        byte[] sha256 = new byte[32];
+        buffer.get(sha256);
         long bytes = buffer.getLong();
         int count = checked(buffer.getInt(), buffer.remaining() / 4);
         List<String> words = new ArrayList<>(count);
@@ -84,7 +91,7 @@ record SearchShard(byte[] json, long bytes, List<String> words) {
         if (buffer.hasRemaining() || bytes < 0) {
             throw new IllegalArgumentException("not a search shard");
         }
-        return new SearchShard(json, bytes, List.copyOf(words));
+        return new SearchShard(null, sha256, bytes, List.copyOf(words));
     }
 
     private static int checked(int length, int limit) {

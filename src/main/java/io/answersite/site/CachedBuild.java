@@ -12,6 +12,7 @@ import io.answersite.render.RenderCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -68,9 +69,10 @@ final class CachedBuild {
                 return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
             }
         }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
+        Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(request.outputDir()));
+        renders.trustUntouched(untouched);
         Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
-                cache.fragments(renderKey)));
-        renders.trustUntouched(times.time("restore", () -> cache.untouchedOutputs(request.outputDir())));
+                cache.fragments(renderKey), request.outputDir(), untouched));
         BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
             try (in) {
                 return BuiltSiteCheck.Memory.readFrom(in, renderKey);

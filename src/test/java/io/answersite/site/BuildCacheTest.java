@@ -295,6 +295,29 @@ class BuildCacheTest {
     }
 
     @Test
+    void aSearchShardTakenBackFromTheCacheStaysAsPublishedAndIsMadeAgainWhenTheFileWasChanged() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+        Map<String, FragmentFile.Stored> kept = readFragments(site);
+        String shardKey = kept.keySet().stream().filter(key -> key.startsWith("search-shard\n")).findFirst().orElseThrow();
+        assertFalse(new String(kept.get(shardKey).value(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("[["),
+                "the cache keeps a shard's hash, estimate and words, not its JSON");
+        // every shard file damaged behind the build's back (a new size): not untouched, so each is made again
+        List<Path> shards;
+        try (var files = Files.list(site.resolve("target/site/search/en"))) {
+            shards = files.filter(f -> f.getFileName().toString().startsWith("t-")).toList();
+        }
+        for (Path shard : shards) {
+            Files.writeString(shard, "{}");
+        }
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
     void aTemplateChangeRendersEveryPageAgain() throws IOException {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
