@@ -132,6 +132,13 @@ public final class Fragments {
         return value;
     }
 
+    /** Whether this build took the build cache's {@code kind} fragment of {@code id} back as the last build left it. */
+    public boolean reused(String kind, Object id) {
+        String key = kind + "\n" + id;
+        FragmentFile.Stored stored = current.get(key);
+        return stored != null && stored == previous.get(key);
+    }
+
     /** The fragments this build used or made, sorted by key, for the build cache (empty unless {@link #onDisk}). */
     public List<FragmentFile.Stored> stored() {
         return new TreeMap<>(current).values().stream().toList();

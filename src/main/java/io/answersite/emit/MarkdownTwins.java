@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The Markdown twin of every page, at its URL plus {@code index.md}: clean Markdown, no HTML,
@@ -54,8 +57,19 @@ public final class MarkdownTwins {
 
     /** Writes one twin per published page, in parallel, and one per list page; returns how many. */
     public int emit(SiteOutput output) {
-        site.graph().pages().values().parallelStream().forEach(page ->
-                output.write(site.urls().pageFolder(page.key()) + "index.md", twinBytes(page)));
+        site.graph().pages().values().parallelStream().forEach(page -> {
+            String path = site.urls().pageFolder(page.key()) + "index.md";
+            byte[] twin = twinBytes(page);
+            // a twin taken back from the build cache is the file the last build wrote: kept as published
+            // when untouched since, so the write stage does not read it back to compare
+            Optional<Supplier<byte[]>> published = page instanceof Page.Hub || !fragments.reused("twin", page.key())
+                    ? Optional.empty() : fragments.published(path);
+            if (published.isPresent()) {
+                output.keepPublished(path, HexFormat.of().parseHex(twinHash(page)), () -> twin);
+            } else {
+                output.write(path, twin);
+            }
+        });
         int lists = 0;
         for (Language language : site.config().languages()) {
             for (Kind kind : LISTED_KINDS) {

@@ -295,7 +295,8 @@ class BuildCacheTest {
     }
 
     @Test
-    void aSearchShardTakenBackFromTheCacheStaysAsPublishedAndIsMadeAgainWhenTheFileWasChanged() throws IOException {
+    void aSearchShardOrTwinTakenBackFromTheCacheStaysAsPublishedAndIsMadeAgainWhenTheFileWasChanged()
+            throws IOException {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
         assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
@@ -311,6 +312,7 @@ class BuildCacheTest {
         for (Path shard : shards) {
             Files.writeString(shard, "{}");
         }
+        Files.writeString(site.resolve("target/site/checklists/launch/index.md"), "# damaged\n");
         edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
                 "retry with exponential backoff and jitter");
         assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
