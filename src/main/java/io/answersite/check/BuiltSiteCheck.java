@@ -7,6 +7,7 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.markdown.LinkRef;
 import io.answersite.sink.OutputObserver;
+import io.answersite.sink.SiteOutput;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.text.PercentDecoding;
 import java.io.DataInputStream;
@@ -234,6 +235,13 @@ public final class BuiltSiteCheck {
         }
 
         /** Takes note of a file as it is written; only HTML pages are looked at. */
+        @Override
+        public void written(String path, List<byte[]> parts) {
+            if (path.endsWith(".html")) {
+                written(path, SiteOutput.join(parts));
+            }
+        }
+
         @Override
         public void written(String path, byte[] bytes) {
             if (!path.endsWith(".html")) {

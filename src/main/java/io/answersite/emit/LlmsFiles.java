@@ -11,8 +11,8 @@ import io.answersite.diagnostic.SourcePos;
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,7 +55,7 @@ public final class LlmsFiles {
                 checkBudget(prefix + "llms-full.txt", full.tokens(), site.config().llmsFullMaxTokens(),
                         "max_tokens_llms_full", diagnostics);
             }
-            output.write(prefix + "llms-full.txt", full.bytes());
+            output.write(prefix + "llms-full.txt", full.parts());
         }
     }
 
@@ -87,10 +87,17 @@ public final class LlmsFiles {
         return txt.toString().strip() + "\n";
     }
 
-    /** llms-full.txt as bytes, with its estimated tokens (0 when the site sets no cap: nobody reads them). */
-    public record FullText(byte[] bytes, long tokens) {
+    /**
+     * llms-full.txt in parts (in order: the header, then each page's part, the last without its final
+     * line break), with its estimated tokens (0 when the site sets no cap: nobody reads them).
+     */
+    public record FullText(List<byte[]> parts, long tokens) {
+        public byte[] bytes() {
+            return SiteOutput.join(parts);
+        }
+
         public String text() {
-            return new String(bytes, StandardCharsets.UTF_8);
+            return new String(bytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -113,27 +120,21 @@ public final class LlmsFiles {
         }
         if (parts.isEmpty()) {
             String text = header.strip() + "\n";
-            return new FullText(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.estimate(text) : 0);
+            return new FullText(List.of(text.getBytes(StandardCharsets.UTF_8)), counted ? Tokens.estimate(text) : 0);
         }
         // each part ends with its twin's last line and a blank line; the file ends with one line break
         Part head = Part.of(header, counted);
-        int size = head.bytes().length;
         Tokens.Count count = head.count();
+        List<byte[]> pieces = new ArrayList<>(parts.size() + 1);
+        pieces.add(head.bytes());
         for (Part part : parts) {
-            size += part.bytes().length;
             count = count.plus(part.count());
+            pieces.add(part.bytes());
         }
-        byte[] bytes = new byte[size - 1];
+        byte[] last = pieces.get(pieces.size() - 1);
+        pieces.set(pieces.size() - 1, Arrays.copyOf(last, last.length - 1));
         count = count.minusOneOther();
-        System.arraycopy(head.bytes(), 0, bytes, 0, head.bytes().length);
-        int at = head.bytes().length;
-        for (int i = 0; i < parts.size(); i++) {
-            byte[] part = parts.get(i).bytes();
-            int length = i == parts.size() - 1 ? part.length - 1 : part.length;
-            System.arraycopy(part, 0, bytes, at, length);
-            at += length;
-        }
-        return new FullText(bytes, counted ? count.estimate() : 0);
+        return new FullText(pieces, counted ? count.estimate() : 0);
     }
 
     /** A piece of llms-full.txt: its bytes and its characters as {@link Tokens} counts them. */

@@ -14,7 +14,6 @@ import io.answersite.graph.ResolvedRelated;
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +46,7 @@ public final class LlmsJson {
     }
 
     public void emit(SiteOutput output) {
-        output.write("llms.json", bytes());
+        output.write("llms.json", parts());
     }
 
     public String json() {
@@ -62,6 +61,11 @@ public final class LlmsJson {
      * once more to sit inside {@code "pages"}.
      */
     public byte[] bytes() {
+        return SiteOutput.join(parts());
+    }
+
+    /** {@link #bytes} in parts, in order: the head, then the entries with separators, then the tail. */
+    public List<byte[]> parts() {
         ObjectNode root = mapper.createObjectNode();
         root.put("$schema", site.urls().absolute(SCHEMA_RESOURCE));
         root.put("schema_version", SCHEMA_VERSION);
@@ -81,7 +85,7 @@ public final class LlmsJson {
         String document = serialize(root) + "\n";
         String emptyPages = "[ ]\n}\n";
         if (site.graph().pages().isEmpty()) {
-            return document.getBytes(StandardCharsets.UTF_8);
+            return List.of(document.getBytes(StandardCharsets.UTF_8));
         }
         if (!document.endsWith(emptyPages)) {
             throw new IllegalStateException("llms.json: the pretty printer's layout changed; expected it to end with "
@@ -95,22 +99,16 @@ public final class LlmsJson {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] separator = ", ".getBytes(StandardCharsets.UTF_8);
         byte[] tail = " ]\n}\n".getBytes(StandardCharsets.UTF_8);
-        int size = head.length + tail.length + separator.length * (entries.size() - 1);
-        for (byte[] entry : entries) {
-            size += entry.length;
-        }
-        byte[] bytes = Arrays.copyOf(head, size);
-        int at = head.length;
+        List<byte[]> parts = new ArrayList<>(entries.size() * 2 + 1);
+        parts.add(head);
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {
-                System.arraycopy(separator, 0, bytes, at, separator.length);
-                at += separator.length;
+                parts.add(separator);
             }
-            System.arraycopy(entries.get(i), 0, bytes, at, entries.get(i).length);
-            at += entries.get(i).length;
+            parts.add(entries.get(i));
         }
-        System.arraycopy(tail, 0, bytes, at, tail.length);
-        return bytes;
+        parts.add(tail);
+        return parts;
     }
 
     /** One page's entry, serialized and indented to sit inside {@code "pages"}. */

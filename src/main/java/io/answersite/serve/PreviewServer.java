@@ -158,11 +158,12 @@ public final class PreviewServer implements AutoCloseable {
         if (!old.keySet().equals(now.keySet())) {
             return true;
         }
-        for (Map.Entry<String, byte[]> file : now.entrySet()) {
-            if (file.getKey().endsWith(".html")) {
-                Overlay ahead = overlay.get(file.getKey());
-                byte[] shown = ahead != null ? ahead.bytes() : old.get(file.getKey());
-                if (shown != file.getValue() && !Arrays.equals(shown, file.getValue())) {
+        for (String path : now.keySet()) {
+            if (path.endsWith(".html")) {
+                Overlay ahead = overlay.get(path);
+                byte[] shown = ahead != null ? ahead.bytes() : old.get(path);
+                byte[] page = now.get(path);
+                if (shown != page && !Arrays.equals(shown, page)) {
                     return true;
                 }
             }

@@ -25,6 +25,12 @@ public final class ObservedOutput implements SiteOutput {
     }
 
     @Override
+    public void write(String relativePath, List<byte[]> parts) {
+        observer.written(relativePath, parts);
+        target.write(relativePath, parts);
+    }
+
+    @Override
     public void keepPublished(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
         observer.kept(relativePath, sha256, bytes);
         target.keepPublished(relativePath, sha256, bytes);

@@ -1,5 +1,6 @@
 package io.answersite.sink;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,11 @@ public interface OutputObserver {
 
     /** A file written with these bytes. */
     void written(String relativePath, byte[] bytes);
+
+    /** A file written as these parts, in order ({@link SiteOutput#write(String, List)}); by default seen whole. */
+    default void written(String relativePath, List<byte[]> parts) {
+        written(relativePath, SiteOutput.join(parts));
+    }
 
     /**
      * A published file kept as it is ({@link SiteOutput#keepPublished}): its SHA-256 as the last

@@ -21,6 +21,30 @@ public interface SiteOutput {
         write(relativePath, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes a file made of {@code parts}, in order. An output may keep the parts apart: the preview
+     * does, so that a rebuild of a large file whose parts are mostly the objects of the last build
+     * (llms-full.txt, llms.json) copies nothing; the others write their concatenation.
+     */
+    default void write(String relativePath, List<byte[]> parts) {
+        write(relativePath, join(parts));
+    }
+
+    /** The parts one after the other, in one array. */
+    static byte[] join(List<byte[]> parts) {
+        int size = 0;
+        for (byte[] part : parts) {
+            size += part.length;
+        }
+        byte[] joined = new byte[size];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, joined, at, part.length);
+            at += part.length;
+        }
+        return joined;
+    }
+
     /** Writes what {@code in} holds (and closes it). */
     default void copy(String relativePath, InputStream in) {
         byte[] bytes;
