@@ -178,6 +178,10 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                         Files.createDirectories(folder);
                     }
                     Files.write(target, bytes);
+                    // its size and time now are what the committed file will have (a move keeps them):
+                    // read here, on the writer thread, so the commit need not list or stat it again
+                    stamps.put(relativePath, OutputManifest.stamp(Files.readAttributes(target,
+                            BasicFileAttributes.class)));
                     staged.put(relativePath, new CommitJournal.Move(relativePath, bytes.length,
                             CommitJournal.crc(bytes)));
                 }
@@ -282,7 +286,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                 checkpoints.accept("commit:synced");
                 move(staging, outputDir);
                 Durable.folder(outputDir.getParent());
-                manifest = OutputManifest.of(outputDir);
+                manifest = new OutputManifest(new TreeMap<>(stamps)); // every file of a new folder was staged
                 checkpoints.accept("commit:done");
                 return;
             }
@@ -304,8 +308,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             // the folder as listed before, less what was deleted, with what was moved in as it is now
             listed.keySet().removeAll(deletes);
             for (String path : moved) {
-                listed.put(path, OutputManifest.stamp(Files.readAttributes(outputDir.resolve(path),
-                        BasicFileAttributes.class)));
+                listed.put(path, stamps.get(path));
             }
             manifest = new OutputManifest(listed);
             deleteTree(staging);
@@ -334,6 +337,8 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     }
 
     private OutputManifest manifest;
+    /** The size and modification time of each staged file, as written. */
+    private final Map<String, long[]> stamps = new ConcurrentHashMap<>();
 
     /** The output folder as {@link #commit} left it: every file with its size and modification time. */
     public OutputManifest manifest() {
