@@ -4,15 +4,11 @@ import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The files of one build, written into a staging folder and moved into place by {@link #commit()}.
@@ -101,15 +96,11 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         try {
             Path parent = absolute.getParent();
             Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, stagingPrefix(absolute));
+            Path staging = Files.createTempDirectory(parent, StoppedBuild.stagingPrefix(absolute));
             return new OutputTree(absolute, staging, checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + absolute, e);
         }
-    }
-
-    private static String stagingPrefix(Path outputDir) {
-        return "." + outputDir.getFileName() + ".staging-";
     }
 
     /**
@@ -123,45 +114,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
      * @return what was done, one line each, for the build's log; empty when nothing was left
      */
     public static List<String> recover(Path outputDir) {
-        Path absolute = outputDir.toAbsolutePath().normalize();
-        Path parent = absolute.getParent();
-        List<String> done = new ArrayList<>();
-        if (parent == null || !Files.isDirectory(parent)) {
-            return done;
-        }
-        try {
-            Path journalFile = CommitJournal.fileOf(absolute);
-            if (Files.exists(journalFile)) {
-                String stagingName = null;
-                try {
-                    CommitJournal journal = CommitJournal.read(journalFile);
-                    stagingName = journal.stagingName();
-                    journal.apply(absolute, point -> { }, true);
-                    done.add("completed the commit of a build that was stopped: " + journal.size()
-                            + " files moved in or deleted in " + absolute);
-                } catch (CommitJournal.Damaged e) {
-                    deleteTree(absolute);
-                    done.add("deleted " + absolute + ": a stopped build's commit could not be completed (" + e.getMessage()
-                            + "); this build writes it whole");
-                }
-                if (stagingName != null && stagingName.startsWith(stagingPrefix(absolute))) {
-                    deleteTree(absolute.resolveSibling(stagingName)); // a damaged journal's is deleted below
-                }
-                Files.delete(journalFile);
-                Durable.folder(parent);
-            }
-            Files.deleteIfExists(CommitJournal.partialFileOf(absolute));
-            try (Stream<Path> beside = Files.list(parent)) {
-                for (Path left : beside.filter(p -> p.getFileName().toString().startsWith(stagingPrefix(absolute)))
-                        .sorted().toList()) {
-                    deleteTree(left);
-                    done.add("deleted " + left.getFileName() + ", left by a build that was stopped");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot put " + absolute + " back in order after a stopped build", e);
-        }
-        return done;
+        return StoppedBuild.recover(outputDir);
     }
 
     @Override
@@ -284,7 +237,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                 // files are not forced to the disk first (4 s of a clean 13,000-page build); after a
                 // power loss, a file the disk lost differs from what the next build makes, which writes it again
                 checkpoints.accept("commit:synced");
-                move(staging, outputDir);
+                StoppedBuild.move(staging, outputDir);
                 Durable.folder(outputDir.getParent());
                 manifest = new OutputManifest(new TreeMap<>(stamps)); // every file of a new folder was staged
                 checkpoints.accept("commit:done");
@@ -293,7 +246,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             SortedMap<String, long[]> listed = new TreeMap<>(OutputManifest.of(outputDir).files());
             List<String> deletes = listed.keySet().stream().filter(path -> !written.contains(path)).toList();
             if (moved.isEmpty() && deletes.isEmpty()) {
-                deleteTree(staging);
+                StoppedBuild.deleteTree(staging);
                 manifest = new OutputManifest(listed);
                 return;
             }
@@ -311,7 +264,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                 listed.put(path, stamps.get(path));
             }
             manifest = new OutputManifest(listed);
-            deleteTree(staging);
+            StoppedBuild.deleteTree(staging);
             Files.delete(CommitJournal.fileOf(outputDir));
             Durable.folder(outputDir.getParent());
             checkpoints.accept("commit:done");
@@ -355,7 +308,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             finished = true;
             failure.compareAndSet(null, new IllegalStateException("the build was abandoned"));
             stopWriter();
-            deleteTree(staging);
+            StoppedBuild.deleteTree(staging);
         }
     }
 
@@ -388,27 +341,6 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     private void ensureOpen() {
         if (finished) {
             throw new IllegalStateException("this output tree is already committed or closed");
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 }
