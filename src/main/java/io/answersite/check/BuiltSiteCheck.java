@@ -1,11 +1,9 @@
 package io.answersite.check;
 
-import io.answersite.content.Page;
+import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
 import io.answersite.graph.ContentGraph;
-import io.answersite.graph.LinkTarget;
-import io.answersite.markdown.LinkRef;
 import io.answersite.sink.OutputObserver;
 import io.answersite.sink.SiteOutput;
 import io.answersite.diagnostic.SourcePos;
@@ -71,6 +69,8 @@ public final class BuiltSiteCheck {
 
         private final Map<String, Entry> entries;
         private final boolean keepsBytes;
+        /** The last rebuild's link check (the preview's only). */
+        private final CheckedLinks links = new CheckedLinks();
 
         /** The preview's memory, which knows pages by their bytes. */
         public Memory() {
@@ -276,33 +276,9 @@ public final class BuiltSiteCheck {
         }
     }
 
-    /**
-     * A body link to a path of the site that the graph could not find among pages, lists and
-     * content files ({@code /llms.txt}, {@code /search/}): it is looked for once the files are
-     * written, and reported at the link like any other content link.
-     *
-     * @param url the {@code href} the page carries
-     * @param target the file it must lead to, relative to the output root
-     */
-    public record ContentLink(String url, String target, String anchor, String destination, SourcePos pos) {
-    }
-
     /** Every body link of {@code graph} that leads to a site path rather than a page or content file. */
     public static List<ContentLink> contentLinks(ContentGraph graph) {
-        List<ContentLink> links = new ArrayList<>();
-        for (Page page : graph.pages().values()) {
-            List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
-            for (LinkRef link : page.body().links()) {
-                LinkTarget target = LinkTarget.at(targets, link.slot());
-                if (target.isSitePath()) {
-                    String file = target.sitePath().replaceFirst("\\?.*$", "");
-                    links.add(new ContentLink(target.url(graph.urls(), false),
-                            file.isEmpty() || file.endsWith("/") ? file + "index.html" : file, target.anchor(),
-                            link.destination(), link.pos()));
-                }
-            }
-        }
-        return links;
+        return ContentLink.allIn(graph);
     }
 
     /**
@@ -322,27 +298,28 @@ public final class BuiltSiteCheck {
         Set<String> fromContent = new HashSet<>();
         for (ContentLink link : contentLinks) {
             fromContent.add(link.url());
-            checkContentLink(link, files, ids, diagnostics);
+            link.check(files, ids, diagnostics);
         }
+        // the preview checks again only the pages whose facts changed, while the site around them is the same
+        String checker = outputLabel + "\n" + basePath + "\n" + baseUrl;
+        CheckedLinks.Known known = written.memory.links.known(checker, files, fromContent, templates, pages);
+        Map<String, List<Diagnostic>> findings = new ConcurrentHashMap<>();
         pages.entrySet().parallelStream().forEach(entry -> {
-            for (String url : entry.getValue().links()) {
-                if (!fromContent.contains(url)) {
-                    checkLink(entry.getKey(), url, files, ids, templates, diagnostics);
+            List<Diagnostic> found = known.findings(entry.getKey(), entry.getValue());
+            if (found == null) {
+                Diagnostics page = new Diagnostics();
+                for (String url : entry.getValue().links()) {
+                    if (!fromContent.contains(url)) {
+                        checkLink(entry.getKey(), url, files, ids, templates, page);
+                    }
                 }
+                found = page.sorted();
             }
+            findings.put(entry.getKey(), found);
+            found.forEach(diagnostics::add);
         });
-    }
-
-    private static void checkContentLink(ContentLink link, Set<String> files, Map<String, Set<String>> ids,
-                                         Diagnostics diagnostics) {
-        if (!files.contains(link.target())) {
-            diagnostics.error(Rules.LINK_TARGET, link.pos(), "link target '" + link.destination()
-                    + "' does not exist (the site has no file " + link.target() + "); link to a page by its .md"
-                    + " file or a typed reference, or put the file under content/ and link to it relatively");
-        } else if (link.anchor() != null && !link.anchor().isEmpty() && ids.containsKey(link.target())
-                && !ids.get(link.target()).contains(PercentDecoding.decodeOrKeep(link.anchor()))) {
-            diagnostics.error(Rules.LINK_ANCHOR, link.pos(), "'" + link.destination() + "' points to '#"
-                    + link.anchor() + "', which the page " + link.target() + " does not have");
+        if (written.memory.keepsBytes) {
+            written.memory.links.remember(checker, files, fromContent, templates, pages, findings);
         }
     }
 
