@@ -44,14 +44,21 @@ public final class Fragments {
     private final Map<String, FragmentFile.Stored> previous;
     private final Map<String, FragmentFile.Stored> current = new ConcurrentHashMap<>();
 
+    /** The published output folder and its files still as the last build left them (see {@link #published}). */
+    private final Path publishedDir;
+    private final Set<String> untouched;
+
     private Fragments(boolean keep) {
-        this(keep, null, Map.of());
+        this(keep, null, Map.of(), null, Set.of());
     }
 
-    private Fragments(boolean keep, InputDigest digests, Map<String, FragmentFile.Stored> previous) {
+    private Fragments(boolean keep, InputDigest digests, Map<String, FragmentFile.Stored> previous,
+                      Path publishedDir, Set<String> untouched) {
         this.keep = keep;
         this.digests = digests;
         this.previous = previous;
+        this.publishedDir = publishedDir;
+        this.untouched = Set.copyOf(untouched);
     }
 
     /**
@@ -61,7 +68,7 @@ public final class Fragments {
      * kept for the next build ({@link #stored()}); the others are computed, as without a cache.
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous) {
-        return new Fragments(false, digests, previous);
+        return new Fragments(false, digests, previous, null, Set.of());
     }
 
     /**
@@ -71,14 +78,8 @@ public final class Fragments {
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
                                    Set<String> untouched) {
-        Fragments fragments = new Fragments(false, digests, previous);
-        fragments.publishedDir = publishedDir;
-        fragments.untouched = Set.copyOf(untouched);
-        return fragments;
+        return new Fragments(false, digests, previous, publishedDir, untouched);
     }
-
-    private Path publishedDir;
-    private Set<String> untouched = Set.of();
 
     /**
      * The published file at {@code path} (relative to the output folder), when the last build wrote it

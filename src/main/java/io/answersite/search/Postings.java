@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * A token's postings: document and weight pairs, in document order, in one int array. Its own class
- * because it is the index's hot data structure (appended to while merging, cut to the best weights of
- * common tokens) and kept as a value in the preview's fragments.
+ * because it is the index's hot data structure: appended to while merging, cut to the best weights of
+ * common tokens, and read from and written to a chunk's byte form ({@link ChunkPostings}).
  */
 final class Postings {
 
@@ -56,47 +56,6 @@ final class Postings {
         }
         System.arraycopy(other.pairs, 0, pairs, size * 2, other.size * 2);
         size += other.size;
-    }
-
-    /** The pairs as a value: equal when the same pairs are in the same order. */
-    record Pairs(int[] pairs, int size) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Pairs that && size == that.size
-                    && Arrays.equals(pairs, 0, size * 2, that.pairs, 0, that.size * 2);
-        }
-
-        @Override
-        public int hashCode() {
-            int hash = size;
-            for (int i = 0; i < size * 2; i++) {
-                hash = 31 * hash + pairs[i];
-            }
-            return hash;
-        }
-    }
-
-    /** The pairs {@link #keepBest} keeps. */
-    record Best(int[] pairs, int size) {
-    }
-
-    /** This list's pairs as they are now (this list only ever replaces its array, never rewrites it). */
-    Pairs snapshot() {
-        return new Pairs(pairs, size);
-    }
-
-    /** The {@code max} highest weights (the earlier document first on ties), in document order. */
-    Best best(int max) {
-        Postings copy = new Postings();
-        copy.pairs = Arrays.copyOf(pairs, size * 2);
-        copy.size = size;
-        copy.keepBest(max);
-        return new Best(copy.pairs, copy.size);
-    }
-
-    void replaceWith(Best best) {
-        pairs = best.pairs();
-        size = best.size();
     }
 
     /** Keeps the {@code max} highest weights (the earlier document first on ties), in document order. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -135,9 +136,22 @@ public final class SearchIndex {
      * (merged from those ranges) only when one of them changed.
      */
     private List<SearchShard> shards(List<ChunkPostings> chunks, int count, String folder) {
-        return IntStream.range(0, count).parallel().mapToObj(shard -> fragments.get("search-shard", folder + shard,
-                SearchIndex.class, new ShardKey(count, digest(chunks, shard, count)),
-                () -> SearchShard.of(merge(chunks, shard, count)), SearchShard::toBytes, SearchShard::read)).toList();
+        return IntStream.range(0, count).parallel().mapToObj(shard -> kept(chunks, shard, count, folder,
+                () -> SearchShard.of(merge(chunks, shard, count)))).toList();
+    }
+
+    /**
+     * Shard {@code shard} of {@code count}: kept by the digest of its ranges of every chunk, else
+     * {@code make}'s. Without fragments that outlive the build the digest would be read by nobody,
+     * so it is not computed.
+     */
+    private SearchShard kept(List<ChunkPostings> chunks, int shard, int count, String folder,
+                             Supplier<SearchShard> make) {
+        if (!fragments.keeps() && !fragments.storesOnDisk()) {
+            return make.get();
+        }
+        return fragments.get("search-shard", folder + shard, SearchIndex.class,
+                new ShardKey(count, digest(chunks, shard, count)), make, SearchShard::toBytes, SearchShard::read);
     }
 
     /**
@@ -160,9 +174,8 @@ public final class SearchIndex {
             byShard.add(new HashMap<>());
         }
         parts.forEach(part -> part.forEach((token, list) -> byShard.get(shard(token, count)).put(token, list)));
-        return IntStream.range(0, count).parallel().mapToObj(shard -> fragments.get("search-shard", folder + shard,
-                SearchIndex.class, new ShardKey(count, digest(chunks, shard, count)),
-                () -> SearchShard.of(byShard.get(shard)), SearchShard::toBytes, SearchShard::read)).toList();
+        return IntStream.range(0, count).parallel().mapToObj(shard -> kept(chunks, shard, count, folder,
+                () -> SearchShard.of(byShard.get(shard)))).toList();
     }
 
     /** What a shard is made from: how many shards there are, and the digest of its ranges of every chunk. */
