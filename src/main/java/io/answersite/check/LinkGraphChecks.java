@@ -33,7 +33,7 @@ final class LinkGraphChecks {
 
     /** The findings about links: orphans, answers without guide or checklist, unused terms, languages, one-way relations. */
     void run(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
-        orphans(inboundLinks(outbound), diagnostics);
+        orphans(linkedFromElsewhere(outbound), diagnostics);
         unbackedAnswers(outbound, diagnostics);
         unusedTerms(outbound, diagnostics);
         linksAcrossLanguages(diagnostics);
@@ -62,27 +62,31 @@ final class LinkGraphChecks {
         return targets;
     }
 
-    /** Who links to each page: other pages' links, topic pages and their members, and the hub. */
-    private Map<PageKey, Set<PageKey>> inboundLinks(Map<PageKey, Set<PageKey>> outbound) {
-        Map<PageKey, Set<PageKey>> inbound = new HashMap<>();
-        outbound.forEach((from, targets) -> targets.forEach(to -> inbound.computeIfAbsent(to, k -> new HashSet<>()).add(from)));
-        graph.topicMembers().forEach((topic, members) -> members.forEach(member -> {
-            inbound.computeIfAbsent(member, k -> new HashSet<>()).add(topic);
-            inbound.computeIfAbsent(topic, k -> new HashSet<>()).add(member);
+    /**
+     * The pages some other page links to: other pages' links, topic pages and their members, and the
+     * hub (which lists every answer). A set of keys, not who links to whom: an orphan needs only that
+     * no other page links to it, and per-page sets of linking pages cost a fifth of the checks.
+     */
+    private Set<PageKey> linkedFromElsewhere(Map<PageKey, Set<PageKey>> outbound) {
+        Set<PageKey> linked = new HashSet<>(graph.pages().size() * 2);
+        outbound.forEach((from, targets) -> targets.forEach(to -> {
+            if (!to.equals(from)) { // links to itself do not count
+                linked.add(to);
+            }
         }));
-        PageKey hub = new PageKey(Kind.HUB, PageKey.HUB_ID, "");
-        graph.pages().values().stream().filter(p -> p.key().kind() == Kind.ANSWER)
-                .forEach(answer -> inbound.computeIfAbsent(answer.key(), k -> new HashSet<>()).add(hub));
-        return inbound;
+        graph.topicMembers().forEach((topic, members) -> members.forEach(member -> {
+            if (!member.equals(topic)) {
+                linked.add(member);
+                linked.add(topic);
+            }
+        }));
+        graph.pages().keySet().stream().filter(key -> key.kind() == Kind.ANSWER).forEach(linked::add);
+        return linked;
     }
 
-    private void orphans(Map<PageKey, Set<PageKey>> inbound, Diagnostics diagnostics) {
+    private void orphans(Set<PageKey> linked, Diagnostics diagnostics) {
         for (Page page : graph.pages().values()) {
-            if (page.key().kind() == Kind.HUB) {
-                continue;
-            }
-            Set<PageKey> from = inbound.getOrDefault(page.key(), Set.of());
-            if (from.isEmpty() || from.size() == 1 && from.contains(page.key())) { // links to itself do not count
+            if (page.key().kind() != Kind.HUB && !linked.contains(page.key())) {
                 diagnostics.warning(Rules.ORPHAN, SourcePos.startOf(page.sourcePath()), "no other page, topic or the hub"
                         + " links to this " + page.key().kind().refName() + "; link to it from a related page"
                         + (page.key().kind().requiresTopic() || page.key().kind() == Kind.GLOSSARY

@@ -129,11 +129,10 @@ final class MoreAnswers {
         int[] bestShared = new int[wanted];
         int found = 0;
         for (int j = 0; j < topic.answers.size(); j++) {
-            if (excluded.contains(topic.answers.get(j).key())) {
-                continue;
-            }
             int shared = topic.shared(index, j);
-            if (found == wanted && shared <= bestShared[wanted - 1]) {
+            // the score first: most answers of a big topic fall short of it, and only the rest pay a lookup
+            if (found == wanted && shared <= bestShared[wanted - 1]
+                    || excluded.contains(topic.answers.get(j).key())) {
                 continue;
             }
             int at = Math.min(found, wanted - 1);

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * A benchmark, not a test: times the preview after an edit to an answer, a glossary term, a guide
@@ -27,7 +30,8 @@ import java.util.function.BiFunction;
  * <li>"end to end": from writing the file, through the watcher and the HTTP server, to a GET of
  *     the page that shows the change.</li>
  * </ul>
- * Run by bench/serve.sh.
+ * One edit of each kind comes first and is reported apart (the first edits after the start pay the
+ * JIT and the heap's growth); then the kinds take turns in each round. Run by bench/serve.sh.
  *
  * <p>usage: ServeBench SITE_DIR [ROUNDS]
  */
@@ -60,58 +64,93 @@ public final class ServeBench {
                     log.get(log.size() - 1),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             HttpClient http = HttpClient.newHttpClient();
-            System.out.println("| edit | page ready (change event → page rendered) | all up to date (change event →"
-                    + " site rebuilt) | CPU time of the process meanwhile | end to end (write → watcher → page served) |");
-            System.out.println("| --- | --- | --- | --- | --- |");
+            Map<Edit, String> originals = new LinkedHashMap<>();
             for (Edit edit : edits) {
-                Path file = site.resolve(edit.file());
-                String original = Files.readString(file);
-                List<Long> ready = new ArrayList<>();
-                List<Long> settled = new ArrayList<>();
-                List<Long> cpu = new ArrayList<>();
-                List<Long> endToEnd = new ArrayList<>();
-                try {
-                    for (int i = 0; i < rounds; i++) {
-                        String marker = "Zqedit" + i + "a";
-                        Files.writeString(file, edit.apply().apply(original, marker));
-                        long t0 = System.nanoTime();
-                        long cpu0 = RebuildProfile.processCpuNanos();
-                        server.changed(Set.of(file));
-                        ready.add((System.nanoTime() - t0) / 1_000_000);
-                        require(get(http, port, edit.url()).contains(marker), edit, "the edited page is not served");
-                        server.awaitRebuilds();
-                        settled.add((System.nanoTime() - t0) / 1_000_000);
-                        // on a shared machine the process's CPU time is the steadier measure of the work
-                        cpu.add((RebuildProfile.processCpuNanos() - cpu0) / 1_000_000);
+                originals.put(edit, Files.readString(site.resolve(edit.file())));
+            }
+            Map<Edit, Timings> timings = new LinkedHashMap<>();
+            edits.forEach(edit -> timings.put(edit, new Timings()));
+            try {
+                // the first edits after the start pay the JIT compiling the rebuild's code and the heap growing:
+                // one edit of each kind first, reported apart, so that no kind's median carries them
+                List<String> first = new ArrayList<>();
+                for (Edit edit : edits) {
+                    long[] once = edit(server, http, port, site, edit, originals.get(edit), "Zqfirst");
+                    first.add(edit.name() + " " + once[1] + " ms");
+                }
+                System.out.println("first edits after the start (all up to date): " + String.join(", ", first));
+                // kinds take turns within each round, so that the machine's drift falls on all of them alike
+                for (int i = 0; i < rounds; i++) {
+                    for (Edit edit : edits) {
+                        long[] once = edit(server, http, port, site, edit, originals.get(edit), "Zqedit" + i + "a");
+                        Timings t = timings.get(edit);
+                        t.ready.add(once[0]);
+                        t.settled.add(once[1]);
+                        t.cpu.add(once[2]);
+                        t.stages.add(log.stream().filter(l -> l.startsWith("answersite: rebuilt"))
+                                .reduce((a, b) -> b).orElse("").replaceFirst(".*\\[", "["));
                     }
-                    try (SourceWatcher watcher = new SourceWatcher(List.of(site.resolve("content")), server::changed)) {
-                        Thread.sleep(300);
-                        for (int i = 0; i < rounds; i++) {
+                }
+                try (SourceWatcher watcher = new SourceWatcher(List.of(site.resolve("content")), server::changed)) {
+                    Thread.sleep(300);
+                    for (int i = 0; i < rounds; i++) {
+                        for (Edit edit : edits) {
                             String marker = "Zqwatch" + i + "b";
                             long t0 = System.nanoTime();
-                            Files.writeString(file, edit.apply().apply(original, marker));
+                            Files.writeString(site.resolve(edit.file()), edit.apply().apply(originals.get(edit), marker));
                             while (!get(http, port, edit.url()).contains(marker)) {
                                 require(System.nanoTime() - t0 < 120_000_000_000L, edit, "no page after two minutes");
                                 Thread.sleep(2);
                             }
-                            endToEnd.add((System.nanoTime() - t0) / 1_000_000);
+                            timings.get(edit).endToEnd.add((System.nanoTime() - t0) / 1_000_000);
                             Thread.sleep(100); // let the watcher see the end of the burst
                             server.awaitRebuilds();
                         }
                     }
-                } finally {
-                    Files.writeString(file, original);
                 }
-                server.changed(Set.of(file));
-                server.awaitRebuilds();
-                System.out.printf("| %s | %d ms %s | %d ms %s | %d ms %s | %d ms %s |%n", edit.name(), median(ready), ready,
-                        median(settled), settled, median(cpu), cpu, median(endToEnd), endToEnd);
+            } finally {
+                for (Edit edit : edits) {
+                    Files.writeString(site.resolve(edit.file()), originals.get(edit));
+                }
             }
+            server.changed(edits.stream().map(edit -> site.resolve(edit.file())).collect(Collectors.toSet()));
+            server.awaitRebuilds();
+            System.out.println("| edit | page ready (change event → page rendered) | all up to date (change event →"
+                    + " site rebuilt) | CPU time of the process meanwhile | end to end (write → watcher → page served) |");
+            System.out.println("| --- | --- | --- | --- | --- |");
+            timings.forEach((edit, t) -> System.out.printf("| %s | %d ms %s | %d ms %s | %d ms %s | %d ms %s |%n",
+                    edit.name(), median(t.ready), t.ready, median(t.settled), t.settled, median(t.cpu), t.cpu,
+                    median(t.endToEnd), t.endToEnd));
+            timings.forEach((edit, t) -> System.out.printf("stages of the %s edit's median round: %s%n", edit.name(),
+                    t.stages.get(t.settled.indexOf(median(t.settled)))));
             System.out.printf("load average at the end: %.2f%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("last rebuild: " + log.stream().filter(l -> l.startsWith("answersite: rebuilt"))
                     .reduce((a, b) -> b).orElse(""));
         }
+    }
+
+    /** Per kind of edit: the rounds' figures, and the stages of each round's rebuild. */
+    private record Timings(List<Long> ready, List<Long> settled, List<Long> cpu, List<Long> endToEnd,
+            List<String> stages) {
+        Timings() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** One edit through {@code server.changed}: page ready, all up to date and CPU time, in ms. */
+    private static long[] edit(PreviewServer server, HttpClient http, int port, Path site, Edit edit, String original,
+            String marker) throws Exception {
+        Files.writeString(site.resolve(edit.file()), edit.apply().apply(original, marker));
+        long t0 = System.nanoTime();
+        long cpu0 = RebuildProfile.processCpuNanos();
+        server.changed(Set.of(site.resolve(edit.file())));
+        long ready = (System.nanoTime() - t0) / 1_000_000;
+        require(get(http, port, edit.url()).contains(marker), edit, "the edited page is not served");
+        server.awaitRebuilds();
+        long settled = (System.nanoTime() - t0) / 1_000_000;
+        // on a shared machine the process's CPU time is the steadier measure of the work
+        return new long[] {ready, settled, (RebuildProfile.processCpuNanos() - cpu0) / 1_000_000};
     }
 
     private static String get(HttpClient http, int port, String path) throws Exception {
