@@ -14,9 +14,12 @@ record DocWeights(String[] tokens, int[] weights) {
 
     /** Each token's weight in one page: field weight times its count in the field (at most three). */
     static DocWeights of(Page page) {
-        Map<String, int[]> weights = new HashMap<>();
-        for (Map.Entry<String, Integer> field : fields(page).entrySet()) {
-            Map<String, int[]> counts = new HashMap<>();
+        Map<String, Integer> fields = fields(page);
+        int length = fields.keySet().stream().mapToInt(String::length).sum();
+        // sized for the text (a token every six characters or so), so the maps do not grow step by step
+        Map<String, int[]> weights = new HashMap<>(Math.max(16, length / 4));
+        for (Map.Entry<String, Integer> field : fields.entrySet()) {
+            Map<String, int[]> counts = new HashMap<>(Math.max(16, field.getKey().length() / 4));
             SearchTokenizer.forEachToken(field.getKey(), token -> counts.computeIfAbsent(token, t -> new int[1])[0]++);
             int fieldWeight = field.getValue();
             counts.forEach((token, count) ->

@@ -26,8 +26,7 @@ public final class SearchTokenizer {
 
     /** Hands each token of {@code text} to {@code sink}, in order; the same tokens as {@link #tokens}. */
     public static void forEachToken(String text, Consumer<String> sink) {
-        String normalized = isPlain(text) ? text.toLowerCase(Locale.ROOT)
-                : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String normalized = nfkc(text).toLowerCase(Locale.ROOT);
         int wordStart = -1;
         int previousCjk = -1;
         boolean lone = false;
@@ -66,22 +65,37 @@ public final class SearchTokenizer {
     }
 
     /**
-     * Whether NFKC leaves the text as it is: printable ASCII and the CJK ideographs, which have no
-     * compatibility forms (full-width letters and the compatibility ideographs sit in other blocks).
+     * The text in NFKC. Chinese prose is mostly CJK ideographs and printable ASCII, which NFKC leaves
+     * as they are, and full-width punctuation and letters (U+FF01 to U+FF5E, and the ideographic space
+     * U+3000), which NFKC maps one to one onto ASCII: such text is mapped here in one pass, as NFKC
+     * would (none of these characters composes with its neighbours), and anything else goes to the
+     * JDK's normalizer, which costs a tenth of a clean build's search index on Chinese pages.
      */
-    private static boolean isPlain(String text) {
+    static String nfkc(String text) {
+        char[] mapped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF) && c != 0x3001 && c != 0x3002) {
-                return false;
+            if (c < 0x80 || c >= 0x4E00 && c <= 0x9FFF || c == 0x3001 || c == 0x3002) {
+                continue;
+            }
+            if (c >= 0xFF01 && c <= 0xFF5E || c == 0x3000) {
+                if (mapped == null) {
+                    mapped = text.toCharArray();
+                }
+                mapped[i] = c == 0x3000 ? ' ' : (char) (c - 0xFEE0);
+            } else {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC);
             }
         }
-        return true;
+        return mapped == null ? text : new String(mapped);
     }
 
     static boolean isCjk(int cp) {
         if (cp < 0x1100) {
             return false; // below Hangul Jamo, the first block of the four scripts
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            return true; // the unified ideographs, most of any Chinese text: no script lookup
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
