@@ -68,8 +68,7 @@ public final class GraphBuilder {
 
     public ContentGraph build(LoadedContent content, Diagnostics diagnostics) {
         Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), diagnostics));
-        Map<String, PageKey> bySource = new HashMap<>();
-        all.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
+        Map<String, PageKey> bySource = bySource(all);
         List<HeldBack> heldBack = new ArrayList<>();
         SortedMap<PageKey, Page> published = new PageIndex(holdBackUnpublished(all, heldBack));
         Map<PageKey, String> shownUnpublished = new TreeMap<>();
@@ -86,8 +85,8 @@ public final class GraphBuilder {
         GraphChecks.checkTopics(all, diagnostics);
         checks.checkAuthors(published, diagnostics);
         checks.checkUrls(published, diagnostics);
-        LinkResolver resolver = new LinkResolver(config, urls, contentFolder, contentDir, all, published, bySource,
-                diagnostics);
+        LinkResolver resolver = new LinkResolver(config, urls, contentFolder, contentDir, all, published,
+                () -> bySource, diagnostics);
         Map<PageKey, List<ResolvedRelated>> relatedPages = resolveRelated(published, resolver);
         Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
         Map<PageKey, List<PageKey>> moreAnswers = MoreAnswers.ofAll(published, relatedPages, config.moreAnswers());
@@ -125,19 +124,18 @@ public final class GraphBuilder {
                 || !Objects.equals(MoreAnswers.topicOf(before), MoreAnswers.topicOf(edited)) || edited instanceof Page.Hub) {
             return Optional.empty();
         }
-        SortedMap<PageKey, Page> changed = new TreeMap<>(previous.pages());
-        changed.put(edited.key(), edited);
-        SortedMap<PageKey, Page> published = new PageIndex(changed);
-        Map<String, PageKey> bySource = new HashMap<>();
-        published.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
+        // the last graph's maps with this page's entries put in place, not copies: O(edges of the page)
+        SortedMap<PageKey, Page> published = Overlay.pages(previous.pages(), edited);
         Diagnostics findings = new Diagnostics();
         LinkResolver resolver = new LinkResolver(config, urls, contentFolder, contentDir, published, published,
-                bySource, findings);
-        Map<PageKey, List<ResolvedRelated>> related = new HashMap<>(previous.related());
-        related.putAll(resolveRelated(Map.of(edited.key(), edited), resolver));
-        Map<PageKey, List<PageKey>> moreAnswers = new HashMap<>(previous.moreAnswers());
+                () -> bySource(published), findings); // the same files as the last graph: only relative links read it
+        List<ResolvedRelated> ownRelated = resolveRelated(Map.of(edited.key(), edited), resolver).get(edited.key());
+        Map<PageKey, List<ResolvedRelated>> related = ownRelated == null ? previous.related()
+                : Overlay.of(previous.related(), edited.key(), ownRelated); // only answers have related items
+        Map<PageKey, List<PageKey>> moreAnswers = previous.moreAnswers();
         if (edited instanceof Page.Answer answer && config.moreAnswers() > 0) {
-            moreAnswers.put(answer.key(), MoreAnswers.of(answer, published, related, config.moreAnswers()));
+            moreAnswers = Overlay.of(moreAnswers, answer.key(),
+                    MoreAnswers.of(answer, published, related, previous.topicMembers(), config.moreAnswers()));
         }
         Map<PageKey, String> shownUnpublished = new TreeMap<>(previous.shownUnpublished());
         shownUnpublished.remove(edited.key());
@@ -146,22 +144,27 @@ public final class GraphBuilder {
         } else if (includeDrafts && unpublished) {
             shownUnpublished.put(edited.key(), "scheduled " + edited.common().date());
         }
-        SortedMap<PageKey, Page> pageIndex = published;
-        resolver.anchorsOf(new ContentGraph(config, urls, pageIndex, Map.of(),
-                Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(), previous.snippets(),
-                previous.snippetLinks(), previous.heldBack(), Collections.unmodifiableMap(shownUnpublished)));
-        Map<PageKey, List<LinkTarget>> linkTargets = new HashMap<>(previous.linkTargets());
-        linkTargets.putAll(resolveBodyLinks(Map.of(edited.key(), edited), resolver));
+        resolver.anchorsOf(new ContentGraph(config, urls, published, Map.of(), related, moreAnswers,
+                previous.topicMembers(), previous.snippets(), previous.snippetLinks(), previous.heldBack(),
+                Collections.unmodifiableMap(shownUnpublished)));
+        Map<PageKey, List<LinkTarget>> linkTargets = Overlay.of(previous.linkTargets(), edited.key(),
+                resolveBodyLinks(Map.of(edited.key(), edited), resolver).get(edited.key()));
         if (related.containsKey(edited.key())) {
-            related.putAll(checkRelatedAnchors(Map.of(edited.key(), related.get(edited.key())), resolver));
+            related = Overlay.of(previous.related(), edited.key(), checkRelatedAnchors(
+                    Map.of(edited.key(), related.get(edited.key())), resolver).get(edited.key()));
         }
         if (findings.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ContentGraph(config, urls, pageIndex,
-                Map.copyOf(linkTargets), Map.copyOf(related), Map.copyOf(moreAnswers), previous.topicMembers(),
-                previous.snippets(), previous.snippetLinks(), previous.heldBack(),
+        return Optional.of(new ContentGraph(config, urls, published, linkTargets, related, moreAnswers,
+                previous.topicMembers(), previous.snippets(), previous.snippetLinks(), previous.heldBack(),
                 Collections.unmodifiableMap(shownUnpublished)));
+    }
+
+    private static Map<String, PageKey> bySource(Map<PageKey, Page> pages) {
+        Map<String, PageKey> bySource = new HashMap<>();
+        pages.values().forEach(p -> bySource.put(p.sourcePath(), p.key()));
+        return bySource;
     }
 
     private SortedMap<PageKey, Page> holdBackUnpublished(Map<PageKey, Page> all, List<HeldBack> heldBack) {

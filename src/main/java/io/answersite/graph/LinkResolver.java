@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 
 /**
@@ -34,13 +35,13 @@ final class LinkResolver {
     private final Path contentDir;
     private final Map<PageKey, Page> all;
     private final Map<PageKey, Page> published;
-    private final Map<String, PageKey> bySource;
+    private final Lazy<Map<String, PageKey>> bySource;
     private final Diagnostics diagnostics;
 
     /** What each page shows, for anchors; set once related items and "more answers" are known. */
     private ContentGraph shown;
     /** Site folders ({@code answers/x/}) of every page, held-back ones included, and of their aliases. */
-    private final Map<String, PageKey> byFolder;
+    private final Lazy<Map<String, PageKey>> byFolder;
     /** Folders of pages the generator writes without a page record, with their anchors: lists, hubs. */
     private final Map<String, Set<String>> generatedFolders;
     /** The folders of each kind's pages ({@code answers/}, {@code en/answers/}): no other page lives there. */
@@ -51,25 +52,18 @@ final class LinkResolver {
      * @param contentDir the content folder on disk, where linked files must exist; null to skip
      */
     LinkResolver(SiteConfig config, UrlScheme urls, String contentFolder, Path contentDir, Map<PageKey, Page> all,
-                 Map<PageKey, Page> published, Map<String, PageKey> bySource, Diagnostics diagnostics) {
+                 Map<PageKey, Page> published, Supplier<Map<String, PageKey>> bySource, Diagnostics diagnostics) {
         this.config = config;
         this.urls = urls;
         this.contentFolder = contentFolder;
         this.contentDir = contentDir;
         this.all = all;
         this.published = published;
-        this.bySource = bySource;
+        this.bySource = new Lazy<>(bySource);
         this.diagnostics = diagnostics;
-        this.byFolder = new HashMap<>();
+        this.byFolder = new Lazy<>(() -> folders(urls, all));
         this.generatedFolders = new HashMap<>();
         this.kindFolders = new HashMap<>();
-        for (Page page : all.values()) {
-            byFolder.put(urls.pageFolder(page.key()), page.key());
-        }
-        for (Page page : all.values()) {
-            page.common().aliases().forEach(alias -> UrlScheme.aliasFolder(alias.value())
-                    .ifPresent(folder -> byFolder.putIfAbsent(folder, page.key())));
-        }
         for (Language language : config.languages()) {
             for (Kind kind : Kind.values()) {
                 if (kind != Kind.HUB) {
@@ -78,6 +72,47 @@ final class LinkResolver {
                 }
             }
             generatedFolders.put(urls.hubFolder(language.code()), PageAnchors.ofHubWithoutIntro());
+        }
+    }
+
+    /** The site folder of every page and of every alias, to the page. */
+    private static Map<String, PageKey> folders(UrlScheme urls, Map<PageKey, Page> all) {
+        Map<String, PageKey> byFolder = new HashMap<>();
+        for (Page page : all.values()) {
+            byFolder.put(urls.pageFolder(page.key()), page.key());
+        }
+        for (Page page : all.values()) {
+            page.common().aliases().forEach(alias -> UrlScheme.aliasFolder(alias.value())
+                    .ifPresent(folder -> byFolder.putIfAbsent(folder, page.key())));
+        }
+        return byFolder;
+    }
+
+    /**
+     * A value made on first use, once, whichever thread asks (the full build resolves links on both
+     * cores): the preview's patched graph resolves one page's links, which mostly need no folder index.
+     */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> make;
+        private volatile T value;
+
+        Lazy(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            T made = value;
+            if (made == null) {
+                synchronized (this) {
+                    made = value;
+                    if (made == null) {
+                        made = make.get();
+                        value = made;
+                    }
+                }
+            }
+            return made;
         }
     }
 
@@ -133,7 +168,7 @@ final class LinkResolver {
                     + " link to pages by their .md file inside it, or use a typed reference such as guide:id");
             return Optional.empty();
         }
-        PageKey key = bySource.get(target.get());
+        PageKey key = bySource.get().get(target.get());
         if (key == null) {
             diagnostics.error(Rules.LINK_TARGET, link.pos(), "link target '" + destination + "' does not exist"
                     + " (no page at " + target.get() + "); link to the .md file of an existing page, or use a"
@@ -208,7 +243,7 @@ final class LinkResolver {
         if (question >= 0) {
             return Optional.of(LinkTarget.sitePath(folder + pathAndQuery.substring(question), anchor));
         }
-        PageKey key = byFolder.get(folder);
+        PageKey key = byFolder.get().get(folder);
         if (key == null && generatedFolders.containsKey(folder)) {
             return anchorOnGeneratedPage(folder, anchor, link.pos(), destination)
                     ? Optional.of(LinkTarget.sitePath(folder, anchor)) : Optional.empty();

@@ -1,5 +1,6 @@
 package io.answersite.graph;
 
+import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * "More answers" under each answer: the choice with the tightest loop of the graph (same topic first,
@@ -52,32 +54,62 @@ final class MoreAnswers {
             TopicTags tags = new TopicTags(topic);
             for (int i = 0; i < topic.size(); i++) {
                 Page.Answer answer = topic.get(i);
-                result.put(answer.key(), chooseMore(answer, i, tags, wanted, related, byLanguage, byTag));
+                result.put(answer.key(), chooseMore(answer, i, tags, wanted, related, () -> byLanguage, () -> byTag));
             }
         });
         return result;
     }
 
-    /** "More answers" for one answer, as {@link #ofAll} would choose them. */
-    static List<PageKey> of(Page.Answer answer, Map<PageKey, Page> pages,
-                            Map<PageKey, List<ResolvedRelated>> related, int wanted) {
+    /**
+     * "More answers" for one answer, as {@link #ofAll} would choose them, for the preview's patched
+     * graph: the answer's topic is read from {@code topicMembers} (the topic page's members, sorted by
+     * key, as {@code ofAll} scans them), so the cost is the topic's size; the whole site is scanned only
+     * when the answer names no topic page or the topic has too few answers.
+     */
+    static List<PageKey> of(Page.Answer answer, Map<PageKey, Page> pages, Map<PageKey, List<ResolvedRelated>> related,
+                            Map<PageKey, List<PageKey>> topicMembers, int wanted) {
         String language = answer.key().language();
-        Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
-        Map<String, List<Page.Answer>> byTag = new HashMap<>();
+        List<PageKey> members = answer.common().topic() == null ? null
+                : topicMembers.get(new PageKey(Kind.TOPIC, topicOf(answer), language));
         List<Page.Answer> topic = new ArrayList<>();
-        for (Page page : pages.values()) {
-            if (page instanceof Page.Answer other && other.key().language().equals(language)) {
-                byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(other);
-                if (topicOf(other).equals(topicOf(answer))) {
+        if (members != null) {
+            for (PageKey member : members) {
+                if (pages.get(member) instanceof Page.Answer other) {
                     topic.add(other);
-                }
-                for (String tag : new TreeSet<>(other.common().tags())) {
-                    byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(other);
                 }
             }
         }
-        return chooseMore(answer, topic.indexOf(answer), new TopicTags(topic), wanted, related,
-                byLanguage, byTag);
+        Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
+        Map<String, List<Page.Answer>> byTag = new HashMap<>();
+        Runnable scan = () -> {
+            for (Page page : pages.values()) {
+                if (page instanceof Page.Answer other && other.key().language().equals(language)) {
+                    byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(other);
+                    if (members == null && topicOf(other).equals(topicOf(answer))) {
+                        topic.add(other);
+                    }
+                    for (String tag : new TreeSet<>(other.common().tags())) {
+                        byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(other);
+                    }
+                }
+            }
+        };
+        if (members == null) {
+            scan.run();
+        }
+        boolean[] scanned = {members == null};
+        Supplier<Map<String, List<Page.Answer>>> languages = () -> {
+            if (!scanned[0]) {
+                scanned[0] = true;
+                scan.run();
+            }
+            return byLanguage;
+        };
+        Supplier<Map<String, List<Page.Answer>>> tags = () -> {
+            languages.get();
+            return byTag;
+        };
+        return chooseMore(answer, topic.indexOf(answer), new TopicTags(topic), wanted, related, languages, tags);
     }
 
     /** The answers of one topic, sorted by key, with their tags as bit masks over the topic's tags. */
@@ -117,8 +149,8 @@ final class MoreAnswers {
 
     private static List<PageKey> chooseMore(Page.Answer answer, int index, TopicTags topic, int wanted,
                                             Map<PageKey, List<ResolvedRelated>> related,
-                                            Map<String, List<Page.Answer>> byLanguage,
-                                            Map<String, List<Page.Answer>> byTag) {
+                                            Supplier<Map<String, List<Page.Answer>>> byLanguage,
+                                            Supplier<Map<String, List<Page.Answer>>> byTag) {
         String language = answer.key().language();
         Set<PageKey> excluded = new HashSet<>();
         excluded.add(answer.key());
@@ -158,7 +190,7 @@ final class MoreAnswers {
         topic.answers.forEach(a -> taken.add(a.key()));
         Map<PageKey, Integer> shared = new HashMap<>();
         for (String tag : Set.copyOf(answer.common().tags())) {
-            for (Page.Answer other : byTag.getOrDefault(language + "\n" + tag, List.of())) {
+            for (Page.Answer other : byTag.get().getOrDefault(language + "\n" + tag, List.of())) {
                 if (!taken.contains(other.key())) {
                     shared.merge(other.key(), 1, Integer::sum);
                 }
@@ -174,7 +206,7 @@ final class MoreAnswers {
             chosen.add(scored.key());
             taken.add(scored.key());
         }
-        for (Page.Answer other : byLanguage.get(language)) {
+        for (Page.Answer other : byLanguage.get().get(language)) {
             if (chosen.size() == wanted) {
                 break;
             }
