@@ -31,7 +31,7 @@ public final class MachineFiles {
         twins.emit(output);
         new LlmsFiles(site, twins, configLabel, fragments).emit(output, diagnostics);
         new LlmsJson(site, twins, fragments).emit(output);
-        new Sitemap(site).emit(output);
+        new Sitemap(site, fragments).emit(output);
         new Robots(site).emit(output);
         new AtomFeed(site).emit(output);
         new Schemas().emit(output);

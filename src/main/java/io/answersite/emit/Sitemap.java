@@ -1,13 +1,15 @@
 package io.answersite.emit;
 
+import io.answersite.cache.Fragments;
+import io.answersite.cache.Same;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
-import io.answersite.content.PageKey;
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +40,27 @@ public final class Sitemap {
     private final SiteText site;
     private final int maxUrls;
     private final int maxBytes;
+    private final Fragments fragments;
 
     public Sitemap(SiteText site) {
-        this(site, MAX_URLS, MAX_BYTES);
+        this(site, Fragments.none());
+    }
+
+    /** @param fragments each page's entry of earlier builds, reused while the page, its translations and its date are the same */
+    public Sitemap(SiteText site, Fragments fragments) {
+        this(site, MAX_URLS, MAX_BYTES, fragments);
     }
 
     /** With other limits, so tests can cross them without 50,000 pages. */
     Sitemap(SiteText site, int maxUrls, int maxBytes) {
+        this(site, maxUrls, maxBytes, Fragments.none());
+    }
+
+    private Sitemap(SiteText site, int maxUrls, int maxBytes, Fragments fragments) {
         this.site = site;
         this.maxUrls = maxUrls;
         this.maxBytes = maxBytes;
+        this.fragments = fragments;
     }
 
     /** Writes the sitemap (or index and parts); returns the number of files written. */
@@ -88,22 +101,22 @@ public final class Sitemap {
     /** One {@code <url>} element per canonical page, sorted by URL. */
     List<String> entries() {
         Map<String, String> byUrl = new TreeMap<>();
+        // site.yml makes every URL: one instance from rebuild to rebuild while it is equal, compared by identity
+        List<Object> config = List.of(site.config());
+        Same constants = new Same(fragments.get("sitemap-constants", "", Sitemap.class, config, () -> config));
         for (Page page : site.graph().pages().values()) {
             if (page.key().kind() == Kind.HUB) {
                 continue;
             }
-            Map<String, String> alternates = new TreeMap<>();
-            for (String lang : site.graph().languagesOf(page.key())) {
-                alternates.put(lang, site.url(page.key().in(lang)));
-            }
-            String url = site.url(page.key());
+            List<String> languages = site.graph().languagesOf(page.key());
             LocalDate lastmod = page.common().lastModified();
             if (page.key().kind() == Kind.TOPIC) {
                 lastmod = newest(lastmod, site.graph().topicMembers().getOrDefault(page.key(), List.of()).stream()
                         .map(member -> site.graph().require(member).common().lastModified()));
             }
-            byUrl.put(url, entry(url, lastmod, alternates,
-                    site.url(page.key().in(site.config().defaultLanguage().code()))));
+            LocalDate shown = lastmod;
+            byUrl.put(site.url(page.key()), fragments.get("sitemap", page.key(), page,
+                    Arrays.asList(constants, languages, shown), () -> entry(page, shown, languages)));
         }
         for (Language language : site.config().languages()) {
             Optional<LocalDate> latest = latest(language.code()).or(this::latestAnywhere);
@@ -119,6 +132,15 @@ public final class Sitemap {
             }
         }
         return new ArrayList<>(byUrl.values());
+    }
+
+    private String entry(Page page, LocalDate lastmod, List<String> languages) {
+        Map<String, String> alternates = new TreeMap<>();
+        for (String lang : languages) {
+            alternates.put(lang, site.url(page.key().in(lang)));
+        }
+        return entry(site.url(page.key()), lastmod, alternates,
+                site.url(page.key().in(site.config().defaultLanguage().code())));
     }
 
     private Map<String, String> languageAlternates(Function<String, String> folder) {

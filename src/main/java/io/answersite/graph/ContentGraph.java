@@ -51,6 +51,9 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
 
     /** Published pages of one kind in one language, sorted by id. */
     public Stream<Page> pagesOf(Kind kind, String language) {
+        if (pages instanceof PageIndex index) {
+            return index.ofKind(kind, language).stream();
+        }
         // keys sort by kind first: the kind's pages are one range of the map
         PageKey first = new PageKey(kind, "", "");
         Kind[] kinds = Kind.values();

@@ -1,12 +1,16 @@
 package io.answersite.graph;
 
+import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -85,5 +89,27 @@ final class PageIndex extends AbstractMap<PageKey, Page> implements SortedMap<Pa
     @Override
     public PageKey lastKey() {
         return sorted.lastKey();
+    }
+
+    /** Per kind, per language, the pages in key order: made on first use (the index never changes). */
+    private volatile Map<Kind, Map<String, List<Page>>> byKindAndLanguage;
+
+    /**
+     * The pages of one kind in one language, sorted by key: lists, llms files, twins of lists and the
+     * sitemap ask for them a dozen times per build, each a walk of the whole sorted map before.
+     */
+    List<Page> ofKind(Kind kind, String language) {
+        Map<Kind, Map<String, List<Page>>> index = byKindAndLanguage;
+        if (index == null) {
+            Map<Kind, Map<String, List<Page>>> made = new EnumMap<>(Kind.class);
+            for (Page page : sorted.values()) {
+                made.computeIfAbsent(page.key().kind(), k -> new HashMap<>())
+                        .computeIfAbsent(page.key().language(), l -> new ArrayList<>()).add(page);
+            }
+            made.values().forEach(languages -> languages.replaceAll((code, pages) -> List.copyOf(pages)));
+            index = made;
+            byKindAndLanguage = made; // two threads may both make it: the same lists either way
+        }
+        return index.getOrDefault(kind, Map.of()).getOrDefault(language, List.of());
     }
 }
