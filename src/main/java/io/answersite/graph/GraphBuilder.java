@@ -68,7 +68,6 @@ public final class GraphBuilder {
 
     public ContentGraph build(LoadedContent content, Diagnostics diagnostics) {
         Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), diagnostics));
-        Map<String, PageKey> bySource = bySource(all);
         List<HeldBack> heldBack = new ArrayList<>();
         SortedMap<PageKey, Page> published = new PageIndex(holdBackUnpublished(all, heldBack));
         Map<PageKey, String> shownUnpublished = new TreeMap<>();
@@ -86,7 +85,7 @@ public final class GraphBuilder {
         checks.checkAuthors(published, diagnostics);
         checks.checkUrls(published, diagnostics);
         LinkResolver resolver = new LinkResolver(config, urls, contentFolder, contentDir, all, published,
-                () -> bySource, diagnostics);
+                () -> bySource(all), diagnostics);
         Map<PageKey, List<ResolvedRelated>> relatedPages = resolveRelated(published, resolver);
         Map<PageKey, List<PageKey>> topicMembers = topicMembers(published);
         Map<PageKey, List<PageKey>> moreAnswers = MoreAnswers.ofAll(published, relatedPages, config.moreAnswers());

@@ -19,8 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The one place a reference from one page to another becomes a target: body links (relative paths,
@@ -86,34 +86,6 @@ final class LinkResolver {
                     .ifPresent(folder -> byFolder.putIfAbsent(folder, page.key())));
         }
         return byFolder;
-    }
-
-    /**
-     * A value made on first use, once, whichever thread asks (the full build resolves links on both
-     * cores): the preview's patched graph resolves one page's links, which mostly need no folder index.
-     */
-    private static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> make;
-        private volatile T value;
-
-        Lazy(Supplier<T> make) {
-            this.make = make;
-        }
-
-        @Override
-        public T get() {
-            T made = value;
-            if (made == null) {
-                synchronized (this) {
-                    made = value;
-                    if (made == null) {
-                        made = make.get();
-                        value = made;
-                    }
-                }
-            }
-            return made;
-        }
     }
 
     /** A resolver sharing {@code other}'s pages, folders and anchors that reports to {@code findings}. */

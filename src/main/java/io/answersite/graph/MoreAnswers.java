@@ -32,29 +32,25 @@ final class MoreAnswers {
      */
     static Map<PageKey, List<PageKey>> ofAll(Map<PageKey, Page> pages, Map<PageKey, List<ResolvedRelated>> related,
                                              int wanted) {
-        Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
+        Elsewhere elsewhere = new Elsewhere(new HashMap<>(), new HashMap<>());
         Map<String, List<Page.Answer>> byTopic = new HashMap<>();
-        Map<String, List<Page.Answer>> byTag = new HashMap<>();
         for (Page page : pages.values()) { // in key order, so every list below is sorted by key
             if (page instanceof Page.Answer answer) {
-                String language = answer.key().language();
-                byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(answer);
-                byTopic.computeIfAbsent(language + "\n" + topicOf(answer), k -> new ArrayList<>()).add(answer);
-                for (String tag : new TreeSet<>(answer.common().tags())) {
-                    byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(answer);
-                }
+                elsewhere.add(answer);
+                byTopic.computeIfAbsent(answer.key().language() + "\n" + topicOf(answer), k -> new ArrayList<>())
+                        .add(answer);
             }
         }
         Map<PageKey, List<PageKey>> result = new ConcurrentHashMap<>();
         if (wanted == 0) {
-            byLanguage.values().forEach(list -> list.forEach(a -> result.put(a.key(), List.of())));
+            elsewhere.byLanguage().values().forEach(list -> list.forEach(a -> result.put(a.key(), List.of())));
             return result;
         }
         byTopic.values().parallelStream().forEach(topic -> {
             TopicTags tags = new TopicTags(topic);
             for (int i = 0; i < topic.size(); i++) {
                 Page.Answer answer = topic.get(i);
-                result.put(answer.key(), chooseMore(answer, i, tags, wanted, related, () -> byLanguage, () -> byTag));
+                result.put(answer.key(), chooseMore(answer, i, tags, wanted, related, () -> elsewhere));
             }
         });
         return result;
@@ -71,45 +67,46 @@ final class MoreAnswers {
         String language = answer.key().language();
         List<PageKey> members = answer.common().topic() == null ? null
                 : topicMembers.get(new PageKey(Kind.TOPIC, topicOf(answer), language));
+        if (members == null) { // no topic page lists them: the topic's answers come from the scan
+            Elsewhere elsewhere = Elsewhere.of(pages, language);
+            List<Page.Answer> topic = elsewhere.byLanguage().getOrDefault(language, List.of()).stream()
+                    .filter(other -> topicOf(other).equals(topicOf(answer))).toList();
+            return chooseMore(answer, topic.indexOf(answer), new TopicTags(topic), wanted, related, () -> elsewhere);
+        }
         List<Page.Answer> topic = new ArrayList<>();
-        if (members != null) {
-            for (PageKey member : members) {
-                if (pages.get(member) instanceof Page.Answer other) {
-                    topic.add(other);
-                }
+        for (PageKey member : members) {
+            if (pages.get(member) instanceof Page.Answer other) {
+                topic.add(other);
             }
         }
-        Map<String, List<Page.Answer>> byLanguage = new HashMap<>();
-        Map<String, List<Page.Answer>> byTag = new HashMap<>();
-        Runnable scan = () -> {
+        return chooseMore(answer, topic.indexOf(answer), new TopicTags(topic), wanted, related,
+                new Lazy<>(() -> Elsewhere.of(pages, language)));
+    }
+
+    /**
+     * The answers outside a topic that "more answers" falls back on when the topic has too few: every
+     * answer by language, in key order, and by language and tag ({@code language + "\n" + tag}).
+     */
+    private record Elsewhere(Map<String, List<Page.Answer>> byLanguage, Map<String, List<Page.Answer>> byTag) {
+
+        /** The answers in {@code language}, from a scan of the site. */
+        static Elsewhere of(Map<PageKey, Page> pages, String language) {
+            Elsewhere elsewhere = new Elsewhere(new HashMap<>(), new HashMap<>());
             for (Page page : pages.values()) {
-                if (page instanceof Page.Answer other && other.key().language().equals(language)) {
-                    byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(other);
-                    if (members == null && topicOf(other).equals(topicOf(answer))) {
-                        topic.add(other);
-                    }
-                    for (String tag : new TreeSet<>(other.common().tags())) {
-                        byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(other);
-                    }
+                if (page instanceof Page.Answer answer && answer.key().language().equals(language)) {
+                    elsewhere.add(answer);
                 }
             }
-        };
-        if (members == null) {
-            scan.run();
+            return elsewhere;
         }
-        boolean[] scanned = {members == null};
-        Supplier<Map<String, List<Page.Answer>>> languages = () -> {
-            if (!scanned[0]) {
-                scanned[0] = true;
-                scan.run();
+
+        void add(Page.Answer answer) {
+            String language = answer.key().language();
+            byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(answer);
+            for (String tag : new TreeSet<>(answer.common().tags())) {
+                byTag.computeIfAbsent(language + "\n" + tag, k -> new ArrayList<>()).add(answer);
             }
-            return byLanguage;
-        };
-        Supplier<Map<String, List<Page.Answer>>> tags = () -> {
-            languages.get();
-            return byTag;
-        };
-        return chooseMore(answer, topic.indexOf(answer), new TopicTags(topic), wanted, related, languages, tags);
+        }
     }
 
     /** The answers of one topic, sorted by key, with their tags as bit masks over the topic's tags. */
@@ -149,8 +146,7 @@ final class MoreAnswers {
 
     private static List<PageKey> chooseMore(Page.Answer answer, int index, TopicTags topic, int wanted,
                                             Map<PageKey, List<ResolvedRelated>> related,
-                                            Supplier<Map<String, List<Page.Answer>>> byLanguage,
-                                            Supplier<Map<String, List<Page.Answer>>> byTag) {
+                                            Supplier<Elsewhere> elsewhere) {
         String language = answer.key().language();
         Set<PageKey> excluded = new HashSet<>();
         excluded.add(answer.key());
@@ -190,7 +186,7 @@ final class MoreAnswers {
         topic.answers.forEach(a -> taken.add(a.key()));
         Map<PageKey, Integer> shared = new HashMap<>();
         for (String tag : Set.copyOf(answer.common().tags())) {
-            for (Page.Answer other : byTag.get().getOrDefault(language + "\n" + tag, List.of())) {
+            for (Page.Answer other : elsewhere.get().byTag().getOrDefault(language + "\n" + tag, List.of())) {
                 if (!taken.contains(other.key())) {
                     shared.merge(other.key(), 1, Integer::sum);
                 }
@@ -206,7 +202,7 @@ final class MoreAnswers {
             chosen.add(scored.key());
             taken.add(scored.key());
         }
-        for (Page.Answer other : byLanguage.get().get(language)) {
+        for (Page.Answer other : elsewhere.get().byLanguage().get(language)) {
             if (chosen.size() == wanted) {
                 break;
             }

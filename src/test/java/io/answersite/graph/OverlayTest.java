@@ -43,8 +43,12 @@ class OverlayTest {
 
     @Test
     void cannotBeChanged() {
-        Map<String, Integer> patched = Overlay.of(new HashMap<>(Map.of("a", 1)), "a", 2);
-        assertThrows(UnsupportedOperationException.class, () -> patched.put("b", 3));
-        assertThrows(UnsupportedOperationException.class, () -> patched.entrySet().iterator().next().setValue(5));
+        Map<String, Integer> base = new HashMap<>(Map.of("a", 1, "b", 2));
+        Map<String, Integer> patched = Overlay.of(base, "a", 10);
+        assertThrows(UnsupportedOperationException.class, () -> patched.put("c", 3));
+        for (Map.Entry<String, Integer> entry : patched.entrySet()) { // the entry put in place and the map's own
+            assertThrows(UnsupportedOperationException.class, () -> entry.setValue(5), entry.getKey());
+        }
+        assertEquals(Map.of("a", 1, "b", 2), base);
     }
 }
