@@ -1,6 +1,8 @@
 package io.answersite.render;
 
+import io.answersite.cache.Same;
 import io.answersite.config.Author;
+import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Common;
 import io.answersite.content.Kind;
@@ -19,6 +21,7 @@ import io.answersite.markdown.MarkdownDoc;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,15 @@ final class ContentViews {
     private final Map<String, Map<String, String>> stringsByLanguage;
     private final Glossary glossary;
     private final Map<PageKey, List<PageKey>> autolinks;
+    /** The preview's memory of each answer's linked texts (see {@link #linkedTexts}), or null. */
+    private final RenderCache cache;
+    /**
+     * What an answer's linked texts depend on beyond the answer and its link targets: site.yml (URLs)
+     * and per language the glossary's names (what the automaton finds), each the same instance while
+     * equal ({@link RenderCache#canonical}), so comparing them costs a reference comparison.
+     */
+    private final Object sameConfig;
+    private final Map<String, Object> sameGlossaryNames = new HashMap<>();
 
     /**
      * @param strings the UI strings by language code, from {@link Theme#strings}
@@ -47,12 +59,30 @@ final class ContentViews {
      */
     ContentViews(ContentGraph graph, Map<String, Map<String, String>> strings, Glossary glossary,
                  Map<PageKey, List<PageKey>> autolinks) {
+        this(graph, strings, glossary, autolinks, null);
+    }
+
+    /** @param cache where the preview keeps each answer's texts with terms linked between builds, or null */
+    ContentViews(ContentGraph graph, Map<String, Map<String, String>> strings, Glossary glossary,
+                 Map<PageKey, List<PageKey>> autolinks, RenderCache cache) {
         this.graph = graph;
         this.urls = graph.urls();
         this.config = graph.config();
         this.stringsByLanguage = strings;
         this.glossary = glossary;
         this.autolinks = autolinks;
+        this.cache = cache != null && cache.inMemory() ? cache : null;
+        this.sameConfig = new Same(cache == null ? config : cache.canonical("config", config));
+        for (Language language : config.languages()) {
+            List<List<String>> names = glossary.names(language.code());
+            sameGlossaryNames.put(language.code(), new Same(cache == null ? names
+                    : cache.canonical("glossary-names/" + language.code(), names)));
+        }
+    }
+
+    /** The glossary's names as pages in {@code language} see them, wrapped to compare by identity (see {@link Same}). */
+    Object sameGlossaryNames(String language) {
+        return sameGlossaryNames.get(language);
     }
 
     Object view(Page page) {
@@ -79,13 +109,59 @@ final class ContentViews {
         throw new IllegalStateException("the hub is rendered per language, not as " + page.key());
     }
 
+    /**
+     * An answer's prose texts in reading order with the first use of each of its glossary terms
+     * linked: the short answer, grounds, next steps, the English summary, the body, the FAQ's answers.
+     */
+    private record LinkedTexts(SafeString shortAnswer, List<SafeString> basis, List<SafeString> nextSteps,
+                               List<SafeString> summary, SafeString body, List<SafeString> faqAnswers) {
+    }
+
     private Views.Answer answerView(Page.Answer answer) {
         String language = answer.key().language();
         Map<Integer, String> termUrls = new TreeMap<>();
         for (PageKey term : autolinks.getOrDefault(answer.key(), List.of())) {
             termUrls.put(glossary.indexOf(term.id()), urls.pagePath(term));
         }
-        TermLinker linker = new TermLinker(glossary.automaton(language), termUrls);
+        LinkedTexts texts = termUrls.isEmpty() || cache == null ? linkedTexts(answer, termUrls)
+                : cache.memo(UrlScheme.indexFile(urls.pageFolder(answer.key())),
+                List.of(new Same(answer), sameConfig, sameGlossaryNames.get(language), termUrls,
+                        graph.linkTargets().getOrDefault(answer.key(), List.of())),
+                () -> linkedTexts(answer, termUrls));
+        List<Views.Faq> faq = new ArrayList<>();
+        for (int i = 0; i < answer.faq().size(); i++) {
+            faq.add(new Views.Faq("faq-" + (i + 1), inlineHtml(answer, "faq/" + i + "/q", answer.faq().get(i).question()),
+                    texts.faqAnswers().get(i)));
+        }
+        List<Views.Card> related = new ArrayList<>();
+        for (ResolvedRelated item : graph.related().getOrDefault(answer.key(), List.of())) {
+            Views.Card card = card(item.target());
+            String url = item.anchor() == null ? card.url() : card.url() + "#" + item.anchor();
+            if (item.note() == null) {
+                related.add(new Views.Card(card.title(), card.kindLabel(), url,
+                        graph.require(item.target()).common().description(), null));
+            } else {
+                String field = answer.relatedNoteField(item.ref());
+                related.add(new Views.Card(card.title(), card.kindLabel(), url, answer.plain(field, item.note()),
+                        answer.inline().containsKey(field) ? inlineHtml(answer, field, item.note()) : null));
+            }
+        }
+        List<Views.Card> more = graph.moreAnswers().getOrDefault(answer.key(), List.of()).stream()
+                .map(this::card).toList();
+        return new Views.Answer(answer.title(), answer.question(), answer.common().description(), byline(answer),
+                texts.shortAnswer(), texts.basis(), texts.nextSteps(), texts.summary(), texts.body(), faq, related,
+                snippet("handoff", language), snippet("review-safety", language), more, topicCard(answer),
+                answer.common().tags());
+    }
+
+    /**
+     * Linking terms means parsing each text's HTML again, the costliest part of an answer's view when
+     * terms are common words; the preview keeps the result while the answer, its link targets, its
+     * terms' URLs, the glossary's names and site.yml are the same, so that the pages showing an
+     * edited answer as a card do not link their own texts again.
+     */
+    private LinkedTexts linkedTexts(Page.Answer answer, Map<Integer, String> termUrls) {
+        TermLinker linker = new TermLinker(glossary.automaton(answer.key().language()), termUrls);
         // reading order: the short answer, grounds, next steps, the English summary, the body, then the FAQ;
         // glossary terms are linked in the texts the reader reads as prose, never inside their links or code
         SafeString shortAnswer = linked(answer, "answer", answer.answer(), linker);
@@ -104,31 +180,12 @@ final class ContentViews {
         if (body != null) {
             body = new SafeString(linker.html(body.toString()));
         }
-        List<Views.Faq> faq = new ArrayList<>();
+        List<SafeString> faqAnswers = new ArrayList<>();
         for (int i = 0; i < answer.faq().size(); i++) {
-            Page.Faq item = answer.faq().get(i);
-            faq.add(new Views.Faq("faq-" + (i + 1), inlineHtml(answer, "faq/" + i + "/q", item.question()),
-                    linked(answer, "faq/" + i + "/a", item.answer(), linker)));
+            faqAnswers.add(linked(answer, "faq/" + i + "/a", answer.faq().get(i).answer(), linker));
         }
-        List<Views.Card> related = new ArrayList<>();
-        for (ResolvedRelated item : graph.related().getOrDefault(answer.key(), List.of())) {
-            Views.Card card = card(item.target());
-            String url = item.anchor() == null ? card.url() : card.url() + "#" + item.anchor();
-            if (item.note() == null) {
-                related.add(new Views.Card(card.title(), card.kindLabel(), url,
-                        graph.require(item.target()).common().description(), null));
-            } else {
-                String field = answer.relatedNoteField(item.ref());
-                related.add(new Views.Card(card.title(), card.kindLabel(), url, answer.plain(field, item.note()),
-                        answer.inline().containsKey(field) ? inlineHtml(answer, field, item.note()) : null));
-            }
-        }
-        List<Views.Card> more = graph.moreAnswers().getOrDefault(answer.key(), List.of()).stream()
-                .map(this::card).toList();
-        return new Views.Answer(answer.title(), answer.question(), answer.common().description(), byline(answer),
-                shortAnswer, basis, nextSteps, summary, body, faq, related,
-                snippet("handoff", language), snippet("review-safety", language), more, topicCard(answer),
-                answer.common().tags());
+        return new LinkedTexts(shortAnswer, List.copyOf(basis), List.copyOf(nextSteps), summary, body,
+                List.copyOf(faqAnswers));
     }
 
     /**

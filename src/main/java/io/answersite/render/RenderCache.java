@@ -88,6 +88,12 @@ public final class RenderCache {
     }
 
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+
+    /** A part of a page's view and what it was made from (in memory only). */
+    private record Memo(Object inputs, Object value) {
+    }
+
+    private final Map<String, Memo> memos = new ConcurrentHashMap<>();
     private final Path publishedDir;
     /** How a cache on disk compares inputs (null in memory, where the inputs themselves are kept). */
     private final InputDigest inputDigest;
@@ -243,11 +249,31 @@ public final class RenderCache {
         return script;
     }
 
+    /**
+     * The part of the view of the page at {@code path} that was made last time from {@code inputs}
+     * equal to these, else {@code make}'s (kept for the next build). In memory only: a build on disk
+     * makes it every time.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String path, Object inputs, Supplier<T> make) {
+        if (!inMemory()) {
+            return make.get();
+        }
+        Memo last = memos.get(path);
+        if (last != null && last.inputs().equals(inputs)) {
+            return (T) last.value();
+        }
+        T value = make.get();
+        memos.put(path, new Memo(inputs, value));
+        return value;
+    }
+
     /** Forgets pages the last build did not produce. */
     public void retainOnly(Collection<String> paths) {
         Set<String> kept = new HashSet<>(paths);
         entries.keySet().retainAll(kept);
         scripts.keySet().retainAll(kept);
+        memos.keySet().retainAll(kept);
     }
 
     /** Writes the digests and output hashes (never bytes), sorted by path, under {@code key}. */

@@ -84,7 +84,7 @@ public final class SiteRenderer {
         this.stringsByLanguage = strings;
         this.cache = cache;
         this.themeDigest = cache == null ? "" : theme.fingerprint();
-        this.views = new ContentViews(graph, strings, glossary, autolinks);
+        this.views = new ContentViews(graph, strings, glossary, autolinks, cache);
         this.layouts = new PageLayouts(graph, strings, views, cache, fingerprinted);
         this.viewInputs = cache == null ? null
                 : new ViewInputs(graph, strings, glossary, autolinks, views, cache, themeDigest, fingerprinted);

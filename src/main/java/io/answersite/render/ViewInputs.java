@@ -10,7 +10,6 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.graph.ResolvedRelated;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +33,6 @@ final class ViewInputs {
      * equal (see {@link #of}).
      */
     private final Object buildInputs;
-    /** Per language, the glossary's names, the same instance while equal (see {@link #of}). */
-    private final Map<String, Object> glossaryNames = new HashMap<>();
 
     /** @param themeDigest the theme's fingerprint; @param fingerprinted the static files' fingerprinted names */
     ViewInputs(ContentGraph graph, Map<String, Map<String, String>> strings, Glossary glossary,
@@ -47,8 +44,6 @@ final class ViewInputs {
         this.autolinks = autolinks;
         this.views = views;
         this.buildInputs = new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest, fingerprinted)));
-        graph.config().languages().forEach(language -> glossaryNames.put(language.code(), new Same(
-                cache.canonical("glossary-names/" + language.code(), glossary.names(language.code())))));
     }
 
     /**
@@ -90,7 +85,7 @@ final class ViewInputs {
             List<PageKey> terms = autolinks.getOrDefault(key, List.of());
             inputs.add(terms);
             if (!terms.isEmpty()) {
-                inputs.add(glossaryNames.get(language));
+                inputs.add(views.sameGlossaryNames(language));
                 inputs.add(terms.stream().map(term -> glossary.indexOf(term.id())).toList());
             }
             for (String name : List.of("handoff", "review-safety")) {
