@@ -217,6 +217,19 @@ public final class Fragments {
         build++;
     }
 
+    /**
+     * Keeps the {@code kind} fragment of {@code id} past this build as if it had been asked for: a
+     * value that went into another, reused one, for the build that makes that one again.
+     */
+    public void retain(String kind, Object id) {
+        if (!keep) {
+            return;
+        }
+        long current = build;
+        entries.computeIfPresent(new Key(kind, id), (key, entry) -> entry.build == current ? entry
+                : new Entry(entry.source, entry.inputs, entry.value, current));
+    }
+
     /** Ends a build: drops every entry it did not ask for. */
     public void endBuild() {
         long current = build;

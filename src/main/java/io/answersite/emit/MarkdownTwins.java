@@ -35,6 +35,8 @@ public final class MarkdownTwins {
     private final Fragments fragments;
     /** Each page's twin as UTF-8, as the twin file, llms-full.txt and the hash take it (text only where counted). */
     private final Map<PageKey, byte[]> twins = new ConcurrentHashMap<>();
+    /** Each page's {@link #inputs}, made once per build: the twin, its hash and the page's llms.json entry ask. */
+    private final Map<PageKey, List<Object>> inputsByPage = new ConcurrentHashMap<>();
     /** site.yml and the UI strings: what every twin reads. */
     private final List<Object> constants;
 
@@ -136,6 +138,10 @@ public final class MarkdownTwins {
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
     List<Object> inputs(Page page) {
+        return inputsByPage.computeIfAbsent(page.key(), key -> madeInputs(page));
+    }
+
+    private List<Object> madeInputs(Page page) {
         List<Object> inputs = new ArrayList<>();
         inputs.add(new Same(constants)); // one instance while equal (see the constructor): digested once on disk
         inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));

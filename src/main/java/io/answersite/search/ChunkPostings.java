@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,6 +33,12 @@ final class ChunkPostings {
     private final int[] orders;
     /** Where each token's entry starts, and after the last, where the bytes end. */
     private final int[] starts;
+    /**
+     * By number of shards, the digest of each shard's range (two longs per shard, see {@link #digest}):
+     * made once per chunk, so that the preview, which keeps the chunks no edit touched, digests only
+     * the chunks an edit made again.
+     */
+    private final Map<Integer, long[]> digestsByShards = new ConcurrentHashMap<>();
 
     private ChunkPostings(byte[] bytes, int[] orders, int[] starts) {
         this.bytes = bytes;
@@ -115,9 +122,22 @@ final class ChunkPostings {
         }
     }
 
-    /** Adds the bytes of shard {@code shard} of {@code shards} to {@code digest}: equal when that shard's postings are. */
+    /**
+     * Adds the digest of shard {@code shard} of {@code shards}'s bytes to {@code digest}: equal when
+     * that shard's postings are.
+     */
     void digest(int shard, int shards, Digest digest) {
-        digest.add(bytes, starts[first(start(shard, shards))], starts[first(end(shard, shards))]);
+        long[] digests = digestsByShards.computeIfAbsent(shards, count -> {
+            long[] each = new long[count * 2];
+            for (int i = 0; i < count; i++) {
+                Digest range = new Digest();
+                range.add(bytes, starts[first(start(i, count))], starts[first(end(i, count))]);
+                each[2 * i] = range.first;
+                each[2 * i + 1] = range.second;
+            }
+            return each;
+        });
+        digest.add(digests[2 * shard], digests[2 * shard + 1]);
     }
 
     /** The first token whose order is at least {@code order}. */
@@ -178,6 +198,12 @@ final class ChunkPostings {
 
         void add(int value) {
             mix(value);
+        }
+
+        /** Adds another digest's two lanes. */
+        void add(long first, long second) {
+            mix(first);
+            mix(second);
         }
 
         private void mix(long value) {

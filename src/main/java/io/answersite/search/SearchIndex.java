@@ -74,9 +74,13 @@ public final class SearchIndex {
                     int first = chunk * MERGE_CHUNK;
                     List<Page> chunkDocs = docs.subList(first, Math.min(docs.size(), first + MERGE_CHUNK));
                     List<Object> inputs = chunkDocs.stream().<Object>map(Same::new).toList();
-                    return fragments.get("search-chunk", language.code() + "/" + first, SearchIndex.class, inputs,
-                            () -> ChunkPostings.of(mergeChunk(chunkDocs, first)), ChunkPostings::bytes,
-                            ChunkPostings::read);
+                    ChunkPostings kept = fragments.get("search-chunk", language.code() + "/" + first,
+                            SearchIndex.class, inputs, () -> ChunkPostings.of(mergeChunk(chunkDocs, first)),
+                            ChunkPostings::bytes, ChunkPostings::read);
+                    // a chunk taken back whole asked nothing of its pages: keep their tokens for the
+                    // edit that makes the chunk again, else that edit tokenizes all its pages
+                    chunkDocs.forEach(page -> fragments.retain("search", page.key()));
+                    return kept;
                 }).toList();
         // with the last build's number of shards, only the shards whose postings changed are merged
         // again; the estimate they add up to says whether that number still holds
