@@ -165,10 +165,12 @@ public final class LlmsFiles {
         txt.append('\n');
     }
 
+    /** A page's line in llms.txt, kept in the preview while the page record and site.yml are the same. */
     private void item(PageKey key, StringBuilder txt) {
         Page page = site.graph().require(key);
-        txt.append("- [").append(SiteText.oneLine(page.listTitle()).replace("]", "\\]")).append("](")
-                .append(site.markdownUrl(key)).append("): ").append(SiteText.oneLine(page.summary())).append('\n');
+        txt.append(fragments.get("llms-item", key, page, twins.sameConstants(), () -> "- ["
+                + SiteText.oneLine(page.listTitle()).replace("]", "\\]") + "](" + site.markdownUrl(key) + "): "
+                + SiteText.oneLine(page.summary()) + "\n"));
     }
 
     private void checkBudget(String file, long tokens, int cap, String key, Diagnostics diagnostics) {

@@ -275,10 +275,20 @@ public final class MarkdownTwins {
         });
     }
 
+    /**
+     * A page's line in the twins that list it (its topic's, its kind's list, the hub): kept in the
+     * preview while the page record and site.yml are the same, since every rebuild makes the hub's
+     * and the lists' twins again and would otherwise make every line of the site again.
+     */
     private void item(PageKey key, StringBuilder md) {
         Page page = site.graph().require(key);
-        md.append("- [").append(SiteText.oneLine(page.listTitle())).append("](").append(site.url(key)).append("): ")
-                .append(SiteText.oneLine(page.summary())).append('\n');
+        md.append(fragments.get("twin-item", key, page, sameConstants(), () -> "- [" + SiteText.oneLine(page.listTitle())
+                + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary()) + "\n"));
+    }
+
+    /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */
+    Same sameConstants() {
+        return new Same(constants);
     }
 
     /** The items of a list field ({@code basis}, {@code next_steps}) as Markdown with absolute links. */

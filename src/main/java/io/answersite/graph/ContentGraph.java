@@ -93,12 +93,16 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
     /** The key of {@code kind:id} in {@code pages}: in {@code language} if there, else in the default language. */
     static Optional<PageKey> preferred(Map<PageKey, ?> pages, Kind kind, String id, String language,
                                        String defaultLanguage) {
+        // the page's own key where the map holds pages: edges then hold the graph's key instances,
+        // which later lookups and sets match by reference before comparing ids
         PageKey same = new PageKey(kind, id, language);
-        if (pages.containsKey(same)) {
-            return Optional.of(same);
+        Object found = pages.get(same);
+        if (found != null) {
+            return Optional.of(found instanceof Page page ? page.key() : same);
         }
         PageKey fallback = new PageKey(kind, id, defaultLanguage);
-        return pages.containsKey(fallback) ? Optional.of(fallback) : Optional.empty();
+        found = pages.get(fallback);
+        return found == null ? Optional.empty() : Optional.of(found instanceof Page page ? page.key() : fallback);
     }
 
     public Optional<Snippet> snippet(String name, String language) {

@@ -106,16 +106,18 @@ public final class SearchIndex {
         });
         TreeSet<String> vocabulary = new TreeSet<>();
         shards.forEach(shard -> vocabulary.addAll(shard.words()));
+        // site.yml and the UI strings, one instance while equal: a chunk's rows are kept while its pages' records are
+        List<Object> constants = List.of(site.config(), site.allStrings());
+        Same sameConstants = new Same(fragments.get("search-constants", "", SearchIndex.class, constants,
+                () -> constants));
         for (int chunk = 0; chunk * DOCS_PER_CHUNK < Math.max(docs.size(), 1); chunk++) {
-            List<List<String>> rows = new ArrayList<>();
-            for (int doc = chunk * DOCS_PER_CHUNK; doc < Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK); doc++) {
-                Page page = docs.get(doc);
-                rows.add(List.of(site.urls().pagePath(page.key()), SiteText.oneLine(page.listTitle()),
-                        site.t(language.code(), "kind_" + page.key().kind().refName()),
-                        SiteText.oneLine(page.summary())));
-            }
+            List<Page> chunkDocs = docs.subList(Math.min(docs.size(), chunk * DOCS_PER_CHUNK),
+                    Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK));
+            List<Object> inputs = new ArrayList<>(chunkDocs.size() + 1);
+            inputs.add(sameConstants);
+            chunkDocs.forEach(page -> inputs.add(new Same(page)));
             output.write(folder + "d-" + chunk + ".json", fragments.get("search-docs", folder + chunk,
-                    SearchIndex.class, rows, () -> write(rows)));
+                    SearchIndex.class, inputs, () -> write(rows(chunkDocs, language))));
         }
         output.write(folder + "vocab.json", fragments.get("search-vocabulary", folder, SearchIndex.class, vocabulary,
                 () -> write(vocabulary)));
@@ -125,6 +127,16 @@ public final class SearchIndex {
         manifest.put("shards", count);
         manifest.put("chunk", DOCS_PER_CHUNK);
         output.write(folder + "manifest.json", write(manifest));
+    }
+
+    /** A chunk of documents as {@code d-<n>.json} lists them: URL, title, kind, snippet. */
+    private List<List<String>> rows(List<Page> chunkDocs, Language language) {
+        List<List<String>> rows = new ArrayList<>(chunkDocs.size());
+        for (Page page : chunkDocs) {
+            rows.add(List.of(site.urls().pagePath(page.key()), SiteText.oneLine(page.listTitle()),
+                    site.t(language.code(), "kind_" + page.key().kind().refName()), SiteText.oneLine(page.summary())));
+        }
+        return rows;
     }
 
     /** Documents tokenized and merged together, and kept together between builds. */
