@@ -71,7 +71,8 @@ public final class ContentLoader {
 
     /** Reads every file, in parallel; the result lists pages and snippets in file order. */
     public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
-        SortedMap<Path, BasicFileAttributes> listed = markdownFiles(contentDir);
+        SortedMap<Path, BasicFileAttributes> listed = cache == null ? markdownFiles(contentDir)
+                : cache.listing().list(contentDir, () -> markdownFiles(contentDir));
         List<Path> files = List.copyOf(listed.keySet());
         List<Item> items = files.parallelStream().map(file -> loadOne(contentDir, file, listed.get(file), diagnostics))
                 .toList();
@@ -158,7 +159,7 @@ public final class ContentLoader {
      * per file: the load cache compares them, so an edit in the preview costs no second stat of every
      * file); hidden files and folders left out.
      */
-    private static SortedMap<Path, BasicFileAttributes> markdownFiles(Path contentDir) {
+    static SortedMap<Path, BasicFileAttributes> markdownFiles(Path contentDir) {
         SortedMap<Path, BasicFileAttributes> files = new TreeMap<>();
         if (!Files.isDirectory(contentDir)) {
             return files;
@@ -190,7 +191,7 @@ public final class ContentLoader {
         return files;
     }
 
-    private static boolean isHidden(Path relative) {
+    static boolean isHidden(Path relative) {
         for (Path part : relative) {
             if (part.toString().startsWith(".")) {
                 return true;

@@ -57,6 +57,8 @@ public final class LoadCache {
         }
     }
     private final boolean byContent;
+    /** The content folder's files as the last load listed them (see {@link FileListing}). */
+    private final FileListing listing = new FileListing();
     /** Hashes of files this build already computed (its input fingerprint), by absolute path. */
     private volatile Map<Path, byte[]> knownHashes = Map.of();
     private int misses;
@@ -68,6 +70,11 @@ public final class LoadCache {
 
     private LoadCache(boolean byContent) {
         this.byContent = byContent;
+    }
+
+    /** The content folder's listing, which the preview's watcher reports changes to. */
+    public FileListing listing() {
+        return listing;
     }
 
     /** A cache that trusts a file's content hash only: for builds, whose cache outlives checkouts. */

@@ -178,6 +178,7 @@ public final class PreviewServer implements AutoCloseable {
      * rebuild running and one waiting, however fast the edits come.
      */
     public void changed(Set<Path> files) {
+        loadCache.listing().reported(files); // the next rebuild reads these again instead of listing every file
         long edit = edits.incrementAndGet();
         Answersite.Sources current = sources;
         // editors save through temporary and backup files: what counts is the one page that changed

@@ -107,6 +107,29 @@ class PreviewServerTest {
     }
 
     @Test
+    void pagesAddedMovedAndDeletedAfterTheFirstEditAreFoundFromTheWatchersReports() throws Exception {
+        start(true);
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        Files.writeString(answer, Files.readString(answer).replace("What does HTTP 429 mean?", "What does a 429 mean?"));
+        await("/answers/rate-limits/", body -> body.contains("What does a 429 mean?"));
+
+        // from here on the rebuilds list the content folder from what the watcher reports
+        Path copy = root.resolve("content/answers/rate-limits-again.md");
+        Files.writeString(copy, Files.readString(answer).replace("id: rate-limits", "id: rate-limits-again")
+                .replace("What does a 429 mean?", "Is 429 a rate limit?"));
+        assertTrue(await("/answers/rate-limits-again/", body -> body.contains("Is 429 a rate limit?")).body()
+                .contains("Is 429 a rate limit?"), String.join("\n", log));
+        Path moved = root.resolve("content/answers/more");
+        Files.createDirectories(moved);
+        Files.move(copy, moved.resolve("rate-limits-again.md"));
+        assertEquals(200, await("/answers/rate-limits-again/", body -> body.contains("Is 429 a rate limit?"))
+                .statusCode(), "a page moved into a new folder is still found");
+        Files.delete(moved.resolve("rate-limits-again.md"));
+        assertEquals(404, await("/answers/rate-limits-again/", body -> !body.contains("Is 429 a rate limit?"))
+                .statusCode(), String.join("\n", log));
+    }
+
+    @Test
     void aBrokenEditShowsTheErrorsOverTheLastGoodSiteUntilItIsFixed() throws Exception {
         start(true);
         Path answer = root.resolve("content/answers/rate-limits.md");
