@@ -50,8 +50,15 @@ public enum Kind {
     }
 
     public static Optional<Kind> fromRefName(String name) {
-        return Arrays.stream(values()).filter(k -> k.refName.equals(name)).findFirst();
+        for (Kind kind : ALL) { // not values(), which copies the array: every typed link asks
+            if (kind.refName.equals(name)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final List<Kind> ALL = List.of(values());
 
     /** Whether pages of this kind must name a topic. */
     public boolean requiresTopic() {
