@@ -83,16 +83,13 @@ public final class RenderCache {
      */
     private volatile Set<String> untouched = Set.of();
 
-    /** A page's JSON-LD script and the tree it was written from (in memory only). */
-    private record Script(Object tree, Object script) {
-    }
-
-    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
-
     /** A part of a page's view and what it was made from (in memory only). */
     private record Memo(Object inputs, Object value) {
     }
 
+    /** Each page's JSON-LD script, kept with the tree it was written from. */
+    private final Map<String, Memo> scripts = new ConcurrentHashMap<>();
+    /** Parts of each page's view (see {@link #memo}). */
     private final Map<String, Memo> memos = new ConcurrentHashMap<>();
     private final Path publishedDir;
     /** How a cache on disk compares inputs (null in memory, where the inputs themselves are kept). */
@@ -235,18 +232,8 @@ public final class RenderCache {
      * equal to {@code tree}, else {@code write}'s. Every page's view holds its script, so the
      * preview would otherwise serialize every page's structured data again to find it unchanged.
      */
-    @SuppressWarnings("unchecked")
     <T> T script(String path, Object tree, Supplier<T> write) {
-        if (!inMemory()) {
-            return write.get();
-        }
-        Script last = scripts.get(path);
-        if (last != null && last.tree().equals(tree)) {
-            return (T) last.script();
-        }
-        T script = write.get();
-        scripts.put(path, new Script(tree, script));
-        return script;
+        return kept(scripts, path, tree, write);
     }
 
     /**
@@ -254,17 +241,21 @@ public final class RenderCache {
      * equal to these, else {@code make}'s (kept for the next build). In memory only: a build on disk
      * makes it every time.
      */
-    @SuppressWarnings("unchecked")
     <T> T memo(String path, Object inputs, Supplier<T> make) {
+        return kept(memos, path, inputs, make);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T kept(Map<String, Memo> kept, String path, Object inputs, Supplier<T> make) {
         if (!inMemory()) {
             return make.get();
         }
-        Memo last = memos.get(path);
+        Memo last = kept.get(path);
         if (last != null && last.inputs().equals(inputs)) {
             return (T) last.value();
         }
         T value = make.get();
-        memos.put(path, new Memo(inputs, value));
+        kept.put(path, new Memo(inputs, value));
         return value;
     }
 
