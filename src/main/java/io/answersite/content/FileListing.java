@@ -73,13 +73,29 @@ public final class FileListing {
         return listed;
     }
 
+    private static Path realPath(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** {@code base} with {@code changes} read again; null when only a walk can tell. */
     private static SortedMap<Path, BasicFileAttributes> updated(Path folder, SortedMap<Path, BasicFileAttributes> base,
                                                               Set<Path> changes) {
         Path absolute = folder.toAbsolutePath().normalize();
+        Path real = realPath(absolute);
         SortedMap<Path, BasicFileAttributes> next = new TreeMap<>(base);
-        for (Path change : changes) {
+        for (Path reported : changes) {
+            Path change = reported;
+            if (!change.startsWith(absolute) && real != null && change.startsWith(real)) {
+                change = absolute.resolve(real.relativize(change)); // a watcher that reports real paths (macOS)
+            }
             if (!change.startsWith(absolute)) {
+                if (change.getFileName() != null && change.getFileName().toString().endsWith(".md")) {
+                    return null; // a page under a name this listing does not know: only a walk can tell
+                }
                 continue; // templates, static files, site.yml
             }
             if (change.equals(absolute)) {

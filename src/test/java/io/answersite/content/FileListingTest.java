@@ -113,6 +113,40 @@ class FileListingTest {
     }
 
     @Test
+    void aMarkdownFileReportedOutsideTheFolderAsListedMeansAWalk() throws IOException {
+        tracking();
+        listing.reported(Set.of(content.getParent().resolve("elsewhere/answers/cors.md")));
+        list();
+        assertEquals(1, walks.get(), "perhaps the folder under another name (a link): only a walk can tell");
+    }
+
+    @Test
+    void aChangeReportedUnderTheFoldersRealPathIsReadAsUnderTheFolder() throws IOException {
+        Path link = content.getParent().resolve("content-link-" + System.nanoTime());
+        try {
+            Files.createSymbolicLink(link, content);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no symbolic links here: nothing to check
+        }
+        try {
+            FileListing viaLink = new FileListing();
+            viaLink.list(link, () -> ContentLoader.markdownFiles(link));
+            viaLink.reported(Set.of(link.resolve("answers/cors.md")));
+            viaLink.list(link, () -> ContentLoader.markdownFiles(link));
+            Path created = write("answers/tls.md", "three");
+            viaLink.reported(Set.of(created.toRealPath()));
+            SortedMap<Path, BasicFileAttributes> listed = viaLink.list(link, () -> {
+                walks.incrementAndGet();
+                return ContentLoader.markdownFiles(link);
+            });
+            assertEquals(0, walks.get());
+            assertEquals(true, listed.containsKey(link.resolve("answers/tls.md")), listed.keySet().toString());
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
     void reportsOutsideTheContentFolderChangeNothing() throws IOException {
         tracking();
         listing.reported(Set.of(content.getParent().resolve("site.yml")));
