@@ -18,8 +18,10 @@ import java.util.function.Supplier;
  * changes the preview's watcher reports instead of walking the folder again: at 20,000 pages the walk
  * (a directory read and a stat per file) was a tenth of a rebuild. The folder is walked again
  * whenever the reports cannot say what changed: before the first report, when a report names a
- * folder, the content folder itself (the watcher lost events) or a path that is gone and was not a
- * Markdown file, and whenever the last listing was of another folder. Thread-safe.
+ * folder, the content folder itself (the watcher lost events), a path that is gone and was not a
+ * Markdown file, or a Markdown file outside the folder as listed (perhaps the folder under another
+ * name), and whenever the last listing was of another folder. A path under the folder's real path
+ * (watchers that resolve links, as on macOS) counts as under the folder. Thread-safe.
  *
  * <p>Relies on every change being reported, as watch-based previews do: a file changed behind the
  * watcher's back is seen when the folder is next walked.
