@@ -230,6 +230,16 @@ public final class Fragments {
                 : new Entry(entry.source, entry.inputs, entry.value, current));
     }
 
+    /**
+     * {@code value}, or the equal value handed out under {@code name} before, wrapped to compare by
+     * identity: what many fragments read (site.yml, the UI strings) is then compared with one
+     * reference comparison per fragment instead of with {@code equals}. A fresh wrapper of
+     * {@code value} when nothing outlives the build.
+     */
+    public Same same(String name, Object value) {
+        return new Same(get("same", name, Fragments.class, value, () -> value));
+    }
+
     /** Ends a build: drops every entry it did not ask for. */
     public void endBuild() {
         long current = build;

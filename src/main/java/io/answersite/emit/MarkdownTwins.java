@@ -37,8 +37,8 @@ public final class MarkdownTwins {
     private final Map<PageKey, byte[]> twins = new ConcurrentHashMap<>();
     /** Each page's {@link #inputs}, made once per build: the twin, its hash and the page's llms.json entry ask. */
     private final Map<PageKey, List<Object>> inputsByPage = new ConcurrentHashMap<>();
-    /** site.yml and the UI strings: what every twin reads. */
-    private final List<Object> constants;
+    /** site.yml and the UI strings, the same instance while equal: what every twin reads. */
+    private final Same constants;
 
     public MarkdownTwins(SiteText site) {
         this(site, Fragments.none());
@@ -48,9 +48,8 @@ public final class MarkdownTwins {
     public MarkdownTwins(SiteText site, Fragments fragments) {
         this.site = site;
         this.fragments = fragments;
-        List<Object> constants = List.of(site.config(), site.allStrings());
         // the same instance from build to build while equal, so comparing every twin's inputs stays cheap
-        this.constants = fragments.get("twin-constants", "", MarkdownTwins.class, constants, () -> constants);
+        this.constants = fragments.same("site-constants", List.of(site.config(), site.allStrings()));
     }
 
     /** The kinds with a list page per language, each with its Markdown twin. */
@@ -143,7 +142,7 @@ public final class MarkdownTwins {
 
     private List<Object> madeInputs(Page page) {
         List<Object> inputs = new ArrayList<>();
-        inputs.add(new Same(constants)); // one instance while equal (see the constructor): digested once on disk
+        inputs.add(constants); // one instance while equal (see the constructor): digested once on disk
         inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));
         site.topicOf(page).ifPresent(topic -> inputs.add(Arrays.asList(topic, site.graph().require(topic).title())));
         for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {
@@ -282,13 +281,13 @@ public final class MarkdownTwins {
      */
     private void item(PageKey key, StringBuilder md) {
         Page page = site.graph().require(key);
-        md.append(fragments.get("twin-item", key, page, sameConstants(), () -> "- [" + SiteText.oneLine(page.listTitle())
+        md.append(fragments.get("twin-item", key, page, constants, () -> "- [" + SiteText.oneLine(page.listTitle())
                 + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary()) + "\n"));
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */
     Same sameConstants() {
-        return new Same(constants);
+        return constants;
     }
 
     /** The items of a list field ({@code basis}, {@code next_steps}) as Markdown with absolute links. */

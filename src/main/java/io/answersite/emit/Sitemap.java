@@ -102,8 +102,7 @@ public final class Sitemap {
     List<String> entries() {
         Map<String, String> byUrl = new TreeMap<>();
         // site.yml makes every URL: one instance from rebuild to rebuild while it is equal, compared by identity
-        List<Object> config = List.of(site.config());
-        Same constants = new Same(fragments.get("sitemap-constants", "", Sitemap.class, config, () -> config));
+        Same constants = fragments.same("sitemap-constants", List.of(site.config()));
         for (Page page : site.graph().pages().values()) {
             if (page.key().kind() == Kind.HUB) {
                 continue;

@@ -107,9 +107,7 @@ public final class SearchIndex {
         TreeSet<String> vocabulary = new TreeSet<>();
         shards.forEach(shard -> vocabulary.addAll(shard.words()));
         // site.yml and the UI strings, one instance while equal: a chunk's rows are kept while its pages' records are
-        List<Object> constants = List.of(site.config(), site.allStrings());
-        Same sameConstants = new Same(fragments.get("search-constants", "", SearchIndex.class, constants,
-                () -> constants));
+        Same sameConstants = fragments.same("site-constants", List.of(site.config(), site.allStrings()));
         for (int chunk = 0; chunk * DOCS_PER_CHUNK < Math.max(docs.size(), 1); chunk++) {
             List<Page> chunkDocs = docs.subList(Math.min(docs.size(), chunk * DOCS_PER_CHUNK),
                     Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK));

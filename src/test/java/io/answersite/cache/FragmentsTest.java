@@ -1,7 +1,10 @@
 package io.answersite.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,21 @@ class FragmentsTest {
         fragments.startBuild();
         assertEquals("tokens 1", fragments.get("search", "a", page, null, this::tokens));
         assertEquals(1, fragments.size(), "retaining what was never made makes nothing");
+    }
+
+    @Test
+    void anEqualValueUnderTheSameNameIsHandedBackAsTheFirstInstance() {
+        Fragments fragments = Fragments.kept();
+        fragments.startBuild();
+        List<String> first = List.of("site.yml", "strings");
+        Same same = fragments.same("site-constants", first);
+        fragments.endBuild();
+        fragments.startBuild();
+        Same again = fragments.same("site-constants", List.of("site.yml", "strings"));
+        assertEquals(same, again, "equal values: the first instance, so the wrappers are equal");
+        assertNotEquals(same, fragments.same("site-constants", List.of("site.yml", "other strings")));
+        assertNotEquals(Fragments.none().same("a", first), Fragments.none().same("a", List.copyOf(
+                new ArrayList<>(first))), "without kept fragments every value stands for itself");
     }
 
     @Test

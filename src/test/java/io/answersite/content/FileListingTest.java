@@ -1,6 +1,7 @@
 package io.answersite.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +128,7 @@ class FileListingTest {
         try {
             Files.createSymbolicLink(link, content);
         } catch (UnsupportedOperationException | IOException e) {
-            return; // no symbolic links here: nothing to check
+            Assumptions.abort("no symbolic links on this file system: " + e);
         }
         try {
             FileListing viaLink = new FileListing();
@@ -140,7 +142,7 @@ class FileListingTest {
                 return ContentLoader.markdownFiles(link);
             });
             assertEquals(0, walks.get());
-            assertEquals(true, listed.containsKey(link.resolve("answers/tls.md")), listed.keySet().toString());
+            assertTrue(listed.containsKey(link.resolve("answers/tls.md")), listed.keySet().toString());
         } finally {
             Files.delete(link);
         }
