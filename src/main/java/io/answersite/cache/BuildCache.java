@@ -131,12 +131,13 @@ public final class BuildCache {
     }
 
     /**
-     * The last build's outcome, if it was made from exactly these inputs and the output folder still
-     * holds exactly the files it wrote (same paths, sizes and modification times).
+     * The last build's outcome, if it was made from exactly these inputs and the output folder, as
+     * {@code listed} at the start of this build, still holds exactly the files it wrote (same paths,
+     * sizes and modification times).
      */
-    public Optional<Outcome> upToDate(String inputs, Path outputDir) {
+    public Optional<Outcome> upToDate(String inputs, OutputManifest listed) {
         Path file = folder.resolve(SITE_FILE);
-        if (!Files.isRegularFile(file) || !Files.isDirectory(outputDir)) {
+        if (!Files.isRegularFile(file) || listed.files().isEmpty()) {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
@@ -145,21 +146,21 @@ public final class BuildCache {
             }
             Map<String, long[]> manifest = readManifest(in);
             Outcome outcome = readOutcome(in);
-            return equalManifests(manifestOf(outputDir), manifest) ? Optional.of(outcome) : Optional.empty();
+            return equalManifests(listed.files(), manifest) ? Optional.of(outcome) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable cache is no cache
         }
     }
 
     /**
-     * The files of the output folder that are still as the last successful build left them (same
-     * path, size and modification time as {@code site.bin} recorded), whatever that build's inputs
-     * were: their hashes in the other cache files can be trusted without reading them. Empty when
-     * there is no readable record.
+     * The files of the output folder ({@code listed} at the start of this build) that are still as the
+     * last successful build left them (same path, size and modification time as {@code site.bin}
+     * recorded), whatever that build's inputs were: their hashes in the other cache files can be
+     * trusted without reading them. Empty when there is no readable record.
      */
-    public Set<String> untouchedOutputs(Path outputDir) {
+    public Set<String> untouchedOutputs(OutputManifest listed) {
         Path file = folder.resolve(SITE_FILE);
-        if (!Files.isRegularFile(file) || !Files.isDirectory(outputDir)) {
+        if (!Files.isRegularFile(file) || listed.files().isEmpty()) {
             return Set.of();
         }
         Map<String, long[]> recorded;
@@ -173,7 +174,7 @@ public final class BuildCache {
             return Set.of(); // an unreadable record trusts nothing
         }
         Set<String> untouched = new HashSet<>();
-        manifestOf(outputDir).forEach((path, now) -> {
+        listed.files().forEach((path, now) -> {
             if (Arrays.equals(now, recorded.get(path))) {
                 untouched.add(path);
             }
@@ -289,11 +290,6 @@ public final class BuildCache {
     @FunctionalInterface
     public interface Writer {
         void write(DataOutputStream out) throws IOException;
-    }
-
-    /** Every file of the output folder with its size and modification time, by relative path. */
-    private static Map<String, long[]> manifestOf(Path outputDir) {
-        return OutputManifest.of(outputDir).files();
     }
 
     private static boolean equalManifests(Map<String, long[]> a, Map<String, long[]> b) {

@@ -71,6 +71,8 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicInteger pending = new AtomicInteger();
     private boolean finished;
+    /** The output folder as listed when the build started (under the lock), or null: list it at the commit. */
+    private OutputManifest listedAtStart;
 
     /** How many bytes may wait for the writer thread before callers of {@link #write} wait. */
     static final int QUEUED_BYTES = 64 << 20;
@@ -79,6 +81,18 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
         this.outputDir = outputDir;
         this.staging = staging;
         this.checkpoints = checkpoints;
+    }
+
+    /**
+     * Tells the commit what the output folder held when this build started, as listed under the output
+     * lock (the build cache lists it then anyway): the commit deletes what that listing holds and
+     * this build did not write, instead of listing the folder a second time. A file someone else puts
+     * in the folder while the build runs then stays until the next build, which lists it and, unless
+     * it is the site's, deletes it.
+     */
+    public OutputTree listedAtStart(OutputManifest listed) {
+        this.listedAtStart = listed;
+        return this;
     }
 
     /** Opens a staging folder next to {@code outputDir} (so that the final move is a rename). */
@@ -243,7 +257,8 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                 checkpoints.accept("commit:done");
                 return;
             }
-            SortedMap<String, long[]> listed = new TreeMap<>(OutputManifest.of(outputDir).files());
+            SortedMap<String, long[]> listed = new TreeMap<>(
+                    (listedAtStart != null ? listedAtStart : OutputManifest.of(outputDir)).files());
             List<String> deletes = listed.keySet().stream().filter(path -> !written.contains(path)).toList();
             if (moved.isEmpty() && deletes.isEmpty()) {
                 StoppedBuild.deleteTree(staging);

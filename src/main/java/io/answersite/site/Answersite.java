@@ -34,6 +34,7 @@ import io.answersite.render.Theme;
 import io.answersite.search.SearchIndex;
 import io.answersite.sink.MemoryOutput;
 import io.answersite.sink.ObservedOutput;
+import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import io.answersite.source.SourceReader;
 import java.io.IOException;
@@ -280,11 +281,12 @@ public final class Answersite {
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
         return run(request, write, renders, null, Fragments.none(), BuiltSiteCheck.Memory.none(),
-                new StageTimes(listener));
+                new StageTimes(listener), Optional.empty());
     }
 
+    /** @param listed the output folder as listed at the start of the build, under the lock, when it was */
     BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
-                    BuiltSiteCheck.Memory checked, StageTimes times) {
+                    BuiltSiteCheck.Memory checked, StageTimes times, Optional<OutputManifest> listed) {
         Diagnostics diagnostics = new Diagnostics();
         LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
@@ -297,6 +299,7 @@ public final class Answersite {
         Path scratch = write ? null : createScratch();
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"),
                 listener::reached)) {
+            listed.filter(start -> write).ifPresent(output::listedAtStart);
             RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
                     checked, fragments);
             boolean written = write && !diagnostics.hasErrors();

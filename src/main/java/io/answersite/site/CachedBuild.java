@@ -9,6 +9,7 @@ import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Rules;
 import io.answersite.render.PageCounts;
 import io.answersite.render.RenderCache;
+import io.answersite.sink.OutputManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,7 +44,9 @@ final class CachedBuild {
                         + "\n" + request.outputDir().toAbsolutePath().normalize())
                 .addFile("config", request.configFile()).addTree("content", request.contentDir())
                 .addTree("templates", request.templatesDir()).addTree("static", request.staticDir()).hex());
-        Optional<BuildCache.Outcome> known = cache.upToDate(inputs, request.outputDir());
+        // listed once, under the output lock: to answer an unchanged site, to trust untouched files, to commit
+        OutputManifest listed = times.time("fingerprint", () -> OutputManifest.of(request.outputDir()));
+        Optional<BuildCache.Outcome> known = cache.upToDate(inputs, listed);
         if (known.isPresent()) {
             BuildCache.Outcome outcome = known.get();
             PageCounts pages = new PageCounts();
@@ -69,7 +72,7 @@ final class CachedBuild {
                 return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
             }
         }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
-        Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(request.outputDir()));
+        Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(listed));
         renders.trustUntouched(untouched);
         Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
                 cache.fragments(renderKey), request.outputDir(), untouched));
@@ -80,7 +83,8 @@ final class CachedBuild {
                 return BuiltSiteCheck.Memory.published();
             }
         }).orElseGet(BuiltSiteCheck.Memory::published));
-        BuildResult result = site.run(request, true, renders, loads, fragments, checked, times);
+        BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
+                Optional.of(listed));
         times.time("cache", () -> {
             // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
             cache.keepLoads(loads, loadKey);

@@ -1,5 +1,6 @@
 package io.answersite.output;
 
+import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +74,32 @@ class OutputTreeTest {
             assertEquals(1, entries.count());
         }
         assertTrue(Files.isDirectory(root.resolve("site")));
+    }
+
+    @Test
+    void aCommitGivenTheListingTakenAtTheStartDeletesWhatItHoldsAndRecordsItWithoutListingAgain() throws IOException {
+        Path site = root.resolve("site");
+        Files.createDirectories(site.resolve("gone"));
+        Files.writeString(site.resolve("gone/index.html"), "old");
+        Files.writeString(site.resolve("kept.html"), "kept");
+        OutputManifest atStart = OutputManifest.of(site);
+        Files.writeString(site.resolve("late.html"), "put there while the build ran");
+        try (OutputTree tree = OutputTree.open(site).listedAtStart(atStart)) {
+            tree.write("kept.html", "kept");
+            tree.write("new.html", "new");
+            tree.commit();
+            assertFalse(Files.exists(site.resolve("gone")), "listed at the start and not written: deleted");
+            assertEquals("kept", Files.readString(site.resolve("kept.html")));
+            assertTrue(Files.exists(site.resolve("late.html")), "not in the listing: left for the next build");
+            assertEquals(List.of("kept.html", "new.html"), List.copyOf(tree.manifest().files().keySet()),
+                    "the manifest is the listing, less what was deleted, with what was moved in");
+        }
+        try (OutputTree next = OutputTree.open(site)) {
+            next.write("kept.html", "kept");
+            next.write("new.html", "new");
+            next.commit();
+        }
+        assertFalse(Files.exists(site.resolve("late.html")), "the next build lists the folder and deletes it");
     }
 
     /** Thrown by a checkpoint: the commit stops there, as if the process had been killed. */
