@@ -4,6 +4,7 @@ import io.answersite.cache.Fragments;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.source.SourceReader;
@@ -49,6 +50,9 @@ public final class ContentChecks {
         Map<PageKey, Set<PageKey>> outbound = links.outbound();
         links.run(outbound, diagnostics);
         new EditorialChecks(graph, fragments, today).run(diagnostics);
+        if (!graph.config().checks().glossaryAutolink() && !diagnostics.reports(Rules.TERM_UNLINKED)) {
+            return Map.of(); // neither linked nor reported: finding every answer's terms would be work for nothing
+        }
         return terms().all(outbound, diagnostics);
     }
 

@@ -3,10 +3,15 @@ package io.answersite.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.answersite.TestSites;
+import io.answersite.content.Kind;
+import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostic;
+import io.answersite.diagnostic.Diagnostics;
 import io.answersite.site.Answersite;
+import io.answersite.site.StageTimes;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -340,6 +345,37 @@ class CheckRulesTest {
                         """ + ANSWER + """
                         ---
                         """));
+    }
+
+    @Test
+    void findsWhichTermsAnAnswerLeavesUnlinkedOnlyWhenTheyAreLinkedOrReported() {
+        String files = """
+                -- content/glossary/dns.md --
+                ---
+                title: DNS
+                description: Names to addresses.
+                date: 2026-02-01
+                definition: The system that turns names into addresses.
+                ---
+                -- content/answers/a.md --
+                ---
+                title: Why?
+                """ + ANSWER + """
+                ---
+
+                Check DNS first.
+                """;
+        PageKey answer = new PageKey(Kind.ANSWER, "a", "en");
+        List<PageKey> dns = List.of(new PageKey(Kind.GLOSSARY, "dns", "en"));
+        for (String siteYml : List.of(TestSites.siteYmlWith("term-unlinked"),
+                TestSites.withConfig(TestSites.SITE_YML, "glossary_autolink: true"))) {
+            TestSites.write(root, siteYml + files);
+            assertEquals(Map.of(answer, dns), new Answersite().load(TestSites.request(root), new Diagnostics(),
+                    new StageTimes()).unlinkedTerms(), siteYml);
+        }
+        TestSites.write(root, TestSites.SITE_YML + files);
+        assertEquals(Map.of(), new Answersite().load(TestSites.request(root), new Diagnostics(), new StageTimes())
+                .unlinkedTerms(), "term-unlinked off and no autolinks: nobody asks which terms are unlinked");
     }
 
     @Test
