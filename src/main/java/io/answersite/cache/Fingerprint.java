@@ -4,13 +4,17 @@ import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A SHA-256 fingerprint built from labelled parts: strings, files and whole folders (every file's
@@ -42,12 +46,22 @@ public final class Fingerprint {
             update("absent");
             return this;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            // one stat per file, the walk's own (a walk and then a test of each path stat-ed every file twice)
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
+        Collections.sort(files);
         List<byte[]> hashes = files.parallelStream().map(Fingerprint::bytesHash).toList();
         for (int i = 0; i < files.size(); i++) {
             update(folder.relativize(files.get(i)).toString().replace('\\', '/'));

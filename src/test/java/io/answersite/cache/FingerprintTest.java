@@ -1,0 +1,63 @@
+package io.answersite.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.answersite.text.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A folder's fingerprint: every file's relative path and bytes, and nothing else. */
+class FingerprintTest {
+
+    @TempDir
+    Path root;
+
+    private String of(Path folder) {
+        return new Fingerprint().addTree("content", folder).hex();
+    }
+
+    @Test
+    void changesWithAFilesBytesNameOrPresenceAndNotWithAnEmptyFolder() throws IOException {
+        Path content = Files.createDirectories(root.resolve("content/answers"));
+        Files.writeString(content.resolve("a.md"), "one");
+        String first = of(root.resolve("content"));
+        assertEquals(first, of(root.resolve("content")), "the same files, the same fingerprint");
+        Files.createDirectories(root.resolve("content/empty"));
+        assertEquals(first, of(root.resolve("content")), "an empty folder holds no file");
+        Files.writeString(content.resolve("a.md"), "two");
+        String changed = of(root.resolve("content"));
+        assertNotEquals(first, changed);
+        Files.move(content.resolve("a.md"), content.resolve("b.md"));
+        assertNotEquals(changed, of(root.resolve("content")), "renamed");
+        Files.writeString(content.resolve("a.md"), "two");
+        assertNotEquals(changed, of(root.resolve("content")), "a file added");
+    }
+
+    @Test
+    void aLinkedFileCountsWithItsTargetsBytesAndEveryFileHashIsKept() throws IOException {
+        Path content = Files.createDirectories(root.resolve("content"));
+        Path outside = Files.writeString(root.resolve("shared.md"), "shared", StandardCharsets.UTF_8);
+        Files.writeString(content.resolve("own.md"), "own");
+        try {
+            Files.createSymbolicLink(content.resolve("linked.md"), outside);
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "symbolic links are not available here");
+        }
+        Fingerprint fingerprint = new Fingerprint().addTree("content", content);
+        assertEquals(Set.of(content.resolve("own.md").toAbsolutePath().normalize(),
+                content.resolve("linked.md").toAbsolutePath().normalize()), fingerprint.fileHashes().keySet());
+        assertArrayEquals(Sha256.of("shared".getBytes(StandardCharsets.UTF_8)),
+                fingerprint.fileHashes().get(content.resolve("linked.md").toAbsolutePath().normalize()));
+        String before = fingerprint.hex();
+        Files.writeString(outside, "changed");
+        assertNotEquals(before, of(content), "the target changed");
+    }
+}
