@@ -71,6 +71,11 @@ public final class BuiltSiteCheck {
         private final boolean keepsBytes;
         /** The last rebuild's link check (the preview's only). */
         private final CheckedLinks links = new CheckedLinks();
+        /** The facts as read from the build cache, by path, and the digest of the check kept with them (or null; read by tests). */
+        private Map<String, PageFacts> restored = Map.of();
+        byte[] keptRun;
+        /** This build's digest of the check ({@link CheckedLinks#digest}), when no page had a finding. */
+        private volatile byte[] thisRun;
 
         /** The preview's memory, which knows pages by their bytes. */
         public Memory() {
@@ -122,7 +127,7 @@ public final class BuiltSiteCheck {
         }
 
         /** The layout of {@link #writeTo}; a file in any other is ignored. */
-        private static final String FORMAT = "page-facts-1";
+        private static final String FORMAT = "page-facts-2";
 
         /**
          * Writes the facts of every page whose published SHA-256 is known (its own, or
@@ -151,6 +156,9 @@ public final class BuiltSiteCheck {
             }
             out.writeUTF(FORMAT);
             out.writeUTF(key);
+            byte[] run = thisRun != null ? thisRun : new byte[0];
+            out.writeInt(run.length);
+            out.write(run);
             out.writeInt(table.size());
             for (String text : table.keySet()) {
                 byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -185,6 +193,13 @@ public final class BuiltSiteCheck {
                 if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                     return published();
                 }
+                int runLength = in.readInt();
+                byte[] run = runLength == 32 ? new byte[32] : null;
+                if (run != null) {
+                    in.readFully(run);
+                } else if (runLength != 0) {
+                    return published();
+                }
                 int size = in.readInt();
                 String[] table = new String[size];
                 for (int i = 0; i < size; i++) {
@@ -201,7 +216,11 @@ public final class BuiltSiteCheck {
                     PageFacts facts = new PageFacts(ids, readIndexes(in, table), readIndexes(in, table));
                     read.put(path, new Entry(null, sha256, facts));
                 }
-                return new Memory(new ConcurrentHashMap<>(read), false);
+                Memory memory = new Memory(new ConcurrentHashMap<>(read), false);
+                memory.restored = new HashMap<>();
+                read.forEach((path, entry) -> memory.restored.put(path, entry.facts()));
+                memory.keptRun = run;
+                return memory;
             } catch (IOException | RuntimeException damaged) {
                 return published();
             }
@@ -300,9 +319,14 @@ public final class BuiltSiteCheck {
             fromContent.add(link.url());
             link.check(files, ids, diagnostics);
         }
-        // the preview checks again only the pages whose facts changed, while the site around them is the same
+        // only the pages whose facts changed are checked again while the site around them is the same:
+        // the preview compares with its last rebuild, a build with the build cache with a digest of the last build
         String checker = outputLabel + "\n" + basePath + "\n" + baseUrl;
-        CheckedLinks.Known known = written.memory.links.known(checker, files, fromContent, templates, pages);
+        Memory memory = written.memory;
+        byte[] run = memory.keepsBytes || memory.entries == null ? null
+                : CheckedLinks.digest(checker, files, fromContent, templates, pages);
+        CheckedLinks.Known known = run == null ? memory.links.known(checker, files, fromContent, templates, pages)
+                : CheckedLinks.fromDisk(memory.keptRun, run, memory.restored);
         Map<String, List<Diagnostic>> findings = new ConcurrentHashMap<>();
         pages.entrySet().parallelStream().forEach(entry -> {
             List<Diagnostic> found = known.findings(entry.getKey(), entry.getValue());
@@ -318,8 +342,10 @@ public final class BuiltSiteCheck {
             findings.put(entry.getKey(), found);
             found.forEach(diagnostics::add);
         });
-        if (written.memory.keepsBytes) {
-            written.memory.links.remember(checker, files, fromContent, templates, pages, findings);
+        if (memory.keepsBytes) {
+            memory.links.remember(checker, files, fromContent, templates, pages, findings);
+        } else if (run != null) {
+            memory.thisRun = findings.values().stream().allMatch(List::isEmpty) ? run : null;
         }
     }
 

@@ -1,9 +1,15 @@
 package io.answersite.check;
 
 import io.answersite.diagnostic.Diagnostic;
+import io.answersite.text.Sha256;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The built-site link check of the preview's last rebuild, kept so that the next one checks only
@@ -12,6 +18,10 @@ import java.util.Set;
  * templates that wrote each page. When all of that is as it was, a page with the very same facts
  * (the memory hands back the same {@link PageFacts} for the same bytes) has the same findings;
  * otherwise every page is checked again. Not thread-safe: one rebuild at a time.
+ *
+ * <p>A build with the build cache keeps a digest of that site instead ({@link #digest}), written
+ * with the pages' facts only after a build whose pages had no finding: when the next build's digest
+ * is the same, a page kept with the facts read from the cache (the same bytes as then) has none.
  */
 final class CheckedLinks {
 
@@ -45,6 +55,44 @@ final class CheckedLinks {
             }
         }
         return (path, now) -> run.facts.get(path) == now ? run.findings.get(path) : null;
+    }
+
+    /**
+     * A digest of what a page's findings depend on besides its own links: the checker, the set of
+     * files, the links content checked, the template of each page and every page's ids.
+     */
+    static byte[] digest(String checker, Set<String> files, Set<String> fromContent, Map<String, String> templates,
+                         Map<String, PageFacts> facts) {
+        MessageDigest sha = Sha256.digest();
+        Sha256.updateText(sha, checker);
+        for (Collection<String> texts : List.of(new TreeSet<>(files), new TreeSet<>(fromContent))) {
+            Sha256.updateInt(sha, texts.size());
+            texts.forEach(text -> Sha256.updateText(sha, text));
+        }
+        Sha256.updateInt(sha, templates.size());
+        new TreeMap<>(templates).forEach((path, template) -> {
+            Sha256.updateText(sha, path);
+            Sha256.updateText(sha, template);
+        });
+        Sha256.updateInt(sha, facts.size());
+        new TreeMap<>(facts).forEach((path, page) -> {
+            Sha256.updateText(sha, path);
+            Sha256.updateInt(sha, page.ids().size());
+            new TreeSet<>(page.ids()).forEach(id -> Sha256.updateText(sha, id));
+        });
+        return sha.digest();
+    }
+
+    /**
+     * For a build with the build cache: no finding for a page whose facts are the ones read from the
+     * cache ({@code restored}) when {@code now} is the digest kept with them ({@code kept}, null when
+     * none was); null (check it) for every other page.
+     */
+    static Known fromDisk(byte[] kept, byte[] now, Map<String, PageFacts> restored) {
+        if (kept == null || !Arrays.equals(kept, now)) {
+            return NONE;
+        }
+        return (path, facts) -> restored.get(path) == facts ? List.of() : null;
     }
 
     void remember(String checker, Set<String> files, Set<String> fromContent, Map<String, String> templates,
