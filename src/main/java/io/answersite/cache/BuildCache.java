@@ -62,8 +62,10 @@ import java.util.stream.Stream;
  *       written again);</li>
  *   <li>{@code facts.bin}: what the built-site check read from each published page (its ids, links
  *       and problems), by the page's SHA-256, so that a page kept as it was published is not read
- *       again (see {@link io.answersite.check.BuiltSiteCheck.Memory}). Not written after a build
- *       with a secret finding.</li>
+ *       again, and, after a build without link findings, a digest of what they depend on, so that
+ *       such a page is not checked again while that digest holds (see
+ *       {@link io.answersite.check.BuiltSiteCheck.Memory}). Not written after a build with a secret
+ *       finding.</li>
  * </ul>
  * {@code site.bin} and {@code render.bin} are written with {@link DataOutputStream} field by field.
  * A file that is missing, unreadable, cut short, from another format version or schema, or for other
