@@ -71,8 +71,9 @@ public final class BuiltSiteCheck {
         private final boolean keepsBytes;
         /** The last rebuild's link check (the preview's only). */
         private final CheckedLinks links = new CheckedLinks();
-        /** The facts as read from the build cache, by path, and the digest of the check kept with them (or null; read by tests). */
+        /** The facts as read from the build cache, by path (the very instances a kept page is given back). */
         private Map<String, PageFacts> restored = Map.of();
+        /** The digest of the check kept with them, or null (package-private for tests). */
         byte[] keptRun;
         /** This build's digest of the check ({@link CheckedLinks#digest}), when no page had a finding. */
         private volatile byte[] thisRun;

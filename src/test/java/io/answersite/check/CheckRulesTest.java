@@ -25,6 +25,17 @@ class CheckRulesTest {
     @TempDir
     Path root;
 
+    /** A glossary term with no topic, which the tests of glossary rules link or leave unlinked. */
+    private static final String DNS_TERM = """
+            -- content/glossary/dns.md --
+            ---
+            title: DNS
+            description: Names to addresses.
+            date: 2026-02-01
+            definition: The system that turns names into addresses.
+            ---
+            """;
+
     private static final String ANSWER = """
             description: Why it fails.
             date: 2026-02-01
@@ -264,14 +275,7 @@ class CheckRulesTest {
     void warnsAboutAGlossaryTermNoPageOrTopicLinksTo() {
         assertEquals(List.of("content/glossary/dns.md:1:1: warning: no other page, topic or the hub links to this"
                         + " glossary; link to it from a related page or give it a topic [orphan]"),
-                check(TestSites.siteYmlWith("orphan"), """
-                        -- content/glossary/dns.md --
-                        ---
-                        title: DNS
-                        description: Names to addresses.
-                        date: 2026-02-01
-                        definition: The system that turns names into addresses.
-                        ---
+                check(TestSites.siteYmlWith("orphan"), DNS_TERM + """
                         -- content/answers/a.md --
                         ---
                         title: Why?
@@ -317,14 +321,7 @@ class CheckRulesTest {
                         "content/answers/b.md:2:11: warning: the answer uses the glossary term 'TLS 证书' but does not"
                                 + " link it; link one use ([TLS 证书](glossary:tls)), add glossary:tls to related, or set"
                                 + " glossary_autolink: true in site.yml [term-unlinked]"),
-                check(TestSites.siteYmlWith("term-unlinked"), """
-                        -- content/glossary/dns.md --
-                        ---
-                        title: DNS
-                        description: Names to addresses.
-                        date: 2026-02-01
-                        definition: The system that turns names into addresses.
-                        ---
+                check(TestSites.siteYmlWith("term-unlinked"), DNS_TERM + """
                         -- content/glossary/tls.md --
                         ---
                         title: TLS 证书
@@ -349,14 +346,7 @@ class CheckRulesTest {
 
     @Test
     void findsWhichTermsAnAnswerLeavesUnlinkedOnlyWhenTheyAreLinkedOrReported() {
-        String files = """
-                -- content/glossary/dns.md --
-                ---
-                title: DNS
-                description: Names to addresses.
-                date: 2026-02-01
-                definition: The system that turns names into addresses.
-                ---
+        String files = DNS_TERM + """
                 -- content/answers/a.md --
                 ---
                 title: Why?
@@ -380,14 +370,7 @@ class CheckRulesTest {
 
     @Test
     void linksTheFirstUseOfEachTermWhenSiteYmlAsksForIt() {
-        TestSites.write(root, TestSites.withConfig(TestSites.siteYmlWith("term-unlinked"), "glossary_autolink: true") + """
-                -- content/glossary/dns.md --
-                ---
-                title: DNS
-                description: Names to addresses.
-                date: 2026-02-01
-                definition: The system that turns names into addresses.
-                ---
+        TestSites.write(root, TestSites.withConfig(TestSites.siteYmlWith("term-unlinked"), "glossary_autolink: true") + DNS_TERM + """
                 -- content/answers/a.md --
                 ---
                 title: Why?

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
+import io.answersite.diagnostic.Severity;
+import io.answersite.diagnostic.SourcePos;
 import io.answersite.text.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,14 +26,49 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A build with the build cache checks the links of a page kept as published only when the site around
- * it changed: what the digest covers, when it is kept, and which pages it lets pass unchecked.
+ * The memory of the last link check: in the preview, a page's findings are reused only for the same
+ * facts in the same site; with the build cache, a page kept as published is checked only when the
+ * site around it changed (what the digest covers, when it is kept, which pages it lets pass).
  */
 class CheckedLinksTest {
 
+    private static final Diagnostic BROKEN = new Diagnostic(Severity.ERROR, Rules.BUILT_SITE,
+            "the link '/gone/' leads to no file of the site", SourcePos.fileOnly("target/site/a/index.html"));
+    private final PageFacts a = new PageFacts(Set.of("top"), List.of("/gone/", "/b/#part"), List.of());
+    private final PageFacts b = new PageFacts(Set.of("part"), List.of("/a/"), List.of());
+    private final Set<String> files = Set.of("a/index.html", "b/index.html");
+    private final Map<String, String> templates = Map.of("a/index.html", "answer", "b/index.html", "guide");
+
+    private CheckedLinks checkedOnce() {
+        CheckedLinks links = new CheckedLinks();
+        links.remember("site", files, Set.of(), templates, Map.of("a/index.html", a, "b/index.html", b),
+                Map.of("a/index.html", List.of(BROKEN), "b/index.html", List.of()));
+        return links;
+    }
+
+    @Test
+    void aPageWithTheSameFactsInTheSameSiteKeepsItsFindingsAndAChangedPageIsCheckedAgain() {
+        PageFacts bEdited = new PageFacts(Set.of("part"), List.of("/a/", "/a/#top"), List.of());
+        CheckedLinks.Known known = checkedOnce().known("site", files, Set.of(), templates,
+                Map.of("a/index.html", a, "b/index.html", bEdited));
+        assertEquals(List.of(BROKEN), known.findings("a/index.html", a));
+        assertNull(known.findings("b/index.html", bEdited));
+    }
+
+    @Test
+    void anIdThatCameOrWentOrAFileMoreOrLessMeansEveryPageIsCheckedAgain() {
+        PageFacts bWithoutPart = new PageFacts(Set.of(), List.of("/a/"), List.of());
+        assertNull(checkedOnce().known("site", files, Set.of(), templates,
+                Map.of("a/index.html", a, "b/index.html", bWithoutPart)).findings("a/index.html", a));
+        assertNull(checkedOnce().known("site", Set.of("a/index.html", "b/index.html", "gone/index.html"), Set.of(),
+                templates, Map.of("a/index.html", a, "b/index.html", b)).findings("a/index.html", a));
+        assertNull(checkedOnce().known("other base", files, Set.of(), templates,
+                Map.of("a/index.html", a, "b/index.html", b)).findings("a/index.html", a));
+    }
+
     private static final String CHECKER = "target/site\n\nhttps://example.com/";
-    private static final PageFacts A = new PageFacts(Set.of("top"), List.of("/b/"), List.of());
-    private static final PageFacts B = new PageFacts(Set.of("x", "y"), List.of("/a/#top"), List.of());
+    private static final PageFacts KEPT_A = new PageFacts(Set.of("top"), List.of("/b/"), List.of());
+    private static final PageFacts KEPT_B = new PageFacts(Set.of("x", "y"), List.of("/a/#top"), List.of());
 
     private static byte[] digest(Set<String> files, Set<String> fromContent, Map<String, String> templates,
                                  Map<String, PageFacts> facts) {
@@ -40,17 +79,17 @@ class CheckedLinksTest {
     void theDigestCoversFilesContentLinksTemplatesAndIdsButNotAPagesOwnLinks() {
         Set<String> files = Set.of("a/index.html", "b/index.html");
         Map<String, String> templates = Map.of("a/index.html", "answer", "b/index.html", "guide");
-        Map<String, PageFacts> facts = Map.of("a/index.html", A, "b/index.html", B);
+        Map<String, PageFacts> facts = Map.of("a/index.html", KEPT_A, "b/index.html", KEPT_B);
         byte[] base = digest(files, Set.of(), templates, facts);
         assertArrayEquals(base, digest(Set.of("b/index.html", "a/index.html"), Set.of(), Map.copyOf(templates),
-                Map.of("b/index.html", B, "a/index.html", new PageFacts(Set.of("top"), List.of("/other/"), List.of()))),
+                Map.of("b/index.html", KEPT_B, "a/index.html", new PageFacts(Set.of("top"), List.of("/other/"), List.of()))),
                 "order and a page's own links do not count");
         for (byte[] other : List.of(
                 digest(Set.of("a/index.html", "b/index.html", "c.txt"), Set.of(), templates, facts),
                 digest(files, Set.of("/b/"), templates, facts),
                 digest(files, Set.of(), Map.of("a/index.html", "guide", "b/index.html", "guide"), facts),
-                digest(files, Set.of(), templates, Map.of("a/index.html", A,
-                        "b/index.html", new PageFacts(Set.of("x"), B.links(), List.of()))),
+                digest(files, Set.of(), templates, Map.of("a/index.html", KEPT_A,
+                        "b/index.html", new PageFacts(Set.of("x"), KEPT_B.links(), List.of()))),
                 CheckedLinks.digest("target/site\n/docs\nhttps://example.com/docs/", files, Set.of(), templates, facts))) {
             assertFalse(Arrays.equals(base, other));
         }
@@ -59,15 +98,15 @@ class CheckedLinksTest {
     @Test
     void onlyPagesWithTheFactsReadFromTheCachePassUncheckedAndOnlyWhenTheDigestIsTheSame() {
         byte[] kept = Sha256.of("a site".getBytes(StandardCharsets.UTF_8));
-        Map<String, PageFacts> restored = Map.of("a/index.html", A, "b/index.html", B);
+        Map<String, PageFacts> restored = Map.of("a/index.html", KEPT_A, "b/index.html", KEPT_B);
         CheckedLinks.Known known = CheckedLinks.fromDisk(kept, kept.clone(), restored);
-        assertEquals(List.of(), known.findings("a/index.html", A));
-        assertNull(known.findings("b/index.html", new PageFacts(B.ids(), B.links(), B.problems())),
+        assertEquals(List.of(), known.findings("a/index.html", KEPT_A));
+        assertNull(known.findings("b/index.html", new PageFacts(KEPT_B.ids(), KEPT_B.links(), KEPT_B.problems())),
                 "scanned again in this build: checked");
-        assertNull(known.findings("c/index.html", A), "not in the cache: checked");
+        assertNull(known.findings("c/index.html", KEPT_A), "not in the cache: checked");
         byte[] changed = Sha256.of("another site".getBytes(StandardCharsets.UTF_8));
-        assertNull(CheckedLinks.fromDisk(kept, changed, restored).findings("a/index.html", A));
-        assertNull(CheckedLinks.fromDisk(null, kept, restored).findings("a/index.html", A));
+        assertNull(CheckedLinks.fromDisk(kept, changed, restored).findings("a/index.html", KEPT_A));
+        assertNull(CheckedLinks.fromDisk(null, kept, restored).findings("a/index.html", KEPT_A));
     }
 
     @Test
