@@ -12,7 +12,6 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -150,7 +149,7 @@ public final class SiteRenderer {
         String folder = urls.pageFolder(key);
         Map<String, Object> context = context(layouts.pageLayout(page, folder), views.view(page), key.language());
         return theme.render(template(key.kind()), context, diagnostics).map(html -> new RenderedPage(
-                UrlScheme.indexFile(folder), html.getBytes(StandardCharsets.UTF_8)));
+                UrlScheme.indexFile(folder), html));
     }
 
     /** A rendered page: where it goes in the output, and its bytes. */
@@ -171,11 +170,11 @@ public final class SiteRenderer {
             writeKept(output, path, previous.get());
             cache.madeFrom(path, inputs);
         } else {
-            Optional<String> html = theme.render(template, context, diagnostics);
+            Optional<byte[]> html = theme.render(template, context, diagnostics);
             if (html.isEmpty()) {
                 return;
             }
-            byte[] bytes = html.get().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = html.get();
             output.write(path, bytes);
             counts.rendered(path);
             if (cache != null) {

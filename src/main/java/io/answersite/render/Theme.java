@@ -14,7 +14,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The templates and UI strings of a build: the site's own where it has them, the built-in theme
@@ -37,6 +37,8 @@ public final class Theme {
     private final ClassLoader classLoader;
     private final YAMLFactory yaml;
     private final SourceReader reader;
+    /** Per template, a little over the bytes of the last page rendered with it: the next page's first buffer size. */
+    private final Map<String, Integer> lastSizes = new ConcurrentHashMap<>();
 
     /** @param siteTemplates the site's template folder; it need not exist */
     public Theme(Path siteTemplates, ClassLoader classLoader, YAMLFactory yaml, SourceReader reader) {
@@ -54,15 +56,18 @@ public final class Theme {
     }
 
     /**
-     * Renders {@code template} with {@code context}; a template mistake is reported at the template's
-     * file and line, and gives empty.
+     * Renders {@code template} with {@code context} into the page's bytes (UTF-8); a template mistake
+     * is reported at the template's file and line, and gives empty.
      */
-    public Optional<String> render(String template, Map<String, Object> context, Diagnostics diagnostics) {
+    public Optional<byte[]> render(String template, Map<String, Object> context, Diagnostics diagnostics) {
         try {
             PebbleTemplate compiled = engine.getTemplate(template);
-            StringWriter out = new StringWriter(16 * 1024);
+            // sized by the last page of the template, so that a page's bytes are rarely copied to grow
+            Utf8Writer out = new Utf8Writer(lastSizes.getOrDefault(template, 16 * 1024));
             compiled.evaluate(out, context);
-            return Optional.of(out.toString());
+            byte[] bytes = out.toByteArray();
+            lastSizes.put(template, bytes.length + bytes.length / 8);
+            return Optional.of(bytes);
         } catch (PebbleException e) {
             String name = e.getFileName() != null ? e.getFileName() : template;
             int line = e.getLineNumber() == null ? 0 : Math.max(0, e.getLineNumber());
