@@ -128,6 +128,8 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
   done
   echo "worst: $worst_shape ${worst_ratio}x Hugo's wall time"
   printf '\nworst: %s, %s× Hugo'"'"'s wall time\n' "$worst_shape" "$worst_ratio" >> "$results"
+  # the generator writes the same JVM settings into every corpus: the ones README.md recommends
+  printf '\nJVM settings (each corpus'"'"'s .mvn/jvm.config): %s\n' "$(cat "$corpus/.mvn/jvm.config")" | tee -a "$results"
   echo "table: $results"
 }
 

@@ -7,6 +7,7 @@ import io.answersite.site.BuildRequest;
 import io.answersite.site.BuildResult;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,10 @@ public final class BuildMojo extends AbstractBuildMojo {
         }
         if (nginxFile != null) {
             writeNginxSnippet();
+        }
+        if (!result.upToDate()) {
+            JvmSettingsHint.of(result.pages().total(), ManagementFactory.getRuntimeMXBean().getInputArguments())
+                    .ifPresent(getLog()::info);
         }
     }
 
