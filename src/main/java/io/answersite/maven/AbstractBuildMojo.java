@@ -49,6 +49,9 @@ abstract class AbstractBuildMojo extends AbstractPipelineMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("the build could not read or write a file: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // the build's objects are garbage once unwound to here; the previous output was not touched
+            throw new MojoExecutionException(HeapAdvice.message("the build", Runtime.getRuntime().maxMemory()), e);
         }
         for (ConsoleReport.Line line : ConsoleReport.lines(result.diagnostics(), result.maxLinesPerRule())) {
             switch (line.level()) {

@@ -52,6 +52,8 @@ public final class ServeMojo extends AbstractPipelineMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot start the preview server on " + bind + ":" + port + ": "
                     + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoExecutionException(HeapAdvice.message("the preview", Runtime.getRuntime().maxMemory()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
