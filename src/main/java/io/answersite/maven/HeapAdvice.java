@@ -16,7 +16,7 @@ final class HeapAdvice {
         long megabytes = maxHeapBytes / (1024 * 1024);
         long suggested = Math.max(1, (maxHeapBytes * 2 + (1L << 30) - 1) >> 30);
         return goal + " ran out of memory with a maximum heap of " + megabytes + " MB; give the JVM more in the"
-                + " site's .mvn/jvm.config, for example -Xmx" + suggested + "g beside -XX:+UseParallelGC"
-                + " -XX:GCTimeRatio=4 (README: \"The JVM's settings for a large site\")";
+                + " site's .mvn/jvm.config, for example -Xmx" + suggested + "g beside " + JvmSettingsHint.SETTINGS
+                + " (README: \"The JVM's settings for a large site\")";
     }
 }
