@@ -36,7 +36,9 @@ public final class ServeMojo extends AbstractPipelineMojo {
                         case WARNING -> getLog().warn(line.text());
                         default -> getLog().info(line.text());
                     }
-                });
+                }, outOfMemory -> getLog().error(HeapAdvice.message("a rebuild of the preview",
+                        Runtime.getRuntime().maxMemory()) + "; meanwhile the last good site is served, and the next"
+                        + " edit tries again"));
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             int actualPort = server.start(bind, port);

@@ -68,17 +68,25 @@ public final class PreviewServer implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+    private final Consumer<OutOfMemoryError> outOfMemory;
+    private volatile boolean closed;
 
     private record Overlay(long edit, byte[] bytes) {
     }
     private volatile List<Diagnostic> errors = List.of();
     private final AtomicLong version = new AtomicLong();
 
-    /** @param log receives every finding of a rebuild at its level, and notes on rebuilds at INFO */
-    public PreviewServer(Answersite answersite, BuildRequest request, Consumer<ConsoleReport.Line> log) {
+    /**
+     * @param log         receives every finding of a rebuild at its level, and notes on rebuilds at INFO
+     * @param outOfMemory told when a rebuild in the background ran out of heap (the last good site is
+     *                    still served, and the next edit tries again): say how to give the JVM more
+     */
+    public PreviewServer(Answersite answersite, BuildRequest request, Consumer<ConsoleReport.Line> log,
+                         Consumer<OutOfMemoryError> outOfMemory) {
         this.answersite = answersite;
         this.request = request;
         this.log = log;
+        this.outOfMemory = outOfMemory;
     }
 
     /** Builds once, then listens. Returns the port (useful when 0 asked for any free one). */
@@ -112,6 +120,21 @@ public final class PreviewServer implements AutoCloseable {
             }
         }
         return Collections.unmodifiableSortedSet(hosts);
+    }
+
+    /** The queued rebuild; one that fails leaves the last good site served, and the next edit tries again. */
+    private synchronized void rebuildInBackground() {
+        rebuildQueued.set(false);
+        try {
+            if (!closed) {
+                rebuild();
+            }
+        } catch (OutOfMemoryError e) {
+            outOfMemory.accept(e);
+        } catch (RuntimeException e) { // a bug, or a file that vanished while it was read
+            log.accept(new ConsoleReport.Line("answersite: the rebuild failed (" + e + "); serving the last good site"
+                    + " until the next edit", ConsoleReport.Level.ERROR));
+        }
     }
 
     /**
@@ -202,10 +225,7 @@ public final class PreviewServer implements AutoCloseable {
             }
         }
         if (rebuildQueued.compareAndSet(false, true)) {
-            rebuilder.execute(() -> {
-                rebuildQueued.set(false);
-                rebuild();
-            });
+            rebuilder.execute(this::rebuildInBackground);
         }
     }
 
@@ -359,6 +379,7 @@ public final class PreviewServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (OutputStream out : listeners) {
             synchronized (out) {
                 out.notifyAll();

@@ -34,7 +34,9 @@ public final class PreviewMemory {
             originals[i] = Files.readString(files[i]);
         }
         long first = 0;
-        try (PreviewServer server = new PreviewServer(new Answersite(), request, line -> { })) {
+        try (PreviewServer server = new PreviewServer(new Answersite(), request, line -> { }, e -> {
+            throw e;
+        })) {
             server.start("127.0.0.1", 0);
             for (int edit = 1; edit <= edits; edit++) {
                 int which = edit % files.length;

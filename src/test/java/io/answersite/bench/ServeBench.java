@@ -57,7 +57,9 @@ public final class ServeBench {
                         (text, marker) -> text.replaceFirst("\\{#s1\\}\n\n", "{#s1}\n\n" + marker + " ")),
                 new Edit("checklist item", "content/checklists/checklist-0005.md", "/checklists/checklist-0005/",
                         (text, marker) -> text.replaceFirst("- \\[ \\] ", "- [ ] " + marker + " ")));
-        try (PreviewServer server = new PreviewServer(new Answersite(), request, line -> log.add(line.text()))) {
+        try (PreviewServer server = new PreviewServer(new Answersite(), request, line -> log.add(line.text()), e -> {
+            throw e;
+        })) {
             long start = System.nanoTime();
             int port = server.start("127.0.0.1", 0);
             System.out.printf("first build: %d ms (%s); load average %.2f%n", (System.nanoTime() - start) / 1_000_000,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
 import io.answersite.site.Answersite;
+import io.answersite.site.BuildListener;
 import io.answersite.site.BuildRequest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +68,7 @@ class PreviewServerTest {
             synchronized (log) {
                 log.add(line.level() + " " + line.text());
             }
-        });
+        }, PreviewServerTest::rethrow);
         port = server.start(bind, 0);
         if (watch) {
             watcher = new SourceWatcher(List.of(root.resolve("content"), root.resolve("templates"), root.resolve("site")),
@@ -284,6 +287,78 @@ class PreviewServerTest {
         assertEquals(400, rawStatus("/answers/%zz/"));
         assertEquals(400, rawStatus("/answers/%2/"));
         assertEquals(200, rawStatus("/answers/rate-limits/"));
+    }
+
+    @Test
+    void aRebuildThatRunsOutOfHeapIsReportedAndTheLastGoodSiteStaysServed() throws Exception {
+        TestSites.exampleSite(root);
+        bind = "127.0.0.1";
+        AtomicBoolean exhausted = new AtomicBoolean();
+        List<OutOfMemoryError> reported = new CopyOnWriteArrayList<>();
+        BuildListener runsOutInRender = new BuildListener() {
+            @Override
+            public void stageEnded(String stage, long millis) {
+                if (stage.equals("render") && exhausted.get()) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            }
+        };
+        server = new PreviewServer(new Answersite(PreviewServerTest.class.getClassLoader(), runsOutInRender),
+                TestSites.request(root), line -> { }, reported::add);
+        port = server.start(bind, 0);
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        String original = Files.readString(answer);
+
+        exhausted.set(true);
+        Files.writeString(answer, original.replace("What does HTTP 429 mean?", "What does a 429 mean?"));
+        server.changed(Set.of(answer.getParent())); // a folder: no page shown ahead, only the rebuild
+        server.awaitRebuilds();
+        assertEquals(1, reported.size());
+        assertEquals("Java heap space", reported.get(0).getMessage());
+        assertTrue(get("/").body().contains("What does HTTP 429 mean?"), "the last good site is served");
+
+        exhausted.set(false);
+        server.changed(Set.of(answer.getParent()));
+        server.awaitRebuilds();
+        assertTrue(get("/").body().contains("What does a 429 mean?"), "the next edit's rebuild brings the site up to date");
+        assertEquals(1, reported.size());
+    }
+
+    @Test
+    void aRebuildThatFailsIsReportedAndTheLastGoodSiteStaysServed() throws Exception {
+        TestSites.exampleSite(root);
+        bind = "127.0.0.1";
+        AtomicBoolean failing = new AtomicBoolean();
+        BuildListener failsInRender = new BuildListener() {
+            @Override
+            public void stageEnded(String stage, long millis) {
+                if (stage.equals("render") && failing.get()) {
+                    throw new IllegalStateException("the disk went away");
+                }
+            }
+        };
+        server = new PreviewServer(new Answersite(PreviewServerTest.class.getClassLoader(), failsInRender),
+                TestSites.request(root), line -> {
+                    synchronized (log) {
+                        log.add(line.level() + " " + line.text());
+                    }
+                }, PreviewServerTest::rethrow);
+        port = server.start(bind, 0);
+        Path answer = root.resolve("content/answers/rate-limits.md");
+        failing.set(true);
+        Files.writeString(answer, Files.readString(answer).replace("What does HTTP 429 mean?", "What does a 429 mean?"));
+        server.changed(Set.of(answer.getParent()));
+        server.awaitRebuilds();
+        synchronized (log) {
+            assertEquals(List.of("ERROR answersite: the rebuild failed (java.lang.IllegalStateException: the disk went"
+                    + " away); serving the last good site until the next edit"),
+                    log.stream().filter(line -> line.startsWith("ERROR")).toList());
+        }
+        assertTrue(get("/").body().contains("What does HTTP 429 mean?"), "the last good site is served");
+    }
+
+    private static void rethrow(OutOfMemoryError e) {
+        throw e;
     }
 
     /** Sends a request line as written, so the client cannot normalise the path first. */
