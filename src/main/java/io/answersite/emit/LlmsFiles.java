@@ -84,7 +84,7 @@ public final class LlmsFiles {
         rest.append("- [llms-full.txt](").append(site.urls().absolute(site.urls().hubFolder(lang) + "llms-full.txt"))
                 .append("): ").append(SiteText.oneLine(site.t(lang, "llms_full_note"))).append('\n');
         txt.append("## Optional\n\n").append(rest).append('\n');
-        return txt.toString().strip() + "\n";
+        return SiteText.endingInOneNewline(txt);
     }
 
     /**

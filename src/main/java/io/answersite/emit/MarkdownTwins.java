@@ -87,20 +87,20 @@ public final class MarkdownTwins {
      */
     public String listTwin(Kind kind, String lang) {
         String folder = site.urls().listFolder(kind, lang);
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
-        md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
-        md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
         Comparator<Page> order = kind == Kind.GLOSSARY
                 ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.key().id())
                 : Comparator.comparing((Page p) -> p.key().id());
         List<Page> pages = site.graph().pagesOf(kind, lang).sorted(order).toList();
+        StringBuilder md = new StringBuilder(256 + 128 * pages.size()); // a line a page: grown once at most
+        md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
+        md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
+        md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
         pages.forEach(page -> item(page.key(), md));
         if (pages.isEmpty()) {
             md.append(site.t(lang, "empty_list")).append('\n');
         }
-        return md.toString().strip() + "\n";
+        return SiteText.endingInOneNewline(md);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class MarkdownTwins {
         } else if (page instanceof Page.Hub) {
             hubSections(lang, md);
         }
-        return md.toString().strip() + "\n";
+        return SiteText.endingInOneNewline(md);
     }
 
     private void metadata(Page page, StringBuilder md) {

@@ -95,6 +95,21 @@ public final class SiteText {
         return topic == null ? Optional.empty() : graph.preferred(Kind.TOPIC, topic.value(), page.key().language());
     }
 
+    /**
+     * {@code text}, which starts with no white space, without its trailing white space and ending in
+     * one newline: {@code text.toString().strip() + "\n"} without the two copies of a file's worth of
+     * text that costs (llms.txt and the lists' twins are megabytes at 10,000 pages, made again in
+     * every preview rebuild).
+     */
+    static String endingInOneNewline(StringBuilder text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        text.setLength(end);
+        return text.append('\n').toString();
+    }
+
     /** One line: runs of white space (newlines included) become one space. */
     public static String oneLine(String text) {
         if (text == null) {

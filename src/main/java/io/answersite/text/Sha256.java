@@ -15,8 +15,16 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** A new digest to feed in parts. */
+    /**
+     * A new digest to feed in parts, buffered: cheap to feed one byte, one length or one text at a
+     * time ({@link #updateText}, {@link #updateInt}).
+     */
     public static MessageDigest digest() {
+        return new BufferedSha256();
+    }
+
+    /** The JDK's digest itself, for what is fed in large arrays. */
+    static MessageDigest unbuffered() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -25,7 +33,7 @@ public final class Sha256 {
     }
 
     public static byte[] of(byte[] bytes) {
-        return digest().digest(bytes);
+        return unbuffered().digest(bytes);
     }
 
     /** The digest of {@code text} written as UTF-8. */
@@ -53,6 +61,10 @@ public final class Sha256 {
      * length-prefixed, so that no two sequences of texts feed the same bytes.
      */
     public static void updateText(MessageDigest digest, String text) {
+        if (digest instanceof BufferedSha256 buffered) {
+            buffered.updateText(text);
+            return;
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         updateInt(digest, bytes.length);
         digest.update(bytes);
@@ -60,6 +72,10 @@ public final class Sha256 {
 
     /** Feeds {@code value} to {@code digest} as four bytes, big-endian. */
     public static void updateInt(MessageDigest digest, int value) {
+        if (digest instanceof BufferedSha256 buffered) {
+            buffered.updateInt(value);
+            return;
+        }
         digest.update((byte) (value >>> 24));
         digest.update((byte) (value >>> 16));
         digest.update((byte) (value >>> 8));

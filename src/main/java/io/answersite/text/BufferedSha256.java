@@ -1,0 +1,136 @@
+package io.answersite.text;
+
+import java.security.MessageDigest;
+
+/**
+ * SHA-256 fed through a buffer of its own: the structural digests (a page's inputs, its view) feed
+ * thousands of one-byte tags, four-byte lengths and short texts per page, and each such call to the
+ * JDK's digest costs more than the byte it feeds. Texts are encoded into the buffer directly
+ * ({@link #updateText}), as {@code String.getBytes(UTF_8)} would encode them (an unpaired surrogate
+ * is {@code '?'}) but without an array per text. The digest is the same as the unbuffered one's.
+ */
+final class BufferedSha256 extends MessageDigest {
+
+    private static final int SIZE = 1024;
+
+    private final MessageDigest sha = Sha256.unbuffered();
+    private final byte[] buffer = new byte[SIZE];
+    private int used;
+
+    BufferedSha256() {
+        super("SHA-256");
+    }
+
+    /** As {@link Sha256#updateText}: the text's UTF-8 length (four bytes, big-endian), then its bytes. */
+    void updateText(String text) {
+        int length = text.length();
+        room(4);
+        putInt(utf8Length(text));
+        for (int i = 0; i < length; i++) {
+            room(4);
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                buffer[used++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[used++] = (byte) (0xC0 | (c >> 6));
+                buffer[used++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                    buffer[used++] = (byte) (0xF0 | (codePoint >> 18));
+                    buffer[used++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                    buffer[used++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                    buffer[used++] = (byte) (0x80 | (codePoint & 0x3F));
+                } else {
+                    buffer[used++] = '?';
+                }
+            } else {
+                buffer[used++] = (byte) (0xE0 | (c >> 12));
+                buffer[used++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buffer[used++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+    }
+
+    /** As {@link Sha256#updateInt}. */
+    void updateInt(int value) {
+        room(4);
+        putInt(value);
+    }
+
+    private static int utf8Length(String text) {
+        int length = text.length();
+        int bytes = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes += 1;
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        bytes += 2; // two chars, four bytes
+                        i++;
+                    } // an unpaired surrogate is one '?'
+                } else {
+                    bytes += 2;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private void putInt(int value) {
+        buffer[used++] = (byte) (value >>> 24);
+        buffer[used++] = (byte) (value >>> 16);
+        buffer[used++] = (byte) (value >>> 8);
+        buffer[used++] = (byte) value;
+    }
+
+    private void room(int bytes) {
+        if (used + bytes > SIZE) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (used > 0) {
+            sha.update(buffer, 0, used);
+            used = 0;
+        }
+    }
+
+    @Override
+    protected void engineUpdate(byte input) {
+        room(1);
+        buffer[used++] = input;
+    }
+
+    @Override
+    protected void engineUpdate(byte[] input, int offset, int length) {
+        if (length > SIZE / 4) {
+            flush();
+            sha.update(input, offset, length);
+        } else {
+            room(length);
+            System.arraycopy(input, offset, buffer, used, length);
+            used += length;
+        }
+    }
+
+    @Override
+    protected byte[] engineDigest() {
+        flush();
+        return sha.digest();
+    }
+
+    @Override
+    protected void engineReset() {
+        used = 0;
+        sha.reset();
+    }
+
+    @Override
+    protected int engineGetDigestLength() {
+        return 32;
+    }
+}
