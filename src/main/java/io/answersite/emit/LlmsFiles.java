@@ -44,12 +44,12 @@ public final class LlmsFiles {
     public void emit(SiteOutput output, Diagnostics diagnostics) {
         for (Language language : site.config().languages()) {
             String prefix = site.urls().hubFolder(language.code());
-            String index = llmsTxt(language.code());
+            FullText index = llmsTxt(language.code());
             if (site.config().llmsTxtMaxTokens() > 0) {
-                checkBudget(prefix + "llms.txt", Tokens.estimate(index), site.config().llmsTxtMaxTokens(),
+                checkBudget(prefix + "llms.txt", index.tokens(), site.config().llmsTxtMaxTokens(),
                         "max_tokens_llms_txt", diagnostics);
             }
-            output.write(prefix + "llms.txt", index);
+            output.write(prefix + "llms.txt", index.parts());
             FullText full = llmsFull(language.code());
             if (site.config().llmsFullMaxTokens() > 0) {
                 checkBudget(prefix + "llms-full.txt", full.tokens(), site.config().llmsFullMaxTokens(),
@@ -59,8 +59,12 @@ public final class LlmsFiles {
         }
     }
 
-    public String llmsTxt(String lang) {
-        StringBuilder txt = new StringBuilder();
+    /**
+     * llms.txt of one language, in parts (each page's line kept as bytes, see {@link #item}), with its
+     * estimated tokens.
+     */
+    public FullText llmsTxt(String lang) {
+        TextParts txt = new TextParts();
         Optional<Page> hub = site.graph().page(new PageKey(Kind.HUB, PageKey.HUB_ID, lang));
         String title = site.config().titleIn(site.config().language(lang).orElseThrow());
         String summary = hub.map(p -> p.common().description()).orElse(site.config().description());
@@ -76,20 +80,20 @@ public final class LlmsFiles {
         for (Kind kind : SECONDARY) {
             section(site.t(lang, "list_" + kind.refName()), site.graph().pagesOf(kind, lang).map(Page::key).toList(), txt);
         }
-        List<PageKey> optional = new ArrayList<>();
-        site.graph().pagesOf(Kind.TOPIC, lang).forEach(p -> optional.add(p.key()));
-        hub.ifPresent(p -> optional.add(p.key()));
-        StringBuilder rest = new StringBuilder();
-        optional.forEach(key -> item(key, rest));
-        rest.append("- [llms-full.txt](").append(site.urls().absolute(site.urls().hubFolder(lang) + "llms-full.txt"))
+        txt.append("## Optional\n\n");
+        site.graph().pagesOf(Kind.TOPIC, lang).forEach(p -> txt.append(item(p.key())));
+        hub.ifPresent(p -> txt.append(item(p.key())));
+        txt.append("- [llms-full.txt](").append(site.urls().absolute(site.urls().hubFolder(lang) + "llms-full.txt"))
                 .append("): ").append(SiteText.oneLine(site.t(lang, "llms_full_note"))).append('\n');
-        txt.append("## Optional\n\n").append(rest).append('\n');
-        return SiteText.endingInOneNewline(txt);
+        txt.append('\n');
+        List<byte[]> parts = txt.endingInOneNewline();
+        return new FullText(parts, txt.count().estimate());
     }
 
     /**
-     * llms-full.txt in parts (in order: the header, then each page's part, the last without its final
-     * line break), with its estimated tokens (0 when the site sets no cap: nobody reads them).
+     * llms.txt or llms-full.txt in parts (llms-full.txt's in order: the header, then each page's part,
+     * the last without its final line break), with its estimated tokens (for llms-full.txt 0 when the
+     * site sets no cap: nobody reads them).
      */
     public record FullText(List<byte[]> parts, long tokens) {
         public byte[] bytes() {
@@ -156,19 +160,19 @@ public final class LlmsFiles {
         private static final byte[] RULE = "---\n\n".getBytes(StandardCharsets.UTF_8);
     }
 
-    private void section(String heading, List<PageKey> keys, StringBuilder txt) {
+    private void section(String heading, List<PageKey> keys, TextParts txt) {
         if (keys.isEmpty()) {
             return;
         }
         txt.append("## ").append(SiteText.oneLine(heading)).append("\n\n");
-        keys.forEach(key -> item(key, txt));
+        keys.forEach(key -> txt.append(item(key)));
         txt.append('\n');
     }
 
     /** A page's line in llms.txt, kept in the preview while the page record and site.yml are the same. */
-    private void item(PageKey key, StringBuilder txt) {
+    private TextParts.Line item(PageKey key) {
         Page page = site.graph().require(key);
-        txt.append(fragments.get("llms-item", key, page, twins.sameConstants(), () -> "- ["
+        return fragments.get("llms-item", key, page, twins.sameConstants(), () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()).replace("]", "\\]") + "](" + site.markdownUrl(key) + "): "
                 + SiteText.oneLine(page.summary()) + "\n"));
     }

@@ -74,7 +74,8 @@ public final class MarkdownTwins {
         int lists = 0;
         for (Language language : site.config().languages()) {
             for (Kind kind : LISTED_KINDS) {
-                output.write(site.urls().listFolder(kind, language.code()) + "index.md", listTwin(kind, language.code()));
+                output.write(site.urls().listFolder(kind, language.code()) + "index.md",
+                        listTwin(kind, language.code()));
                 lists++;
             }
         }
@@ -85,22 +86,22 @@ public final class MarkdownTwins {
      * The twin of a kind's list page in one language: its title and intro, then every page it lists
      * in the order the page shows them (glossary terms by term, the rest by id).
      */
-    public String listTwin(Kind kind, String lang) {
+    public List<byte[]> listTwin(Kind kind, String lang) {
         String folder = site.urls().listFolder(kind, lang);
         Comparator<Page> order = kind == Kind.GLOSSARY
                 ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.key().id())
                 : Comparator.comparing((Page p) -> p.key().id());
         List<Page> pages = site.graph().pagesOf(kind, lang).sorted(order).toList();
-        StringBuilder md = new StringBuilder(256 + 128 * pages.size()); // a line a page: grown once at most
+        TextParts md = new TextParts();
         md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
         md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
         md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
-        pages.forEach(page -> item(page.key(), md));
+        pages.forEach(page -> md.append(line(page.key())));
         if (pages.isEmpty()) {
             md.append(site.t(lang, "empty_list")).append('\n');
         }
-        return SiteText.endingInOneNewline(md);
+        return md.endingInOneNewline();
     }
 
     /**
@@ -109,8 +110,8 @@ public final class MarkdownTwins {
      * build to build while the page and what its twin shows are the same.
      */
     public byte[] twinBytes(Page page) {
-        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? utf8(makeTwin(page))
-                : fragments.get("twin", key, page, inputs(page), () -> utf8(makeTwin(page)), bytes -> bytes,
+        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? makeTwin(page)
+                : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page), bytes -> bytes,
                         bytes -> bytes));
     }
 
@@ -159,7 +160,7 @@ public final class MarkdownTwins {
         return inputs;
     }
 
-    private String makeTwin(Page page) {
+    private byte[] makeTwin(Page page) {
         String lang = page.key().language();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(SiteText.oneLine(page.title())).append("\n\n");
@@ -178,12 +179,16 @@ public final class MarkdownTwins {
         if (!body.isEmpty()) {
             md.append(body).append("\n\n");
         }
-        if (page instanceof Page.Topic) {
-            topicSections(page.key(), md);
-        } else if (page instanceof Page.Hub) {
-            hubSections(lang, md);
+        if (page instanceof Page.Topic || page instanceof Page.Hub) { // their lists: each page's line as kept
+            TextParts parts = new TextParts().append(md.toString());
+            if (page instanceof Page.Topic) {
+                topicSections(page.key(), parts);
+            } else {
+                hubSections(lang, parts);
+            }
+            return SiteOutput.join(parts.endingInOneNewline());
         }
-        return SiteText.endingInOneNewline(md);
+        return utf8(SiteText.endingInOneNewline(md));
     }
 
     private void metadata(Page page, StringBuilder md) {
@@ -251,7 +256,7 @@ public final class MarkdownTwins {
         }
     }
 
-    private void topicSections(PageKey topic, StringBuilder md) {
+    private void topicSections(PageKey topic, TextParts md) {
         String lang = topic.language();
         Map<Kind, List<PageKey>> byKind = new TreeMap<>();
         for (PageKey member : site.graph().topicMembers().getOrDefault(topic, List.of())) {
@@ -259,17 +264,17 @@ public final class MarkdownTwins {
         }
         byKind.forEach((kind, members) -> {
             md.append("## ").append(site.t(lang, "list_" + kind.refName())).append("\n\n");
-            members.forEach(member -> item(member, md));
+            members.forEach(member -> md.append(line(member)));
             md.append('\n');
         });
     }
 
-    private void hubSections(String lang, StringBuilder md) {
+    private void hubSections(String lang, TextParts md) {
         site.graph().answersByTopic(lang).forEach((topicId, answers) -> {
             String heading = site.graph().preferred(Kind.TOPIC, topicId, lang)
                     .map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
             md.append("## ").append(SiteText.oneLine(heading)).append("\n\n");
-            answers.forEach(answer -> item(answer, md));
+            answers.forEach(answer -> md.append(line(answer)));
             md.append('\n');
         });
     }
@@ -279,10 +284,11 @@ public final class MarkdownTwins {
      * preview while the page record and site.yml are the same, since every rebuild makes the hub's
      * and the lists' twins again and would otherwise make every line of the site again.
      */
-    private void item(PageKey key, StringBuilder md) {
+    private TextParts.Line line(PageKey key) {
         Page page = site.graph().require(key);
-        md.append(fragments.get("twin-item", key, page, constants, () -> "- [" + SiteText.oneLine(page.listTitle())
-                + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary()) + "\n"));
+        return fragments.get("twin-item", key, page, constants, () -> TextParts.Line.of("- ["
+                + SiteText.oneLine(page.listTitle()) + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary())
+                + "\n"));
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */

@@ -1,0 +1,78 @@
+package io.answersite.emit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A text file assembled as UTF-8 parts: runs of text, encoded when a kept line follows, and lines kept
+ * as bytes from build to build (a page's line in llms.txt or in a list's twin, made once while its
+ * page is the same). A file of thousands of lines is then never one string, nor encoded again, in a
+ * preview rebuild; {@link SiteText#endingInOneNewline} is what it ends like. Also adds up the file's
+ * {@link Tokens} count as it goes.
+ */
+final class TextParts {
+
+    /** A kept line: its bytes and its characters as {@link Tokens} counts them. */
+    record Line(byte[] bytes, Tokens.Count count) {
+        static Line of(String text) {
+            return new Line(text.getBytes(StandardCharsets.UTF_8), Tokens.count(text));
+        }
+    }
+
+    private final List<byte[]> parts = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private Tokens.Count count = new Tokens.Count(0, 0);
+
+    TextParts append(String more) {
+        text.append(more);
+        return this;
+    }
+
+    TextParts append(char more) {
+        text.append(more);
+        return this;
+    }
+
+    TextParts append(Line line) {
+        flush();
+        parts.add(line.bytes());
+        count = count.plus(line.count());
+        return this;
+    }
+
+    private void flush() {
+        if (!text.isEmpty()) {
+            String run = text.toString();
+            parts.add(run.getBytes(StandardCharsets.UTF_8));
+            count = count.plus(Tokens.count(run));
+            text.setLength(0);
+        }
+    }
+
+    /**
+     * The parts, the whole without its trailing white space and ending in one newline (the text must
+     * not start with white space). Only the last parts are decoded to find where the text ends.
+     */
+    List<byte[]> endingInOneNewline() {
+        flush();
+        while (!parts.isEmpty()) {
+            String last = new String(parts.remove(parts.size() - 1), StandardCharsets.UTF_8);
+            count = new Tokens.Count(count.cjk() - Tokens.count(last).cjk(), count.other() - Tokens.count(last).other());
+            String kept = SiteText.endingInOneNewline(new StringBuilder(last));
+            if (kept.length() > 1) {
+                parts.add(kept.getBytes(StandardCharsets.UTF_8));
+                count = count.plus(Tokens.count(kept));
+                return parts;
+            }
+        }
+        parts.add(new byte[] {'\n'});
+        count = count.plus(new Tokens.Count(0, 1));
+        return parts;
+    }
+
+    /** The count of what was added (after {@link #endingInOneNewline}: of the file as it ends). */
+    Tokens.Count count() {
+        return count;
+    }
+}

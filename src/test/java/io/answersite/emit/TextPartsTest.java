@@ -1,0 +1,44 @@
+package io.answersite.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.answersite.sink.SiteOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TextPartsTest {
+
+    @Test
+    void endsLikeTheJoinedTextStrippedWithOneNewlineAndCountsItsTokens() {
+        Random random = new Random(20261130);
+        String[] pieces = {"# T", "\n\n", "- [答案](https://x/a/): 先看 Retry-After\n", " ", "\u3000", "- [b](u): \n",
+            "\n", "英文 and words", "\t", "超时\n\n"};
+        for (int round = 0; round < 500; round++) {
+            TextParts parts = new TextParts().append("# ");
+            StringBuilder whole = new StringBuilder("# ");
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                String piece = pieces[random.nextInt(pieces.length)];
+                whole.append(piece);
+                if (random.nextBoolean()) {
+                    parts.append(TextParts.Line.of(piece));
+                } else {
+                    parts.append(piece);
+                }
+            }
+            String expected = whole.toString().strip() + "\n";
+            List<byte[]> written = parts.endingInOneNewline();
+            assertEquals(expected, new String(SiteOutput.join(written), StandardCharsets.UTF_8), "round " + round);
+            assertEquals(Tokens.count(expected), parts.count(), "round " + round);
+        }
+    }
+
+    @Test
+    void aTextOfWhiteSpaceOnlyIsOneNewline() {
+        TextParts parts = new TextParts().append(TextParts.Line.of(" \n")).append("\t\u3000");
+        assertEquals("\n", new String(SiteOutput.join(parts.endingInOneNewline()), StandardCharsets.UTF_8));
+        assertEquals(new Tokens.Count(0, 1), parts.count());
+    }
+}
