@@ -222,6 +222,12 @@ public final class RenderCache {
     private final Map<String, Object> canonicals = new ConcurrentHashMap<>();
 
     /** @param inputs what the view was made from (kept in memory only), or null when not known */
+    /** The size of the page at {@code path} as last kept in memory, or 0 when not known. */
+    int lastSize(String path) {
+        Entry entry = entries.get(path);
+        return entry == null || entry.bytes == null ? 0 : entry.bytes.length;
+    }
+
     void store(String path, byte[] digest, byte[] bytes, Object inputs) {
         entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
                 : new Entry(digest, null, Sha256.of(bytes), inputs));

@@ -170,7 +170,8 @@ public final class SiteRenderer {
             writeKept(output, path, previous.get());
             cache.madeFrom(path, inputs);
         } else {
-            Optional<byte[]> html = theme.render(template, context, diagnostics);
+            Optional<byte[]> html = theme.render(template, context, diagnostics,
+                    cache == null ? 0 : cache.lastSize(path));
             if (html.isEmpty()) {
                 return;
             }

@@ -60,10 +60,20 @@ public final class Theme {
      * is reported at the template's file and line, and gives empty.
      */
     public Optional<byte[]> render(String template, Map<String, Object> context, Diagnostics diagnostics) {
+        return render(template, context, diagnostics, 0);
+    }
+
+    /**
+     * As {@link #render(String, Map, Diagnostics)}, the page expected to be about {@code lastSize}
+     * bytes (its size last time, when known; 0 otherwise).
+     */
+    Optional<byte[]> render(String template, Map<String, Object> context, Diagnostics diagnostics, int lastSize) {
         try {
             PebbleTemplate compiled = engine.getTemplate(template);
-            // sized by the last page of the template, so that a page's bytes are rarely copied to grow
-            Utf8Writer out = new Utf8Writer(lastSizes.getOrDefault(template, 16 * 1024));
+            // sized by the page's last size, else by the last page of the template, so that a page's
+            // bytes are rarely copied to grow (a list or hub page is megabytes, its template's others kilobytes)
+            Utf8Writer out = new Utf8Writer(lastSize > 0 ? lastSize + lastSize / 16 + 256
+                    : lastSizes.getOrDefault(template, 16 * 1024));
             compiled.evaluate(out, context);
             byte[] bytes = out.toByteArray();
             lastSizes.put(template, bytes.length + bytes.length / 8);
