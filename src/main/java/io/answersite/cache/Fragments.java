@@ -33,7 +33,23 @@ public final class Fragments {
     private record Key(String kind, Object id) {
     }
 
-    private record Entry(Object source, Object inputs, Object value, long build) {
+    /**
+     * A kept value. Taken back, it is marked with the build that asked (and given that build's equal
+     * inputs, so that the next ask in the same build compares by identity) in place: a new entry for
+     * each of the site's fragments in every rebuild would be garbage the old generation fills with.
+     */
+    private static final class Entry {
+        final Object source;
+        final Object value;
+        volatile Object inputs;
+        volatile long build;
+
+        Entry(Object source, Object inputs, Object value, long build) {
+            this.source = source;
+            this.inputs = inputs;
+            this.value = value;
+            this.build = build;
+        }
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -172,9 +188,8 @@ public final class Fragments {
         Key key = new Key(kind, id);
         Entry entry = entries.get(key);
         if (entry != null && entry.source == source && Objects.equals(entry.inputs, inputs)) {
-            if (entry.build != build) {
-                entries.put(key, new Entry(source, inputs, entry.value, build));
-            }
+            entry.inputs = inputs;
+            entry.build = build;
             return (V) entry.value;
         }
         V value = compute.get();
@@ -225,9 +240,10 @@ public final class Fragments {
         if (!keep) {
             return;
         }
-        long current = build;
-        entries.computeIfPresent(new Key(kind, id), (key, entry) -> entry.build == current ? entry
-                : new Entry(entry.source, entry.inputs, entry.value, current));
+        Entry entry = entries.get(new Key(kind, id));
+        if (entry != null) {
+            entry.build = build;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.answersite.graph;
 
+import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
 import io.answersite.content.Located;
@@ -78,8 +79,14 @@ public record ContentGraph(SiteConfig config, UrlScheme urls, SortedMap<PageKey,
 
     /** The languages a page is published in, in site.yml order. */
     public List<String> languagesOf(PageKey key) {
-        return config.languages().stream().map(l -> l.code())
-                .filter(code -> pages.containsKey(key.in(code))).toList();
+        // a loop, not a stream: asked for every page by several emitters in every preview rebuild
+        List<String> codes = new ArrayList<>(config.languages().size());
+        for (Language language : config.languages()) {
+            if (pages.containsKey(key.in(language.code()))) {
+                codes.add(language.code());
+            }
+        }
+        return List.copyOf(codes);
     }
 
     /**
