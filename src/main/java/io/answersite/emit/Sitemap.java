@@ -32,10 +32,10 @@ public final class Sitemap {
     public static final int MAX_URLS = 50_000;
     public static final int MAX_BYTES = 50 * 1024 * 1024;
 
-    private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private static final byte[] HEADER = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
-            + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-    private static final String FOOTER = "</urlset>\n";
+            + " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FOOTER = "</urlset>\n".getBytes(StandardCharsets.UTF_8);
 
     private final SiteText site;
     private final int maxUrls;
@@ -63,26 +63,29 @@ public final class Sitemap {
         this.fragments = fragments;
     }
 
-    /** Writes the sitemap (or index and parts); returns the number of files written. */
+    /**
+     * Writes the sitemap (or index and parts); returns the number of files written. Written as parts,
+     * each page's element the bytes kept for it, so a preview rebuild makes no megabyte string of it.
+     */
     public int emit(SiteOutput output) {
-        List<String> entries = entries();
-        List<String> files = new ArrayList<>();
-        StringBuilder current = new StringBuilder(HEADER);
+        List<List<byte[]>> files = new ArrayList<>();
+        List<byte[]> current = new ArrayList<>(List.of(HEADER));
         int count = 0;
-        int bytes = utf8(HEADER) + utf8(FOOTER);
-        for (String entry : entries) {
-            int size = utf8(entry);
-            if (count > 0 && (count == maxUrls || bytes + size > maxBytes)) {
-                files.add(current.append(FOOTER).toString());
-                current = new StringBuilder(HEADER);
+        int bytes = HEADER.length + FOOTER.length;
+        for (byte[] entry : entries()) {
+            if (count > 0 && (count == maxUrls || bytes + entry.length > maxBytes)) {
+                current.add(FOOTER);
+                files.add(current);
+                current = new ArrayList<>(List.of(HEADER));
                 count = 0;
-                bytes = utf8(HEADER) + utf8(FOOTER);
+                bytes = HEADER.length + FOOTER.length;
             }
-            current.append(entry);
+            current.add(entry);
             count++;
-            bytes += size;
+            bytes += entry.length;
         }
-        files.add(current.append(FOOTER).toString());
+        current.add(FOOTER);
+        files.add(current);
         if (files.size() == 1) {
             output.write("sitemap.xml", files.get(0));
             return 1;
@@ -98,9 +101,9 @@ public final class Sitemap {
         return files.size() + 1;
     }
 
-    /** One {@code <url>} element per canonical page, sorted by URL. */
-    List<String> entries() {
-        Map<String, String> byUrl = new TreeMap<>();
+    /** One {@code <url>} element per canonical page, sorted by URL, in UTF-8. */
+    List<byte[]> entries() {
+        Map<String, byte[]> byUrl = new TreeMap<>();
         // site.yml makes every URL: one instance from rebuild to rebuild while it is equal, compared by identity
         Same constants = fragments.same("sitemap-constants", List.of(site.config()));
         for (Page page : site.graph().pages().values()) {
@@ -115,19 +118,19 @@ public final class Sitemap {
             }
             LocalDate shown = lastmod;
             byUrl.put(site.url(page.key()), fragments.get("sitemap", page.key(), page,
-                    Arrays.asList(constants, languages, shown), () -> entry(page, shown, languages)));
+                    Arrays.asList(constants, languages, shown), () -> utf8(entry(page, shown, languages))));
         }
         for (Language language : site.config().languages()) {
             Optional<LocalDate> latest = latest(language.code()).or(this::latestAnywhere);
             byUrl.put(site.urls().absolute(site.urls().hubFolder(language.code())),
-                    entry(site.urls().absolute(site.urls().hubFolder(language.code())), latest.orElse(null),
+                    utf8(entry(site.urls().absolute(site.urls().hubFolder(language.code())), latest.orElse(null),
                             languageAlternates(code -> site.urls().hubFolder(code)),
-                            site.urls().absolute(site.urls().hubFolder(site.config().defaultLanguage().code()))));
+                            site.urls().absolute(site.urls().hubFolder(site.config().defaultLanguage().code())))));
             for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
                 String url = site.urls().absolute(site.urls().listFolder(kind, language.code()));
-                byUrl.put(url, entry(url, latestOf(kind, language.code()).or(() -> latest).orElse(null),
+                byUrl.put(url, utf8(entry(url, latestOf(kind, language.code()).or(() -> latest).orElse(null),
                         languageAlternates(code -> site.urls().listFolder(kind, code)),
-                        site.urls().absolute(site.urls().listFolder(kind, site.config().defaultLanguage().code()))));
+                        site.urls().absolute(site.urls().listFolder(kind, site.config().defaultLanguage().code())))));
             }
         }
         return new ArrayList<>(byUrl.values());
@@ -184,8 +187,8 @@ public final class Sitemap {
         return xml.append("  </url>\n").toString();
     }
 
-    private static int utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
 }
