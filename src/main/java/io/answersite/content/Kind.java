@@ -46,7 +46,22 @@ public enum Kind {
     }
 
     public static Optional<Kind> fromFolder(String folder) {
-        return Arrays.stream(values()).filter(k -> k != HUB && k.folder.equals(folder)).findFirst();
+        for (Kind kind : ALL) { // a loop, not a stream: every content file asks, in every preview rebuild
+            if (kind != HUB && kind.folder.equals(folder)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** As {@link #fromRefName(String)}, for the name written in {@code text} before {@code end}. */
+    static Optional<Kind> fromRefName(String text, int end) {
+        for (Kind kind : ALL) {
+            if (kind.refName.length() == end && text.startsWith(kind.refName)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<Kind> fromRefName(String name) {

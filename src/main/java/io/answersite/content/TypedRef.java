@@ -27,7 +27,7 @@ public record TypedRef(Kind kind, String id, String anchor, SourcePos pos) {
                 return Optional.empty();
             }
         }
-        Optional<Kind> kind = Kind.fromRefName(form.substring(0, colon));
+        Optional<Kind> kind = Kind.fromRefName(form, colon); // no substring: every body link of every page is parsed
         if (kind.isEmpty()) {
             return Optional.empty();
         }
