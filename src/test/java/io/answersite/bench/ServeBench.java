@@ -89,6 +89,7 @@ public final class ServeBench {
                         t.ready.add(once[0]);
                         t.settled.add(once[1]);
                         t.cpu.add(once[2]);
+                        t.allocatedMegabytes.add(once[3]);
                         t.stages.add(log.stream().filter(l -> l.startsWith("answersite: rebuilt"))
                                 .reduce((a, b) -> b).orElse("").replaceFirst(".*\\[", "["));
                     }
@@ -123,6 +124,8 @@ public final class ServeBench {
             timings.forEach((edit, t) -> System.out.printf("| %s | %d ms %s | %d ms %s | %d ms %s | %d ms %s |%n",
                     edit.name(), median(t.ready), t.ready, median(t.settled), t.settled, median(t.cpu), t.cpu,
                     median(t.endToEnd), t.endToEnd));
+            timings.forEach((edit, t) -> System.out.printf("allocated during the %s edit's rounds (MB): %s%n",
+                    edit.name(), t.allocatedMegabytes));
             timings.forEach((edit, t) -> System.out.printf("stages of the %s edit's median round: %s%n", edit.name(),
                     t.stages.get(t.settled.indexOf(median(t.settled)))));
             System.out.printf("load average at the end: %.2f%n",
@@ -134,25 +137,28 @@ public final class ServeBench {
 
     /** Per kind of edit: the rounds' figures, and the stages of each round's rebuild. */
     private record Timings(List<Long> ready, List<Long> settled, List<Long> cpu, List<Long> endToEnd,
-            List<String> stages) {
+            List<String> stages, List<Long> allocatedMegabytes) {
         Timings() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
         }
     }
 
-    /** One edit through {@code server.changed}: page ready, all up to date and CPU time, in ms. */
+    /** One edit through {@code server.changed}: page ready, all up to date and CPU time in ms, and MB allocated. */
     private static long[] edit(PreviewServer server, HttpClient http, int port, Path site, Edit edit, String original,
             String marker) throws Exception {
         Files.writeString(site.resolve(edit.file()), edit.apply().apply(original, marker));
         long t0 = System.nanoTime();
         long cpu0 = RebuildProfile.processCpuNanos();
+        long allocated0 = RebuildProfile.allocatedBytes();
         server.changed(Set.of(site.resolve(edit.file())));
         long ready = (System.nanoTime() - t0) / 1_000_000;
         require(get(http, port, edit.url()).contains(marker), edit, "the edited page is not served");
         server.awaitRebuilds();
         long settled = (System.nanoTime() - t0) / 1_000_000;
         // on a shared machine the process's CPU time is the steadier measure of the work
-        return new long[] {ready, settled, (RebuildProfile.processCpuNanos() - cpu0) / 1_000_000};
+        return new long[] {ready, settled, (RebuildProfile.processCpuNanos() - cpu0) / 1_000_000,
+            (RebuildProfile.allocatedBytes() - allocated0) >> 20};
     }
 
     private static String get(HttpClient http, int port, String path) throws Exception {
