@@ -111,8 +111,13 @@ final class LinkGraphChecks {
 
     private void unusedTerms(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         Set<String> linkedIds = new HashSet<>();
-        outbound.forEach((from, targets) -> targets.stream().filter(k -> k.kind() == Kind.GLOSSARY)
-                .filter(k -> !k.equals(from)).forEach(k -> linkedIds.add(k.id())));
+        outbound.forEach((from, targets) -> { // loops, not streams: a whole-site pass in every preview rebuild
+            for (PageKey to : targets) {
+                if (to.kind() == Kind.GLOSSARY && !to.equals(from)) {
+                    linkedIds.add(to.id());
+                }
+            }
+        });
         for (Page page : graph.pages().values()) {
             if (page.key().kind() == Kind.GLOSSARY && !linkedIds.contains(page.key().id())) {
                 diagnostics.warning(Rules.TERM_UNUSED, SourcePos.startOf(page.sourcePath()), "no page links to the term '"

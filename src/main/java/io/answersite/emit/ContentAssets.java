@@ -28,7 +28,11 @@ public final class ContentAssets {
     public int emit(SiteOutput output) {
         TreeSet<String> assets = new TreeSet<>();
         for (List<LinkTarget> targets : graph.linkTargets().values()) {
-            targets.stream().filter(LinkTarget::isAsset).forEach(t -> assets.add(t.assetPath()));
+            for (LinkTarget target : targets) { // a loop, not a stream: every page's links, in every preview rebuild
+                if (target.isAsset()) {
+                    assets.add(target.assetPath());
+                }
+            }
         }
         for (String asset : assets) {
             Path source = contentDir.resolve(asset.substring(UrlScheme.CONTENT_ASSETS.length()));
