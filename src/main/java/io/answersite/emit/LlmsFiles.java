@@ -61,10 +61,11 @@ public final class LlmsFiles {
 
     /**
      * llms.txt of one language, in parts (each page's line kept as bytes, see {@link #item}), with its
-     * estimated tokens.
+     * estimated tokens (0 when the site sets no cap).
      */
     public FullText llmsTxt(String lang) {
-        TextParts txt = new TextParts();
+        boolean counted = site.config().llmsTxtMaxTokens() > 0;
+        TextParts txt = new TextParts(counted);
         Optional<Page> hub = site.graph().page(new PageKey(Kind.HUB, PageKey.HUB_ID, lang));
         String title = site.config().titleIn(site.config().language(lang).orElseThrow());
         String summary = hub.map(p -> p.common().description()).orElse(site.config().description());
@@ -174,7 +175,7 @@ public final class LlmsFiles {
         Page page = site.graph().require(key);
         return fragments.get("llms-item", key, page, twins.sameConstants(), () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()).replace("]", "\\]") + "](" + site.markdownUrl(key) + "): "
-                + SiteText.oneLine(page.summary()) + "\n"));
+                + SiteText.oneLine(page.summary()) + "\n", site.config().llmsTxtMaxTokens() > 0));
     }
 
     private void checkBudget(String file, long tokens, int cap, String key, Diagnostics diagnostics) {

@@ -93,7 +93,7 @@ public final class MarkdownTwins {
                 .thenComparing(p -> p.key().id())
                 : Comparator.comparing((Page p) -> p.key().id());
         List<Page> pages = site.graph().pagesOf(kind, lang).sorted(order).toList();
-        TextParts md = new TextParts();
+        TextParts md = new TextParts(false);
         md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
         md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
         md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
@@ -180,7 +180,7 @@ public final class MarkdownTwins {
             md.append(body).append("\n\n");
         }
         if (page instanceof Page.Topic || page instanceof Page.Hub) { // their lists: each page's line as kept
-            TextParts parts = new TextParts().append(md.toString());
+            TextParts parts = new TextParts(false).append(md.toString());
             if (page instanceof Page.Topic) {
                 topicSections(page.key(), parts);
             } else {
@@ -288,7 +288,7 @@ public final class MarkdownTwins {
         Page page = site.graph().require(key);
         return fragments.get("twin-item", key, page, constants, () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()) + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary())
-                + "\n"));
+                + "\n", false));
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */

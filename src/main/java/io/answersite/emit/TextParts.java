@@ -8,21 +8,30 @@ import java.util.List;
  * A text file assembled as UTF-8 parts: runs of text, encoded when a kept line follows, and lines kept
  * as bytes from build to build (a page's line in llms.txt or in a list's twin, made once while its
  * page is the same). A file of thousands of lines is then never one string, nor encoded again, in a
- * preview rebuild; {@link SiteText#endingInOneNewline} is what it ends like. Also adds up the file's
- * {@link Tokens} count as it goes.
+ * preview rebuild; {@link SiteText#endingInOneNewline} is what it ends like. When asked, also adds up
+ * the file's {@link Tokens} count as it goes (only llms.txt has a token cap).
  */
 final class TextParts {
 
     /** A kept line: its bytes and its characters as {@link Tokens} counts them. */
     record Line(byte[] bytes, Tokens.Count count) {
-        static Line of(String text) {
-            return new Line(text.getBytes(StandardCharsets.UTF_8), Tokens.count(text));
+        /** @param counted whether the line's characters are counted (else its count is zero) */
+        static Line of(String text, boolean counted) {
+            return new Line(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : NONE);
         }
     }
 
+    private static final Tokens.Count NONE = new Tokens.Count(0, 0);
+
     private final List<byte[]> parts = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
-    private Tokens.Count count = new Tokens.Count(0, 0);
+    private final boolean counted;
+    private Tokens.Count count = NONE;
+
+    /** @param counted whether {@link #count} is wanted: its lines must then be counted too */
+    TextParts(boolean counted) {
+        this.counted = counted;
+    }
 
     TextParts append(String more) {
         text.append(more);
@@ -45,7 +54,7 @@ final class TextParts {
         if (!text.isEmpty()) {
             String run = text.toString();
             parts.add(run.getBytes(StandardCharsets.UTF_8));
-            count = count.plus(Tokens.count(run));
+            count = count.plus(countOf(run));
             text.setLength(0);
         }
     }
@@ -58,20 +67,25 @@ final class TextParts {
         flush();
         while (!parts.isEmpty()) {
             String last = new String(parts.remove(parts.size() - 1), StandardCharsets.UTF_8);
-            count = new Tokens.Count(count.cjk() - Tokens.count(last).cjk(), count.other() - Tokens.count(last).other());
+            Tokens.Count lastCount = countOf(last);
+            count = new Tokens.Count(count.cjk() - lastCount.cjk(), count.other() - lastCount.other());
             String kept = SiteText.endingInOneNewline(new StringBuilder(last));
             if (kept.length() > 1) {
                 parts.add(kept.getBytes(StandardCharsets.UTF_8));
-                count = count.plus(Tokens.count(kept));
+                count = count.plus(countOf(kept));
                 return parts;
             }
         }
         parts.add(new byte[] {'\n'});
-        count = count.plus(new Tokens.Count(0, 1));
+        count = count.plus(countOf("\n"));
         return parts;
     }
 
-    /** The count of what was added (after {@link #endingInOneNewline}: of the file as it ends). */
+    private Tokens.Count countOf(String run) {
+        return counted ? Tokens.count(run) : NONE;
+    }
+
+    /** The count of what was added (after {@link #endingInOneNewline}: of the file as it ends); zero when not counted. */
     Tokens.Count count() {
         return count;
     }

@@ -1,5 +1,6 @@
 package io.answersite.render;
 
+import io.answersite.text.Utf8;
 import java.io.Writer;
 import java.util.Arrays;
 
@@ -59,7 +60,7 @@ final class Utf8Writer extends Writer {
         int i = offset;
         if (pendingHigh != 0 && i < end) {
             if (Character.isLowSurrogate(source[i])) {
-                at = putCodePoint(out, at, Character.toCodePoint(pendingHigh, source[i]));
+                at = Utf8.putCodePoint(out, at, Character.toCodePoint(pendingHigh, source[i]));
                 i++;
             } else {
                 out[at++] = '?';
@@ -68,37 +69,22 @@ final class Utf8Writer extends Writer {
         }
         for (; i < end; i++) {
             char c = source[i];
-            if (c < 0x80) {
-                out[at++] = (byte) c;
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | (c >> 6));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
+            if (!Character.isSurrogate(c)) {
+                at = Utf8.putChar(out, at, c);
             } else if (Character.isHighSurrogate(c)) {
                 if (i + 1 == end) {
                     pendingHigh = c;
                 } else if (Character.isLowSurrogate(source[i + 1])) {
-                    at = putCodePoint(out, at, Character.toCodePoint(c, source[i + 1]));
+                    at = Utf8.putCodePoint(out, at, Character.toCodePoint(c, source[i + 1]));
                     i++;
                 } else {
                     out[at++] = '?';
                 }
-            } else if (Character.isLowSurrogate(c)) {
-                out[at++] = '?';
             } else {
-                out[at++] = (byte) (0xE0 | (c >> 12));
-                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
+                out[at++] = '?';
             }
         }
         size = at;
-    }
-
-    private static int putCodePoint(byte[] out, int at, int codePoint) {
-        out[at++] = (byte) (0xF0 | (codePoint >> 18));
-        out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-        out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-        out[at++] = (byte) (0x80 | (codePoint & 0x3F));
-        return at;
     }
 
     private void ensure(int capacity) {

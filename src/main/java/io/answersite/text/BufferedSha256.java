@@ -29,25 +29,12 @@ final class BufferedSha256 extends MessageDigest {
         for (int i = 0; i < length; i++) {
             room(4);
             char c = text.charAt(i);
-            if (c < 0x80) {
-                buffer[used++] = (byte) c;
-            } else if (c < 0x800) {
-                buffer[used++] = (byte) (0xC0 | (c >> 6));
-                buffer[used++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                    buffer[used++] = (byte) (0xF0 | (codePoint >> 18));
-                    buffer[used++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-                    buffer[used++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-                    buffer[used++] = (byte) (0x80 | (codePoint & 0x3F));
-                } else {
-                    buffer[used++] = '?';
-                }
+            if (!Character.isSurrogate(c)) {
+                used = Utf8.putChar(buffer, used, c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                used = Utf8.putCodePoint(buffer, used, Character.toCodePoint(c, text.charAt(++i)));
             } else {
-                buffer[used++] = (byte) (0xE0 | (c >> 12));
-                buffer[used++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buffer[used++] = (byte) (0x80 | (c & 0x3F));
+                buffer[used++] = '?';
             }
         }
     }

@@ -16,14 +16,14 @@ class TextPartsTest {
         String[] pieces = {"# T", "\n\n", "- [答案](https://x/a/): 先看 Retry-After\n", " ", "\u3000", "- [b](u): \n",
             "\n", "英文 and words", "\t", "超时\n\n"};
         for (int round = 0; round < 500; round++) {
-            TextParts parts = new TextParts().append("# ");
+            TextParts parts = new TextParts(true).append("# ");
             StringBuilder whole = new StringBuilder("# ");
             int count = random.nextInt(12);
             for (int i = 0; i < count; i++) {
                 String piece = pieces[random.nextInt(pieces.length)];
                 whole.append(piece);
                 if (random.nextBoolean()) {
-                    parts.append(TextParts.Line.of(piece));
+                    parts.append(TextParts.Line.of(piece, true));
                 } else {
                     parts.append(piece);
                 }
@@ -37,7 +37,7 @@ class TextPartsTest {
 
     @Test
     void aTextOfWhiteSpaceOnlyIsOneNewline() {
-        TextParts parts = new TextParts().append(TextParts.Line.of(" \n")).append("\t\u3000");
+        TextParts parts = new TextParts(true).append(TextParts.Line.of(" \n", true)).append("\t\u3000");
         assertEquals("\n", new String(SiteOutput.join(parts.endingInOneNewline()), StandardCharsets.UTF_8));
         assertEquals(new Tokens.Count(0, 1), parts.count());
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -291,21 +292,13 @@ class PreviewServerTest {
 
     @Test
     void aRebuildThatRunsOutOfHeapIsReportedAndTheLastGoodSiteStaysServed() throws Exception {
-        TestSites.exampleSite(root);
-        bind = "127.0.0.1";
         AtomicBoolean exhausted = new AtomicBoolean();
         List<OutOfMemoryError> reported = new CopyOnWriteArrayList<>();
-        BuildListener runsOutInRender = new BuildListener() {
-            @Override
-            public void stageEnded(String stage, long millis) {
-                if (stage.equals("render") && exhausted.get()) {
-                    throw new OutOfMemoryError("Java heap space");
-                }
+        startWithRenderEnding(() -> {
+            if (exhausted.get()) {
+                throw new OutOfMemoryError("Java heap space");
             }
-        };
-        server = new PreviewServer(new Answersite(PreviewServerTest.class.getClassLoader(), runsOutInRender),
-                TestSites.request(root), line -> { }, reported::add);
-        port = server.start(bind, 0);
+        }, reported::add);
         Path answer = root.resolve("content/answers/rate-limits.md");
         String original = Files.readString(answer);
 
@@ -326,24 +319,12 @@ class PreviewServerTest {
 
     @Test
     void aRebuildThatFailsIsReportedAndTheLastGoodSiteStaysServed() throws Exception {
-        TestSites.exampleSite(root);
-        bind = "127.0.0.1";
         AtomicBoolean failing = new AtomicBoolean();
-        BuildListener failsInRender = new BuildListener() {
-            @Override
-            public void stageEnded(String stage, long millis) {
-                if (stage.equals("render") && failing.get()) {
-                    throw new IllegalStateException("the disk went away");
-                }
+        startWithRenderEnding(() -> {
+            if (failing.get()) {
+                throw new IllegalStateException("the disk went away");
             }
-        };
-        server = new PreviewServer(new Answersite(PreviewServerTest.class.getClassLoader(), failsInRender),
-                TestSites.request(root), line -> {
-                    synchronized (log) {
-                        log.add(line.level() + " " + line.text());
-                    }
-                }, PreviewServerTest::rethrow);
-        port = server.start(bind, 0);
+        }, PreviewServerTest::rethrow);
         Path answer = root.resolve("content/answers/rate-limits.md");
         failing.set(true);
         Files.writeString(answer, Files.readString(answer).replace("What does HTTP 429 mean?", "What does a 429 mean?"));
@@ -355,6 +336,30 @@ class PreviewServerTest {
                     log.stream().filter(line -> line.startsWith("ERROR")).toList());
         }
         assertTrue(get("/").body().contains("What does HTTP 429 mean?"), "the last good site is served");
+    }
+
+    /**
+     * Starts the server on the example site, logging into {@link #log}, with {@code renderEnds} run as
+     * each build's render stage ends (to make a rebuild fail there).
+     */
+    private void startWithRenderEnding(Runnable renderEnds, Consumer<OutOfMemoryError> outOfMemory) throws IOException {
+        TestSites.exampleSite(root);
+        bind = "127.0.0.1";
+        BuildListener listener = new BuildListener() {
+            @Override
+            public void stageEnded(String stage, long millis) {
+                if (stage.equals("render")) {
+                    renderEnds.run();
+                }
+            }
+        };
+        server = new PreviewServer(new Answersite(PreviewServerTest.class.getClassLoader(), listener),
+                TestSites.request(root), line -> {
+                    synchronized (log) {
+                        log.add(line.level() + " " + line.text());
+                    }
+                }, outOfMemory);
+        port = server.start(bind, 0);
     }
 
     private static void rethrow(OutOfMemoryError e) {

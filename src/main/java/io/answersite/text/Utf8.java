@@ -1,0 +1,37 @@
+package io.answersite.text;
+
+/**
+ * UTF-8 encoding into a caller's array, for the writers that encode text as it comes instead of
+ * through {@code String.getBytes} (a rendered page, the structural digests). Surrogates are the
+ * callers' business (a pair may be split between two writes); both write {@code '?'} for an
+ * unpaired one, as {@code getBytes} does.
+ */
+public final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /** Puts the one to three bytes of {@code c}, which is not a surrogate, at {@code at}; returns the index after them. */
+    public static int putChar(byte[] out, int at, char c) {
+        if (c < 0x80) {
+            out[at++] = (byte) c;
+        } else if (c < 0x800) {
+            out[at++] = (byte) (0xC0 | (c >> 6));
+            out[at++] = (byte) (0x80 | (c & 0x3F));
+        } else {
+            out[at++] = (byte) (0xE0 | (c >> 12));
+            out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            out[at++] = (byte) (0x80 | (c & 0x3F));
+        }
+        return at;
+    }
+
+    /** Puts the four bytes of a code point above U+FFFF (a surrogate pair) at {@code at}; returns the index after them. */
+    public static int putCodePoint(byte[] out, int at, int codePoint) {
+        out[at++] = (byte) (0xF0 | (codePoint >> 18));
+        out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+        out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+        out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+        return at;
+    }
+}
