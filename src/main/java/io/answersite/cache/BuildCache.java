@@ -230,9 +230,9 @@ public final class BuildCache {
         return segments.fragments(key);
     }
 
-    /** Keeps {@code stored} for the next build under {@code key}; see {@link SegmentedFiles#keepFragments}. */
-    public void keepFragments(List<FragmentFile.Stored> stored, String key) {
-        segments.keepFragments(stored, key);
+    /** Keeps the fragments {@code fragments} used or made for the next build under {@code key}; see {@link SegmentedFiles#keepFragments}. */
+    public void keepFragments(Fragments fragments, String key) {
+        segments.keepFragments(fragments.stored(), fragments::spilled, key);
     }
 
     /** How many files the load cache is kept in. */
@@ -249,6 +249,19 @@ public final class BuildCache {
     /** The name of one of the fragments' segment files: {@code fragments-00.bin} to {@code fragments-31.bin}. */
     public static String fragmentSegment(int segment) {
         return "fragments-" + (segment < 10 ? "0" : "") + segment + ".bin";
+    }
+
+    /** The segment a fragment's {@code kind\nid} key is kept in. */
+    static int fragmentSegmentOf(String key) {
+        return Math.floorMod(key.hashCode(), FRAGMENT_SEGMENTS);
+    }
+
+    /**
+     * Where a build of this site puts the fragments it makes beyond {@code budget} bytes until they
+     * are kept ({@link #keepFragments}); closed by the build (its files deleted).
+     */
+    public FragmentSpill spill(long budget) {
+        return new FragmentSpill(folder, budget);
     }
 
     /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */

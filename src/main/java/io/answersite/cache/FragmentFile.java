@@ -25,7 +25,10 @@ public final class FragmentFile {
     private FragmentFile() {
     }
 
-    /** One kept fragment: {@code kind\nid}, the digests of what it was made from, and its bytes. */
+    /**
+     * One kept fragment: {@code kind\nid}, the digests of what it was made from, and its bytes (null
+     * while a build has it in its {@link FragmentSpill}).
+     */
     public record Stored(String key, byte[] source, byte[] inputs, byte[] value) {
     }
 
@@ -34,12 +37,38 @@ public final class FragmentFile {
         out.writeUTF(key);
         out.writeInt(entries.size());
         for (Stored entry : entries) {
-            out.writeUTF(entry.key());
-            out.write(entry.source());
-            out.write(entry.inputs());
-            out.writeInt(entry.value().length);
-            out.write(entry.value());
+            writeEntry(out, entry);
         }
+    }
+
+    /** One entry as {@link #write} writes it (also the format of {@link FragmentSpill}'s files). */
+    static void writeEntry(DataOutputStream out, Stored entry) throws IOException {
+        out.writeUTF(entry.key());
+        out.write(entry.source());
+        out.write(entry.inputs());
+        out.writeInt(entry.value().length);
+        out.write(entry.value());
+    }
+
+    /**
+     * One entry as {@link #writeEntry} wrote it.
+     *
+     * @throws java.io.EOFException at the end of the stream
+     * @throws IOException when the entry is damaged
+     */
+    static Stored readEntry(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        byte[] source = new byte[DIGEST_BYTES];
+        in.readFully(source);
+        byte[] inputs = new byte[DIGEST_BYTES];
+        in.readFully(inputs);
+        int length = in.readInt();
+        if (length < 0 || length > MAX_VALUE_BYTES) {
+            throw new IOException("a fragment of " + length + " bytes");
+        }
+        byte[] value = new byte[length];
+        in.readFully(value);
+        return new Stored(name, source, inputs, value);
     }
 
     /** What {@link #write} wrote under {@code key}, by fragment key; empty for anything else. */
@@ -51,18 +80,8 @@ public final class FragmentFile {
             int count = in.readInt();
             Map<String, Stored> entries = new HashMap<>(Math.max(16, Math.min(count, 1 << 20) * 4 / 3));
             for (int i = 0; i < count; i++) {
-                String name = in.readUTF();
-                byte[] source = new byte[DIGEST_BYTES];
-                in.readFully(source);
-                byte[] inputs = new byte[DIGEST_BYTES];
-                in.readFully(inputs);
-                int length = in.readInt();
-                if (length < 0 || length > MAX_VALUE_BYTES) {
-                    return Map.of();
-                }
-                byte[] value = new byte[length];
-                in.readFully(value);
-                entries.put(name, new Stored(name, source, inputs, value));
+                Stored entry = readEntry(in);
+                entries.put(entry.key(), entry);
             }
             return in.read() == -1 ? entries : Map.of();
         } catch (IOException | RuntimeException e) {

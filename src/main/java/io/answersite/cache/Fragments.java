@@ -63,18 +63,21 @@ public final class Fragments {
     /** The published output folder and its files still as the last build left them (see {@link #published}). */
     private final Path publishedDir;
     private final Set<String> untouched;
+    /** Where made fragments go once they no longer fit its budget (else null: all are held). */
+    private final FragmentSpill spill;
 
     private Fragments(boolean keep) {
-        this(keep, null, Map.of(), null, Set.of());
+        this(keep, null, Map.of(), null, Set.of(), null);
     }
 
     private Fragments(boolean keep, InputDigest digests, Map<String, FragmentFile.Stored> previous,
-                      Path publishedDir, Set<String> untouched) {
+                      Path publishedDir, Set<String> untouched, FragmentSpill spill) {
         this.keep = keep;
         this.digests = digests;
         this.previous = previous;
         this.publishedDir = publishedDir;
         this.untouched = Set.copyOf(untouched);
+        this.spill = spill;
     }
 
     /**
@@ -84,7 +87,7 @@ public final class Fragments {
      * kept for the next build ({@link #stored()}); the others are computed, as without a cache.
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous) {
-        return new Fragments(false, digests, previous, null, Set.of());
+        return new Fragments(false, digests, previous, null, Set.of(), null);
     }
 
     /**
@@ -94,7 +97,17 @@ public final class Fragments {
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
                                    Set<String> untouched) {
-        return new Fragments(false, digests, previous, publishedDir, untouched);
+        return onDisk(digests, previous, publishedDir, untouched, null);
+    }
+
+    /**
+     * As {@link #onDisk(InputDigest, Map, Path, Set)}, the fragments made beyond {@code spill}'s budget
+     * written to it as they are made instead of held until the build cache is written (see
+     * {@link BuildCache#keepFragments}); null holds them all.
+     */
+    public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
+                                   Set<String> untouched, FragmentSpill spill) {
+        return new Fragments(false, digests, previous, publishedDir, untouched, spill);
     }
 
     /**
@@ -145,7 +158,8 @@ public final class Fragments {
             }
         }
         V value = compute.get();
-        current.put(key, new FragmentFile.Stored(key, sourceDigest, inputsDigest, encode.apply(value)));
+        FragmentFile.Stored made = new FragmentFile.Stored(key, sourceDigest, inputsDigest, encode.apply(value));
+        current.put(key, spill == null ? made : spill.keep(made));
         return value;
     }
 
@@ -156,9 +170,17 @@ public final class Fragments {
         return stored != null && stored == previous.get(key);
     }
 
-    /** The fragments this build used or made, sorted by key, for the build cache (empty unless {@link #onDisk}). */
+    /**
+     * The fragments this build used or made, sorted by key, for the build cache (empty unless
+     * {@link #onDisk}); one without its value is in the spill ({@link #spilled}).
+     */
     public List<FragmentFile.Stored> stored() {
         return new TreeMap<>(current).values().stream().toList();
+    }
+
+    /** The fragments of build cache segment {@code segment} that this build put in its spill, by key. */
+    Map<String, FragmentFile.Stored> spilled(int segment) {
+        return spill == null ? Map.of() : spill.read(segment);
     }
 
     /** Whether this build made or took back fragments the build cache keeps. */

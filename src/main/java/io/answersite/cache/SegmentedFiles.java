@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -101,22 +103,46 @@ final class SegmentedFiles {
     /**
      * Keeps {@code stored} (sorted by key) for the next build under {@code key}, in segments by the
      * hash of each fragment's key: a segment holding exactly the fragments read from it (the same
-     * objects: taken back unchanged) is not written again.
+     * objects: taken back unchanged) is not written again. An entry without its value was put in the
+     * build's spill: {@code spilled} gives a segment's such entries back, one segment at a time.
      */
-    void keepFragments(List<FragmentFile.Stored> stored, String key) {
+    void keepFragments(List<FragmentFile.Stored> stored, IntFunction<Map<String, FragmentFile.Stored>> spilled,
+                       String key) {
         cache.delete(BuildCache.FRAGMENT_FILE); // the one file of earlier versions
         List<List<FragmentFile.Stored>> segments = new ArrayList<>();
         for (int i = 0; i < BuildCache.FRAGMENT_SEGMENTS; i++) {
             segments.add(new ArrayList<>());
         }
-        stored.forEach(entry -> segments.get(Math.floorMod(entry.key().hashCode(), BuildCache.FRAGMENT_SEGMENTS)).add(entry));
+        stored.forEach(entry -> segments.get(BuildCache.fragmentSegmentOf(entry.key())).add(entry));
         for (int i = 0; i < BuildCache.FRAGMENT_SEGMENTS; i++) {
             List<FragmentFile.Stored> segment = segments.get(i);
+            int number = i;
             if (!sameObjects(segment, fragmentSegments.get(i))) {
-                cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, segment, key));
-                fragmentSegments.put(i, segment);
+                List<FragmentFile.Stored> whole = withValues(segment, () -> spilled.apply(number));
+                cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, whole, key));
+                fragmentSegments.put(i, whole);
             }
         }
+    }
+
+    /** {@code segment} with each spilled entry's value read back (the entry written with the same digests). */
+    private static List<FragmentFile.Stored> withValues(List<FragmentFile.Stored> segment,
+                                                        Supplier<Map<String, FragmentFile.Stored>> spilled) {
+        Map<String, FragmentFile.Stored> read = null;
+        List<FragmentFile.Stored> whole = new ArrayList<>(segment.size());
+        for (FragmentFile.Stored entry : segment) {
+            if (entry.value() == null) {
+                read = read == null ? spilled.get() : read;
+                FragmentFile.Stored written = read.get(entry.key());
+                if (written == null || !Arrays.equals(written.source(), entry.source())
+                        || !Arrays.equals(written.inputs(), entry.inputs())) {
+                    continue; // made twice at once, the spill holding the other one: made again next build
+                }
+                entry = written;
+            }
+            whole.add(entry);
+        }
+        return whole;
     }
 
     private static boolean sameObjects(List<?> now, List<?> read) {

@@ -57,9 +57,17 @@ public final class Answersite {
     /** How long a build waits, by default, for another build writing the same output folder. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
 
+    /**
+     * How many bytes of the build cache's fragments a build holds before it writes the rest aside as
+     * they are made (see {@link io.answersite.cache.FragmentSpill}): a 10,000-page site's fragments
+     * (about 165 MB) mostly stay in memory, a 50,000-page site's (about 0.8 GB) mostly do not.
+     */
+    public static final long DEFAULT_FRAGMENT_BUDGET = 128L << 20;
+
     private final ClassLoader themeClassLoader;
     private final BuildListener listener;
     private final Duration lockWait;
+    private final long fragmentBudget;
 
     /** @param themeClassLoader where the built-in theme ({@code theme/}) is found: the plugin's own */
     public Answersite(ClassLoader themeClassLoader) {
@@ -72,9 +80,14 @@ public final class Answersite {
     }
 
     private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait) {
+        this(themeClassLoader, listener, lockWait, DEFAULT_FRAGMENT_BUDGET);
+    }
+
+    private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait, long fragmentBudget) {
         this.themeClassLoader = themeClassLoader;
         this.listener = listener;
         this.lockWait = lockWait;
+        this.fragmentBudget = fragmentBudget;
     }
 
     /**
@@ -82,7 +95,19 @@ public final class Answersite {
      * folder before they stop with {@link OutputBusyException}.
      */
     public Answersite waitingForOtherBuilds(Duration wait) {
-        return new Answersite(themeClassLoader, listener, wait);
+        return new Answersite(themeClassLoader, listener, wait, fragmentBudget);
+    }
+
+    /**
+     * This facade, with builds that hold at most {@code bytes} of the build cache's fragments
+     * ({@link #DEFAULT_FRAGMENT_BUDGET} by default) and write the others aside as they are made.
+     */
+    public Answersite holdingFragments(long bytes) {
+        return new Answersite(themeClassLoader, listener, lockWait, bytes);
+    }
+
+    long fragmentBudget() {
+        return fragmentBudget;
     }
 
     public Answersite() {

@@ -2,6 +2,7 @@ package io.answersite.site;
 
 import io.answersite.cache.BuildCache;
 import io.answersite.cache.Fingerprint;
+import io.answersite.cache.FragmentSpill;
 import io.answersite.cache.Fragments;
 import io.answersite.cache.InputDigest;
 import io.answersite.check.BuiltSiteCheck;
@@ -74,35 +75,38 @@ final class CachedBuild {
         }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
         Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(listed));
         renders.trustUntouched(untouched);
-        Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
-                cache.fragments(renderKey), request.outputDir(), untouched));
-        BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
-            try (in) {
-                return BuiltSiteCheck.Memory.readFrom(in, renderKey);
-            } catch (IOException e) {
-                return BuiltSiteCheck.Memory.published();
-            }
-        }).orElseGet(BuiltSiteCheck.Memory::published));
-        BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
-                Optional.of(listed));
-        times.time("cache", () -> {
-            // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
-            cache.keepLoads(loads, loadKey);
-            if (result.written() && result.output().isPresent()) {
-                renders.retainOnly(result.pages().writtenPaths());
-                cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
-                cache.keepFragments(fragments.stored(), renderKey);
-                if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
-                    cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
-                } else {
-                    cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
+        // fragments made beyond the budget go to disk as they are made; the spill's files are deleted at the end
+        try (FragmentSpill spill = cache.spill(site.fragmentBudget())) {
+            Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
+                    cache.fragments(renderKey), request.outputDir(), untouched, spill));
+            BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
+                try (in) {
+                    return BuiltSiteCheck.Memory.readFrom(in, renderKey);
+                } catch (IOException e) {
+                    return BuiltSiteCheck.Memory.published();
                 }
-                cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
-                        result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
-            }
-            return null;
-        });
-        return result;
+            }).orElseGet(BuiltSiteCheck.Memory::published));
+            BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
+                    Optional.of(listed));
+            times.time("cache", () -> {
+                // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
+                cache.keepLoads(loads, loadKey);
+                if (result.written() && result.output().isPresent()) {
+                    renders.retainOnly(result.pages().writtenPaths());
+                    cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
+                    cache.keepFragments(fragments, renderKey);
+                    if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
+                        cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
+                    } else {
+                        cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
+                    }
+                    cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
+                            result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
+                }
+                return null;
+            });
+            return result;
+        }
     }
 
     /** The folders that make a site what it is, absolute, one a line: the build cache keeps one cache per such site. */

@@ -114,7 +114,8 @@ class RandomEditsTest {
         TestSites.copySite(repository.resolve("site"), root.resolve("site"));
         long seed = SEED + 1;
         random = new Random(seed);
-        Answersite answersite = new Answersite();
+        // a budget smaller than the site's fragments: some are held, the others go through the spill
+        Answersite answersite = new Answersite().holdingFragments(FRAGMENTS_HELD);
         BuildRequest request = TestSites.request(root).withIncludeDrafts(random.nextBoolean());
         Path cacheDir = root.resolve("target/answersite-cache");
         BuildResult previous = answersite.build(request, cacheDir);
@@ -140,6 +141,8 @@ class RandomEditsTest {
     }
 
     private static final int CACHED_EDITS = Integer.getInteger("randomEdits.cachedCount", 40);
+    /** The repository site's fragments take about 370 KB: a build holds about a third and spills the rest. */
+    private static final long FRAGMENTS_HELD = 128 << 10;
 
     /** One edit: what it did, the content file to show ahead (or null), and whether the page shown ahead must be final. */
     private record Edit(String description, Path shownAhead, boolean exactAhead, Runnable undo) {
