@@ -24,7 +24,15 @@ corpus=$bench_dir/corpus-$pages
 corpus=$(cd "$corpus" && pwd)
 work=$(mktemp -d)
 [ -f "$corpus/.mvn/jvm.config" ] && mv "$corpus/.mvn/jvm.config" "$work/jvm.config.aside"
-trap '[ -f "$work/jvm.config.aside" ] && mv "$work/jvm.config.aside" "$corpus/.mvn/jvm.config"; rm -rf "$work"' EXIT
+# the last build's output is set aside (renamed), not deleted, before each build, as bench/run.sh
+# does: files created within a minute of many deletions cost several times more on this machine
+set_aside_dir=$(dirname "$corpus")/.set-aside
+trap '[ -f "$work/jvm.config.aside" ] && mv "$work/jvm.config.aside" "$corpus/.mvn/jvm.config"; rm -rf "$work" "$set_aside_dir"' EXIT
+set_aside() {
+  mkdir -p "$set_aside_dir"
+  if [ -e "$corpus/target" ]; then mv "$corpus/target" "$(mktemp -d "$set_aside_dir/XXXXXX")/"; fi
+  sync
+}
 jdk25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -33,8 +41,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 build() {
   local name=$1 home=$2 opts=$3 log
   log=$work/log
-  rm -rf "$corpus/target"
-  sync
+  set_aside
   ( cd "$corpus" && JAVA_HOME=$home MAVEN_OPTS=$opts /usr/bin/time -f 'TIME %e %U %S %M' mvn -B -o site:build ) > "$log" 2>&1 \
     || { cat "$log"; exit 1; }
   read -r wall user sys rss < <(grep -o 'TIME .*' "$log" | awk '{print $2, $3, $4, $5}')
@@ -51,7 +58,7 @@ declare -A options=([default]="" [parallel-gc]="-XX:+UseParallelGC" [recommended
   [cds]="$recommended -XX:SharedArchiveFile=$work/app.jsa -Xshare:auto")
 echo "corpus: $corpus ($(find "$corpus/content" -name '*.md' | wc -l) files); $(nproc) cores; RUNS=$runs"
 echo "training the class-data sharing archive (one build, not timed)"
-rm -rf "$corpus/target"
+set_aside
 ( cd "$corpus" && MAVEN_OPTS="$recommended -XX:ArchiveClassesAtExit=$work/app.jsa" mvn -B -q -o site:build ) > "$work/train" 2>&1 \
   || { cat "$work/train"; exit 1; }
 if [ -n "$jdk25" ]; then
@@ -59,7 +66,7 @@ if [ -n "$jdk25" ]; then
   homes[jdk25]=$jdk25; options[jdk25]="$recommended"
   homes[jdk25-aot]=$jdk25; options[jdk25-aot]="$recommended -XX:AOTCache=$work/app.aot"
   echo "training the JDK 25 ahead-of-time cache (one build, not timed)"
-  rm -rf "$corpus/target"
+  set_aside
   ( cd "$corpus" && JAVA_HOME=$jdk25 MAVEN_OPTS="$recommended -XX:AOTCacheOutput=$work/app.aot" mvn -B -q -o site:build ) \
     > "$work/train25" 2>&1 || { cat "$work/train25"; exit 1; }
 fi

@@ -13,8 +13,8 @@
 # usage: bench/run.sh matrix [SIZE [SHAPE...]]   (default: 10000 and every shape; RUNS=3)
 #   For each corpus shape of bench/generate_corpus.py (--shape), at SIZE pages: the corpus and the
 #   same pages as a Hugo site (bench/hugo_corpus.py), both cached under BENCH_DIR; then RUNS clean
-#   builds of each, alternating: `mvn site:build` with target/ deleted (the site and the build
-#   cache) and `hugo` with public/, resources/ and its cache deleted. Prints per shape the median
+#   builds of each, alternating: `mvn site:build` with target/ set aside (the site and the build
+#   cache) and `hugo` with public/, resources/ and its cache set aside. Prints per shape the median
 #   wall times and their ratio (Answersite / Hugo), then the worst shape, and writes the table to
 #   BENCH_DIR/matrix-SIZE.md. Installs Hugo with apt-get when it is missing; fails if a build has an
 #   error, and reports the warnings of each build.
