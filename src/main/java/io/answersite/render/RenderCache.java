@@ -228,6 +228,11 @@ public final class RenderCache {
         return entry == null || entry.bytes == null ? 0 : entry.bytes.length;
     }
 
+    /** Whether this cache has an entry for {@code path}: a page the last build wrote. */
+    boolean knows(String path) {
+        return entries.containsKey(path);
+    }
+
     void store(String path, byte[] digest, byte[] bytes, Object inputs) {
         entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
                 : new Entry(digest, null, Sha256.of(bytes), inputs));

@@ -156,6 +156,9 @@ public final class SiteRenderer {
     public record RenderedPage(String path, byte[] bytes) {
     }
 
+    /** Stands for a view not digested: no view's SHA-256 is 32 zero bytes. */
+    private static final byte[] NO_VIEW_DIGEST = new byte[32];
+
     /**
      * @param inputs what the view was made from (see {@link ViewInputs#of}), recorded with the page kept
      *     in the cache; null when not known
@@ -164,7 +167,12 @@ public final class SiteRenderer {
                        Diagnostics diagnostics, PageCounts counts, String kind, String language, Object inputs) {
         String path = UrlScheme.indexFile(folder);
         counts.viewed(path);
-        byte[] digest = cache == null ? null : viewDigest.digest(themeDigest + template, context);
+        // the build cache on disk has nothing to match the view of a page it has no entry for (every
+        // page of a clean build): a page the next build can take back by its inputs is not digested
+        // now, and if its inputs change before it is rendered again with a digest, it is rendered
+        // rather than compared; a page without inputs (search, 404) can only be taken back by its view
+        byte[] digest = cache == null ? null : cache.inMemory() || cache.knows(path) || inputs == null
+                ? viewDigest.digest(themeDigest + template, context) : NO_VIEW_DIGEST;
         Optional<RenderCache.Kept> previous = cache == null ? Optional.empty() : cache.reuse(path, digest);
         if (previous.isPresent()) {
             writeKept(output, path, previous.get());

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -150,6 +151,33 @@ class BuildCacheTest {
                 changed.pages().viewedPaths(),
                 "the answer, the pages that show it (its topic, a 'more answers' card, list, hub), and the pages"
                         + " that are always made (search, 404)");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    /**
+     * A clean build does not digest the views of pages the next build can take back by their inputs
+     * (the cost of a digest for every page, for a comparison that build cannot make): a page whose
+     * inputs then change is rendered again once, without a comparison, and from then on is compared
+     * by its view like any other.
+     */
+    @Test
+    void afterACleanBuildAPageWhoseInputsChangeButNotItsViewIsRenderedOnceThenTakenBackByItsView()
+            throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+        Path related = site.resolve("content/answers/api-key-storage.md"); // a related item of rate-limits
+
+        Files.writeString(related, "\nRotate a key that was ever committed.\n", StandardOpenOption.APPEND);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertTrue(first.pages().renderedPaths().containsAll(List.of("answers/api-key-storage/index.html",
+                "answers/rate-limits/index.html")), "its view was not digested by the clean build: "
+                + first.pages().renderedPaths());
+
+        Files.writeString(related, "\nAnd revoke the old one.\n", StandardOpenOption.APPEND);
+        BuildResult second = answersite.build(request, cacheOf(site));
+        assertEquals(List.of("answers/api-key-storage/index.html"), second.pages().renderedPaths(),
+                "rate-limits reads the page but shows only its title: taken back by its view's digest");
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
     }
 
