@@ -120,7 +120,7 @@ final class SegmentedFiles {
             if (!sameObjects(segment, fragmentSegments.get(i))) {
                 List<FragmentFile.Stored> whole = withValues(segment, () -> spilled.apply(number));
                 cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, whole, key));
-                fragmentSegments.put(i, whole);
+                fragmentSegments.put(i, segment); // the build's own objects: a spilled value is not held again
             }
         }
     }
