@@ -65,19 +65,15 @@ public final class FragmentSpill implements AutoCloseable {
         return segments[segment].read();
     }
 
-    /** Deletes the temporary files. */
+    /**
+     * Deletes the temporary files. One that cannot be deleted is left for the next build of the site
+     * to delete ({@link BuildCache#forSite}) rather than failing a build whose output is already in
+     * place: it holds only fragments the cache would have kept anyway.
+     */
     @Override
     public void close() {
-        UncheckedIOException failure = null;
         for (Segment segment : segments) {
-            try {
-                segment.delete();
-            } catch (UncheckedIOException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure != null) {
-            throw failure;
+            segment.delete();
         }
     }
 
@@ -137,7 +133,7 @@ public final class FragmentSpill implements AutoCloseable {
                 out.close();
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + file, e);
+                // left for the next build of the site, which deletes every temporary file it finds
             } finally {
                 out = null;
             }

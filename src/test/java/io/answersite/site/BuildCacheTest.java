@@ -182,6 +182,26 @@ class BuildCacheTest {
     }
 
     @Test
+    void aBuildThatHoldsNoFragmentKeepsTheSameOnesAndLeavesNoTemporaryFile() throws IOException {
+        Path held = TestSites.exampleSite(root.resolve("held"));
+        Path spilled = TestSites.exampleSite(root.resolve("spilled"));
+        assertEquals(List.of(), answersite.build(TestSites.request(held), cacheOf(held)).diagnostics());
+        BuildResult result = answersite.holdingFragments(0).build(TestSites.request(spilled), cacheOf(spilled));
+        assertEquals(List.of(), result.diagnostics());
+
+        Map<String, FragmentFile.Stored> kept = readFragments(held);
+        Map<String, FragmentFile.Stored> keptAfterSpilling = readFragments(spilled);
+        assertEquals(kept.keySet(), keptAfterSpilling.keySet());
+        kept.forEach((key, entry) -> assertArrayEquals(entry.value(), keptAfterSpilling.get(key).value(), key));
+        try (Stream<Path> files = Files.list(slotOf(spilled))) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".tmp"))
+                    .toList(), "the spill's files are deleted at the end of the build");
+        }
+        assertSameFiles(TestSites.snapshot(held.resolve("target/site")),
+                TestSites.snapshot(spilled.resolve("target/site")));
+    }
+
+    @Test
     void thePerPagePiecesOfTheMachineFilesAreKeptWithTheDigestsOfWhatTheyWereMadeFrom() throws IOException {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);
