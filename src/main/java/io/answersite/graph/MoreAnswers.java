@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -26,9 +27,10 @@ final class MoreAnswers {
 
     /**
      * For each answer, other answers in its language, not already listed as related: same topic
-     * first, then more shared tags, then by id. Each answer scans the answers of its own topic once,
-     * comparing tags as bit masks (one popcount per pair), so the cost is answers × topic size with
-     * a tight inner loop, never answers × site; answers outside the topic come from a tag index.
+     * first, then more shared tags, then by id. Answers of a topic with the same tags rank the topic
+     * alike, so each set of tags ranks the topic's sets of tags once ({@link TopicTags}) and each
+     * answer then walks that ranking only until it has enough: the cost is answers plus sets of tags
+     * squared per topic, never answers × topic size; answers outside the topic come from a tag index.
      */
     static Map<PageKey, List<PageKey>> ofAll(Map<PageKey, Page> pages, Map<PageKey, List<ResolvedRelated>> related,
                                              int wanted) {
@@ -109,32 +111,75 @@ final class MoreAnswers {
         }
     }
 
-    /** The answers of one topic, sorted by key, with their tags as bit masks over the topic's tags. */
+    /**
+     * The answers of one topic, sorted by key, grouped by their set of tags (as bit masks over the
+     * topic's tags): how many tags two answers share depends only on their groups, so an answer's
+     * ranking of the topic is a ranking of the groups, made once per group. A topic's answers mostly
+     * share a few tag sets, so the cost is the answers plus the groups squared, not the answers squared.
+     */
     private static final class TopicTags {
         final List<Page.Answer> answers;
-        final int words;
-        final long[] masks;
+        /** Each answer's group, by index in {@link #answers}. */
+        final int[] groupOf;
+        /** Each group's answers, by index, ascending (key order). */
+        final List<int[]> members = new ArrayList<>();
+        /** Each group's tags as a bit mask over the topic's tags. */
+        private final List<long[]> masks = new ArrayList<>();
+        /**
+         * For each group, the groups by how many tags they share with it, most first (groups sharing
+         * as many in one array); made for a group when one of its answers first asks.
+         */
+        private final int[][][] ranking;
 
         TopicTags(List<Page.Answer> answers) {
             this.answers = answers;
             Map<String, Integer> bits = new HashMap<>();
             answers.forEach(a -> a.common().tags().forEach(t -> bits.putIfAbsent(t, bits.size())));
-            words = Math.max(1, (bits.size() + 63) / 64);
-            masks = new long[answers.size() * words];
+            int words = Math.max(1, (bits.size() + 63) / 64);
+            Map<List<Long>, Integer> groups = new HashMap<>();
+            List<List<Integer>> grouped = new ArrayList<>();
+            groupOf = new int[answers.size()];
             for (int i = 0; i < answers.size(); i++) {
+                long[] mask = new long[words];
                 for (String tag : answers.get(i).common().tags()) {
                     int bit = bits.get(tag);
-                    masks[i * words + bit / 64] |= 1L << (bit % 64);
+                    mask[bit / 64] |= 1L << (bit % 64);
                 }
+                List<Long> asKey = new ArrayList<>(words);
+                for (long word : mask) {
+                    asKey.add(word);
+                }
+                Integer group = groups.get(asKey);
+                if (group == null) {
+                    group = masks.size();
+                    groups.put(asKey, group);
+                    masks.add(mask);
+                    grouped.add(new ArrayList<>());
+                }
+                groupOf[i] = group;
+                grouped.get(group).add(i);
             }
+            grouped.forEach(list -> members.add(list.stream().mapToInt(Integer::intValue).toArray()));
+            ranking = new int[masks.size()][][];
         }
 
-        int shared(int a, int b) {
-            int count = 0;
-            for (int w = 0; w < words; w++) {
-                count += Long.bitCount(masks[a * words + w] & masks[b * words + w]);
+        /** The groups ranked for the answers of {@code group}: see {@link #ranking}. */
+        synchronized int[][] rankingFor(int group) {
+            if (ranking[group] == null) {
+                TreeMap<Integer, List<Integer>> byShared = new TreeMap<>(Comparator.reverseOrder());
+                long[] own = masks.get(group);
+                for (int other = 0; other < masks.size(); other++) {
+                    long[] mask = masks.get(other);
+                    int count = 0;
+                    for (int w = 0; w < own.length; w++) {
+                        count += Long.bitCount(own[w] & mask[w]);
+                    }
+                    byShared.computeIfAbsent(count, c -> new ArrayList<>()).add(other);
+                }
+                ranking[group] = byShared.values().stream()
+                        .map(groups -> groups.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
             }
-            return count;
+            return ranking[group];
         }
     }
 
@@ -151,31 +196,33 @@ final class MoreAnswers {
         Set<PageKey> excluded = new HashSet<>();
         excluded.add(answer.key());
         related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
-        // the best `wanted` of the topic: more shared tags first; scanning in key order and moving an
-        // answer ahead only for strictly more tags keeps ties in key order
-        int[] best = new int[wanted];
-        int[] bestShared = new int[wanted];
-        int found = 0;
-        for (int j = 0; j < topic.answers.size(); j++) {
-            int shared = topic.shared(index, j);
-            // the score first: most answers of a big topic fall short of it, and only the rest pay a lookup
-            if (found == wanted && shared <= bestShared[wanted - 1]
-                    || excluded.contains(topic.answers.get(j).key())) {
-                continue;
-            }
-            int at = Math.min(found, wanted - 1);
-            while (at > 0 && bestShared[at - 1] < shared) {
-                best[at] = best[at - 1];
-                bestShared[at] = bestShared[at - 1];
-                at--;
-            }
-            best[at] = j;
-            bestShared[at] = shared;
-            found = Math.min(found + 1, wanted);
-        }
+        // the best `wanted` of the topic: more shared tags first, then key order; the groups sharing
+        // the same number of tags are walked together, their answers merged by index (key order)
         List<PageKey> chosen = new ArrayList<>();
-        for (int i = 0; i < found; i++) {
-            chosen.add(topic.answers.get(best[i]).key());
+        for (int[] groups : topic.rankingFor(topic.groupOf[index])) {
+            int[] next = new int[groups.length];
+            while (chosen.size() < wanted) {
+                int pick = -1;
+                int pickIndex = Integer.MAX_VALUE;
+                for (int g = 0; g < groups.length; g++) {
+                    int[] list = topic.members.get(groups[g]);
+                    if (next[g] < list.length && list[next[g]] < pickIndex) {
+                        pick = g;
+                        pickIndex = list[next[g]];
+                    }
+                }
+                if (pick < 0) {
+                    break;
+                }
+                next[pick]++;
+                PageKey key = topic.answers.get(pickIndex).key();
+                if (!excluded.contains(key)) {
+                    chosen.add(key);
+                }
+            }
+            if (chosen.size() == wanted) {
+                break;
+            }
         }
         if (chosen.size() == wanted) {
             return List.copyOf(chosen);
