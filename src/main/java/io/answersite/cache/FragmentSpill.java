@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Where a build puts the fragments it makes for the build cache once they no longer fit a budget:
  * written as they are made to one temporary file per segment of the cache, beside it, and read back
  * one segment at a time when the cache is written. Without it a build holds every fragment's bytes
- * until its end (about 0.8 GB at 50,000 pages); with it, at most the budget. A site whose fragments fit the budget writes nothing here (a small site pays no extra
- * disk traffic).
+ * until its end (about 0.8 GB at 50,000 pages); with it, at most the budget. A site whose fragments
+ * fit the budget writes nothing here (a small site pays no extra disk traffic).
  *
  * <p>Only fragments the build cache may keep reach this class (from files it trusts: never one with
  * a secret finding). Each file is named {@code fragments-NN-….tmp}: one a stopped build leaves behind

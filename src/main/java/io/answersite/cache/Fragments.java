@@ -85,25 +85,12 @@ public final class Fragments {
      * Object, Supplier, Function, Function)}) are taken from {@code previous} when their source and
      * inputs have the same {@link InputDigest} (a record read from a file: its path and bytes), and
      * kept for the next build ({@link #stored()}); the others are computed, as without a cache.
-     */
-    public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous) {
-        return new Fragments(false, digests, previous, null, Set.of(), null);
-    }
-
-    /**
-     * As {@link #onDisk(InputDigest, Map)}, knowing the published output folder and its files that
-     * are still as the last build left them ({@code BuildCache.untouchedOutputs}): a fragment that
-     * stands for a whole output file then need not keep the file's bytes ({@link #published}).
-     */
-    public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
-                                   Set<String> untouched) {
-        return onDisk(digests, previous, publishedDir, untouched, null);
-    }
-
-    /**
-     * As {@link #onDisk(InputDigest, Map, Path, Set)}, the fragments made beyond {@code spill}'s budget
-     * written to it as they are made instead of held until the build cache is written (see
-     * {@link BuildCache#keepFragments}); null holds them all.
+     *
+     * @param publishedDir the published output folder, with {@code untouched} its files still as the
+     *     last build left them ({@code BuildCache.untouchedOutputs}): a fragment that stands for a whole
+     *     output file then need not keep the file's bytes ({@link #published}); null when not known
+     * @param spill where the fragments made beyond its budget are written as they are made instead of
+     *     held until the build cache is written ({@link BuildCache#keepFragments}); null holds them all
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
                                    Set<String> untouched, FragmentSpill spill) {
