@@ -8,6 +8,7 @@ import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Severity;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.HeldBack;
+import io.answersite.text.ParkedBytes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -254,6 +255,14 @@ public final class BuildCache {
     /** The segment a fragment's {@code kind\nid} key is kept in. */
     static int fragmentSegmentOf(String key) {
         return Math.floorMod(key.hashCode(), FRAGMENT_SEGMENTS);
+    }
+
+    /**
+     * Where a build of this site keeps pages' bodies beyond {@code budget} bytes (see
+     * {@link io.answersite.content.LoadCache#parkBodiesIn}); closed by the build (its file deleted).
+     */
+    public ParkedBytes parking(long budget) {
+        return ParkedBytes.in(folder, budget);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.text.LargeText;
 import io.answersite.text.Sha256;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -38,7 +39,7 @@ final class CodecSchema {
             + " and records and enums of io.answersite reachable from ";
 
     /** What a value in some place may be, from the type declared there. */
-    enum Form { ANY, STRING, INT, LONG, BOOLEAN, DOUBLE, BYTES, DATE, LIST, MAP, SORTED_MAP, OPTIONAL, ENUM, RECORD, SEALED }
+    enum Form { ANY, STRING, LARGE_TEXT, INT, LONG, BOOLEAN, DOUBLE, BYTES, DATE, LIST, MAP, SORTED_MAP, OPTIONAL, ENUM, RECORD, SEALED }
 
     /** A declared type, resolved: for records, with the shapes of their components under the type's arguments. */
     static final class Shape {
@@ -159,6 +160,8 @@ final class CodecSchema {
     static Shape scalar(Class<?> raw) {
         if (raw == String.class) {
             return new Shape(Form.STRING, false, raw);
+        } else if (raw == LargeText.class) {
+            return new Shape(Form.LARGE_TEXT, false, raw);
         } else if (raw == int.class || raw == Integer.class) {
             return new Shape(Form.INT, raw.isPrimitive(), raw);
         } else if (raw == long.class || raw == Long.class) {

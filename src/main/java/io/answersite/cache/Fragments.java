@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.text.ParkedBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +66,7 @@ public final class Fragments {
     private final Set<String> untouched;
     /** Where made fragments go once they no longer fit its budget (else null: all are held). */
     private final FragmentSpill spill;
+    private volatile ParkedBytes parking = ParkedBytes.none();
 
     private Fragments(boolean keep) {
         this(keep, null, Map.of(), null, Set.of(), null);
@@ -168,6 +170,19 @@ public final class Fragments {
     /** The fragments of build cache segment {@code segment} that this build put in its spill, by key. */
     Map<String, FragmentFile.Stored> spilled(int segment) {
         return spill == null ? Map.of() : spill.read(segment);
+    }
+
+    /**
+     * Where this build's emitters keep large values they take more than once (the Markdown twins)
+     * once a budget is spent: {@link ParkedBytes#none()} until {@link #parkLargeValuesIn} names one.
+     */
+    public ParkedBytes parking() {
+        return parking;
+    }
+
+    /** Keeps this build's large values in {@code store} beyond its budget; the store must outlive the build's emit stage. */
+    public void parkLargeValuesIn(ParkedBytes store) {
+        parking = store;
     }
 
     /** Whether this build made or took back fragments the build cache keeps. */

@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.text.LargeText;
 import io.answersite.text.Sha256;
 import java.net.URI;
 import java.nio.file.Path;
@@ -88,6 +89,10 @@ public final class InputDigest {
     }
 
     private void value(MessageDigest sha, Object value) {
+        if (value instanceof LargeText text) {
+            RecordComponents.digestPlain(sha, text.toString()); // as the string: wherever the text is kept
+            return;
+        }
         if (RecordComponents.digestPlain(sha, value)) {
             return;
         }

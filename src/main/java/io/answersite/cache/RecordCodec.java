@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * of {@code io.answersite} reachable from them through their components are its <em>schema</em>.
  * Values are written component by component with the records' accessors and read back with their
  * canonical constructors. Every value is tagged with its runtime type (so type variables such as
- * {@code Located<T>.value} and {@code Object} components work): null, strings, {@code int},
+ * {@code Located<T>.value} and {@code Object} components work): null, strings (and {@link io.answersite.text.LargeText}, written as
+ * its string), {@code int},
  * {@code long}, {@code boolean}, {@code double}, byte arrays, {@link LocalDate}, lists, maps (in
  * their iteration order; a map sorted by its keys' natural order is read back as a {@link TreeMap}),
  * optionals, enums and records. A record or enum class is named once per file, the first time it

@@ -23,6 +23,7 @@ import static io.answersite.cache.RecordCodec.SHARED_STRING_CHARS;
 import io.answersite.cache.CodecSchema.ClassInfo;
 import io.answersite.cache.CodecSchema.Form;
 import io.answersite.cache.CodecSchema.Shape;
+import io.answersite.text.LargeText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,19 +109,24 @@ public final class ValueInput {
         Form form = shape.form;
         switch (tag) {
             case TAG_STRING, TAG_STRING_REF -> {
-                expect(form, Form.STRING, tag);
+                boolean large = form == Form.LARGE_TEXT;
+                if (!large) {
+                    expect(form, Form.STRING, tag);
+                }
+                String text;
                 if (tag == TAG_STRING_REF) {
                     int ref = count();
                     if (ref >= stringRefs.size()) {
                         throw new IOException("string " + ref + " is not defined yet");
                     }
-                    return stringRefs.get(ref);
+                    text = stringRefs.get(ref);
+                } else {
+                    text = utf8();
+                    if (text.length() <= SHARED_STRING_CHARS) {
+                        stringRefs.add(text);
+                    }
                 }
-                String text = utf8();
-                if (text.length() <= SHARED_STRING_CHARS) {
-                    stringRefs.add(text);
-                }
-                return text;
+                return large ? LargeText.of(text) : text;
             }
             case TAG_INT -> {
                 expect(form, Form.INT, tag);

@@ -23,6 +23,7 @@ import static io.answersite.cache.RecordCodec.SHARED_STRING_CHARS;
 import io.answersite.cache.CodecSchema.ClassInfo;
 import io.answersite.cache.CodecSchema.Form;
 import io.answersite.cache.CodecSchema.Shape;
+import io.answersite.text.LargeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -122,6 +123,7 @@ public final class ValueOutput {
         }
         switch (shape.form) {
             case STRING -> string(cast(String.class, value));
+            case LARGE_TEXT -> string(cast(LargeText.class, value).toString());
             case INT -> {
                 tag(TAG_INT);
                 varlong(zigzag(cast(Integer.class, value)));

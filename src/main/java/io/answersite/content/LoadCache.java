@@ -3,6 +3,7 @@ package io.answersite.content;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
+import io.answersite.text.ParkedBytes;
 import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,8 @@ public final class LoadCache {
     /** Hashes of files this build already computed (its input fingerprint), by absolute path. */
     private volatile Map<Path, byte[]> knownHashes = Map.of();
     private int misses;
+    /** Where pages read from now on keep their bodies once they no longer fit its budget; null: on the heap. */
+    private volatile ParkedBytes parking;
 
     /** A cache that trusts size and modification time (the preview server's). */
     public LoadCache() {
@@ -120,6 +123,10 @@ public final class LoadCache {
         if (found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
             entries.remove(file);
         } else {
+            ParkedBytes store = parking;
+            if (store != null && result.isPresent() && result.get() instanceof Page page) {
+                result = Optional.of((T) page.withBody(page.body().parkedIn(store)));
+            }
             Entry stored = new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256,
                     result.orElse(null), found);
             entries.put(file, stored);
@@ -156,6 +163,16 @@ public final class LoadCache {
      */
     public void useHashes(Map<Path, byte[]> hashes) {
         knownHashes = Map.copyOf(hashes);
+    }
+
+    /**
+     * Keeps the bodies of pages read from now on in {@code store} once its budget is spent, for one
+     * build: such pages read their HTML and Markdown back from the file each time a stage takes them,
+     * so the store must stay open until the build, its cache stage included, is over. A page with a
+     * secret finding keeps its body on the heap (no file may hold what the scanner found).
+     */
+    public void parkBodiesIn(ParkedBytes store) {
+        parking = store;
     }
 
     /** Forgets files that no longer exist. */

@@ -24,6 +24,9 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
 
     MarkdownDoc body();
 
+    /** The same page with {@code body} in place of its own (the same body kept elsewhere: see {@link LoadCache}). */
+    Page withBody(MarkdownDoc body);
+
     default String title() {
         return common().title();
     }
@@ -70,6 +73,12 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
                   String summaryEn, List<Faq> faq, List<Related> related, Map<String, InlineMarkdown> inline)
             implements Page {
 
+        @Override
+        public Answer withBody(MarkdownDoc body) {
+            return new Answer(key, sourcePath, idPos, common, body, question, answer, basis, nextSteps, summaryEn, faq,
+                    related, inline);
+        }
+
         /** The short answer. */
         @Override
         public String summary() {
@@ -83,16 +92,31 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
     }
 
     record Guide(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
+
+        @Override
+        public Guide withBody(MarkdownDoc body) {
+            return new Guide(key, sourcePath, idPos, common, body);
+        }
     }
 
     /** A checklist; its groups and items are the body's H2 sections and task lists. */
     record Checklist(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body)
             implements Page {
+
+        @Override
+        public Checklist withBody(MarkdownDoc body) {
+            return new Checklist(key, sourcePath, idPos, common, body);
+        }
     }
 
     record GlossaryTerm(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body,
                         String term, List<String> synonyms, String definition, Map<String, InlineMarkdown> inline)
             implements Page {
+
+        @Override
+        public GlossaryTerm withBody(MarkdownDoc body) {
+            return new GlossaryTerm(key, sourcePath, idPos, common, body, term, synonyms, definition, inline);
+        }
 
         @Override
         public String listTitle() {
@@ -107,9 +131,19 @@ public sealed interface Page permits Page.Answer, Page.Guide, Page.Checklist, Pa
     }
 
     record Topic(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
+
+        @Override
+        public Topic withBody(MarkdownDoc body) {
+            return new Topic(key, sourcePath, idPos, common, body);
+        }
     }
 
     /** The answer hub's intro ({@code content/_index.md}). */
     record Hub(PageKey key, String sourcePath, SourcePos idPos, Common common, MarkdownDoc body) implements Page {
+
+        @Override
+        public Hub withBody(MarkdownDoc body) {
+            return new Hub(key, sourcePath, idPos, common, body);
+        }
     }
 }

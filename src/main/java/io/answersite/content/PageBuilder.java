@@ -159,8 +159,8 @@ final class PageBuilder {
         MarkdownDoc b = page.body();
         // an empty body has no slot prefix; it gets one that its (empty) HTML cannot contain
         String slotPrefix = b.slotPrefix().isEmpty() ? "answersite-slot-" : b.slotPrefix();
-        MarkdownDoc body = new MarkdownDoc(b.html(), slotPrefix, b.headings(), List.copyOf(links),
-                b.checklistGroups(), b.anchors(), b.source(), b.edits(), List.copyOf(external), b.imagesWithoutAlt());
+        MarkdownDoc body = new MarkdownDoc(b.htmlText(), slotPrefix, b.headings(), List.copyOf(links),
+                b.checklistGroups(), b.anchors(), b.sourceText(), b.edits(), List.copyOf(external), b.imagesWithoutAlt());
         Map<String, InlineMarkdown> texts = Collections.unmodifiableMap(inline);
         if (page instanceof Page.Answer a) {
             return new Page.Answer(a.key(), a.sourcePath(), a.idPos(), a.common(), body, a.question(), a.answer(),

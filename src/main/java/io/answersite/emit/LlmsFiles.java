@@ -10,10 +10,12 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * llms.txt (in the llmstxt.org format: H1, blockquote, a paragraph, then H2 sections of
@@ -107,58 +109,74 @@ public final class LlmsFiles {
     }
 
     /**
-     * llms-full.txt of one language: a title, then every page's twin after a rule. Assembled from
-     * each page's part as bytes (kept between preview builds with the twin it was made from), so a
-     * rebuild copies the site's text once instead of building and encoding one string of it.
+     * llms-full.txt of one language: a title, then every page's twin after a rule. Made of each page's
+     * twin as bytes, not copied: the parts are taken from the twins as they are written (a large
+     * site's from a file, see {@link MarkdownTwins#twinBytes}), so a build never holds the file whole,
+     * and a preview rebuild's parts are mostly the last one's objects. Tokens are counted only when
+     * the site caps them, each page's count kept with the twin it was made from.
      */
     public FullText llmsFull(String lang) {
         String title = site.config().titleIn(site.config().language(lang).orElseThrow());
         String header = "# " + SiteText.oneLine(title) + "\n\n> " + SiteText.oneLine(site.config().description())
                 + "\n\n";
         boolean counted = site.config().llmsFullMaxTokens() > 0;
-        List<Part> parts = new ArrayList<>();
+        List<Page> pages = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            site.graph().pagesOf(kind, lang).forEach(page -> {
-                byte[] twin = twins.twinBytes(page);
-                parts.add(fragments.get("llms-full-part", page.key(), twin, counted, () -> Part.of(twin, counted)));
-            });
+            site.graph().pagesOf(kind, lang).forEach(pages::add);
         }
-        if (parts.isEmpty()) {
+        if (pages.isEmpty()) {
             String text = header.strip() + "\n";
             return new FullText(List.of(text.getBytes(StandardCharsets.UTF_8)), counted ? Tokens.estimate(text) : 0);
         }
-        // each part ends with its twin's last line and a blank line; the file ends with one line break
-        Part head = Part.of(header, counted);
-        Tokens.Count count = head.count();
-        List<byte[]> pieces = new ArrayList<>(parts.size() + 1);
-        pieces.add(head.bytes());
-        for (Part part : parts) {
-            count = count.plus(part.count());
-            pieces.add(part.bytes());
+        long tokens = 0;
+        if (counted) {
+            // each part ends with its twin's last line and a blank line; the file ends with one line break
+            Tokens.Count count = Tokens.count(header);
+            for (Page page : pages) {
+                byte[] twin = twins.twinBytes(page);
+                count = count.plus(fragments.get("llms-full-count", page.key(), twin, null,
+                        () -> Tokens.count(RULE + new String(twin, StandardCharsets.UTF_8) + "\n")));
+            }
+            tokens = count.minusOneOther().estimate();
         }
-        byte[] last = pieces.get(pieces.size() - 1);
-        pieces.set(pieces.size() - 1, Arrays.copyOf(last, last.length - 1));
-        count = count.minusOneOther();
-        return new FullText(pieces, counted ? count.estimate() : 0);
+        return new FullText(new FullTextParts(header.getBytes(StandardCharsets.UTF_8), pages), tokens);
     }
 
-    /** A piece of llms-full.txt: its bytes and its characters as {@link Tokens} counts them. */
-    private record Part(byte[] bytes, Tokens.Count count) {
-        static Part of(String text, boolean counted) {
-            return new Part(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : new Tokens.Count(0, 0));
+    private static final String RULE = "---\n\n";
+    private static final byte[] RULE_BYTES = RULE.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LINE_BREAK = {'\n'};
+
+    /**
+     * llms-full.txt's parts, read as they are asked for: the header, then for each page a rule, its
+     * twin and a line break, the last page's without it.
+     */
+    private final class FullTextParts extends AbstractList<byte[]> implements RandomAccess {
+        private final byte[] header;
+        private final List<Page> pages;
+
+        FullTextParts(byte[] header, List<Page> pages) {
+            this.header = header;
+            this.pages = pages;
         }
 
-        /** A page's part: a rule, then its twin (UTF-8) and a line break; decoded only to be counted. */
-        static Part of(byte[] twin, boolean counted) {
-            byte[] bytes = new byte[RULE.length + twin.length + 1];
-            System.arraycopy(RULE, 0, bytes, 0, RULE.length);
-            System.arraycopy(twin, 0, bytes, RULE.length, twin.length);
-            bytes[bytes.length - 1] = '\n';
-            return new Part(bytes, counted ? Tokens.count(new String(bytes, StandardCharsets.UTF_8))
-                    : new Tokens.Count(0, 0));
+        @Override
+        public byte[] get(int index) {
+            Objects.checkIndex(index, size());
+            if (index == 0) {
+                return header;
+            }
+            int page = (index - 1) / 3;
+            return switch ((index - 1) % 3) {
+                case 0 -> RULE_BYTES;
+                case 1 -> twins.twinBytes(pages.get(page));
+                default -> LINE_BREAK;
+            };
         }
 
-        private static final byte[] RULE = "---\n\n".getBytes(StandardCharsets.UTF_8);
+        @Override
+        public int size() {
+            return 3 * pages.size();
+        }
     }
 
     private void section(String heading, List<PageKey> keys, TextParts txt) {

@@ -33,8 +33,11 @@ public final class MarkdownTwins {
 
     private final SiteText site;
     private final Fragments fragments;
-    /** Each page's twin as UTF-8, as the twin file, llms-full.txt and the hash take it (text only where counted). */
-    private final Map<PageKey, byte[]> twins = new ConcurrentHashMap<>();
+    /**
+     * Each page's twin as UTF-8, as the twin file, llms-full.txt and the hash take it (text only where
+     * counted); a large site's beyond the budget read back from a file ({@link Fragments#parking}).
+     */
+    private final Map<PageKey, Supplier<byte[]>> twins = new ConcurrentHashMap<>();
     /** Each page's {@link #inputs}, made once per build: the twin, its hash and the page's llms.json entry ask. */
     private final Map<PageKey, List<Object>> inputsByPage = new ConcurrentHashMap<>();
     /** site.yml and the UI strings, the same instance while equal: what every twin reads. */
@@ -110,9 +113,9 @@ public final class MarkdownTwins {
      * build to build while the page and what its twin shows are the same.
      */
     public byte[] twinBytes(Page page) {
-        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub ? makeTwin(page)
-                : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page), bytes -> bytes,
-                        bytes -> bytes));
+        return twins.computeIfAbsent(page.key(), key -> fragments.parking().keep(page instanceof Page.Hub
+                ? makeTwin(page) : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page), bytes -> bytes,
+                        bytes -> bytes))).get();
     }
 
     /**

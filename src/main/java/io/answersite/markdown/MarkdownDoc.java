@@ -1,29 +1,63 @@
 package io.answersite.markdown;
 
+import io.answersite.text.LargeText;
+import io.answersite.text.ParkedBytes;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * A Markdown body rendered to HTML, with its internal links left as numbered slots.
  *
- * @param html the rendered HTML; each internal link's {@code href} is {@code slotPrefix + n + "-"}
+ * @param htmlText the rendered HTML ({@link #html}); each internal link's {@code href} is
+ *     {@code slotPrefix + n + "-"}
  * @param slotPrefix a marker that occurs in the HTML only as a slot (not in the source, nor spelled
  *     with entities), so filling cannot touch content
  * @param headings every heading, in order, with its anchor id
  * @param links every internal link, in order of appearance
  * @param checklistGroups H2 groups with task items (empty for bodies without task lists)
  * @param anchors every id the body gives an element (headings and task items)
- * @param source the Markdown as written, for the Markdown twin
+ * @param sourceText the Markdown as written ({@link #source}), for the Markdown twin
  * @param edits what the twin changes in {@code source}: link targets to fill, {@code {#id}} to drop
  * @param externalLinks absolute links, for the syntax check
  * @param imagesWithoutAlt images whose alt text is empty, by position (an accessibility finding)
  */
-public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings, List<LinkRef> links,
-                          List<ChecklistGroup> checklistGroups, List<String> anchors, String source,
+public record MarkdownDoc(LargeText htmlText, String slotPrefix, List<Heading> headings, List<LinkRef> links,
+                          List<ChecklistGroup> checklistGroups, List<String> anchors, LargeText sourceText,
                           List<Edit> edits, List<ExternalLink> externalLinks, List<ExternalLink> imagesWithoutAlt) {
+
+    public MarkdownDoc(String html, String slotPrefix, List<Heading> headings, List<LinkRef> links,
+                       List<ChecklistGroup> checklistGroups, List<String> anchors, String source,
+                       List<Edit> edits, List<ExternalLink> externalLinks, List<ExternalLink> imagesWithoutAlt) {
+        this(LargeText.of(html), slotPrefix, headings, links, checklistGroups, anchors, LargeText.of(source), edits,
+                externalLinks, imagesWithoutAlt);
+    }
 
     public static final MarkdownDoc EMPTY = new MarkdownDoc("", "", List.of(), List.of(), List.of(), List.of(), "",
             List.of(), List.of(), List.of());
+
+    /** The rendered HTML, with link slots; read back from the file when parked, so take it once per use. */
+    public String html() {
+        return htmlText.toString();
+    }
+
+    /** The Markdown as written; read back from the file when parked, so take it once per use. */
+    public String source() {
+        return sourceText.toString();
+    }
+
+    /**
+     * The same document with its HTML and Markdown kept in {@code store} where they are long and the
+     * store's budget is spent (see {@link LargeText#parkedIn}).
+     */
+    public MarkdownDoc parkedIn(ParkedBytes store) {
+        LargeText parkedHtml = htmlText.parkedIn(store);
+        LargeText parkedSource = sourceText.parkedIn(store);
+        if (parkedHtml == htmlText && parkedSource == sourceText) {
+            return this;
+        }
+        return new MarkdownDoc(parkedHtml, slotPrefix, headings, links, checklistGroups, anchors, parkedSource, edits,
+                externalLinks, imagesWithoutAlt);
+    }
 
     /**
      * A change the Markdown twin makes to the source: the characters {@code [start, end)} are replaced
@@ -37,6 +71,7 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
      * explicit {@code {#id}} markers removed.
      */
     public String markdown(IntFunction<String> urlForSlot) {
+        String source = source();
         StringBuilder out = new StringBuilder(source.length() + 64);
         int from = 0;
         for (Edit edit : edits) {
@@ -53,7 +88,7 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
     }
 
     public boolean isEmpty() {
-        return html.isBlank();
+        return htmlText.isBlank();
     }
 
     /**
@@ -63,8 +98,9 @@ public record MarkdownDoc(String html, String slotPrefix, List<Heading> headings
     public String fill(IntFunction<String> urlForSlot) {
         if (links.isEmpty() || slotPrefix.isEmpty()) {
             // no prefix: the body is empty (its links, if any, are those of front matter texts)
-            return html;
+            return html();
         }
+        String html = html();
         StringBuilder out = new StringBuilder(html.length() + links.size() * 16);
         int from = 0;
         while (true) {

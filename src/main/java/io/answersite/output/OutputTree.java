@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,24 +132,36 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
 
     @Override
     public void write(String relativePath, byte[] bytes) {
+        queue(relativePath, Math.min(bytes.length, QUEUED_BYTES), List.of(bytes));
+    }
+
+    /**
+     * Writes the parts one after the other, not joined: such a file (llms-full.txt) can be larger than
+     * a build should hold twice, and its parts may be read back from disk as the writer takes them. The
+     * parts are their maker's (the twins, the fragments) until written, so they count for no queue space.
+     */
+    @Override
+    public void write(String relativePath, List<byte[]> parts) {
+        queue(relativePath, 0, parts);
+    }
+
+    private void queue(String relativePath, int permits, List<byte[]> parts) {
         Path target = resolve(relativePath);
-        int permits = Math.min(bytes.length, QUEUED_BYTES);
         queuedBytes.acquireUninterruptibly(permits);
         pending.incrementAndGet();
         writer.execute(() -> {
             try {
-                if (failure.get() == null && !sameAsPublished(relativePath, bytes)) {
+                if (failure.get() == null && !PartsFile.sameAs(outputDir.resolve(relativePath), parts)) {
                     Path folder = target.getParent();
                     if (folders.add(folder)) {
                         Files.createDirectories(folder);
                     }
-                    Files.write(target, bytes);
+                    CommitJournal.Move move = PartsFile.write(target, relativePath, parts);
                     // its size and time now are what the committed file will have (a move keeps them):
                     // read here, on the writer thread, so the commit need not list or stat it again
                     stamps.put(relativePath, OutputManifest.stamp(Files.readAttributes(target,
                             BasicFileAttributes.class)));
-                    staged.put(relativePath, new CommitJournal.Move(relativePath, bytes.length,
-                            CommitJournal.crc(bytes)));
+                    staged.put(relativePath, move);
                 }
             } catch (IOException | RuntimeException e) {
                 failure.compareAndSet(null, new UncheckedIOException("cannot write " + relativePath,
@@ -184,18 +195,6 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             throw failed;
         }
     }
-
-    /** Whether the output folder already holds exactly these bytes at this path. */
-    private boolean sameAsPublished(String relativePath, byte[] bytes) {
-        Path published = outputDir.resolve(relativePath);
-        try {
-            return Files.isRegularFile(published) && Files.size(published) == bytes.length
-                    && Arrays.equals(Files.readAllBytes(published), bytes);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
 
     /** Every path written so far, sorted. */
     @Override

@@ -64,10 +64,17 @@ public final class Answersite {
      */
     public static final long DEFAULT_FRAGMENT_BUDGET = 128L << 20;
 
+    /**
+     * How many bytes of pages' bodies (HTML and Markdown, as UTF-8) a build holds on the heap before it
+     * keeps the rest in a file beside the build cache (see {@link io.answersite.text.ParkedBytes}).
+     */
+    public static final long DEFAULT_BODY_BUDGET = 128L << 20;
+
     private final ClassLoader themeClassLoader;
     private final BuildListener listener;
     private final Duration lockWait;
     private final long fragmentBudget;
+    private final long bodyBudget;
 
     /** @param themeClassLoader where the built-in theme ({@code theme/}) is found: the plugin's own */
     public Answersite(ClassLoader themeClassLoader) {
@@ -80,14 +87,16 @@ public final class Answersite {
     }
 
     private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait) {
-        this(themeClassLoader, listener, lockWait, DEFAULT_FRAGMENT_BUDGET);
+        this(themeClassLoader, listener, lockWait, DEFAULT_FRAGMENT_BUDGET, DEFAULT_BODY_BUDGET);
     }
 
-    private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait, long fragmentBudget) {
+    private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait, long fragmentBudget,
+                       long bodyBudget) {
         this.themeClassLoader = themeClassLoader;
         this.listener = listener;
         this.lockWait = lockWait;
         this.fragmentBudget = fragmentBudget;
+        this.bodyBudget = bodyBudget;
     }
 
     /**
@@ -95,7 +104,7 @@ public final class Answersite {
      * folder before they stop with {@link OutputBusyException}.
      */
     public Answersite waitingForOtherBuilds(Duration wait) {
-        return new Answersite(themeClassLoader, listener, wait, fragmentBudget);
+        return new Answersite(themeClassLoader, listener, wait, fragmentBudget, bodyBudget);
     }
 
     /**
@@ -103,11 +112,23 @@ public final class Answersite {
      * ({@link #DEFAULT_FRAGMENT_BUDGET} by default) and write the others aside as they are made.
      */
     public Answersite holdingFragments(long bytes) {
-        return new Answersite(themeClassLoader, listener, lockWait, bytes);
+        return new Answersite(themeClassLoader, listener, lockWait, bytes, bodyBudget);
+    }
+
+    /**
+     * This facade, with builds that hold at most {@code bytes} of pages' bodies on the heap
+     * ({@link #DEFAULT_BODY_BUDGET} by default) and keep the others in a file beside the build cache.
+     */
+    public Answersite holdingBodies(long bytes) {
+        return new Answersite(themeClassLoader, listener, lockWait, fragmentBudget, bytes);
     }
 
     long fragmentBudget() {
         return fragmentBudget;
+    }
+
+    long bodyBudget() {
+        return bodyBudget;
     }
 
     public Answersite() {

@@ -11,6 +11,7 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.render.PageCounts;
 import io.answersite.render.RenderCache;
 import io.answersite.sink.OutputManifest;
+import io.answersite.text.ParkedBytes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -75,10 +76,12 @@ final class CachedBuild {
         }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
         Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(listed));
         renders.trustUntouched(untouched);
-        // fragments made beyond the budget go to disk as they are made; the spill's files are deleted at the end
-        try (FragmentSpill spill = cache.spill(site.fragmentBudget())) {
+        // fragments and bodies beyond their budgets go to disk as they are made; those files are deleted at the end
+        try (FragmentSpill spill = cache.spill(site.fragmentBudget()); ParkedBytes parked = cache.parking(site.bodyBudget())) {
+            loads.parkBodiesIn(parked);
             Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
                     cache.fragments(renderKey), request.outputDir(), untouched, spill));
+            fragments.parkLargeValuesIn(parked);
             BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
                 try (in) {
                     return BuiltSiteCheck.Memory.readFrom(in, renderKey);

@@ -220,4 +220,35 @@ class OutputTreeTest {
         }
         return texts;
     }
+
+    @Test
+    void aFileWrittenInPartsIsTheirConcatenationAndCountsAsChangedOnlyWhenItsBytesDiffer() throws IOException {
+        Path site = root.resolve("site");
+        List<byte[]> parts = List.of("# Title\n".getBytes(), "---\n".getBytes(), "abc".getBytes(), "\n".getBytes());
+        try (OutputTree tree = OutputTree.open(site)) {
+            tree.write("llms-full.txt", parts);
+            assertEquals("# Title\n---\nabc\n", new String(tree.read("llms-full.txt")));
+            tree.commit();
+        }
+        assertEquals("# Title\n---\nabc\n", Files.readString(site.resolve("llms-full.txt")));
+
+        try (OutputTree same = OutputTree.open(site)) {
+            same.write("llms-full.txt", List.of("# Title\n---\n".getBytes(), "abc\n".getBytes()));
+            same.commit();
+            assertEquals(0, same.changedFiles(), "the same bytes in other parts");
+        }
+        List<List<byte[]>> others = List.of(
+                List.of("# Title\n---\nabd\n".getBytes()), // same size, one byte differs
+                List.of("# Title\n".getBytes(), "---\nabc".getBytes()), // a prefix
+                List.of("# Title\n---\nabc\n".getBytes(), "more".getBytes())); // longer
+        for (List<byte[]> other : others) {
+            String expected = new String(SiteOutput.join(other));
+            try (OutputTree changed = OutputTree.open(site)) {
+                changed.write("llms-full.txt", other);
+                changed.commit();
+                assertEquals(1, changed.changedFiles(), expected);
+            }
+            assertEquals(expected, Files.readString(site.resolve("llms-full.txt")));
+        }
+    }
 }

@@ -202,6 +202,34 @@ class BuildCacheTest {
     }
 
     @Test
+    void aBuildThatKeepsEveryBodyInAFileWritesTheSameSiteBeforeAndAfterAnEditAndLeavesNoTemporaryFile()
+            throws IOException {
+        Path held = TestSites.exampleSite(root.resolve("held"));
+        Path parked = TestSites.exampleSite(root.resolve("parked"));
+        Answersite parking = answersite.holdingBodies(0);
+        for (Path site : List.of(held, parked)) { // long enough to be kept in the file
+            Path checklist = site.resolve("content/checklists/launch.md");
+            Files.writeString(checklist, Files.readString(checklist) + "\nRotate the key every quarter. ".repeat(30));
+        }
+        assertEquals(List.of(), answersite.build(TestSites.request(held), cacheOf(held)).diagnostics());
+        assertEquals(List.of(), parking.build(TestSites.request(parked), cacheOf(parked)).diagnostics());
+        assertSameFiles(TestSites.snapshot(held.resolve("target/site")),
+                TestSites.snapshot(parked.resolve("target/site")));
+
+        for (Path site : List.of(held, parked)) {
+            edit(site.resolve("content/checklists/launch.md"), "every quarter", "every month");
+        }
+        assertEquals(List.of(), answersite.build(TestSites.request(held), cacheOf(held)).diagnostics());
+        assertEquals(List.of(), parking.build(TestSites.request(parked), cacheOf(parked)).diagnostics());
+        assertSameFiles(TestSites.snapshot(held.resolve("target/site")),
+                TestSites.snapshot(parked.resolve("target/site")));
+        try (Stream<Path> files = Files.list(slotOf(parked))) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".tmp"))
+                    .toList(), "the file of bodies is deleted at the end of the build");
+        }
+    }
+
+    @Test
     void thePerPagePiecesOfTheMachineFilesAreKeptWithTheDigestsOfWhatTheyWereMadeFrom() throws IOException {
         Path site = TestSites.exampleSite(root);
         BuildRequest request = TestSites.request(site);

@@ -1,0 +1,64 @@
+package io.answersite.output;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * A file written from its parts one after the other, never joined into one array: a large site's
+ * llms-full.txt is hundreds of megabytes, and its parts (the pages' Markdown twins) may be read back
+ * from a file one at a time as they are written (see {@code text.ParkedBytes}). Each method takes
+ * each part once.
+ */
+final class PartsFile {
+
+    private PartsFile() {
+    }
+
+    /** Whether {@code published} holds exactly the parts, in order; false when it cannot be read. */
+    static boolean sameAs(Path published, List<byte[]> parts) {
+        try {
+            if (!Files.isRegularFile(published)) {
+                return false;
+            }
+            long size = Files.size(published);
+            if (parts.size() == 1) {
+                return parts.get(0).length == size && Arrays.equals(Files.readAllBytes(published), parts.get(0));
+            }
+            long seen = 0;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(published), 1 << 16)) {
+                for (byte[] part : parts) {
+                    seen += part.length;
+                    if (seen > size || !Arrays.equals(in.readNBytes(part.length), part)) {
+                        return false;
+                    }
+                }
+            }
+            return seen == size;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes the parts to {@code target}; what the commit journal needs of the file (its size and CRC-32C). */
+    static CommitJournal.Move write(Path target, String relativePath, List<byte[]> parts) throws IOException {
+        CRC32C crc = new CRC32C();
+        long size = 0;
+        try (OutputStream out = parts.size() == 1 ? Files.newOutputStream(target)
+                : new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+            for (byte[] part : parts) {
+                out.write(part);
+                crc.update(part);
+                size += part.length;
+            }
+        }
+        return new CommitJournal.Move(relativePath, size, (int) crc.getValue());
+    }
+}
