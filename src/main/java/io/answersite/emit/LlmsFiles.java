@@ -10,12 +10,10 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
+import java.util.function.Supplier;
 
 /**
  * llms.txt (in the llmstxt.org format: H1, blockquote, a paragraph, then H2 sections of
@@ -109,8 +107,8 @@ public final class LlmsFiles {
     }
 
     /**
-     * llms-full.txt of one language: a title, then every page's twin after a rule. Made of each page's
-     * twin as bytes, not copied: the parts are taken from the twins as they are written (a large
+     * llms-full.txt of one language: a title, then every page's twin after a rule and before a line
+     * break (the last page's without it). Made of each page's twin as bytes, not copied: the parts are taken from the twins as they are written (a large
      * site's from a file, see {@link MarkdownTwins#twinBytes}), so a build never holds the file whole,
      * and a preview rebuild's parts are mostly the last one's objects. Tokens are counted only when
      * the site caps them, each page's count kept with the twin it was made from.
@@ -139,45 +137,22 @@ public final class LlmsFiles {
             }
             tokens = count.minusOneOther().estimate();
         }
-        return new FullText(new FullTextParts(header.getBytes(StandardCharsets.UTF_8), pages), tokens);
+        List<Supplier<byte[]>> parts = new ArrayList<>(3 * pages.size());
+        byte[] head = header.getBytes(StandardCharsets.UTF_8);
+        parts.add(() -> head);
+        for (Page page : pages) {
+            if (parts.size() > 1) {
+                parts.add(() -> LINE_BREAK);
+            }
+            parts.add(() -> RULE_BYTES);
+            parts.add(() -> twins.twinBytes(page));
+        }
+        return new FullText(new PartsAsTaken(parts), tokens);
     }
 
     private static final String RULE = "---\n\n";
     private static final byte[] RULE_BYTES = RULE.getBytes(StandardCharsets.UTF_8);
     private static final byte[] LINE_BREAK = {'\n'};
-
-    /**
-     * llms-full.txt's parts, read as they are asked for: the header, then for each page a rule, its
-     * twin and a line break, the last page's without it.
-     */
-    private final class FullTextParts extends AbstractList<byte[]> implements RandomAccess {
-        private final byte[] header;
-        private final List<Page> pages;
-
-        FullTextParts(byte[] header, List<Page> pages) {
-            this.header = header;
-            this.pages = pages;
-        }
-
-        @Override
-        public byte[] get(int index) {
-            Objects.checkIndex(index, size());
-            if (index == 0) {
-                return header;
-            }
-            int page = (index - 1) / 3;
-            return switch ((index - 1) % 3) {
-                case 0 -> RULE_BYTES;
-                case 1 -> twins.twinBytes(pages.get(page));
-                default -> LINE_BREAK;
-            };
-        }
-
-        @Override
-        public int size() {
-            return 3 * pages.size();
-        }
-    }
 
     private void section(String heading, List<PageKey> keys, TextParts txt) {
         if (keys.isEmpty()) {

@@ -15,6 +15,7 @@ import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code /llms.json}: a typed index of every published page that answer engines and tools can load
@@ -91,25 +92,26 @@ public final class LlmsJson {
             throw new IllegalStateException("llms.json: the pretty printer's layout changed; expected it to end with "
                     + emptyPages.strip());
         }
-        List<byte[]> entries = site.graph().pages().values().parallelStream().map(page -> page instanceof Page.Hub
-                ? entry(page)
-                : fragments.get("llms-json-entry", page.key(), page, inputs(page), () -> entry(page), bytes -> bytes,
-                        bytes -> bytes)).toList();
+        // a large site's entries beyond the budget are read back from a file as the output writes them
+        List<Supplier<byte[]>> entries = site.graph().pages().values().parallelStream().map(page -> fragments.parking()
+                .keep(page instanceof Page.Hub ? entry(page) : fragments.get("llms-json-entry", page.key(), page,
+                        inputs(page), () -> entry(page), bytes -> bytes, bytes -> bytes))).toList();
         byte[] head = (document.substring(0, document.length() - emptyPages.length()) + "[ ")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] separator = ", ".getBytes(StandardCharsets.UTF_8);
-        byte[] tail = " ]\n}\n".getBytes(StandardCharsets.UTF_8);
-        List<byte[]> parts = new ArrayList<>(entries.size() * 2 + 1);
-        parts.add(head);
+        List<Supplier<byte[]>> parts = new ArrayList<>(entries.size() * 2 + 1);
+        parts.add(() -> head);
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {
-                parts.add(separator);
+                parts.add(() -> SEPARATOR);
             }
             parts.add(entries.get(i));
         }
-        parts.add(tail);
-        return parts;
+        parts.add(() -> TAIL);
+        return new PartsAsTaken(parts);
     }
+
+    private static final byte[] SEPARATOR = ", ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TAIL = " ]\n}\n".getBytes(StandardCharsets.UTF_8);
 
     /** One page's entry, serialized and indented to sit inside {@code "pages"}. */
     private byte[] entry(Page page) {
