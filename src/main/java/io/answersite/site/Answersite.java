@@ -65,10 +65,19 @@ public final class Answersite {
     public static final long DEFAULT_FRAGMENT_BUDGET = 128L << 20;
 
     /**
-     * How many bytes of pages' bodies (HTML and Markdown, as UTF-8) a build holds on the heap before it
-     * keeps the rest in a file beside the build cache (see {@link io.answersite.text.ParkedBytes}).
+     * How many bytes of pages' bodies (HTML and Markdown, as UTF-8), Markdown twins and llms.json
+     * entries a build holds on the heap before it keeps the rest in a file beside the build cache (see
+     * {@link io.answersite.text.ParkedBytes}).
      */
     public static final long DEFAULT_BODY_BUDGET = 128L << 20;
+
+    /**
+     * {@code budget}, or a sixteenth of the JVM's maximum heap when that is less: a site's
+     * {@code -Xmx} then bounds what the build holds of such values too.
+     */
+    private static long withinHeap(long budget) {
+        return Math.min(budget, Runtime.getRuntime().maxMemory() / 16);
+    }
 
     private final ClassLoader themeClassLoader;
     private final BuildListener listener;
@@ -87,7 +96,7 @@ public final class Answersite {
     }
 
     private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait) {
-        this(themeClassLoader, listener, lockWait, DEFAULT_FRAGMENT_BUDGET, DEFAULT_BODY_BUDGET);
+        this(themeClassLoader, listener, lockWait, withinHeap(DEFAULT_FRAGMENT_BUDGET), withinHeap(DEFAULT_BODY_BUDGET));
     }
 
     private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait, long fragmentBudget,
@@ -109,7 +118,8 @@ public final class Answersite {
 
     /**
      * This facade, with builds that hold at most {@code bytes} of the build cache's fragments
-     * ({@link #DEFAULT_FRAGMENT_BUDGET} by default) and write the others aside as they are made.
+     * ({@link #DEFAULT_FRAGMENT_BUDGET} by default, less with a maximum heap under 2 GB) and write the
+     * others aside as they are made.
      */
     public Answersite holdingFragments(long bytes) {
         return new Answersite(themeClassLoader, listener, lockWait, bytes, bodyBudget);
@@ -117,7 +127,8 @@ public final class Answersite {
 
     /**
      * This facade, with builds that hold at most {@code bytes} of pages' bodies on the heap
-     * ({@link #DEFAULT_BODY_BUDGET} by default) and keep the others in a file beside the build cache.
+     * ({@link #DEFAULT_BODY_BUDGET} by default, less with a maximum heap under 2 GB) and keep the others
+     * in a file beside the build cache.
      */
     public Answersite holdingBodies(long bytes) {
         return new Answersite(themeClassLoader, listener, lockWait, fragmentBudget, bytes);
