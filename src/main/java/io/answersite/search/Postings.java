@@ -1,6 +1,5 @@
 package io.answersite.search;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -10,8 +9,17 @@ import java.util.Arrays;
  */
 final class Postings {
 
-    private int[] pairs = new int[8];
+    private int[] pairs;
     private int size;
+
+    Postings() {
+        this(4);
+    }
+
+    /** An empty list with room for {@code pairs} pairs. */
+    Postings(int pairs) {
+        this.pairs = new int[Math.max(2, pairs) * 2];
+    }
 
     void add(int doc, int weight) {
         if (size * 2 == pairs.length) {
@@ -24,29 +32,6 @@ final class Postings {
 
     int size() {
         return size;
-    }
-
-    /** Writes the number of pairs, then the pairs (see {@link ChunkPostings}). */
-    void writeTo(ByteBuffer buffer) {
-        buffer.putInt(size);
-        for (int i = 0; i < size * 2; i++) {
-            buffer.putInt(pairs[i]);
-        }
-    }
-
-    /** Reads what {@link #writeTo} wrote. */
-    static Postings readFrom(ByteBuffer buffer) {
-        int count = buffer.getInt();
-        if (count < 0 || count > buffer.remaining() / 8) {
-            throw new IllegalArgumentException("not a token's postings");
-        }
-        Postings postings = new Postings();
-        postings.pairs = new int[Math.max(8, count * 2)];
-        for (int i = 0; i < count * 2; i++) {
-            postings.pairs[i] = buffer.getInt();
-        }
-        postings.size = count;
-        return postings;
     }
 
     /** Appends every pair of {@code other}, whose documents all come after this list's. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -169,27 +170,38 @@ public final class SearchIndex {
     }
 
     /**
-     * Every shard made from every chunk: the tokens merged in {@link #MERGE_PARTS} parts first, which
-     * tells how many shards their postings make, then grouped into those shards.
+     * Every shard made from every chunk: the tokens merged in {@link #MERGE_PARTS} parts first, each
+     * cut to its best postings as soon as it is merged (a large site's untrimmed postings of every
+     * part at once were the build's largest transient), which tells how many shards their postings
+     * make; then grouped into those shards, each shard's postings let go once its file is made.
      */
     private List<SearchShard> allShards(List<ChunkPostings> chunks, String folder) {
         List<Map<String, Postings>> parts = IntStream.range(0, MERGE_PARTS).parallel()
-                .mapToObj(part -> merge(chunks, part, MERGE_PARTS)).toList();
+                .mapToObj(part -> {
+                    Map<String, Postings> merged = merge(chunks, part, MERGE_PARTS);
+                    merged.values().forEach(postings -> postings.keepBest(MAX_POSTINGS));
+                    return merged;
+                }).toList();
         long bytes = 0;
         for (Map<String, Postings> part : parts) {
             for (Map.Entry<String, Postings> entry : part.entrySet()) {
-                entry.getValue().keepBest(MAX_POSTINGS);
                 bytes += entry.getKey().length() * 3L + 8 + entry.getValue().size() * 10L;
             }
         }
         int count = shardCount(bytes);
-        List<Map<String, Postings>> byShard = new ArrayList<>(count);
+        AtomicReferenceArray<Map<String, Postings>> byShard = new AtomicReferenceArray<>(count);
         for (int i = 0; i < count; i++) {
-            byShard.add(new HashMap<>());
+            byShard.set(i, new HashMap<>());
         }
-        parts.forEach(part -> part.forEach((token, list) -> byShard.get(shard(token, count)).put(token, list)));
-        return IntStream.range(0, count).parallel().mapToObj(shard -> kept(chunks, shard, count, folder,
-                () -> SearchShard.of(byShard.get(shard)))).toList();
+        parts.forEach(part -> {
+            part.forEach((token, list) -> byShard.get(shard(token, count)).put(token, list));
+            part.clear(); // the shards hold the postings now, each let go below
+        });
+        return IntStream.range(0, count).parallel().mapToObj(shard -> {
+            SearchShard made = kept(chunks, shard, count, folder, () -> SearchShard.of(byShard.get(shard)));
+            byShard.set(shard, null);
+            return made;
+        }).toList();
     }
 
     /** What a shard is made from: how many shards there are, and the digest of its ranges of every chunk. */
