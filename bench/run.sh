@@ -17,7 +17,9 @@
 #   cache) and `hugo` with public/, resources/ and its cache set aside. Prints per shape the median
 #   wall times and their ratio (Answersite / Hugo), then the worst shape, and writes the table to
 #   BENCH_DIR/matrix-SIZE.md. Installs Hugo with apt-get when it is missing; fails if a build has an
-#   error, and reports the warnings of each build.
+#   error, and reports the warnings of each build. MAVEN_OPTS, when set, reaches every `mvn site:build`
+#   (e.g. MAVEN_OPTS="-Xmx1200m -XX:NewRatio=6" for the capped heap README describes) and is printed
+#   with the table.
 #
 #
 # usage: bench/run.sh edit [SIZE [SHAPE]]   (default: 10000 default; RUNS=3)
@@ -145,6 +147,7 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
   printf '\nworst: %s, %s× Hugo'"'"'s wall time\n' "$worst_shape" "$worst_ratio" >> "$results"
   # the generator writes the same JVM settings into every corpus: the ones README.md recommends
   printf '\nJVM settings (each corpus'"'"'s .mvn/jvm.config): %s\n' "$(cat "$corpus/.mvn/jvm.config")" | tee -a "$results"
+  [ -z "${MAVEN_OPTS:-}" ] || printf 'and MAVEN_OPTS: %s\n' "$MAVEN_OPTS" | tee -a "$results"
   echo "table: $results"
 }
 

@@ -173,14 +173,15 @@ public final class Fragments {
     }
 
     /**
-     * Where this build's emitters keep large values they take more than once (the Markdown twins)
-     * once a budget is spent: {@link ParkedBytes#none()} until {@link #parkLargeValuesIn} names one.
+     * Where this build's emitters keep large values they take more than once (the Markdown twins,
+     * llms.json's entries) once a budget is spent: {@link ParkedBytes#none()} (everything on the heap)
+     * until {@link #parkLargeValuesIn} names one.
      */
     public ParkedBytes parking() {
         return parking;
     }
 
-    /** Keeps this build's large values in {@code store} beyond its budget; the store must outlive the build's emit stage. */
+    /** Keeps this build's large values in {@code store} beyond its budget; the store must outlive the emit stage. */
     public void parkLargeValuesIn(ParkedBytes store) {
         parking = store;
     }

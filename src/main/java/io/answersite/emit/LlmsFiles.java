@@ -108,10 +108,10 @@ public final class LlmsFiles {
 
     /**
      * llms-full.txt of one language: a title, then every page's twin after a rule and before a line
-     * break (the last page's without it). Made of each page's twin as bytes, not copied: the parts are taken from the twins as they are written (a large
-     * site's from a file, see {@link MarkdownTwins#twinBytes}), so a build never holds the file whole,
-     * and a preview rebuild's parts are mostly the last one's objects. Tokens are counted only when
-     * the site caps them, each page's count kept with the twin it was made from.
+     * break (the last page's without it). Made of the twins' own bytes, not copies, taken as the
+     * output writes them (a large site's from a file, see {@link MarkdownTwins#twinBytes}), so a build
+     * never holds the file whole, and a preview rebuild's parts are mostly the last one's objects.
+     * Tokens are counted only when the site caps them, each page's count kept with its twin.
      */
     public FullText llmsFull(String lang) {
         String title = site.config().titleIn(site.config().language(lang).orElseThrow());

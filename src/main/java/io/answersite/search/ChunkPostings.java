@@ -64,7 +64,8 @@ final class ChunkPostings {
         entries.sort(Comparator.comparingInt(Entry::order).thenComparing(Entry::token));
         ByteBuffer buffer = ByteBuffer.allocate(size);
         putVarint(buffer, entries.size());
-        ByteBuffer pairs = ByteBuffer.allocate(entries.stream().mapToInt(e -> e.postings().size()).max().orElse(0) * 10);
+        int mostPairs = entries.stream().mapToInt(e -> e.postings().size()).max().orElse(0);
+        ByteBuffer pairs = ByteBuffer.allocate(mostPairs * 10);
         for (Entry entry : entries) {
             buffer.putShort((short) entry.order());
             putVarint(buffer, entry.utf8().length);

@@ -71,10 +71,7 @@ public final class Answersite {
      */
     public static final long DEFAULT_BODY_BUDGET = 128L << 20;
 
-    /**
-     * {@code budget}, or a sixteenth of the JVM's maximum heap when that is less: a site's
-     * {@code -Xmx} then bounds what the build holds of such values too.
-     */
+    /** {@code budget}, or a sixteenth of the maximum heap when less: a site's {@code -Xmx} bounds both budgets. */
     private static long withinHeap(long budget) {
         return Math.min(budget, Runtime.getRuntime().maxMemory() / 16);
     }
@@ -96,7 +93,8 @@ public final class Answersite {
     }
 
     private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait) {
-        this(themeClassLoader, listener, lockWait, withinHeap(DEFAULT_FRAGMENT_BUDGET), withinHeap(DEFAULT_BODY_BUDGET));
+        this(themeClassLoader, listener, lockWait, withinHeap(DEFAULT_FRAGMENT_BUDGET),
+                withinHeap(DEFAULT_BODY_BUDGET));
     }
 
     private Answersite(ClassLoader themeClassLoader, BuildListener listener, Duration lockWait, long fragmentBudget,

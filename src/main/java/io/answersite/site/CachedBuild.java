@@ -77,7 +77,8 @@ final class CachedBuild {
         Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(listed));
         renders.trustUntouched(untouched);
         // fragments and bodies beyond their budgets go to disk as they are made; those files are deleted at the end
-        try (FragmentSpill spill = cache.spill(site.fragmentBudget()); ParkedBytes parked = cache.parking(site.bodyBudget())) {
+        try (FragmentSpill spill = cache.spill(site.fragmentBudget());
+             ParkedBytes parked = cache.parking(site.bodyBudget())) {
             loads.parkBodiesIn(parked);
             Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
                     cache.fragments(renderKey), request.outputDir(), untouched, spill));
