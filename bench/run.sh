@@ -18,7 +18,7 @@
 #   wall times and their ratio (Answersite / Hugo), then the worst shape, and writes the table to
 #   BENCH_DIR/matrix-SIZE.md. Installs Hugo with apt-get when it is missing; fails if a build has an
 #   error, and reports the warnings of each build. MAVEN_OPTS, when set, reaches every `mvn site:build`
-#   (e.g. MAVEN_OPTS="-Xmx1200m -XX:NewRatio=6" for the capped heap README describes) and is printed
+#   (e.g. MAVEN_OPTS="-Xmx1100m -XX:NewRatio=8" for the capped heap README describes) and is printed
 #   with the table.
 #
 #
