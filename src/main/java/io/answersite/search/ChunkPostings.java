@@ -18,8 +18,8 @@ import java.util.function.BiConsumer;
  * keep: the number of tokens, then each token as its place in the shard order (two bytes), its UTF-8
  * length and bytes, its number of pairs, the byte length of its pairs and the pairs (document as the
  * difference from the one before, weight), every number after the place an unsigned LEB128 varint
- * (a large site holds every chunk of a language at once; with four-byte integers the 50,000-page
- * corpus's fragment files took 0.82 GB, with varints 0.63 GB).
+ * (a large site holds every chunk of a language at once; with four-byte integers the fragment
+ * files of the 50,000-page corpus, default shape, took 0.82 GB, with varints 0.63 GB).
  *
  * <p>Tokens are sorted by their shard hash with its sixteen low bits reversed: whatever power of two
  * the number of shards is, the tokens of one shard are then one range of the chunk. So an edit

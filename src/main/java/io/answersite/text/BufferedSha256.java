@@ -25,7 +25,7 @@ final class BufferedSha256 extends MessageDigest {
     void updateText(String text) {
         int length = text.length();
         room(4);
-        putInt(utf8Length(text));
+        putInt(Utf8.length(text));
         for (int i = 0; i < length; i++) {
             room(4);
             char c = text.charAt(i);
@@ -43,27 +43,6 @@ final class BufferedSha256 extends MessageDigest {
     void updateInt(int value) {
         room(4);
         putInt(value);
-    }
-
-    private static int utf8Length(String text) {
-        int length = text.length();
-        int bytes = length;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    bytes += 1;
-                } else if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        bytes += 2; // two chars, four bytes
-                        i++;
-                    } // an unpaired surrogate is one '?'
-                } else {
-                    bytes += 2;
-                }
-            }
-        }
-        return bytes;
     }
 
     private void putInt(int value) {

@@ -41,11 +41,11 @@ public final class LargeText {
         if (held == null || length < SHORTEST_PARKED) {
             return this;
         }
-        byte[] bytes = held.getBytes(StandardCharsets.UTF_8);
-        if (!store.shouldPark(bytes.length)) {
+        // measured, not encoded, first: most texts of most sites stay on the heap
+        if (!store.shouldPark(Utf8.length(held))) {
             return this;
         }
-        return new LargeText(null, store, store.write(bytes), length, blank);
+        return new LargeText(null, store, store.write(held.getBytes(StandardCharsets.UTF_8)), length, blank);
     }
 
     /** Whether the text is kept in a file (for tests). */

@@ -2,13 +2,39 @@ package io.answersite.text;
 
 /**
  * UTF-8 encoding into a caller's array, for the writers that encode text as it comes instead of
- * through {@code String.getBytes} (a rendered page, the structural digests). Surrogates are the
+ * through {@code String.getBytes} (a rendered page, the structural digests), and the length of an
+ * encoding without making it. Surrogates are the
  * callers' business (a pair may be split between two writes); both write {@code '?'} for an
  * unpaired one, as {@code getBytes} does.
  */
 public final class Utf8 {
 
     private Utf8() {
+    }
+
+    /**
+     * How many bytes {@code text} takes in UTF-8, as {@code getBytes(UTF_8)} writes it (an unpaired
+     * surrogate as one {@code '?'}), without encoding it.
+     */
+    public static int length(String text) {
+        int length = text.length();
+        int bytes = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes += 1;
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        bytes += 2; // two chars, four bytes
+                        i++;
+                    } // an unpaired surrogate is one '?'
+                } else {
+                    bytes += 2;
+                }
+            }
+        }
+        return bytes;
     }
 
     /** Puts the one to three bytes of {@code c}, which is not a surrogate, at {@code at}; returns the index after them. */
