@@ -48,22 +48,67 @@ final class Postings {
         if (size <= max) {
             return;
         }
+        // each pair ranked by one key, smaller first: the higher weight, then the earlier document; keys are
+        // distinct (a document appears once), so the max smallest keys are exactly those up to the max-th
         long[] ranked = new long[size];
         for (int i = 0; i < size; i++) {
-            ranked[i] = ((long) (Integer.MAX_VALUE - pairs[i * 2 + 1]) << 32) | pairs[i * 2];
+            ranked[i] = rank(pairs[i * 2], pairs[i * 2 + 1]);
         }
-        Arrays.sort(ranked);
-        long[] kept = Arrays.copyOf(ranked, max);
-        for (int i = 0; i < max; i++) {
-            kept[i] = (kept[i] & 0xffffffffL) << 32 | (Integer.MAX_VALUE - (int) (kept[i] >>> 32));
-        }
-        Arrays.sort(kept);
-        for (int i = 0; i < max; i++) {
-            pairs[i * 2] = (int) (kept[i] >>> 32);
-            pairs[i * 2 + 1] = (int) kept[i];
+        long last = nthSmallest(ranked, max - 1);
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (rank(pairs[i * 2], pairs[i * 2 + 1]) <= last) { // in document order, as the pairs are
+                pairs[kept * 2] = pairs[i * 2];
+                pairs[kept * 2 + 1] = pairs[i * 2 + 1];
+                kept++;
+            }
         }
         size = max;
         pairs = Arrays.copyOf(pairs, max * 2);
+    }
+
+    private static long rank(int doc, int weight) {
+        return ((long) (Integer.MAX_VALUE - weight) << 32) | doc;
+    }
+
+    /**
+     * The value that would be at {@code n} if {@code values} were sorted (it is reordered): a selection,
+     * linear on average, where sorting every posting of a token found on most pages was 3 % of a build.
+     */
+    static long nthSmallest(long[] values, int n) {
+        int low = 0;
+        int high = values.length - 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            long pivot = median(values[low], values[mid], values[high]);
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long swap = values[i];
+                    values[i++] = values[j];
+                    values[j--] = swap;
+                }
+            }
+            if (n <= j) {
+                high = j;
+            } else if (n >= i) {
+                low = i;
+            } else {
+                return values[n];
+            }
+        }
+        return values[n];
+    }
+
+    private static long median(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** The document of the {@code i}th pair. */
