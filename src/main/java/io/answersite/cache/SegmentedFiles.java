@@ -69,14 +69,15 @@ final class SegmentedFiles {
                 segments.get(Math.floorMod(entry.path().hashCode(), BuildCache.LOAD_SEGMENTS)).add(entry);
             }
         }
-        for (int i = 0; i < BuildCache.LOAD_SEGMENTS; i++) {
+        // segments are separate files: both cores encode (a clean build writes every one)
+        IntStream.range(0, BuildCache.LOAD_SEGMENTS).parallel().forEach(i -> {
             List<LoadCache.Stored> segment = segments.get(i);
             byte[] digest = LoadFile.digest(segment, key);
             if (!Arrays.equals(digest, loadedSegments.get(i))) {
                 cache.replace(BuildCache.loadSegment(i), out -> LoadFile.write(out, segment, key));
                 loadedSegments.put(i, digest);
             }
-        }
+        });
     }
 
     /**
@@ -114,15 +115,14 @@ final class SegmentedFiles {
             segments.add(new ArrayList<>());
         }
         stored.forEach(entry -> segments.get(BuildCache.fragmentSegmentOf(entry.key())).add(entry));
-        for (int i = 0; i < BuildCache.FRAGMENT_SEGMENTS; i++) {
+        IntStream.range(0, BuildCache.FRAGMENT_SEGMENTS).parallel().forEach(i -> {
             List<FragmentFile.Stored> segment = segments.get(i);
-            int number = i;
             if (!sameObjects(segment, fragmentSegments.get(i))) {
-                List<FragmentFile.Stored> whole = withValues(segment, () -> spilled.apply(number));
+                List<FragmentFile.Stored> whole = withValues(segment, () -> spilled.apply(i));
                 cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, whole, key));
                 fragmentSegments.put(i, segment); // the build's own objects: a spilled value is not held again
             }
-        }
+        });
     }
 
     /** {@code segment} with each spilled entry's value read back (the entry written with the same digests). */

@@ -57,25 +57,33 @@ final class UnlinkedTerms {
     }
 
     Map<PageKey, List<PageKey>> all(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        List<Page.Answer> answers = graph.pages().values().stream()
+                .filter(page -> page instanceof Page.Answer).map(page -> (Page.Answer) page).toList();
+        // each language's names made once before the answers share them (one instance: see of)
+        answers.stream().map(answer -> answer.key().language()).distinct().forEach(this::names);
+        // one answer's terms do not depend on another's: both cores scan (findings are sorted when reported)
+        List<List<PageKey>> unlinked = answers.parallelStream()
+                .map(answer -> of(answer, outbound.getOrDefault(answer.key(), Set.of()), diagnostics)).toList();
         Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
-        for (Page page : graph.pages().values()) {
-            if (page instanceof Page.Answer answer) {
-                List<PageKey> unlinked = of(answer, outbound.getOrDefault(page.key(), Set.of()), diagnostics);
-                if (!unlinked.isEmpty()) {
-                    result.put(page.key(), unlinked);
-                }
+        for (int i = 0; i < answers.size(); i++) {
+            if (!unlinked.get(i).isEmpty()) {
+                result.put(answers.get(i).key(), unlinked.get(i));
             }
         }
         return result;
+    }
+
+    private List<List<String>> names(String language) {
+        // the same list instance from build to build while the glossary is unchanged, so the check in of is cheap
+        return fragments.get("glossary-names", language, Glossary.class, glossary.names(language),
+                () -> glossary.names(language));
     }
 
     /** @param diagnostics where term-unlinked findings go; null for none */
     List<PageKey> of(Page.Answer answer, Set<PageKey> outbound, Diagnostics diagnostics) {
         String language = answer.key().language();
         TermAutomaton automaton = glossary.automaton(language);
-        // the same list instance from build to build while the glossary is unchanged, so the check below is cheap
-        List<List<String>> names = fragments.get("glossary-names", language, Glossary.class, glossary.names(language),
-                () -> glossary.names(language));
+        List<List<String>> names = names(language);
         BitSet used = fragments.get("terms-used", answer.key(), answer, new Same(names),
                 () -> automaton.termsIn(visibleText(answer)), BitSet::toByteArray, BitSet::valueOf);
         if (used.isEmpty()) {
