@@ -25,44 +25,51 @@ public final class SecretScanner implements SourceCheck {
      * A kind of credential and how to find it; {@code group} is the part that is the secret. A
      * detector runs only on text containing one of its {@code anyOf} strings; a {@code folded} one
      * runs on the ASCII-lower-cased text (same offsets), written in lower case, instead of asking
-     * the regex engine to fold case at every character.
+     * the regex engine to fold case at every character. Every match of a detector with
+     * {@code starts} begins with one of them, so the pattern is tried only where one begins (see
+     * {@link #next}); one without is tried at every position.
      */
     private record Detector(String rule, String kind, Pattern pattern, int group, boolean needsEntropy,
-                            boolean folded, List<String> anyOf) {
+                            boolean folded, List<String> anyOf, List<String> starts) {
     }
 
-    private static Detector exact(String kind, String regex, String... anyOf) {
-        return new Detector(Rules.SECRET, kind, Pattern.compile(regex), 0, false, false, List.of(anyOf));
+    /** A detector of {@link Rules#SECRET} whose matches begin with one of {@code starts}, run where one of them is. */
+    private static Detector exact(String kind, String regex, String... starts) {
+        return new Detector(Rules.SECRET, kind, Pattern.compile(regex), 0, false, false, List.of(starts),
+                List.of(starts));
     }
 
     private static final List<Detector> DETECTORS = List.of(
             // One character class, not a repeated group: Java matches a repeated group by recursion,
             // and a header of thousands of words would exhaust the stack.
-            exact("private key block", "-----BEGIN (?:[A-Z0-9 ]* )?PRIVATE KEY-----", "PRIVATE KEY"),
+            new Detector(Rules.SECRET, "private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9 ]* )?PRIVATE KEY-----"),
+                    0, false, false, List.of("PRIVATE KEY"), List.of("-----BEGIN ")),
             exact("Anthropic API key", "\\bsk-ant-[A-Za-z0-9_-]{20,}", "sk-ant-"),
             exact("OpenAI API key", "\\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", "sk-"),
             exact("Google API key", "\\bAIza[0-9A-Za-z_-]{35}\\b", "AIza"),
             exact("AWS access key id", "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b", "AKIA", "ASIA"),
             exact("GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", "gh", "github_pat_"),
             exact("Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
-            exact("Stripe live key", "\\b(?:sk|rk)_live_[0-9A-Za-z]{16,}", "_live_"),
+            exact("Stripe live key", "\\b(?:sk|rk)_live_[0-9A-Za-z]{16,}", "sk_live_", "rk_live_"),
             exact("JSON Web Token", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"),
             new Detector(Rules.SECRET, "bearer token",
                     Pattern.compile("\\bauthorization\\s*:\\s*bearer\\s+([a-z0-9._~+/=-]{16,})"), 1, true, true,
-                    List.of("bearer")),
+                    List.of("bearer"), List.of("authorization")),
             new Detector(Rules.SECRET, "password in a URL",
                     Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'<>]+:([^/\\s@\"'<>]+)@"), 1, false, false,
-                    List.of("://")),
+                    List.of("://"), List.of()),
             new Detector(Rules.SECRET_FRONTEND_ENV, "front-end environment variable with a secret",
                     Pattern.compile("\\b((?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY)_[A-Z0-9_]*"
                             + "(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)\\s*=\\s*[\"']?([^\\s\"'#;]+)"), 2, false, false,
-                    List.of("PUBLIC_", "VITE_", "REACT_APP_", "GATSBY_")),
+                    List.of("PUBLIC_", "VITE_", "REACT_APP_", "GATSBY_"),
+                    List.of("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "PUBLIC_", "GATSBY_")),
             new Detector(Rules.SECRET, "high-entropy secret",
                     // the lookahead lets the matcher skip, at one comparison each, the positions where no
                     // keyword can start, instead of trying all seven alternatives at every character
                     Pattern.compile("(?=[acpst])(?:api[_-]?key|access[_-]?key|secret|token|password|passwd|credential)[\"']?\\s*[:=]"
                             + "\\s*[\"']?([a-z0-9_+/=.-]{20,})"), 1, true, true,
-                    List.of("key", "secret", "token", "passw", "credential")));
+                    List.of("key", "secret", "token", "passw", "credential"),
+                    List.of("api", "access", "secret", "token", "passw", "credential")));
 
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
     private static final List<String> PLACEHOLDER_MARKS = List.of("xxxx", "...", "…", "your", "<", ">", "${", "{{",
@@ -72,9 +79,17 @@ public final class SecretScanner implements SourceCheck {
     private final List<CheckSettings.SafetyPattern> sitePatterns;
     private final Set<String> allowed;
 
+    private final boolean everyPosition;
+
     public SecretScanner(CheckSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param everyPosition try each pattern at every position (plain {@link Matcher#find()}): the reference the tests compare with */
+    SecretScanner(CheckSettings settings, boolean everyPosition) {
         this.sitePatterns = settings.safetyPatterns();
         this.allowed = settings.allowedFingerprints();
+        this.everyPosition = everyPosition;
     }
 
     @Override
@@ -87,8 +102,8 @@ public final class SecretScanner implements SourceCheck {
             if (detector.anyOf.stream().noneMatch(scanned::contains)) {
                 continue;
             }
-            Matcher matcher = detector.pattern.matcher(scanned);
-            while (matcher.find()) {
+            Matches matcher = new Matches(detector, scanned, everyPosition);
+            while (matcher.next()) {
                 String value = text.substring(matcher.start(detector.group), matcher.end(detector.group));
                 int start = matcher.start(detector.group);
                 if (overlaps(reported, start, matcher.end(detector.group)) || isPlaceholder(value)
@@ -121,6 +136,65 @@ public final class SecretScanner implements SourceCheck {
                         + pattern.name() + "': '" + mask(value) + "'; remove it or replace it with a placeholder"
                         + " (fingerprint " + fingerprint + ")");
             }
+        }
+    }
+
+    /**
+     * A detector's matches in one text, found as {@link Matcher#find()} finds them: its pattern is
+     * tried only at the positions where one of its starts begins, from left to right, each start's
+     * next position kept, with transparent bounds so that a {@code \b} sees the character before.
+     * Trying every detector's pattern at every character of every file was most of the scan's time.
+     */
+    private static final class Matches {
+
+        private final Detector detector;
+        private final Matcher matcher;
+        private final String text;
+        private final int[] nextStart;
+        private final boolean everyPosition;
+        private int from;
+
+        Matches(Detector detector, String text, boolean everyPosition) {
+            this.detector = detector;
+            this.everyPosition = everyPosition;
+            this.matcher = detector.pattern.matcher(text).useTransparentBounds(true);
+            this.text = text;
+            this.nextStart = new int[detector.starts.size()];
+        }
+
+        /** Moves to the next match; false when there is none. */
+        boolean next() {
+            if (detector.starts.isEmpty() || everyPosition) {
+                return matcher.find();
+            }
+            while (true) {
+                int at = -1;
+                for (int i = 0; i < nextStart.length; i++) {
+                    if (nextStart[i] >= 0 && nextStart[i] < from) {
+                        nextStart[i] = text.indexOf(detector.starts.get(i), from);
+                    }
+                    if (nextStart[i] >= 0 && (at < 0 || nextStart[i] < at)) {
+                        at = nextStart[i];
+                    }
+                }
+                if (at < 0) {
+                    return false;
+                }
+                matcher.region(at, text.length());
+                if (matcher.lookingAt()) {
+                    from = Math.max(matcher.end(), at + 1);
+                    return true;
+                }
+                from = at + 1;
+            }
+        }
+
+        int start(int group) {
+            return matcher.start(group);
+        }
+
+        int end(int group) {
+            return matcher.end(group);
         }
     }
 

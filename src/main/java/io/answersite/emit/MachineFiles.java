@@ -3,6 +3,7 @@ package io.answersite.emit;
 import io.answersite.cache.Fragments;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.sink.SiteOutput;
+import java.util.List;
 
 /**
  * The list of emitters, assembled in one place: Markdown twins, llms.txt and llms-full.txt,
@@ -29,11 +30,15 @@ public final class MachineFiles {
     public void emit(SiteOutput output, Diagnostics diagnostics) {
         MarkdownTwins twins = new MarkdownTwins(site, fragments);
         twins.emit(output);
-        new LlmsFiles(site, twins, configLabel, fragments).emit(output, diagnostics);
-        new LlmsJson(site, twins, fragments).emit(output);
-        new Sitemap(site, fragments).emit(output);
-        new Robots(site).emit(output);
-        new AtomFeed(site).emit(output);
-        new Schemas().emit(output);
+        // the files below only read the twins and the graph: each on a core of its own as one comes free
+        List.<Runnable>of(
+                () -> new LlmsFiles(site, twins, configLabel, fragments).emit(output, diagnostics),
+                () -> new LlmsJson(site, twins, fragments).emit(output),
+                () -> new Sitemap(site, fragments).emit(output),
+                () -> {
+                    new Robots(site).emit(output);
+                    new AtomFeed(site).emit(output);
+                    new Schemas().emit(output);
+                }).parallelStream().forEach(Runnable::run);
     }
 }

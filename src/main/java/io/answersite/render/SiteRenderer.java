@@ -122,12 +122,15 @@ public final class SiteRenderer {
             write(output, template, folder, context, diagnostics, counts, page.key().kind().refName(),
                     page.key().language(), inputs);
         });
+        // the hub and list pages are few and large (a hub lists every answer): one core each, not one for all
+        List<Runnable> listings = new ArrayList<>();
         for (Language language : config.languages()) {
-            renderHub(language.code(), output, diagnostics, counts);
+            listings.add(() -> renderHub(language.code(), output, diagnostics, counts));
             for (Kind kind : LISTED_KINDS) {
-                renderListing(kind, language.code(), output, diagnostics, counts);
+                listings.add(() -> renderListing(kind, language.code(), output, diagnostics, counts));
             }
         }
+        listings.parallelStream().forEach(Runnable::run);
         for (Language language : config.languages()) {
             renderSearch(language, output, diagnostics, counts);
         }

@@ -254,4 +254,31 @@ class SecretScannerTest {
         assertEquals("sk-p…", SecretScanner.mask("sk-proj-abcdef"));
         assertEquals("密钥示例…", SecretScanner.mask("密钥示例再多"));
     }
+
+    @Test
+    void tryingPatternsOnlyWhereTheirStartsBeginFindsWhatTryingEveryPositionFinds() {
+        Map<String, String> secrets = credentials();
+        List<String> pieces = new ArrayList<>(List.of(" ", "\n", "x", "_", "-", ".", "=", ":", "\"", "'", "gh",
+                "sk-", "sk-ant-", "sk_live_", "eyJ", "AIza", "AKIA", "xox", "Authorization: Bearer ", "bearer",
+                "https://", "user:", "@host", "api_key", "apikey: ", "token=", "password: \"", "secret", "access-key",
+                "NEXT_PUBLIC_API_KEY=", "VITE_SECRET=", "PUBLIC_", "-----BEGIN ", "RSA ", "PRIVATE KEY-----",
+                "中文", "credential", "passwd=", noise(24, 40), noise(40, 41)));
+        pieces.addAll(secrets.values());
+        java.util.Random random = new java.util.Random(7);
+        int withFindings = 0;
+        for (int round = 0; round < 400; round++) {
+            StringBuilder text = new StringBuilder("---\ntitle: t\n---\n");
+            for (int i = 0, n = random.nextInt(40); i < n; i++) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            SourceText source = new SourceText("content/answers/a.md", text.toString());
+            Diagnostics fast = new Diagnostics();
+            Diagnostics reference = new Diagnostics();
+            new SecretScanner(CheckSettings.DEFAULTS).check(source, fast);
+            new SecretScanner(CheckSettings.DEFAULTS, true).check(source, reference);
+            assertEquals(reference.sorted(), fast.sorted(), "round " + round + ": " + text);
+            withFindings += reference.sorted().isEmpty() ? 0 : 1;
+        }
+        assertTrue(withFindings > 200, "most texts hold findings: " + withFindings);
+    }
 }
