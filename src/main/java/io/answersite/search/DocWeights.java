@@ -1,7 +1,6 @@
 package io.answersite.search;
 
 import io.answersite.content.Page;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,23 +14,26 @@ record DocWeights(String[] tokens, int[] weights) {
     /** Each token's weight in one page: field weight times its count in the field (at most three). */
     static DocWeights of(Page page) {
         Map<String, Integer> fields = fields(page);
-        int length = fields.keySet().stream().mapToInt(String::length).sum();
-        // sized for the text (a token every six characters or so), so the maps do not grow step by step
-        Map<String, int[]> weights = new HashMap<>(Math.max(16, length / 4));
-        for (Map.Entry<String, Integer> field : fields.entrySet()) {
-            Map<String, int[]> counts = new HashMap<>(Math.max(16, field.getKey().length() / 4));
-            SearchTokenizer.forEachToken(field.getKey(), token -> counts.computeIfAbsent(token, t -> new int[1])[0]++);
-            int fieldWeight = field.getValue();
-            counts.forEach((token, count) ->
-                    weights.computeIfAbsent(token, t -> new int[1])[0] += fieldWeight * Math.min(count[0], 3));
+        TokenCounts counts = new TokenCounts(fields.size());
+        int[] fieldWeights = new int[fields.size()];
+        int field = 0;
+        for (Map.Entry<String, Integer> text : fields.entrySet()) {
+            int index = field;
+            fieldWeights[field++] = text.getValue();
+            SearchTokenizer.forEachTokenRange(text.getKey(), (normalized, start, end) ->
+                    counts.add(normalized, start, end, index));
         }
-        String[] tokens = new String[weights.size()];
-        int[] values = new int[weights.size()];
-        int i = 0;
-        for (Map.Entry<String, int[]> entry : weights.entrySet()) {
-            tokens[i] = entry.getKey();
-            values[i++] = entry.getValue()[0];
-        }
+        String[] tokens = new String[counts.size()];
+        int[] values = new int[counts.size()];
+        int[] next = {0};
+        counts.forEach((token, byField) -> {
+            int weight = 0;
+            for (int i = 0; i < byField.length; i++) {
+                weight += fieldWeights[i] * Math.min(byField[i], 3);
+            }
+            tokens[next[0]] = token;
+            values[next[0]++] = weight;
+        });
         return new DocWeights(tokens, values);
     }
 

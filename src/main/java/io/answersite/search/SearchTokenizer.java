@@ -26,6 +26,21 @@ public final class SearchTokenizer {
 
     /** Hands each token of {@code text} to {@code sink}, in order; the same tokens as {@link #tokens}. */
     public static void forEachToken(String text, Consumer<String> sink) {
+        forEachTokenRange(text, (normalized, start, end) -> sink.accept(normalized.substring(start, end)));
+    }
+
+    /** Where one token is: characters {@code start} to {@code end} of the normalized text. */
+    @FunctionalInterface
+    interface RangeSink {
+        void accept(String normalized, int start, int end);
+    }
+
+    /**
+     * As {@link #forEachToken(String, Consumer)}, handing each token as a range of the normalized text
+     * (NFKC, lower case) instead of as a string of its own: a page's words repeat, and a caller that
+     * counts them makes a string once per distinct token, not once per occurrence.
+     */
+    static void forEachTokenRange(String text, RangeSink sink) {
         String normalized = nfkc(text).toLowerCase(Locale.ROOT);
         int wordStart = -1;
         int previousCjk = -1;
@@ -36,7 +51,7 @@ public final class SearchTokenizer {
             if (isCjk(cp)) {
                 wordStart = flushWord(normalized, wordStart, i, sink);
                 if (previousCjk >= 0) {
-                    sink.accept(normalized.substring(previousCjk, next));
+                    sink.accept(normalized, previousCjk, next);
                     lone = false;
                 } else {
                     lone = true;
@@ -44,7 +59,7 @@ public final class SearchTokenizer {
                 previousCjk = i;
             } else {
                 if (lone) {
-                    sink.accept(normalized.substring(previousCjk, i));
+                    sink.accept(normalized, previousCjk, i);
                     lone = false;
                 }
                 previousCjk = -1;
@@ -60,7 +75,7 @@ public final class SearchTokenizer {
         }
         flushWord(normalized, wordStart, normalized.length(), sink);
         if (lone) {
-            sink.accept(normalized.substring(previousCjk));
+            sink.accept(normalized, previousCjk, normalized.length());
         }
     }
 
@@ -107,17 +122,24 @@ public final class SearchTokenizer {
         return !token.isEmpty() && !isCjk(token.codePointAt(0));
     }
 
-    /** Emits the word that runs from {@code start} to {@code end}, if any; returns "no word". */
-    private static int flushWord(String text, int start, int end, Consumer<String> sink) {
+    /** Emits the word that runs from {@code start} to {@code end}, if any, then its parts between '_'; returns "no word". */
+    private static int flushWord(String text, int start, int end, RangeSink sink) {
         if (start < 0) {
             return -1;
         }
-        String word = text.substring(start, end);
-        sink.accept(word);
-        if (word.indexOf('_') >= 0) {
-            for (String part : word.split("_")) {
-                if (!part.isEmpty()) {
-                    sink.accept(part);
+        sink.accept(text, start, end);
+        int underscore = start;
+        while (underscore < end && text.charAt(underscore) != '_') {
+            underscore++;
+        }
+        if (underscore < end) {
+            int partStart = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || text.charAt(i) == '_') {
+                    if (i > partStart) {
+                        sink.accept(text, partStart, i);
+                    }
+                    partStart = i + 1;
                 }
             }
         }

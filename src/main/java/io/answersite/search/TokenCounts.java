@@ -1,0 +1,96 @@
+package io.answersite.search;
+
+/**
+ * How often each token occurs in each of a page's fields, counted from ranges of the normalized
+ * text ({@link SearchTokenizer#forEachTokenRange}): an open-addressing table that compares a range
+ * with the tokens it holds character by character, so a token's string is made once, when it is
+ * first seen, and its hash is the one {@link String#hashCode} gives. Tokenizing and counting made a
+ * string and a map entry per occurrence, a tenth of a clean build.
+ */
+final class TokenCounts {
+
+    private final int fields;
+    private String[] tokens = new String[64];
+    private int[] hashes = new int[64];
+    private int[] counts;
+    private int size;
+
+    /** @param fields how many fields are counted apart */
+    TokenCounts(int fields) {
+        this.fields = fields;
+        this.counts = new int[64 * fields];
+    }
+
+    /** Counts one occurrence, in {@code field}, of the token at {@code start} to {@code end} of {@code text}. */
+    void add(String text, int start, int end, int field) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + text.charAt(i);
+        }
+        int mask = tokens.length - 1;
+        int slot = mix(hash) & mask;
+        int length = end - start;
+        while (tokens[slot] != null) {
+            String token = tokens[slot];
+            if (hashes[slot] == hash && token.length() == length && token.regionMatches(0, text, start, length)) {
+                counts[slot * fields + field]++;
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        tokens[slot] = text.substring(start, end);
+        hashes[slot] = hash;
+        counts[slot * fields + field] = 1;
+        if (++size * 2 > tokens.length) {
+            grow();
+        }
+    }
+
+    /** How many distinct tokens were counted. */
+    int size() {
+        return size;
+    }
+
+    /** Hands each token and its counts (one per field, this table's own array: read, not kept) to {@code sink}. */
+    void forEach(Sink sink) {
+        int[] perField = new int[fields];
+        for (int slot = 0; slot < tokens.length; slot++) {
+            if (tokens[slot] != null) {
+                System.arraycopy(counts, slot * fields, perField, 0, fields);
+                sink.accept(tokens[slot], perField);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Sink {
+        void accept(String token, int[] countsByField);
+    }
+
+    private void grow() {
+        String[] oldTokens = tokens;
+        int[] oldHashes = hashes;
+        int[] oldCounts = counts;
+        tokens = new String[oldTokens.length * 2];
+        hashes = new int[tokens.length];
+        counts = new int[tokens.length * fields];
+        int mask = tokens.length - 1;
+        for (int old = 0; old < oldTokens.length; old++) {
+            if (oldTokens[old] != null) {
+                int slot = mix(oldHashes[old]) & mask;
+                while (tokens[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                tokens[slot] = oldTokens[old];
+                hashes[slot] = oldHashes[old];
+                System.arraycopy(oldCounts, old * fields, counts, slot * fields, fields);
+            }
+        }
+    }
+
+    /** Spreads a string hash's bits over the table's index (String hashes of short tokens differ mostly in the low bits). */
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
