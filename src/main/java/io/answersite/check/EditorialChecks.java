@@ -93,7 +93,7 @@ final class EditorialChecks {
                 byLanguage.computeIfAbsent(page.key().language(), k -> new ArrayList<>()).add(answer);
             }
         }
-        for (List<Page.Answer> answers : byLanguage.values()) {
+        byLanguage.values().parallelStream().forEach(answers -> { // languages apart: one core each
             answers.sort(Comparator.comparing(Page::sourcePath));
             List<DuplicateQuestions.Question> questions = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
@@ -122,7 +122,7 @@ final class EditorialChecks {
                                 + "); answer engines see one question: merge the two answers, or make each question"
                                 + " say what sets it apart");
             }
-        }
+        });
     }
 
     private static String questionOf(Page.Answer answer) {

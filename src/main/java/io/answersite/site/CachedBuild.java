@@ -14,6 +14,8 @@ import io.answersite.sink.OutputManifest;
 import io.answersite.text.ParkedBytes;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,17 +95,22 @@ final class CachedBuild {
             BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
                     Optional.of(listed));
             times.time("cache", () -> {
+                boolean published = result.written() && result.output().isPresent();
                 // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
-                cache.keepLoads(loads, loadKey);
-                if (result.written() && result.output().isPresent()) {
+                List<Runnable> writes = new ArrayList<>(List.of(() -> cache.keepLoads(loads, loadKey)));
+                if (published) {
                     renders.retainOnly(result.pages().writtenPaths());
-                    cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
-                    cache.keepFragments(fragments, renderKey);
+                    writes.add(() -> cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey)));
+                    writes.add(() -> cache.keepFragments(fragments, renderKey));
                     if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
                         cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
                     } else {
-                        cache.replace(BuildCache.FACTS_FILE, out -> checked.writeTo(out, renderKey, renders::outputHash));
+                        writes.add(() -> cache.replace(BuildCache.FACTS_FILE,
+                                out -> checked.writeTo(out, renderKey, renders::outputHash)));
                     }
+                }
+                writes.parallelStream().forEach(Runnable::run); // separate files, each encoded on a core as one comes free
+                if (published) { // last: the cache answers an unchanged site only once everything above is in place
                     cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
                             result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
                 }
