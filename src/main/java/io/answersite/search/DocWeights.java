@@ -14,7 +14,9 @@ record DocWeights(String[] tokens, int[] weights) {
     /** Each token's weight in one page: field weight times its count in the field (at most three). */
     static DocWeights of(Page page) {
         Map<String, Integer> fields = fields(page);
-        TokenCounts counts = new TokenCounts(fields.size());
+        int length = fields.keySet().stream().mapToInt(String::length).sum();
+        // sized for the text (Chinese gives a distinct bigram every few characters), so the table rarely grows
+        TokenCounts counts = new TokenCounts(fields.size(), length / 4);
         int[] fieldWeights = new int[fields.size()];
         int field = 0;
         for (Map.Entry<String, Integer> text : fields.entrySet()) {

@@ -10,15 +10,21 @@ package io.answersite.search;
 final class TokenCounts {
 
     private final int fields;
-    private String[] tokens = new String[64];
-    private int[] hashes = new int[64];
+    private String[] tokens;
+    private int[] hashes;
     private int[] counts;
     private int size;
 
-    /** @param fields how many fields are counted apart */
-    TokenCounts(int fields) {
+    /**
+     * @param fields how many fields are counted apart
+     * @param expected about how many distinct tokens there will be: the table starts with room for them
+     */
+    TokenCounts(int fields, int expected) {
         this.fields = fields;
-        this.counts = new int[64 * fields];
+        int capacity = Integer.highestOneBit(Math.max(32, Math.min(expected, 1 << 20)) * 2 - 1) * 2;
+        this.tokens = new String[capacity];
+        this.hashes = new int[capacity];
+        this.counts = new int[capacity * fields];
     }
 
     /** Counts one occurrence, in {@code field}, of the token at {@code start} to {@code end} of {@code text}. */

@@ -26,7 +26,7 @@ class TokenCountsTest {
                 }
                 fields[field] = text.toString();
             }
-            TokenCounts counts = new TokenCounts(fields.length);
+            TokenCounts counts = new TokenCounts(fields.length, random.nextInt(100)); // mostly too small: the table grows
             Map<String, int[]> expected = new TreeMap<>();
             for (int field = 0; field < fields.length; field++) {
                 int index = field;
