@@ -41,6 +41,12 @@ public final class MarkdownRenderer {
      * autolinks run on into the CJK text that follows a URL without a space).
      */
     private final Parser inlineParser;
+    /**
+     * The body parser without the tables extension, for a body without a '|' (no table can form):
+     * the extension sets up its paragraph pre-processor for every document and asks it about every
+     * paragraph, about a tenth of parsing a page.
+     */
+    private final Parser parserWithoutTables;
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer() {
@@ -59,6 +65,10 @@ public final class MarkdownRenderer {
         options.set(TaskListExtension.ITEM_NOT_DONE_MARKER,
                 "<input type=\"checkbox\" class=\"task-list-item-checkbox\">");
         this.parser = Parser.builder(options).build();
+        MutableDataSet withoutTables = new MutableDataSet(options);
+        withoutTables.set(Parser.EXTENSIONS, List.of(TaskListExtension.create(), StrikethroughExtension.create(),
+                GuardedAutolinks.create()));
+        this.parserWithoutTables = Parser.builder(withoutTables).build();
         MutableDataSet inline = new MutableDataSet(options);
         inline.set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()));
         for (var block : List.of(Parser.BLOCK_QUOTE_PARSER, Parser.FENCED_CODE_BLOCK_PARSER, Parser.HEADING_PARSER,
@@ -175,7 +185,8 @@ public final class MarkdownRenderer {
         try {
             while (true) {
                 DocumentState state = new DocumentState(source, bodyOffset, marker + "-", sitePathSlots);
-                Document document = parser.parse(body);
+                Document document = (parser == this.parser && body.indexOf('|') < 0 ? parserWithoutTables : parser)
+                        .parse(body);
                 DocumentState.assignAnchors(document, state);
                 DocumentState.collectLinks(document, state);
                 document.set(DocumentState.STATE, state);

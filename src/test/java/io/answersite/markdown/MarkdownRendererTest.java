@@ -166,4 +166,15 @@ class MarkdownRendererTest {
         assertFalse(MarkdownRenderer.isInternal("#local"));
         assertFalse(MarkdownRenderer.isInternal("mailto:a@example.com"));
     }
+
+    @Test
+    void aBodyWithAPipeGetsItsTablesAndOneWithoutKeepsTaskListsStrikethroughAndAutolinks() {
+        String table = render("Codes:\n\n| code | meaning |\n| --- | --- |\n| 502 | bad gateway |\n").html();
+        assertTrue(table.contains("<table class=\"table\">"), table);
+        assertTrue(table.contains("<td>bad gateway</td>"), table);
+        String other = render("- [ ] check DNS\n- [x] check ~~TLS~~ at https://status.example.com\n").html();
+        assertTrue(other.contains("class=\"task-list-item-checkbox\">check DNS</li>"), other);
+        assertTrue(other.contains("<del>TLS</del>"), other);
+        assertTrue(other.contains("<a href=\"https://status.example.com\">https://status.example.com</a>"), other);
+    }
 }
