@@ -21,11 +21,11 @@ final class BufferedSha256 extends MessageDigest {
         super("SHA-256");
     }
 
-    /** As {@link Sha256#updateText}: the text's UTF-8 length (four bytes, big-endian), then its bytes. */
+    /** As {@link Sha256#updateText}: the text's length in chars (four bytes, big-endian), then its UTF-8 bytes. */
     void updateText(String text) {
         int length = text.length();
         room(4);
-        putInt(Utf8.length(text));
+        putInt(length);
         for (int i = 0; i < length; i++) {
             room(4);
             char c = text.charAt(i);

@@ -57,17 +57,18 @@ public final class Sha256 {
     }
 
     /**
-     * Feeds {@code text} to {@code digest} as its UTF-8 length (four bytes, big-endian) and bytes:
-     * length-prefixed, so that no two sequences of texts feed the same bytes.
+     * Feeds {@code text} to {@code digest} as its length in chars (four bytes, big-endian) and its
+     * UTF-8 bytes: length-prefixed, so that no two sequences of texts feed the same bytes (the chars
+     * a UTF-8 sequence stands for are known from its first byte, so the length says where the text
+     * ends as well as a count of bytes would, and costs no pass over the text to measure it).
      */
     public static void updateText(MessageDigest digest, String text) {
         if (digest instanceof BufferedSha256 buffered) {
             buffered.updateText(text);
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        updateInt(digest, bytes.length);
-        digest.update(bytes);
+        updateInt(digest, text.length());
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Feeds {@code value} to {@code digest} as four bytes, big-endian. */

@@ -47,10 +47,10 @@ class Sha256Test {
                             text.append(alphabet[random.nextInt(alphabet.length)]);
                         }
                         Sha256.updateText(buffered, text.toString());
-                        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                        plain.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-                                (byte) (bytes.length >>> 8), (byte) bytes.length});
-                        plain.update(bytes);
+                        int chars = text.length(); // the length in chars, then the UTF-8 bytes
+                        plain.update(new byte[] {(byte) (chars >>> 24), (byte) (chars >>> 16), (byte) (chars >>> 8),
+                                (byte) chars});
+                        plain.update(text.toString().getBytes(StandardCharsets.UTF_8));
                     }
                     case 1 -> {
                         byte tag = (byte) random.nextInt();
