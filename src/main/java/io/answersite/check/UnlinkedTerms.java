@@ -124,14 +124,26 @@ final class UnlinkedTerms {
         answer.basis().forEach(b -> fields.append(b).append('\n'));
         answer.nextSteps().forEach(s -> fields.append(s).append('\n'));
         answer.faq().forEach(f -> fields.append(f.question()).append('\n').append(f.answer()).append('\n'));
-        text.append(LINK_DESTINATION.matcher(INLINE_CODE.matcher(fields).replaceAll("")).replaceAll("]"));
+        text.append(withoutLinkTargets(withoutInlineCode(fields.toString())));
         if (answer.summaryEn() != null) {
             text.append(answer.summaryEn()).append('\n');
         }
-        String body = FENCED_CODE.matcher(answer.body().source()).replaceAll("");
-        body = INLINE_CODE.matcher(body).replaceAll("");
-        text.append(LINK_DESTINATION.matcher(body).replaceAll("]"));
+        String body = answer.body().source();
+        if (body.contains("```") || body.contains("~~~")) {
+            body = FENCED_CODE.matcher(body).replaceAll("");
+        }
+        text.append(withoutLinkTargets(withoutInlineCode(body)));
         return text.toString();
+    }
+
+    // each pattern needs a character most texts lack: looked for first, as the regex engine would try every position
+
+    private static String withoutInlineCode(String text) {
+        return text.indexOf('`') < 0 ? text : INLINE_CODE.matcher(text).replaceAll("");
+    }
+
+    private static String withoutLinkTargets(String text) {
+        return text.contains("](") ? LINK_DESTINATION.matcher(text).replaceAll("]") : text;
     }
 
     /** Where each of {@code terms} first appears in the file, read again once (only for findings). */
