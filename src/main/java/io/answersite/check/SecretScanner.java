@@ -27,7 +27,7 @@ public final class SecretScanner implements SourceCheck {
      * runs on the ASCII-lower-cased text (same offsets), written in lower case, instead of asking
      * the regex engine to fold case at every character. Every match of a detector with
      * {@code starts} begins with one of them, so the pattern is tried only where one begins (see
-     * {@link #next}); one without is tried at every position.
+     * {@link Matches}); one without is tried at every position.
      */
     private record Detector(String rule, String kind, Pattern pattern, int group, boolean needsEntropy,
                             boolean folded, List<String> anyOf, List<String> starts) {
@@ -160,6 +160,9 @@ public final class SecretScanner implements SourceCheck {
             this.matcher = detector.pattern.matcher(text).useTransparentBounds(true);
             this.text = text;
             this.nextStart = new int[detector.starts.size()];
+            for (int i = 0; i < nextStart.length; i++) {
+                nextStart[i] = text.indexOf(detector.starts.get(i));
+            }
         }
 
         /** Moves to the next match; false when there is none. */
