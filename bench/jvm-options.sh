@@ -9,7 +9,8 @@
 #        needs `mvn install` first)
 # Settings: the JVM's defaults (G1, a quarter of memory as heap); the parallel collector; the
 # settings README.md recommends for a site's .mvn/jvm.config (the parallel collector told to keep the
-# heap small: -XX:GCTimeRatio=4); those with the client compiler only (C1, no C2), README's suggestion
+# heap small: -XX:GCTimeRatio=4, and C2 inlining less into compiled methods: -XX:InlineSmallCode=1000);
+# those with the client compiler only (C1, no C2), README's suggestion
 # for CI; the recommended settings with an application class-data sharing archive of Maven and the
 # plugin (JDK 17: -XX:ArchiveClassesAtExit once, then -XX:SharedArchiveFile); and, where a JDK 25 is
 # installed, Maven on JDK 25 with the recommended settings, with and without its ahead-of-time cache
@@ -50,7 +51,7 @@ build() {
 }
 
 jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-recommended="-XX:+UseParallelGC -XX:GCTimeRatio=4"
+recommended="-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000"
 settings=(default parallel-gc recommended recommended-c1 cds)
 declare -A homes=([default]=$jdk17 [parallel-gc]=$jdk17 [recommended]=$jdk17 [recommended-c1]=$jdk17 [cds]=$jdk17)
 declare -A options=([default]="" [parallel-gc]="-XX:+UseParallelGC" [recommended]="$recommended"

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A one-line hint, after a build of a large site in a JVM left at its defaults, to set the JVM's
- * options in the site's {@code .mvn/jvm.config}: on the machines measured, the parallel collector told
- * to keep the heap small made clean 10,000-page builds 17-30 % faster (README, "The JVM's
+ * options in the site's {@code .mvn/jvm.config}: on the machine measured, the parallel collector told
+ * to keep the heap small held a clean 10,000-page build to 1.0 GB instead of 2.6 GB, and C2 told to
+ * inline less into methods it has compiled made it about a tenth faster (README, "The JVM's
  * settings for a large site"). Silent as soon as the JVM was given any collector or heap setting, so
  * that a site that chose its own settings is not told again at every build.
  */
@@ -15,7 +16,7 @@ final class JvmSettingsHint {
     /** From this many pages on, the settings were measured to matter. */
     static final int PAGES = 2_000;
 
-    static final String SETTINGS = "-XX:+UseParallelGC -XX:GCTimeRatio=4";
+    static final String SETTINGS = "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000";
 
     private JvmSettingsHint() {
     }
@@ -29,8 +30,9 @@ final class JvmSettingsHint {
             return Optional.empty();
         }
         return Optional.of("answersite: " + pages + " pages built in a JVM with its default collector and heap; a line "
-                + "'" + SETTINGS + "' in the site's .mvn/jvm.config made clean builds of such sites 17-30 % "
-                + "faster (README: \"The JVM's settings for a large site\")");
+                + "'" + SETTINGS + "' in the site's .mvn/jvm.config kept clean builds of such sites in less than"
+                + " half the memory and made them about a tenth faster (README: \"The JVM's settings for a large"
+                + " site\")");
     }
 
     private static boolean isCollectorOrHeapSetting(String argument) {
