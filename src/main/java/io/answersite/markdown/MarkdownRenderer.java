@@ -44,7 +44,7 @@ public final class MarkdownRenderer {
     /**
      * The body parser without the tables extension, for a body without a '|' (no table can form):
      * the extension sets up its paragraph pre-processor for every document and asks it about every
-     * paragraph, about a tenth of parsing a page.
+     * paragraph, about a tenth of parsing a page (JFR, clean build of the default 10,000-page corpus).
      */
     private final Parser parserWithoutTables;
     private final HtmlRenderer renderer;

@@ -7,7 +7,8 @@ import java.util.Optional;
  * A one-line hint, after a build of a large site in a JVM left at its defaults, to set the JVM's
  * options in the site's {@code .mvn/jvm.config}: on the machine measured, the parallel collector told
  * to keep the heap small held a clean 10,000-page build to 1.0 GB instead of 2.6 GB, and C2 told to
- * inline less into methods it has compiled made it about a tenth faster (README, "The JVM's
+ * inline less into methods it has compiled made it about a tenth faster (both on the default corpus
+ * shape; README, "The JVM's
  * settings for a large site"). Silent as soon as the JVM was given any collector or heap setting, so
  * that a site that chose its own settings is not told again at every build.
  */

@@ -234,7 +234,8 @@ public final class SearchIndex {
         List<DocWeights> weights = chunkDocs.stream().map(page -> fragments.<DocWeights>get("search", page.key(), page,
                 null, () -> DocWeights.of(page))).toList();
         // room for half the chunk's document tokens: fewer resizes while merging (its vocabulary is at most all of them)
-        Map<String, Postings> postings = new HashMap<>(Math.max(16, weights.stream().mapToInt(d -> d.tokens().length).sum() / 2));
+        int tokens = weights.stream().mapToInt(doc -> doc.tokens().length).sum();
+        Map<String, Postings> postings = new HashMap<>(Math.max(16, tokens / 2));
         for (int n = 0; n < weights.size(); n++) {
             DocWeights doc = weights.get(n);
             for (int i = 0; i < doc.tokens().length; i++) {

@@ -5,7 +5,8 @@ package io.answersite.search;
  * text ({@link SearchTokenizer#forEachTokenRange}): an open-addressing table that compares a range
  * with the tokens it holds character by character, so a token's string is made once, when it is
  * first seen, and its hash is the one {@link String#hashCode} gives. Tokenizing and counting made a
- * string and a map entry per occurrence, a tenth of a clean build.
+ * string and a map entry per occurrence: the tokenizing and counting were 8 % of the samples of a
+ * clean build (JFR, default 10,000-page corpus).
  */
 final class TokenCounts {
 
