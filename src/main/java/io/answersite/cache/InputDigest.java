@@ -47,6 +47,8 @@ public final class InputDigest {
 
     private final Function<Object, byte[]> identities;
     private final Map<Same, byte[]> byInstance = new ConcurrentHashMap<>(); // by identity: no lock on reads
+    private final Map<Same, byte[]> shared = new ConcurrentHashMap<>(); // a Shared's digest, by the instance
+    private final Map<Enum<?>, byte[]> enums = new ConcurrentHashMap<>(); // each constant's bytes, as fed
     private final RecordComponents components = new RecordComponents();
 
     /** @param identities for a record read from a file, a digest of the file (path and content); null otherwise */
@@ -99,14 +101,17 @@ public final class InputDigest {
         if (value instanceof Same same) {
             sha.update((byte) '=');
             sha.update(same(same.value()));
+        } else if (value instanceof Shared once) {
+            sha.update((byte) 'd');
+            sha.update(shared(once));
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof Double || value instanceof Float
                 || value instanceof Character) {
             sha.update((byte) 'i');
             Sha256.updateText(sha, value.getClass().getSimpleName() + value);
         } else if (value instanceof Enum<?> constant) {
-            sha.update((byte) 'e');
-            Sha256.updateText(sha, constant.getDeclaringClass().getName() + "." + constant.name());
+            sha.update(enums.computeIfAbsent(constant,
+                    c -> RecordComponents.taggedText('e', c.getDeclaringClass().getName() + "." + c.name())));
         } else if (value instanceof Record record) {
             components.digest(sha, record, component -> value(sha, component));
         } else if (value instanceof List<?> list) {
@@ -172,6 +177,26 @@ public final class InputDigest {
         }
         Collections.sort(digests);
         digests.forEach(d -> Sha256.updateText(sha, d));
+    }
+
+    private byte[] shared(Shared once) {
+        Same instance = new Same(once);
+        byte[] known = shared.get(instance);
+        if (known == null) {
+            MessageDigest sha = Sha256.digest();
+            try {
+                value(sha, once.value());
+            } catch (Undigestable e) {
+                shared.put(instance, UNKNOWN);
+                throw e;
+            }
+            known = sha.digest();
+            shared.put(instance, known);
+        }
+        if (known == UNKNOWN) {
+            throw new Undigestable("cannot digest what a Shared holds");
+        }
+        return known;
     }
 
     private byte[] same(Object record) {

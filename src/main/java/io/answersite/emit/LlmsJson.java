@@ -123,7 +123,8 @@ public final class LlmsJson {
      * {@code content_hash}), the titles of its related pages and its translations.
      */
     private List<Object> inputs(Page page) {
-        List<Object> inputs = new ArrayList<>(twins.inputs(page));
+        List<Object> inputs = new ArrayList<>();
+        inputs.add(twins.inputs(page));
         for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {
             inputs.add(site.graph().require(item.target()).title());
         }

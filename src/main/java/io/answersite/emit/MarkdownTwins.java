@@ -2,6 +2,7 @@ package io.answersite.emit;
 
 import io.answersite.cache.Fragments;
 import io.answersite.cache.Same;
+import io.answersite.cache.Shared;
 import io.answersite.config.Author;
 import io.answersite.config.Language;
 import io.answersite.content.Common;
@@ -38,8 +39,11 @@ public final class MarkdownTwins {
      * counted); a large site's beyond the budget read back from a file ({@link Fragments#parking}).
      */
     private final Map<PageKey, Supplier<byte[]>> twins = new ConcurrentHashMap<>();
-    /** Each page's {@link #inputs}, made once per build: the twin, its hash and the page's llms.json entry ask. */
-    private final Map<PageKey, List<Object>> inputsByPage = new ConcurrentHashMap<>();
+    /**
+     * Each page's {@link #inputs}, made once per build: the twin, its hash and the page's llms.json
+     * entry ask, so on disk they are digested once ({@link Shared}).
+     */
+    private final Map<PageKey, Shared> inputsByPage = new ConcurrentHashMap<>();
     /** site.yml and the UI strings, the same instance while equal: what every twin reads. */
     private final Same constants;
 
@@ -140,8 +144,8 @@ public final class MarkdownTwins {
     }
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
-    List<Object> inputs(Page page) {
-        return inputsByPage.computeIfAbsent(page.key(), key -> madeInputs(page));
+    Shared inputs(Page page) {
+        return inputsByPage.computeIfAbsent(page.key(), key -> new Shared(madeInputs(page)));
     }
 
     private List<Object> madeInputs(Page page) {

@@ -26,15 +26,27 @@ final class BufferedSha256 extends MessageDigest {
         int length = text.length();
         room(4);
         putInt(length);
-        for (int i = 0; i < length; i++) {
-            room(4);
-            char c = text.charAt(i);
-            if (!Character.isSurrogate(c)) {
-                used = Utf8.putChar(buffer, used, c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                used = Utf8.putCodePoint(buffer, used, Character.toCodePoint(c, text.charAt(++i)));
-            } else {
-                buffer[used++] = '?';
+        int i = 0;
+        while (i < length) {
+            // a char takes at most three bytes and a surrogate pair four for its two chars, so this
+            // many chars fit with one byte to spare (a pair may start at the last of them)
+            int end = Math.min(length, i + (SIZE - used - 1) / 3);
+            if (end == i) {
+                flush();
+                continue;
+            }
+            for (; i < end; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    buffer[used++] = (byte) c;
+                } else if (!Character.isSurrogate(c)) {
+                    used = Utf8.putChar(buffer, used, c);
+                } else if (Character.isHighSurrogate(c) && i + 1 < length
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    used = Utf8.putCodePoint(buffer, used, Character.toCodePoint(c, text.charAt(++i)));
+                } else {
+                    buffer[used++] = '?';
+                }
             }
         }
     }

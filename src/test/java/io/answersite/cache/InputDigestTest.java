@@ -94,4 +94,36 @@ class InputDigestTest {
         assertNotNull(digest.digest(withPattern));
         assertFalse(Arrays.equals(digest.digest(withPattern), digest.digest(otherPattern)), "flags count");
     }
+
+    @Test
+    void aRecordIsFedAsItsTaggedClassNameThenEachComponentAnEnumAsItsQualifiedName() throws Exception {
+        java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+        for (Object[] part : new Object[][] {{'r', PageKey.class.getName()}, {'e', Kind.class.getName() + ".GUIDE"},
+                {'s', "why-504"}, {'s', "de"}}) {
+            String text = (String) part[1];
+            expected.update((byte) (char) part[0]);
+            expected.update(new byte[] {0, 0, (byte) (text.length() >>> 8), (byte) text.length()});
+            expected.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        PageKey key = new PageKey(Kind.GUIDE, "why-504", "de");
+        assertArrayEquals(expected.digest(), digest.digest(key));
+        assertArrayEquals(digest.digest(new PageKey(Kind.GUIDE, "why-504", "de")), digest.digest(key),
+                "the second of a class and of a constant feeds the same bytes");
+    }
+
+    @Test
+    void aSharedValueIsDigestedOnceAsItsValueAndComparedByItsValue() {
+        List<Object> inputs = List.of("t", new PageKey(Kind.ANSWER, "a", "en"));
+        Shared shared = new Shared(inputs);
+        byte[] first = digest.digest(List.of(shared, "entry"));
+        assertArrayEquals(first, digest.digest(List.of(shared, "entry")));
+        assertArrayEquals(first, digest.digest(List.of(new Shared(List.of("t", new PageKey(Kind.ANSWER, "a", "en"))),
+                "entry")), "equal values in another instance digest the same");
+        assertFalse(Arrays.equals(first, digest.digest(List.of(new Shared(List.of("u")), "entry"))));
+        assertFalse(Arrays.equals(digest.digest(inputs), digest.digest(shared)), "tagged apart from the value itself");
+        assertEquals(shared, new Shared(List.of("t", new PageKey(Kind.ANSWER, "a", "en"))));
+        Shared unknown = new Shared(List.of(new Object()));
+        assertNull(digest.digest(List.of(unknown)));
+        assertNull(digest.digest(List.of("again", unknown)), "undigestable the second time too");
+    }
 }
