@@ -10,6 +10,7 @@ import io.answersite.graph.Glossary;
 import io.answersite.source.SourceReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,10 @@ public final class ContentChecks {
     public Map<PageKey, List<PageKey>> run(Diagnostics diagnostics) {
         LinkGraphChecks links = new LinkGraphChecks(graph);
         Map<PageKey, Set<PageKey>> outbound = links.outbound();
-        links.run(outbound, diagnostics);
-        new EditorialChecks(graph, fragments, today).run(diagnostics);
+        // passes that only read the graph and report (findings are sorted when reported): on both cores
+        List<Runnable> passes = new ArrayList<>(links.passes(outbound, diagnostics));
+        passes.add(() -> new EditorialChecks(graph, fragments, today).run(diagnostics));
+        passes.parallelStream().forEach(Runnable::run);
         if (!graph.config().checks().glossaryAutolink() && !diagnostics.reports(Rules.TERM_UNLINKED)) {
             return Map.of(); // neither linked nor reported: finding every answer's terms would be work for nothing
         }

@@ -10,11 +10,12 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.markdown.LinkRef;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The checks that read the site as a graph of editorial links (body links and related items): who
@@ -32,22 +33,26 @@ final class LinkGraphChecks {
     }
 
     /** The findings about links: orphans, answers without guide or checklist, unused terms, languages, one-way relations. */
-    void run(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
-        orphans(linkedFromElsewhere(outbound), diagnostics);
-        unbackedAnswers(outbound, diagnostics);
-        unusedTerms(outbound, diagnostics);
-        linksAcrossLanguages(diagnostics);
+    /**
+     * The site-wide link rules, each a pass of its own over the graph that only reads it and reports
+     * to {@code diagnostics} (findings are sorted when reported), so they may run side by side.
+     */
+    List<Runnable> passes(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+        List<Runnable> passes = new ArrayList<>(List.of(
+                () -> orphans(linkedFromElsewhere(outbound), diagnostics),
+                () -> unbackedAnswers(outbound, diagnostics),
+                () -> unusedTerms(outbound, diagnostics),
+                () -> linksAcrossLanguages(diagnostics)));
         if (relatedReciprocal) {
-            oneWayRelations(outbound, diagnostics);
+            passes.add(() -> oneWayRelations(outbound, diagnostics));
         }
+        return passes;
     }
 
     /** Every page's editorial links: body links and related items, as page keys. */
     Map<PageKey, Set<PageKey>> outbound() {
-        Map<PageKey, Set<PageKey>> outbound = new HashMap<>();
-        for (Page page : graph.pages().values()) {
-            outbound.put(page.key(), outboundOf(page.key()));
-        }
+        Map<PageKey, Set<PageKey>> outbound = new ConcurrentHashMap<>(graph.pages().size() * 2);
+        graph.pages().keySet().parallelStream().forEach(key -> outbound.put(key, outboundOf(key)));
         return outbound;
     }
 

@@ -80,6 +80,7 @@ public final class MarkdownRenderer {
         this.renderer = HtmlRenderer.builder(options)
                 .linkResolverFactory(new RenderHooks.SlotLinkResolverFactory())
                 .attributeProviderFactory(new RenderHooks.AnchorAttributeProviderFactory())
+                .nodeRendererFactory(unused -> new PlainTextRenderer())
                 .build();
     }
 

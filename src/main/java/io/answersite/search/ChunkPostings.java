@@ -52,14 +52,19 @@ final class ChunkPostings {
 
     /** The chunk's postings, token to pairs in document order. */
     static ChunkPostings of(Map<String, Postings> postings) {
+        return of(postings.keySet().toArray(String[]::new), postings.values().toArray(Postings[]::new));
+    }
+
+    /** As {@link #of(Map)}, for tokens and their postings in two parallel arrays, in any order. */
+    static ChunkPostings of(String[] tokens, Postings[] postings) {
         record Entry(int order, String token, byte[] utf8, Postings postings) {
         }
-        List<Entry> entries = new ArrayList<>(postings.size());
+        List<Entry> entries = new ArrayList<>(tokens.length);
         int size = 5;
-        for (Map.Entry<String, Postings> entry : postings.entrySet()) {
-            byte[] utf8 = entry.getKey().getBytes(StandardCharsets.UTF_8);
-            entries.add(new Entry(order(entry.getKey()), entry.getKey(), utf8, entry.getValue()));
-            size += 2 + 5 + utf8.length + 5 + 5 + entry.getValue().size() * 10;
+        for (int i = 0; i < tokens.length; i++) {
+            byte[] utf8 = tokens[i].getBytes(StandardCharsets.UTF_8);
+            entries.add(new Entry(order(tokens[i]), tokens[i], utf8, postings[i]));
+            size += 2 + 5 + utf8.length + 5 + 5 + postings[i].size() * 10;
         }
         entries.sort(Comparator.comparingInt(Entry::order).thenComparing(Entry::token));
         ByteBuffer buffer = ByteBuffer.allocate(size);

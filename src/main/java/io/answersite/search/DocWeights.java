@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One document's tokens and their weights, in two parallel arrays: what a page contributes to the
- * search index. The page's fields and weights are decided here ({@link #of(Page)}), so that what search
- * finds in a page is read in one place; each chunk of them is kept merged ({@link ChunkPostings}).
+ * One document's tokens, their hashes ({@link String#hashCode}'s) and their weights, in parallel
+ * arrays: what a page contributes to the search index. The page's fields and weights are decided
+ * here ({@link #of(Page)}), so that what search finds in a page is read in one place; each chunk of
+ * them is kept merged ({@link ChunkPostings}).
  */
-record DocWeights(String[] tokens, int[] weights) {
+record DocWeights(String[] tokens, int[] hashes, int[] weights) {
 
     /** Each token's weight in one page: field weight times its count in the field (at most three). */
     static DocWeights of(Page page) {
@@ -26,17 +27,19 @@ record DocWeights(String[] tokens, int[] weights) {
                     counts.add(normalized, start, end, index));
         }
         String[] tokens = new String[counts.size()];
+        int[] hashes = new int[counts.size()];
         int[] values = new int[counts.size()];
         int[] next = {0};
-        counts.forEach((token, byField) -> {
+        counts.forEachHashed((token, hash, byField) -> {
             int weight = 0;
             for (int i = 0; i < byField.length; i++) {
                 weight += fieldWeights[i] * Math.min(byField[i], 3);
             }
             tokens[next[0]] = token;
+            hashes[next[0]] = hash;
             values[next[0]++] = weight;
         });
-        return new DocWeights(tokens, values);
+        return new DocWeights(tokens, hashes, values);
     }
 
     /** Fields of a page and their weights, in a fixed order. */

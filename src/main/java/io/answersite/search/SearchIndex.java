@@ -76,7 +76,7 @@ public final class SearchIndex {
                     List<Page> chunkDocs = docs.subList(first, Math.min(docs.size(), first + MERGE_CHUNK));
                     List<Object> inputs = chunkDocs.stream().<Object>map(Same::new).toList();
                     ChunkPostings kept = fragments.get("search-chunk", language.code() + "/" + first,
-                            SearchIndex.class, inputs, () -> ChunkPostings.of(mergeChunk(chunkDocs, first)),
+                            SearchIndex.class, inputs, () -> mergeChunk(chunkDocs, first),
                             ChunkPostings::bytes, ChunkPostings::read);
                     // a chunk taken back whole asked nothing of its pages: keep their tokens for the
                     // edit that makes the chunk again, else that edit tokenizes all its pages
@@ -230,19 +230,15 @@ public final class SearchIndex {
     }
 
     /** The postings of one chunk of documents, each document's tokens kept with its page in the preview. */
-    private Map<String, Postings> mergeChunk(List<Page> chunkDocs, int firstDoc) {
+    private ChunkPostings mergeChunk(List<Page> chunkDocs, int firstDoc) {
         List<DocWeights> weights = chunkDocs.stream().map(page -> fragments.<DocWeights>get("search", page.key(), page,
                 null, () -> DocWeights.of(page))).toList();
         // room for half the chunk's document tokens: fewer resizes while merging (its vocabulary is at most all of them)
-        int tokens = weights.stream().mapToInt(doc -> doc.tokens().length).sum();
-        Map<String, Postings> postings = new HashMap<>(Math.max(16, tokens / 2));
+        ChunkMerge merged = new ChunkMerge(weights.stream().mapToInt(doc -> doc.tokens().length).sum() / 2);
         for (int n = 0; n < weights.size(); n++) {
-            DocWeights doc = weights.get(n);
-            for (int i = 0; i < doc.tokens().length; i++) {
-                postings.computeIfAbsent(doc.tokens()[i], t -> new Postings()).add(firstDoc + n, doc.weights()[i]);
-            }
+            merged.add(weights.get(n), firstDoc + n);
         }
-        return postings;
+        return merged.postings();
     }
 
     private static byte[] intBytes(int value) {

@@ -60,11 +60,16 @@ final class TokenCounts {
 
     /** Hands each token and its counts (one per field, this table's own array: read, not kept) to {@code sink}. */
     void forEach(Sink sink) {
+        forEachHashed((token, hash, countsByField) -> sink.accept(token, countsByField));
+    }
+
+    /** As {@link #forEach}, with each token's hash (the one {@link String#hashCode} gives), computed once here. */
+    void forEachHashed(HashedSink sink) {
         int[] perField = new int[fields];
         for (int slot = 0; slot < tokens.length; slot++) {
             if (tokens[slot] != null) {
                 System.arraycopy(counts, slot * fields, perField, 0, fields);
-                sink.accept(tokens[slot], perField);
+                sink.accept(tokens[slot], hashes[slot], perField);
             }
         }
     }
@@ -72,6 +77,11 @@ final class TokenCounts {
     @FunctionalInterface
     interface Sink {
         void accept(String token, int[] countsByField);
+    }
+
+    @FunctionalInterface
+    interface HashedSink {
+        void accept(String token, int hash, int[] countsByField);
     }
 
     private void grow() {
@@ -96,7 +106,7 @@ final class TokenCounts {
     }
 
     /** Spreads a string hash's bits over the table's index (String hashes of short tokens differ mostly in the low bits). */
-    private static int mix(int hash) {
+    static int mix(int hash) {
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
     }

@@ -1,0 +1,67 @@
+package io.answersite.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PlainTextRendererTest {
+
+    private static final List<String> PIECES = List.of("请求超时", "retry", " ", "\n", "\r\n", "\r", "\\*", "\\\\",
+            "&amp;", "&#45;", "&copy;", "&bogus;", "&", "<b>", "a > b", "\"quoted\"", "'single'", "*em*", "**strong**",
+            "`code & <x>`", "[link \"t\" & more](https://example.com/?a=1&b=2)", "![alt <x>](img.png)", "- ", "1. ",
+            "# ", "> ", "~~gone~~", "[ ] ", "| a | b |\n|---|---|\n| 1 & 2 | <3> |\n", "    indented & <code>\n",
+            "```\nfenced \"x\" & y\n```\n", "http://example.com", "😀", "\u00a0");
+
+    @Test
+    void rendersEveryDocumentAsFlexmarksCoreTextRendererDoes() {
+        HtmlRenderer core = renderer(false);
+        HtmlRenderer withPlainText = renderer(true);
+        Parser parser = Parser.builder(options()).build();
+        Random random = new Random(20261130);
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            int pieces = 1 + random.nextInt(25);
+            for (int i = 0; i < pieces; i++) {
+                text.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            Document document = parser.parse(text.toString());
+            assertEquals(core.render(document), withPlainText.render(document), "round " + round + ": " + text);
+        }
+    }
+
+    @Test
+    void takesTextAsItIsOnlyWithoutEscapesEntitiesCarriageReturnsOrHtmlCharacters() {
+        assertFalse(PlainTextRenderer.actsOn("请求超时 retry 'x' 😀\n"));
+        for (String text : List.of("a\\b", "a&b", "a\rb", "a<b", "a>b", "a\"b")) {
+            assertTrue(PlainTextRenderer.actsOn(text), text);
+        }
+    }
+
+    private static MutableDataSet options() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TaskListExtension.create(),
+                StrikethroughExtension.create(), GuardedAutolinks.create()));
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        return options;
+    }
+
+    private static HtmlRenderer renderer(boolean plainText) {
+        HtmlRenderer.Builder builder = HtmlRenderer.builder(options());
+        if (plainText) {
+            builder.nodeRendererFactory(unused -> new PlainTextRenderer());
+        }
+        return builder.build();
+    }
+}
