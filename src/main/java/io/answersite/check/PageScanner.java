@@ -198,9 +198,18 @@ final class PageScanner {
         return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r';
     }
 
+    /** Bytes of tag and attribute names: ASCII letters, digits, '-', '_' and ':'. A table: asked of most bytes of a page's tags. */
+    private static final boolean[] NAME_BYTES = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            NAME_BYTES[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_' || c == ':';
+        }
+    }
+
     private static boolean isNameByte(byte b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
-                || b == ':';
+        return b >= 0 && NAME_BYTES[b];
     }
 
     private static boolean startsWith(byte[] bytes, int at, String text) {

@@ -69,7 +69,9 @@ final class Utf8Writer extends Writer {
         }
         for (; i < end; i++) {
             char c = source[i];
-            if (!Character.isSurrogate(c)) {
+            if (c < 0x80) {
+                out[at++] = (byte) c; // most of a page's markup
+            } else if (!Character.isSurrogate(c)) {
                 at = Utf8.putChar(out, at, c);
             } else if (Character.isHighSurrogate(c)) {
                 if (i + 1 == end) {
