@@ -1,5 +1,8 @@
 package io.answersite.check;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,9 +39,9 @@ final class PageScanner {
         int n = bytes.length;
         String[] values = new String[WANTED.length];
         while (i < n) {
-            if (bytes[i] != '<') {
-                i++;
-                continue;
+            i = nextByte(bytes, (byte) '<', i);
+            if (i < 0) {
+                break;
             }
             if (startsWith(bytes, i, "<!--")) {
                 int end = indexOf(bytes, "-->", i + 4);
@@ -225,8 +228,39 @@ final class PageScanner {
     }
 
     private static int indexOf(byte[] bytes, String text, int from) {
-        for (int i = from; i <= bytes.length - text.length(); i++) {
-            if (bytes[i] == text.charAt(0) && startsWith(bytes, i, text)) {
+        byte first = (byte) text.charAt(0);
+        for (int i = nextByte(bytes, first, from); i >= 0 && i <= bytes.length - text.length();
+             i = nextByte(bytes, first, i + 1)) {
+            if (startsWith(bytes, i, text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first {@code target} at or after {@code from}, or -1: eight bytes at a time
+     * (a byte of the word XOR the target's pattern is zero where the target is; the lowest flagged
+     * byte is the first, as a borrow only flags bytes above a zero one). Most of a page's bytes are
+     * text between tags or the structured data script, which the scan only skips.
+     */
+    static int nextByte(byte[] bytes, byte target, int from) {
+        long pattern = (target & 0xFFL) * ONES;
+        int i = Math.max(0, from);
+        int n = bytes.length;
+        for (; i + Long.BYTES <= n; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ pattern;
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < n; i++) {
+            if (bytes[i] == target) {
                 return i;
             }
         }
