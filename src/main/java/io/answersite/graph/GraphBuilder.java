@@ -101,8 +101,8 @@ public final class GraphBuilder {
         GraphChecks.checkExternalLinks(published.values().stream().map(Page::body).toList(), diagnostics);
         GraphChecks.checkExternalLinks(content.snippets().stream().map(Snippet::body).toList(), diagnostics);
         Map<PageKey, List<ResolvedRelated>> related = checkRelatedAnchors(relatedPages, resolver);
-        return new ContentGraph(config, urls, pageIndex, Map.copyOf(linkTargets),
-                Map.copyOf(related), Map.copyOf(moreAnswers), Map.copyOf(topicMembers), snippets, snippetLinks,
+        return new ContentGraph(config, urls, pageIndex, Map.copyOf(linkTargets), // the shown graph's copies are kept
+                Map.copyOf(related), shown.moreAnswers(), shown.topicMembers(), snippets, snippetLinks,
                 List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished));
     }
 
