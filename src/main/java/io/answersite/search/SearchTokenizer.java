@@ -18,6 +18,15 @@ public final class SearchTokenizer {
     private SearchTokenizer() {
     }
 
+    /** The ASCII characters a word is made of, as the general rule below says: letters, digits and '_'. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER || c == '_';
+        }
+    }
+
     public static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
         forEachToken(text, tokens::add);
@@ -46,6 +55,23 @@ public final class SearchTokenizer {
         int previousCjk = -1;
         boolean lone = false;
         for (int i = 0; i < normalized.length(); ) {
+            char c = normalized.charAt(i);
+            if (c < 0x80) { // most characters of most pages: never CJK, a word character or a separator
+                if (lone) {
+                    sink.accept(normalized, previousCjk, i);
+                    lone = false;
+                }
+                previousCjk = -1;
+                if (ASCII_WORD[c]) {
+                    if (wordStart < 0) {
+                        wordStart = i;
+                    }
+                } else {
+                    wordStart = flushWord(normalized, wordStart, i, sink);
+                }
+                i++;
+                continue;
+            }
             int cp = normalized.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (isCjk(cp)) {
