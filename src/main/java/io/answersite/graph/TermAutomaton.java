@@ -81,6 +81,26 @@ public final class TermAutomaton {
      */
     public List<Match> matches(String text, BitSet wanted) {
         List<Match> found = new ArrayList<>();
+        scan(text, wanted, (start, end, term, name) -> found.add(new Match(start, end, term, name)));
+        found.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
+                : a.term != b.term ? Integer.compare(a.term, b.term) : Integer.compare(a.name, b.name));
+        return found;
+    }
+
+    /** The indexes of the terms {@code text} uses: the scan of {@link #matches}, keeping only which terms matched. */
+    public BitSet termsIn(String text) {
+        BitSet used = new BitSet(termCount);
+        scan(text, null, (start, end, term, name) -> used.set(term));
+        return used;
+    }
+
+    @FunctionalInterface
+    private interface MatchSink {
+        void accept(int start, int end, int term, int name);
+    }
+
+    /** Hands every use of a wanted term's name to {@code sink}, in the order the scan ends them. */
+    private void scan(String text, BitSet wanted, MatchSink sink) {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = fold(text.charAt(i));
@@ -99,22 +119,10 @@ public final class TermAutomaton {
                 }
                 int start = i - output[2] + 1;
                 if (output[3] == 0 || (!wordBefore(text, start) && !wordAt(text, i + 1))) {
-                    found.add(new Match(start, i + 1, output[0], output[1]));
+                    sink.accept(start, i + 1, output[0], output[1]);
                 }
             }
         }
-        found.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
-                : a.term != b.term ? Integer.compare(a.term, b.term) : Integer.compare(a.name, b.name));
-        return found;
-    }
-
-    /** The indexes of the terms {@code text} uses. */
-    public BitSet termsIn(String text) {
-        BitSet used = new BitSet(termCount);
-        for (Match match : matches(text, null)) {
-            used.set(match.term());
-        }
-        return used;
     }
 
     /** Where a name of {@code term} is first used in {@code text}, or -1. */
