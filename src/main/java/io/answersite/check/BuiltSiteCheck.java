@@ -7,7 +7,6 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.sink.OutputObserver;
 import io.answersite.sink.SiteOutput;
 import io.answersite.diagnostic.SourcePos;
-import io.answersite.text.PercentDecoding;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -329,13 +328,18 @@ public final class BuiltSiteCheck {
         CheckedLinks.Known known = run == null ? memory.links.known(checker, files, fromContent, templates, pages)
                 : CheckedLinks.fromDisk(memory.keptRun, run, memory.restored);
         Map<String, List<Diagnostic>> findings = new ConcurrentHashMap<>();
+        BuiltLinks links = new BuiltLinks(basePath, baseUrl, files, ids);
         pages.entrySet().parallelStream().forEach(entry -> {
             List<Diagnostic> found = known.findings(entry.getKey(), entry.getValue());
             if (found == null) {
                 Diagnostics page = new Diagnostics();
                 for (String url : entry.getValue().links()) {
-                    if (!fromContent.contains(url)) {
-                        checkLink(entry.getKey(), url, files, ids, templates, page);
+                    if (fromContent.contains(url)) {
+                        continue;
+                    }
+                    String problem = links.problem(entry.getKey(), url);
+                    if (!problem.isEmpty()) {
+                        report(page, entry.getKey(), templates, problem);
                     }
                 }
                 found = page.sorted();
@@ -347,46 +351,6 @@ public final class BuiltSiteCheck {
             memory.links.remember(checker, files, fromContent, templates, pages, findings);
         } else if (run != null) {
             memory.thisRun = findings.values().stream().allMatch(List::isEmpty) ? run : null;
-        }
-    }
-
-    private void checkLink(String page, String url, Set<String> files, Map<String, Set<String>> ids,
-                           Map<String, String> templates, Diagnostics diagnostics) {
-        String local;
-        if (url.startsWith(baseUrl)) {
-            local = url.substring(baseUrl.length());
-        } else if (url.startsWith("/") && !url.startsWith("//")) {
-            if (!(url + "/").startsWith(basePath + "/")) {
-                report(diagnostics, page, templates, "the link '" + url + "' leaves the site's base path");
-                return;
-            }
-            local = url.substring(Math.min(url.length(), basePath.length() + 1));
-        } else if (url.startsWith("#")) {
-            local = null;
-        } else {
-            return;
-        }
-        String fragment = null;
-        String target = page;
-        if (local == null) {
-            fragment = url.substring(1);
-        } else {
-            int hash = local.indexOf('#');
-            if (hash >= 0) {
-                fragment = local.substring(hash + 1);
-                local = local.substring(0, hash);
-            }
-            local = PercentDecoding.decodeOrKeep(local);
-            target = local.isEmpty() || local.endsWith("/") ? local + "index.html" : local;
-            if (!files.contains(target)) {
-                report(diagnostics, page, templates, "the link '" + url + "' leads to no file of the site");
-                return;
-            }
-        }
-        if (fragment != null && !fragment.isEmpty() && ids.containsKey(target)
-                && !ids.get(target).contains(PercentDecoding.decodeOrKeep(fragment))) {
-            report(diagnostics, page, templates, "the link '" + url + "' leads to no element with id '"
-                    + PercentDecoding.decodeOrKeep(fragment) + "' in " + target);
         }
     }
 
