@@ -241,13 +241,13 @@ public final class BuiltSiteCheck {
 
     /**
      * The facts of one build's pages, gathered by the threads that write them (so no page is read
-     * back from disk, and the bytes can go once written). Link targets and ids are shared strings:
-     * the same navigation links appear on every page.
+     * back from disk, and the bytes can go once written). Link targets and ids are shared strings,
+     * found by their bytes ({@link ValueStrings}): the same navigation links appear on every page.
      */
     public static final class Pages implements OutputObserver {
         private final Memory memory;
         private final Map<String, PageFacts> facts = new ConcurrentHashMap<>();
-        private final Map<String, String> strings = new ConcurrentHashMap<>();
+        private final ValueStrings values = new ValueStrings();
 
         public Pages(Memory memory) {
             this.memory = memory;
@@ -267,7 +267,7 @@ public final class BuiltSiteCheck {
                 return;
             }
             PageFacts known = memory.recall(path, bytes);
-            PageFacts pageFacts = known != null ? known : shared(PageScanner.facts(bytes));
+            PageFacts pageFacts = known != null ? known : PageScanner.facts(bytes, values);
             memory.remember(path, bytes, pageFacts);
             facts.put(path, pageFacts);
         }
@@ -282,16 +282,9 @@ public final class BuiltSiteCheck {
                 return;
             }
             PageFacts known = memory.recallPublished(path, sha256);
-            PageFacts pageFacts = known != null ? known : shared(PageScanner.facts(bytes.get()));
+            PageFacts pageFacts = known != null ? known : PageScanner.facts(bytes.get(), values);
             memory.rememberPublished(path, sha256, pageFacts);
             facts.put(path, pageFacts);
-        }
-
-        private PageFacts shared(PageFacts page) {
-            Set<String> ids = new HashSet<>();
-            page.ids().forEach(id -> ids.add(strings.computeIfAbsent(id, k -> k)));
-            List<String> links = page.links().stream().map(link -> strings.computeIfAbsent(link, k -> k)).toList();
-            return new PageFacts(ids, links, page.problems());
         }
     }
 

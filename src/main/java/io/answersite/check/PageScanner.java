@@ -27,6 +27,11 @@ final class PageScanner {
      * are decoded from UTF-8 one by one; script contents and comments are skipped.
      */
     static PageFacts facts(byte[] bytes) {
+        return facts(bytes, new ValueStrings());
+    }
+
+    /** As {@link #facts(byte[])}, with attribute values taken from {@code strings}, one instance per distinct value. */
+    static PageFacts facts(byte[] bytes, ValueStrings strings) {
         List<String> problems = new ArrayList<>();
         Set<String> pageIds = new HashSet<>();
         List<String> links = new ArrayList<>();
@@ -90,8 +95,7 @@ final class PageScanner {
                         }
                     }
                     if (wanted >= 0 && values[wanted] == null) {
-                        values[wanted] = unescape(new String(bytes, valueStart, Math.min(valueEnd, n) - valueStart,
-                                StandardCharsets.UTF_8));
+                        values[wanted] = strings.of(bytes, valueStart, Math.min(valueEnd, n));
                     }
                 } else {
                     k++;
@@ -268,7 +272,7 @@ final class PageScanner {
     }
 
     /** The entities templates write in attribute values. */
-    private static String unescape(String value) {
+    static String unescape(String value) {
         if (value.indexOf('&') < 0) {
             return value;
         }
