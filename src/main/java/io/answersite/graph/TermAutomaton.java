@@ -137,7 +137,10 @@ public final class TermAutomaton {
         return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
-    private static char fold(char c) {
+    static char fold(char c) {
+        if (c < 0x80) { // most characters of most texts: the two case mappings come down to this
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 
@@ -149,7 +152,11 @@ public final class TermAutomaton {
         return index < text.length() && isWord(Character.codePointAt(text, index));
     }
 
-    private static boolean isWord(int codePoint) {
+    static boolean isWord(int codePoint) {
+        if (codePoint < 0x80) { // ASCII: letters, digits and '_', as the classes below say
+            return codePoint >= 'a' && codePoint <= 'z' || codePoint >= 'A' && codePoint <= 'Z'
+                    || codePoint >= '0' && codePoint <= '9' || codePoint == '_';
+        }
         if (codePoint == '_' || Character.isLetter(codePoint)) {
             return true;
         }
