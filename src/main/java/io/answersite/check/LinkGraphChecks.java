@@ -32,10 +32,10 @@ final class LinkGraphChecks {
         this.relatedReciprocal = graph.config().checks().relatedReciprocal();
     }
 
-    /** The findings about links: orphans, answers without guide or checklist, unused terms, languages, one-way relations. */
     /**
-     * The site-wide link rules, each a pass of its own over the graph that only reads it and reports
-     * to {@code diagnostics} (findings are sorted when reported), so they may run side by side.
+     * The findings about links (orphans, answers without guide or checklist, unused terms, languages,
+     * one-way relations), each a pass of its own over the graph that only reads it and reports to
+     * {@code diagnostics} (findings are sorted when reported), so they may run side by side.
      */
     List<Runnable> passes(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         List<Runnable> passes = new ArrayList<>(List.of(
