@@ -46,8 +46,8 @@ public final class InputDigest {
     private static final byte[] UNKNOWN = new byte[0];
 
     private final Function<Object, byte[]> identities;
-    private final Map<Same, byte[]> byInstance = new ConcurrentHashMap<>(); // by identity: no lock on reads
-    private final Map<Same, byte[]> shared = new ConcurrentHashMap<>(); // a Shared's digest, by the instance
+    /** Digests of records not read from a file and of {@link Shared} values, by instance (no lock on reads). */
+    private final Map<Same, byte[]> byInstance = new ConcurrentHashMap<>();
     private final Map<Enum<?>, byte[]> enums = new ConcurrentHashMap<>(); // each constant's bytes, as fed
     private final RecordComponents components = new RecordComponents();
 
@@ -180,19 +180,7 @@ public final class InputDigest {
     }
 
     private byte[] shared(Shared once) {
-        Same instance = new Same(once);
-        byte[] known = shared.get(instance);
-        if (known == null) {
-            MessageDigest sha = Sha256.digest();
-            try {
-                value(sha, once.value());
-            } catch (Undigestable e) {
-                shared.put(instance, UNKNOWN);
-                throw e;
-            }
-            known = sha.digest();
-            shared.put(instance, known);
-        }
+        byte[] known = oncePer(once, once.value());
         if (known == UNKNOWN) {
             throw new Undigestable("cannot digest what a Shared holds");
         }
@@ -207,19 +195,26 @@ public final class InputDigest {
         if (file != null) {
             return file;
         }
-        byte[] known = byInstance.get(new Same(record));
+        byte[] known = oncePer(record, record);
+        if (known == UNKNOWN) {
+            throw new Undigestable("cannot digest a " + record.getClass().getName());
+        }
+        return known;
+    }
+
+    /** The digest of {@code value}, made once per {@code instance}; {@link #UNKNOWN} when it cannot be digested. */
+    private byte[] oncePer(Object instance, Object value) {
+        Same key = new Same(instance);
+        byte[] known = byInstance.get(key);
         if (known == null) {
             MessageDigest sha = Sha256.digest();
             try {
-                value(sha, record);
+                value(sha, value);
                 known = sha.digest();
             } catch (Undigestable e) {
                 known = UNKNOWN;
             }
-            byInstance.put(new Same(record), known);
-        }
-        if (known == UNKNOWN) {
-            throw new Undigestable("cannot digest a " + record.getClass().getName());
+            byInstance.put(key, known);
         }
         return known;
     }

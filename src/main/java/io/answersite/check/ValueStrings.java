@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The attribute values of a build's pages as strings, one instance per distinct run of bytes: a
  * value is decoded (and its entities resolved) from the first page that has it, and found by its
  * bytes on every other. The same links and ids are on thousands of pages, and decoding, hashing and
- * comparing a new string for each was a fifth of the built-site scan's samples. Thread-safe.
+ * comparing a new string for each was a fifth of the built-site scan's samples (JFR, clean build of
+ * the default 10,000-page corpus). Thread-safe.
  */
 final class ValueStrings {
 

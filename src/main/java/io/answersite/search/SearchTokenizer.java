@@ -18,13 +18,19 @@ public final class SearchTokenizer {
     private SearchTokenizer() {
     }
 
-    /** The ASCII characters a word is made of, as the general rule below says: letters, digits and '_'. */
+    /** The ASCII characters a word is made of ({@link #isWordChar}), looked up rather than asked of Unicode's tables. */
     private static final boolean[] ASCII_WORD = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII_WORD[c] = Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER || c == '_';
+            ASCII_WORD[c] = isWordChar(c);
         }
+    }
+
+    /** Letters, decimal digits and '_' make words (a word with '_' also gives its parts). */
+    private static boolean isWordChar(int codePoint) {
+        return Character.isLetter(codePoint) || Character.getType(codePoint) == Character.DECIMAL_DIGIT_NUMBER
+                || codePoint == '_';
     }
 
     public static List<String> tokens(String text) {
@@ -56,25 +62,20 @@ public final class SearchTokenizer {
         boolean lone = false;
         for (int i = 0; i < normalized.length(); ) {
             char c = normalized.charAt(i);
-            if (c < 0x80) { // most characters of most pages: never CJK, a word character or a separator
-                if (lone) {
-                    sink.accept(normalized, previousCjk, i);
-                    lone = false;
-                }
-                previousCjk = -1;
-                if (ASCII_WORD[c]) {
-                    if (wordStart < 0) {
-                        wordStart = i;
-                    }
-                } else {
-                    wordStart = flushWord(normalized, wordStart, i, sink);
-                }
-                i++;
-                continue;
+            int next;
+            boolean cjk;
+            boolean wordChar;
+            if (c < 0x80) { // most characters of most pages: never CJK, told by a table
+                next = i + 1;
+                cjk = false;
+                wordChar = ASCII_WORD[c];
+            } else {
+                int cp = normalized.codePointAt(i);
+                next = i + Character.charCount(cp);
+                cjk = isCjk(cp);
+                wordChar = !cjk && isWordChar(cp);
             }
-            int cp = normalized.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            if (isCjk(cp)) {
+            if (cjk) {
                 wordStart = flushWord(normalized, wordStart, i, sink);
                 if (previousCjk >= 0) {
                     sink.accept(normalized, previousCjk, next);
@@ -89,7 +90,7 @@ public final class SearchTokenizer {
                     lone = false;
                 }
                 previousCjk = -1;
-                if (Character.isLetter(cp) || Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER || cp == '_') {
+                if (wordChar) {
                     if (wordStart < 0) {
                         wordStart = i;
                     }

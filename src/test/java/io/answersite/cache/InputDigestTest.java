@@ -125,5 +125,14 @@ class InputDigestTest {
         Shared unknown = new Shared(List.of(new Object()));
         assertNull(digest.digest(List.of(unknown)));
         assertNull(digest.digest(List.of("again", unknown)), "undigestable the second time too");
+        int[] fileLookups = {0};
+        InputDigest counting = new InputDigest(record -> {
+            fileLookups[0]++;
+            return new byte[32];
+        });
+        Shared readsAFile = new Shared(List.of(new Same(new Object())));
+        counting.digest(List.of(readsAFile, "twin"));
+        counting.digest(List.of(readsAFile, "llms.json entry"));
+        assertEquals(1, fileLookups[0], "what a Shared holds is walked once per instance");
     }
 }
