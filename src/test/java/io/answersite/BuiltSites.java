@@ -18,6 +18,10 @@ import java.util.stream.Stream;
 public final class BuiltSites {
 
     private static Path repositorySite;
+    private static Path pagedRepositorySite;
+
+    /** What {@link #pagedRepositorySite} adds to this repository's site.yml. */
+    public static final String PAGED = "list_page_size: 2\nhub_answers_per_topic: 1\n";
 
     private BuiltSites() {
     }
@@ -35,6 +39,28 @@ public final class BuiltSites {
             }
         }
         return repositorySite;
+    }
+
+    /**
+     * This repository's site with two entries a list page and one answer per topic on the hub
+     * ({@link #PAGED}), so that its few pages show every list split and every hub group cut short.
+     */
+    public static synchronized Path pagedRepositorySite() {
+        if (pagedRepositorySite == null) {
+            try {
+                Path root = Files.createTempDirectory("answersite-paged-site");
+                TestSites.copySite(TestSites.repositoryRoot().resolve("content"), root.resolve("content"));
+                TestSites.copySite(TestSites.repositoryRoot().resolve("site"), root.resolve("site"));
+                Path yml = root.resolve("site/site.yml");
+                Files.writeString(yml, Files.readString(yml) + PAGED);
+                BuildResult result = new Answersite().build(TestSites.request(root));
+                assertEquals(List.of(), result.diagnostics(), "the repository's site builds cleanly with short list pages");
+                pagedRepositorySite = TestSites.request(root).outputDir();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return pagedRepositorySite;
     }
 
     /** Every file under {@code site} whose name ends with {@code suffix}, as paths relative to it. */

@@ -24,13 +24,18 @@ import java.util.Optional;
  * @param llmsTxtMaxTokens a cap on the estimated tokens of each llms.txt, or 0 for none
  * @param llmsFullMaxTokens a cap on the estimated tokens of each llms-full.txt, or 0 for none
  * @param feedEntries how many answers each Atom feed lists
+ * @param listPageSize how many entries each page of a list shows ({@code answers/}, then
+ *     {@code answers/page/2/}, ...), or 0 for every entry on one page
+ * @param hubAnswersPerTopic how many answers the hub shows under each topic before a link to the
+ *     topic's page, or 0 for all of them
  * @param checks rule severities, thresholds and safety patterns
  */
 public record SiteConfig(String title, String description, URI baseUrl, List<Language> languages,
                          Map<String, Author> authors, String defaultAuthor, int moreAnswers,
                          Map<String, String> languageTitles, ZoneId timezone, String image,
                          Organization organization, RobotsPolicy robots, int llmsTxtMaxTokens,
-                         int llmsFullMaxTokens, int feedEntries, CheckSettings checks) {
+                         int llmsFullMaxTokens, int feedEntries, int listPageSize, int hubAnswersPerTopic,
+                         CheckSettings checks) {
 
     public Language defaultLanguage() {
         return languages.get(0);

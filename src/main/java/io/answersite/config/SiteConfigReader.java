@@ -32,9 +32,18 @@ import java.util.regex.PatternSyntaxException;
 /** Reads and checks site.yml; every problem is a diagnostic at its key. */
 public final class SiteConfigReader {
 
+    /**
+     * Entries per list page by default: a list of every answer on one page reached 6.6 MB of HTML at
+     * 10,000 pages and 33 MB at 50,000, beyond the 15 MB of a page search engines read, and made every
+     * edit of one answer render the whole list again.
+     */
+    public static final int DEFAULT_LIST_PAGE_SIZE = 100;
+    /** Answers the hub shows per topic by default; the topic's page lists them all. */
+    public static final int DEFAULT_HUB_ANSWERS_PER_TOPIC = 10;
+
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "default_language",
             "languages", "authors", "default_author", "more_answers", "timezone", "image", "organization", "robots",
-            "llms", "feed_entries", "rules", "limits", "report", "related_reciprocal", "glossary_autolink", "safety");
+            "llms", "feed_entries", "list_page_size", "hub_answers_per_topic", "rules", "limits", "report", "related_reciprocal", "glossary_autolink", "safety");
     private static final Set<String> LIMITS_KEYS = Set.of("description_max_chars", "answer_max_length",
             "title_max_chars", "title_max_chars_cjk", "question_similarity_percent", "review_overdue_error_days");
     private static final Set<String> REPORT_KEYS = Set.of("max_lines_per_rule");
@@ -90,6 +99,9 @@ public final class SiteConfigReader {
         }
         int moreAnswers = fields.integer("more_answers", 0, 50).orElse(4);
         int feedEntries = fields.integer("feed_entries", 1, 1000).orElse(20);
+        int listPageSize = fields.integer("list_page_size", 0, 100_000).orElse(DEFAULT_LIST_PAGE_SIZE);
+        int hubAnswersPerTopic = fields.integer("hub_answers_per_topic", 0, 100_000)
+                .orElse(DEFAULT_HUB_ANSWERS_PER_TOPIC);
         ZoneId timezone = timezone(fields, diagnostics);
         String image = sitePath(fields, "image", diagnostics).orElse(null);
         Organization organization = fields.object("organization", org -> {
@@ -113,7 +125,7 @@ public final class SiteConfigReader {
         }
         return Optional.of(new SiteConfig(title, description, baseUrl, languages.all(), Map.copyOf(authors),
                 defaultAuthor, moreAnswers, languages.titles(), timezone, image, organization, robots, llms.txt(),
-                llms.full(), feedEntries, checks));
+                llms.full(), feedEntries, listPageSize, hubAnswersPerTopic, checks));
     }
 
     /** The languages in site.yml order, the default first, and the site titles some of them set. */

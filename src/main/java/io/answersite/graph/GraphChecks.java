@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The graph's checks that need every page but no link: one page per key, dates in order, known topics
@@ -129,6 +130,9 @@ final class GraphChecks {
                     owner = RESERVED_FOLDERS.stream().filter(folder.get()::startsWith).findFirst()
                             .map(reserved -> "the generator's /" + reserved + " folder").orElse(null);
                 }
+                if (owner == null) {
+                    owner = listPageOwning(folder.get());
+                }
                 if (owner != null) {
                     diagnostics.error(Rules.URL_COLLISION, alias.pos(), "alias '" + alias.value() + "' is the URL /"
                             + folder.get() + " that " + owner + " already has; remove the alias or change it");
@@ -136,6 +140,24 @@ final class GraphChecks {
             }
         }
     }
+
+    /**
+     * The list a folder like {@code answers/page/3/} is a page of, whether or not the list is that long
+     * today: a list grows into its next page without an alias in the way. Null for any other folder.
+     */
+    private String listPageOwning(String folder) {
+        for (Language language : config.languages()) {
+            for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
+                String list = urls.listFolder(kind, language.code());
+                if (folder.startsWith(list + "page/") && LIST_PAGE.matcher(folder.substring(list.length())).matches()) {
+                    return "the list of " + kind.folder() + " (one of its pages)";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern LIST_PAGE = Pattern.compile("page/[0-9]+/");
 
     static void checkExternalLinks(List<MarkdownDoc> bodies, Diagnostics diagnostics) {
         for (MarkdownDoc body : bodies) {

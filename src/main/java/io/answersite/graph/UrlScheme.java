@@ -44,6 +44,19 @@ public final class UrlScheme {
         return kind == Kind.HUB ? prefix(language) : prefix(language) + kind.folder() + "/";
     }
 
+    /**
+     * The folder of page {@code number} (from 1) of a kind's list: the list's folder for the first,
+     * {@code answers/page/2/} for the second, as Hugo and Zola name them.
+     */
+    public String listPageFolder(Kind kind, String language, int number) {
+        return number <= 1 ? listFolder(kind, language) : listFolder(kind, language) + "page/" + number + "/";
+    }
+
+    /** How many pages a list of {@code entries} takes at {@code pageSize} a page (0: one page); at least one. */
+    public static int listPages(int entries, int pageSize) {
+        return pageSize == 0 || entries <= pageSize ? 1 : (entries + pageSize - 1) / pageSize;
+    }
+
     public String hubFolder(String language) {
         return prefix(language);
     }

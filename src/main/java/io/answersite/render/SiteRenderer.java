@@ -13,10 +13,8 @@ import io.answersite.graph.Glossary;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,7 +125,13 @@ public final class SiteRenderer {
         for (Language language : config.languages()) {
             listings.add(() -> renderHub(language.code(), output, diagnostics, counts));
             for (Kind kind : LISTED_KINDS) {
-                listings.add(() -> renderListing(kind, language.code(), output, diagnostics, counts));
+                List<Page> entries = ListPages.entries(graph, kind, language.code());
+                int pages = UrlScheme.listPages(entries.size(), config.listPageSize());
+                for (int number = 1; number <= pages; number++) {
+                    int page = number;
+                    listings.add(() -> renderListing(kind, language.code(), entries, page, pages, output,
+                            diagnostics, counts));
+                }
             }
         }
         listings.parallelStream().forEach(Runnable::run);
@@ -266,9 +270,14 @@ public final class SiteRenderer {
         Map<String, List<PageKey>> byTopic = graph.answersByTopic(language);
         List<Views.TopicGroup> groups = new ArrayList<>();
         List<StructuredData.Entry> entries = new ArrayList<>();
-        byTopic.forEach((topicId, answers) -> {
-            Views.Card topicCard = graph.preferred(Kind.TOPIC, topicId, language).map(views::card).orElse(null);
-            groups.add(new Views.TopicGroup(topicCard, answers.stream().map(views::card).toList()));
+        byTopic.forEach((topicId, all) -> {
+            Optional<PageKey> topic = graph.preferred(Kind.TOPIC, topicId, language);
+            List<PageKey> answers = ListPages.shownOnHub(all, config);
+            Views.Link more = answers.size() == all.size() ? null
+                    : new Views.Link(t(language, "hub_see_all").replace("{n}", Integer.toString(all.size())),
+                    topic.map(urls::pagePath).orElse(urls.path(urls.listFolder(Kind.ANSWER, language))), false);
+            groups.add(new Views.TopicGroup(topic.map(views::card).orElse(null),
+                    answers.stream().map(views::card).toList(), more));
             answers.forEach(answer -> entries.add(views.entry(answer)));
         });
         List<Views.Card> sections = LISTED_KINDS.stream().filter(k -> k != Kind.ANSWER)
@@ -292,37 +301,42 @@ public final class SiteRenderer {
         write(output, "hub", folder, context(layout, view, language), diagnostics, counts, "hub", language, inputs);
     }
 
-    private void renderListing(Kind kind, String language, SiteOutput output, Diagnostics diagnostics,
-                               PageCounts counts) {
+    /** Page {@code number} of {@code total} of a kind's list of {@code entries}. */
+    private void renderListing(Kind kind, String language, List<Page> entries, int number, int total,
+                               SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
-        Object inputs = cache == null ? null : cache.inputsKey(viewInputs.listing(kind, language));
-        if (writeUnchanged(output, template, urls.listFolder(kind, language), inputs, counts, "list", language)) {
+        List<Page> pages = ListPages.onPage(entries, number, total, config);
+        String folder = urls.listPageFolder(kind, language, number);
+        Object inputs = cache == null ? null : cache.inputsKey(viewInputs.listing(pages, number, total));
+        if (writeUnchanged(output, template, folder, inputs, counts, "list", language)) {
             return;
         }
-        Comparator<Page> order = kind == Kind.GLOSSARY
-                ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
-                .thenComparing(p -> p.key().id())
-                : Comparator.comparing((Page p) -> p.key().id());
-        List<Page> pages = graph.pagesOf(kind, language).sorted(order).toList();
         List<Views.Card> items = pages.stream().map(p -> views.card(p.key())).toList();
-        String title = t(language, "list_" + kind.refName());
+        String listTitle = t(language, "list_" + kind.refName());
+        String title = ListPages.title(listTitle, number, strings(language));
         String description = t(language, "list_" + kind.refName() + "_intro");
-        String folder = urls.listFolder(kind, language);
         String canonical = urls.absolute(folder);
-        List<Views.Link> crumbs = List.of(new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), false),
-                new Views.Link(title, urls.path(folder), true));
+        String first = urls.listFolder(kind, language);
+        List<Views.Link> crumbs = number == 1
+                ? List.of(new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), false),
+                        new Views.Link(listTitle, urls.path(first), true))
+                : List.of(new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), false),
+                        new Views.Link(listTitle, urls.path(first), false), new Views.Link(title, urls.path(folder), true));
         StructuredData.Graph jsonLd = layouts.jsonLd(canonical, language);
-        List<StructuredData.Entry> entries = pages.stream().map(p -> views.entry(p.key())).toList();
-        ObjectNode collection = jsonLd.webPage("CollectionPage", title, description, layouts.ldCrumbs(crumbs, language, null, folder));
+        List<StructuredData.Entry> ldEntries = pages.stream().map(p -> views.entry(p.key())).toList();
+        ObjectNode collection = jsonLd.webPage("CollectionPage", title, description,
+                layouts.ldCrumbs(crumbs, language, number == 1 ? null : kind, folder));
         if (kind == Kind.GLOSSARY) {
-            jsonLd.definedTermSet(title, description, entries);
+            jsonLd.definedTermSet(title, description, ldEntries);
         } else {
-            jsonLd.itemList(collection, entries);
+            jsonLd.itemList(collection, ldEntries);
         }
-        Views.Layout layout = layouts.layout(language, title, layouts.fullTitle(title, language), description, folder, kind, crumbs,
-                code -> urls.listFolder(kind, code), "list", "website", urls.absolute(folder + "index.md"),
-                layouts.script(folder, jsonLd));
-        Views.Listing view = new Views.Listing(title, description, kind.refName(), items);
+        // the same list in another language has other pages: only the first pages are each other's translations
+        Views.Layout layout = layouts.layout(language, title, layouts.fullTitle(title, language), description, folder, kind,
+                crumbs, code -> code.equals(language) ? folder : number == 1 ? urls.listFolder(kind, code) : null, "list",
+                "website", urls.absolute(first + "index.md"), layouts.script(folder, jsonLd));
+        Views.Listing view = new Views.Listing(title, description, kind.refName(), items,
+                ListPages.pagination(urls, kind, language, number, total, strings(language)));
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language,
                 inputs);
     }

@@ -12,8 +12,6 @@ import io.answersite.graph.ResolvedRelated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Each page's dependency record: what its view and layout are made from, so that a page whose inputs
@@ -103,17 +101,22 @@ final class ViewInputs {
         return inputs;
     }
 
-    /** What a list page shows: the site's constants and the records of the pages it lists. */
-    List<Object> listing(Kind kind, String language) {
+    /**
+     * What a page of a list shows: the site's constants, the records of the pages on it, and where it
+     * stands among the list's pages.
+     */
+    List<Object> listing(List<Page> pages, int number, int total) {
         List<Object> inputs = new ArrayList<>();
         inputs.add(buildInputs);
-        graph.pagesOf(kind, language).forEach(page -> inputs.add(new Same(page)));
+        pages.forEach(page -> inputs.add(new Same(page)));
+        inputs.add(number);
+        inputs.add(total);
         return inputs;
     }
 
     /**
-     * What a hub shows: the site's constants, its own page record and body links, and the records
-     * of the answers it lists and of their topics' pages.
+     * What a hub shows: the site's constants, its own page record and body links, and per topic its
+     * page's record, how many answers it has and the records of those the hub shows.
      */
     List<Object> hub(String language) {
         List<Object> inputs = new ArrayList<>();
@@ -121,20 +124,15 @@ final class ViewInputs {
         PageKey hub = new PageKey(Kind.HUB, PageKey.HUB_ID, language);
         inputs.add(new Same(graph.page(hub).orElse(null)));
         inputs.add(graph.linkTargets().get(hub));
-        Set<String> topics = new TreeSet<>();
-        graph.pagesOf(Kind.ANSWER, language).forEach(answer -> {
-            inputs.add(new Same(answer));
-            if (answer.common().topic() != null) {
-                topics.add(answer.common().topic().value());
-            }
-        });
-        for (String topic : topics) {
+        graph.answersByTopic(language).forEach((topic, answers) -> {
             inputs.add(topic);
             graph.preferred(Kind.TOPIC, topic, language).ifPresent(key -> {
                 inputs.add(key);
                 inputs.add(new Same(graph.require(key)));
             });
-        }
+            inputs.add(answers.size());
+            ListPages.shownOnHub(answers, config).forEach(answer -> inputs.add(new Same(graph.require(answer))));
+        });
         return inputs;
     }
 }

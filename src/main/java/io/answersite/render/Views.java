@@ -92,16 +92,29 @@ public final class Views {
                         List<Card> guides, List<Card> checklists, List<Card> terms) {
     }
 
-    /** A topic on the hub with its answers. */
-    public record TopicGroup(Card topic, List<Card> answers) {
+    /**
+     * A topic on the hub with its first answers; {@code all} links to the topic's page (or the list of
+     * answers) when the hub shows only some of them, else null.
+     */
+    public record TopicGroup(Card topic, List<Card> answers, Link all) {
     }
 
     public record Hub(String title, String description, SafeString introHtml, List<TopicGroup> groups,
                       List<Card> sections) {
     }
 
-    /** A kind's list page ({@code /answers/}, the glossary index, ...). */
-    public record Listing(String title, String description, String kind, List<Card> items) {
+    /**
+     * A page of a kind's list ({@code /answers/}, {@code /answers/page/2/}, the glossary index, ...);
+     * {@code pagination} is null when the list fits on one page.
+     */
+    public record Listing(String title, String description, String kind, List<Card> items, Pagination pagination) {
+    }
+
+    /**
+     * Where a list page stands among the list's pages: {@code status} reads "Page 2 of 7"; each link is
+     * null where there is no such page (no previous page on the first).
+     */
+    public record Pagination(String label, String status, Link first, Link previous, Link next, Link last) {
     }
 
     public record Redirect(String target, String lang) {

@@ -1,6 +1,7 @@
 package io.answersite.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.diagnostic.Diagnostic;
@@ -43,7 +44,26 @@ class SiteConfigReaderTest {
         assertEquals(0, config.llmsFullMaxTokens());
         assertEquals(4, config.moreAnswers());
         assertEquals(20, config.feedEntries());
+        assertEquals(100, config.listPageSize());
+        assertEquals(10, config.hubAnswersPerTopic());
         assertEquals(CheckSettings.DEFAULTS, config.checks());
+    }
+
+    @Test
+    void listPagesAndHubGroupsTakeTheirSizesAndZeroMeansAllOnOnePage() {
+        SiteConfig config = read("title: T\nbase_url: https://x.example/\nlist_page_size: 0\nhub_answers_per_topic: 3\n")
+                .orElseThrow();
+        assertEquals(List.of(), findings());
+        assertEquals(0, config.listPageSize());
+        assertEquals(3, config.hubAnswersPerTopic());
+    }
+
+    @Test
+    void aNegativeListPageSizeIsReportedAtItsValue() {
+        assertEquals(Optional.empty(), read("title: T\nbase_url: https://x.example/\nlist_page_size: -5\n"));
+        assertEquals(1, findings().size(), findings().toString());
+        assertTrue(findings().get(0).startsWith("site/site.yml:3:17: error: "), findings().get(0));
+        assertTrue(findings().get(0).contains("list_page_size"), findings().get(0));
     }
 
     @Test

@@ -114,7 +114,7 @@ class MachineFilesConfigTest {
         SiteConfig config = new SiteConfig("Big", "", URI.create("https://big.example/"),
                 List.of(new Language("en", "English", "")), Map.of(), null, 4, Map.of(), ZoneId.of("UTC"), null,
                 new Organization("Big", null, null), RobotsPolicy.ALLOW_EVERYTHING, 0, 0, 20,
-                io.answersite.config.CheckSettings.DEFAULTS);
+                100, 10, io.answersite.config.CheckSettings.DEFAULTS);
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < 50_001; i++) {
             PageKey key = new PageKey(Kind.GLOSSARY, "term-" + i, "en");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.answersite.BuiltSites;
 import io.answersite.TestSites;
 import io.answersite.cache.Fragments;
 import io.answersite.check.BuiltSiteCheck;
@@ -57,6 +58,7 @@ class RandomEditsTest {
         Path repository = TestSites.repositoryRoot();
         TestSites.copySite(repository.resolve("content"), root.resolve("content"));
         TestSites.copySite(repository.resolve("site"), root.resolve("site"));
+        splitListsIntoPages();
         random = new Random(SEED);
         Answersite answersite = new Answersite();
         BuildRequest request = TestSites.request(root).withIncludeDrafts(random.nextBoolean());
@@ -112,6 +114,7 @@ class RandomEditsTest {
         Path repository = TestSites.repositoryRoot();
         TestSites.copySite(repository.resolve("content"), root.resolve("content"));
         TestSites.copySite(repository.resolve("site"), root.resolve("site"));
+        splitListsIntoPages();
         long seed = SEED + 1;
         random = new Random(seed);
         // a budget smaller than the site's fragments: some are held, the others go through the spill
@@ -329,13 +332,21 @@ class RandomEditsTest {
         return new Edit("date " + name(page) + " " + date, page, true, restoring(page, text));
     }
 
+    /** Short list pages and hub groups, so that every edit also moves entries between list pages. */
+    private void splitListsIntoPages() {
+        Path yml = root.resolve("site/site.yml");
+        write(yml, read(yml) + BuiltSites.PAGED);
+    }
+
     private Edit changeSiteYml() {
         Path yml = root.resolve("site/site.yml");
         String text = read(yml);
-        String changed = switch (random.nextInt(3)) {
+        String changed = switch (random.nextInt(4)) {
             case 0 -> text.contains("glossary_autolink: true") ? text.replace("glossary_autolink: true",
                     "glossary_autolink: false") : text.replace("glossary_autolink: false", "glossary_autolink: true");
             case 1 -> text.replaceFirst("(?m)^more_answers: .*$", "more_answers: " + (1 + random.nextInt(5)));
+            case 2 -> text.replaceFirst("(?m)^list_page_size: .*$", "list_page_size: " + random.nextInt(4))
+                    .replaceFirst("(?m)^hub_answers_per_topic: .*$", "hub_answers_per_topic: " + random.nextInt(3));
             default -> text.replaceFirst("(?m)^description: (.*)$", "description: Edit " + counter + " $1");
         };
         write(yml, changed);
