@@ -1,6 +1,5 @@
 package io.answersite.check;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +39,13 @@ final class ValueStrings {
         if (known != null) {
             return known;
         }
-        String value = PageScanner.unescape(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+        String value = PageScanner.decode(bytes, from, to);
         String first = byBytes.putIfAbsent(new Run(Arrays.copyOfRange(bytes, from, to), 0, to - from, hash), value);
         return first != null ? first : value;
+    }
+
+    /** How many distinct values are held (for tests of what the table keeps). */
+    int size() {
+        return byBytes.size();
     }
 }

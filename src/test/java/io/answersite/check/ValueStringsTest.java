@@ -28,4 +28,16 @@ class ValueStringsTest {
         assertEquals("ab", strings.of(bytes, 25, 27));
         assertEquals("", strings.of(bytes, 3, 3));
     }
+
+    @Test
+    void aPageScanKeepsItsLinksAndNamesButNotItsOwnMetaContent() {
+        for (int page = 0; page < 3; page++) {
+            PageScanner.facts(("<html><head><title>T</title><meta name=\"description\" content=\"Page " + page
+                    + " says something of its own\"><link rel=\"canonical\" href=\"/p" + page + "/\"></head><body>"
+                    + "<h1 id=\"top\">H</h1><a href=\"/shared/\">x</a></body></html>").getBytes(StandardCharsets.UTF_8),
+                    strings);
+        }
+        // name, rel, the id and the shared link once each, one canonical link per page; no description
+        assertEquals(4 + 3, strings.size());
+    }
 }
