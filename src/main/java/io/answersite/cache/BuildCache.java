@@ -252,9 +252,9 @@ public final class BuildCache {
         return "fragments-" + (segment < 10 ? "0" : "") + segment + ".bin";
     }
 
-    /** The segment a fragment's {@code kind\nid} key is kept in. */
+    /** A fragment's segment, by the id of its {@code kind\nid} key: an edited page's pieces of every kind rewrite one. */
     static int fragmentSegmentOf(String key) {
-        return Math.floorMod(key.hashCode(), FRAGMENT_SEGMENTS);
+        return Math.floorMod(key.substring(key.indexOf('\n') + 1).hashCode(), FRAGMENT_SEGMENTS);
     }
 
     /**

@@ -87,4 +87,13 @@ class FragmentSpillTest {
             fragments.stored().forEach(entry -> assertNotNull(entry.value(), entry.key()));
         }
     }
+
+    @Test
+    void everyKindOfFragmentOfOnePageIsKeptInTheSameSegment() {
+        String page = "PageKey[kind=ANSWER, id=retry-after, language=zh-CN]";
+        int segment = BuildCache.fragmentSegmentOf("twin\n" + page);
+        for (String kind : List.of("twin-hash", "llms-item", "llms-json-entry", "sitemap", "twin-item", "terms-used")) {
+            assertEquals(segment, BuildCache.fragmentSegmentOf(kind + "\n" + page), kind);
+        }
+    }
 }
