@@ -401,7 +401,7 @@ def main():
     # collector, told to keep the heap small (docs/PERFORMANCE.md, session 9)
     os.makedirs(os.path.join(out, ".mvn"), exist_ok=True)
     with open(os.path.join(out, ".mvn", "jvm.config"), "w", encoding="utf-8") as f:
-        f.write(os.environ.get("BENCH_JVM_CONFIG", "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000") + "\n")
+        f.write(os.environ.get("BENCH_JVM_CONFIG", "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g") + "\n")
     with open(os.path.join(out, "pom.xml"), "w", encoding="utf-8") as f:
         f.write("""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">

@@ -51,7 +51,7 @@ build() {
 }
 
 jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-recommended="-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000"
+recommended="-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g"
 settings=(default parallel-gc recommended recommended-c1 cds)
 declare -A homes=([default]=$jdk17 [parallel-gc]=$jdk17 [recommended]=$jdk17 [recommended-c1]=$jdk17 [cds]=$jdk17)
 declare -A options=([default]="" [parallel-gc]="-XX:+UseParallelGC" [recommended]="$recommended"

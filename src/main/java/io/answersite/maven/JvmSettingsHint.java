@@ -17,7 +17,7 @@ final class JvmSettingsHint {
     /** From this many pages on, the settings were measured to matter. */
     static final int PAGES = 2_000;
 
-    static final String SETTINGS = "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000";
+    static final String SETTINGS = "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g";
 
     private JvmSettingsHint() {
     }

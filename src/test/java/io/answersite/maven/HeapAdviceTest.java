@@ -10,7 +10,7 @@ class HeapAdviceTest {
     void namesTheHeapTheJvmHadAndSuggestsTwiceAsMuchInJvmConfig() {
         assertEquals("the preview ran out of memory with a maximum heap of 6144 MB; give the JVM more in the site's"
                         + " .mvn/jvm.config, for example -Xmx12g beside -XX:+UseParallelGC -XX:GCTimeRatio=4"
-                        + " -XX:InlineSmallCode=1000"
+                        + " -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g"
                         + " (README: \"The JVM's settings for a large site\")",
                 HeapAdvice.message("the preview", 6L << 30));
     }

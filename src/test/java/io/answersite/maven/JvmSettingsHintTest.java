@@ -11,7 +11,8 @@ class JvmSettingsHintTest {
     @Test
     void suggestsTheRecommendedSettingsAfterALargeSiteBuiltInADefaultJvm() {
         assertEquals(Optional.of("answersite: 13349 pages built in a JVM with its default collector and heap; a line"
-                        + " '-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000' in the site's"
+                        + " '-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g'"
+                        + " in the site's"
                         + " .mvn/jvm.config kept clean builds of such sites in less than half the memory and made them"
                         + " about a tenth faster (README: \"The JVM's settings for a large site\")"),
                 JvmSettingsHint.of(13_349, List.of("-Dmaven.home=/usr/share/maven", "-Dclassworlds.conf=/x")));
