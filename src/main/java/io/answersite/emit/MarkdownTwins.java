@@ -276,12 +276,21 @@ public final class MarkdownTwins {
         });
     }
 
+    /** The hub's topics as its page shows them: each topic's first answers, then a link to all of them. */
     private void hubSections(String lang, TextParts md) {
+        int most = site.config().hubAnswersPerTopic();
         site.graph().answersByTopic(lang).forEach((topicId, answers) -> {
-            String heading = site.graph().preferred(Kind.TOPIC, topicId, lang)
-                    .map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
+            Optional<PageKey> topic = site.graph().preferred(Kind.TOPIC, topicId, lang);
+            String heading = topic.map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
             md.append("## ").append(SiteText.oneLine(heading)).append("\n\n");
-            answers.forEach(answer -> md.append(line(answer)));
+            boolean cut = most > 0 && answers.size() > most;
+            (cut ? answers.subList(0, most) : answers).forEach(answer -> md.append(line(answer)));
+            if (cut) {
+                md.append("- [").append(SiteText.oneLine(site.t(lang, "hub_see_all")
+                        .replace("{n}", Integer.toString(answers.size())))).append("](")
+                        .append(topic.map(site::url).orElse(site.urls().absolute(site.urls().listFolder(Kind.ANSWER,
+                                lang)))).append(")\n");
+            }
             md.append('\n');
         });
     }

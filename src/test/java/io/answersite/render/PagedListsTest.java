@@ -101,6 +101,26 @@ class PagedListsTest {
         assertTrue(anyCut, "the repository's site has a topic with more than one answer");
     }
 
+    @Test
+    void theHubsMarkdownTwinIsCutAsTheHubIs() {
+        Map<String, List<String>> whole = groups(page(BuiltSites.repositorySite(), ""));
+        String twin = TestSites.read(BuiltSites.pagedRepositorySite().resolve("index.md"));
+        int cut = 0;
+        for (Map.Entry<String, List<String>> group : whole.entrySet()) {
+            List<String> answers = group.getValue();
+            assertTrue(twin.contains("(" + BASE + answers.get(0).substring(1) + ")"), group.getKey());
+            for (String later : answers.subList(1, answers.size())) {
+                assertFalse(twin.contains("(" + BASE + later.substring(1) + ")"), later + " is not on the hub");
+            }
+            if (answers.size() > 1) {
+                cut++;
+                assertTrue(twin.contains("- [查看全部 " + answers.size() + " 条](" + BASE + group.getKey().substring(1)
+                        + ")\n"), group.getKey() + " in\n" + twin);
+            }
+        }
+        assertTrue(cut > 0);
+    }
+
     private static Map<String, List<String>> groups(Document hub) {
         Map<String, List<String>> groups = new TreeMap<>();
         for (Element group : hub.select("section.topic-group")) {
