@@ -9,16 +9,15 @@ import io.answersite.content.Common;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
+import io.answersite.graph.Listings;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.sink.SiteOutput;
 import io.answersite.text.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -81,29 +80,43 @@ public final class MarkdownTwins {
         int lists = 0;
         for (Language language : site.config().languages()) {
             for (Kind kind : LISTED_KINDS) {
-                output.write(site.urls().listFolder(kind, language.code()) + "index.md",
-                        listTwin(kind, language.code()));
-                lists++;
+                List<Page> entries = Listings.entries(site.graph(), kind, language.code());
+                int total = Listings.pages(entries, site.config());
+                for (int number = 1; number <= total; number++) {
+                    output.write(site.urls().listPageFolder(kind, language.code(), number) + "index.md",
+                            listTwin(kind, language.code(), Listings.onPage(entries, number, total, site.config()),
+                                    number, total));
+                    lists++;
+                }
             }
         }
         return site.graph().pages().size() + lists;
     }
 
     /**
-     * The twin of a kind's list page in one language: its title and intro, then every page it lists
-     * in the order the page shows them (glossary terms by term, the rest by id).
+     * The twin of page {@code number} of {@code total} of a kind's list in one language: its title and
+     * intro, where it stands among the list's pages, then the pages on it in the order the page shows
+     * them (glossary terms by term, the rest by id).
      */
-    public List<byte[]> listTwin(Kind kind, String lang) {
-        String folder = site.urls().listFolder(kind, lang);
-        Comparator<Page> order = kind == Kind.GLOSSARY
-                ? Comparator.comparing((Page p) -> ((Page.GlossaryTerm) p).term().toLowerCase(Locale.ROOT))
-                .thenComparing(p -> p.key().id())
-                : Comparator.comparing((Page p) -> p.key().id());
-        List<Page> pages = site.graph().pagesOf(kind, lang).sorted(order).toList();
+    public List<byte[]> listTwin(Kind kind, String lang, List<Page> pages, int number, int total) {
+        String title = Listings.title(site.t(lang, "list_" + kind.refName()), number, site.t(lang, "page_n"));
         TextParts md = new TextParts(false);
-        md.append("# ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName()))).append("\n\n");
+        md.append("# ").append(SiteText.oneLine(title)).append("\n\n");
         md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
-        md.append("- URL: ").append(site.urls().absolute(folder)).append("\n\n");
+        md.append("- URL: ").append(site.urls().absolute(site.urls().listPageFolder(kind, lang, number))).append('\n');
+        if (total > 1) {
+            md.append("- ").append(SiteText.oneLine(site.t(lang, "pagination_status").replace("{n}",
+                    Integer.toString(number)).replace("{total}", Integer.toString(total)))).append('\n');
+            if (number > 1) {
+                md.append("- ").append(site.t(lang, "pagination_previous")).append(": ")
+                        .append(site.urls().absolute(site.urls().listPageFolder(kind, lang, number - 1))).append('\n');
+            }
+            if (number < total) {
+                md.append("- ").append(site.t(lang, "pagination_next")).append(": ")
+                        .append(site.urls().absolute(site.urls().listPageFolder(kind, lang, number + 1))).append('\n');
+            }
+        }
+        md.append('\n');
         pages.forEach(page -> md.append(line(page.key())));
         if (pages.isEmpty()) {
             md.append(site.t(lang, "empty_list")).append('\n');
@@ -278,14 +291,13 @@ public final class MarkdownTwins {
 
     /** The hub's topics as its page shows them: each topic's first answers, then a link to all of them. */
     private void hubSections(String lang, TextParts md) {
-        int most = site.config().hubAnswersPerTopic();
         site.graph().answersByTopic(lang).forEach((topicId, answers) -> {
             Optional<PageKey> topic = site.graph().preferred(Kind.TOPIC, topicId, lang);
             String heading = topic.map(k -> site.graph().require(k).title()).orElse(site.t(lang, "list_answer"));
             md.append("## ").append(SiteText.oneLine(heading)).append("\n\n");
-            boolean cut = most > 0 && answers.size() > most;
-            (cut ? answers.subList(0, most) : answers).forEach(answer -> md.append(line(answer)));
-            if (cut) {
+            List<PageKey> shown = Listings.shownOnHub(answers, site.config());
+            shown.forEach(answer -> md.append(line(answer)));
+            if (shown.size() < answers.size()) {
                 md.append("- [").append(SiteText.oneLine(site.t(lang, "hub_see_all")
                         .replace("{n}", Integer.toString(answers.size())))).append("](")
                         .append(topic.map(site::url).orElse(site.urls().absolute(site.urls().listFolder(Kind.ANSWER,

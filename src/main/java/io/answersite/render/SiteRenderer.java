@@ -10,6 +10,7 @@ import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
+import io.answersite.graph.Listings;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
 import java.util.ArrayList;
@@ -125,8 +126,8 @@ public final class SiteRenderer {
         for (Language language : config.languages()) {
             listings.add(() -> renderHub(language.code(), output, diagnostics, counts));
             for (Kind kind : LISTED_KINDS) {
-                List<Page> entries = ListPages.entries(graph, kind, language.code());
-                int pages = UrlScheme.listPages(entries.size(), config.listPageSize());
+                List<Page> entries = Listings.entries(graph, kind, language.code());
+                int pages = Listings.pages(entries, config);
                 for (int number = 1; number <= pages; number++) {
                     int page = number;
                     listings.add(() -> renderListing(kind, language.code(), entries, page, pages, output,
@@ -272,7 +273,7 @@ public final class SiteRenderer {
         List<StructuredData.Entry> entries = new ArrayList<>();
         byTopic.forEach((topicId, all) -> {
             Optional<PageKey> topic = graph.preferred(Kind.TOPIC, topicId, language);
-            List<PageKey> answers = ListPages.shownOnHub(all, config);
+            List<PageKey> answers = Listings.shownOnHub(all, config);
             Views.Link more = answers.size() == all.size() ? null
                     : new Views.Link(t(language, "hub_see_all").replace("{n}", Integer.toString(all.size())),
                     topic.map(urls::pagePath).orElse(urls.path(urls.listFolder(Kind.ANSWER, language))), false);
@@ -305,7 +306,7 @@ public final class SiteRenderer {
     private void renderListing(Kind kind, String language, List<Page> entries, int number, int total,
                                SiteOutput output, Diagnostics diagnostics, PageCounts counts) {
         String template = kind == Kind.GLOSSARY ? "glossary-index" : "list";
-        List<Page> pages = ListPages.onPage(entries, number, total, config);
+        List<Page> pages = Listings.onPage(entries, number, total, config);
         String folder = urls.listPageFolder(kind, language, number);
         Object inputs = cache == null ? null : cache.inputsKey(viewInputs.listing(pages, number, total));
         if (writeUnchanged(output, template, folder, inputs, counts, "list", language)) {
@@ -313,7 +314,7 @@ public final class SiteRenderer {
         }
         List<Views.Card> items = pages.stream().map(p -> views.card(p.key())).toList();
         String listTitle = t(language, "list_" + kind.refName());
-        String title = ListPages.title(listTitle, number, strings(language));
+        String title = Listings.title(listTitle, number, t(language, "page_n"));
         String description = t(language, "list_" + kind.refName() + "_intro");
         String canonical = urls.absolute(folder);
         String first = urls.listFolder(kind, language);
@@ -334,7 +335,7 @@ public final class SiteRenderer {
         // the same list in another language has other pages: only the first pages are each other's translations
         Views.Layout layout = layouts.layout(language, title, layouts.fullTitle(title, language), description, folder, kind,
                 crumbs, code -> code.equals(language) ? folder : number == 1 ? urls.listFolder(kind, code) : null, "list",
-                "website", urls.absolute(first + "index.md"), layouts.script(folder, jsonLd));
+                "website", urls.absolute(folder + "index.md"), layouts.script(folder, jsonLd));
         Views.Listing view = new Views.Listing(title, description, kind.refName(), items,
                 ListPages.pagination(urls, kind, language, number, total, strings(language)));
         write(output, template, folder, context(layout, view, language), diagnostics, counts, "list", language,

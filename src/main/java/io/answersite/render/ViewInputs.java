@@ -8,6 +8,7 @@ import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
+import io.answersite.graph.Listings;
 import io.answersite.graph.ResolvedRelated;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +132,7 @@ final class ViewInputs {
                 inputs.add(new Same(graph.require(key)));
             });
             inputs.add(answers.size());
-            ListPages.shownOnHub(answers, config).forEach(answer -> inputs.add(new Same(graph.require(answer))));
+            Listings.shownOnHub(answers, config).forEach(answer -> inputs.add(new Same(graph.require(answer))));
         });
         return inputs;
     }

@@ -68,6 +68,20 @@ class PagedListsTest {
                 }
             }
             assertEquals(whole, seen, list);
+            for (int number = 1; number <= pages; number++) {
+                String folder = number == 1 ? list : list + "page/" + number + "/";
+                String twin = TestSites.read(paged.resolve(folder + "index.md"));
+                assertTrue(twin.contains("- URL: " + BASE + folder + "\n- 第 " + number + " 页，共 " + pages + " 页\n"),
+                        folder + " twin:\n" + twin);
+                List<String> lines = twin.lines().filter(line -> line.startsWith("- [")).toList();
+                List<String> cards = cardUrls(page(paged, folder));
+                assertEquals(cards.size(), lines.size(), folder + " twin lists the page's entries:\n" + twin);
+                for (int i = 0; i < cards.size(); i++) {
+                    assertTrue(lines.get(i).contains("](" + BASE + cards.get(i).substring(1) + ")"), lines.get(i));
+                }
+                assertEquals(BASE + folder + "index.md", page(paged, folder)
+                        .selectFirst("link[rel=alternate][type=text/markdown]").attr("href"), folder);
+            }
             assertFalse(Files.exists(paged.resolve(list + "page/" + (pages + 1) + "/index.html")), list);
         }
     }
