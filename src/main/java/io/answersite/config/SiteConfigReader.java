@@ -43,7 +43,8 @@ public final class SiteConfigReader {
 
     private static final Set<String> KEYS = Set.of("title", "description", "base_url", "default_language",
             "languages", "authors", "default_author", "more_answers", "timezone", "image", "organization", "robots",
-            "llms", "feed_entries", "list_page_size", "hub_answers_per_topic", "rules", "limits", "report", "related_reciprocal", "glossary_autolink", "safety");
+            "llms", "feed_entries", "list_page_size", "hub_answers_per_topic", "rules", "limits", "report",
+            "related_reciprocal", "glossary_autolink", "safety");
     private static final Set<String> LIMITS_KEYS = Set.of("description_max_chars", "answer_max_length",
             "title_max_chars", "title_max_chars_cjk", "question_similarity_percent", "review_overdue_error_days");
     private static final Set<String> REPORT_KEYS = Set.of("max_lines_per_rule");

@@ -102,6 +102,9 @@ final class GraphChecks {
         }
     }
 
+    /** A later page of a list, after the list's own folder: {@code page/2/}. */
+    private static final Pattern LIST_PAGE = Pattern.compile("page/[0-9]+/");
+
     /** Folders the generator writes files into; no alias may sit inside them. */
     private static final List<String> RESERVED_FOLDERS = List.of("assets/", "schemas/");
 
@@ -156,8 +159,6 @@ final class GraphChecks {
         }
         return null;
     }
-
-    private static final Pattern LIST_PAGE = Pattern.compile("page/[0-9]+/");
 
     static void checkExternalLinks(List<MarkdownDoc> bodies, Diagnostics diagnostics) {
         for (MarkdownDoc body : bodies) {

@@ -27,9 +27,10 @@ public final class Listings {
         return graph.pagesOf(kind, language).sorted(order).toList();
     }
 
-    /** How many pages a list of {@code entries} takes (at least one). */
+    /** How many pages a list of {@code entries} takes (at least one; {@code list_page_size: 0}: one). */
     public static int pages(List<Page> entries, SiteConfig config) {
-        return UrlScheme.listPages(entries.size(), config.listPageSize());
+        int size = config.listPageSize();
+        return size == 0 || entries.size() <= size ? 1 : (entries.size() + size - 1) / size;
     }
 
     /** The entries on page {@code number} (from 1) of {@code total}. */

@@ -52,11 +52,6 @@ public final class UrlScheme {
         return number <= 1 ? listFolder(kind, language) : listFolder(kind, language) + "page/" + number + "/";
     }
 
-    /** How many pages a list of {@code entries} takes at {@code pageSize} a page (0: one page); at least one. */
-    public static int listPages(int entries, int pageSize) {
-        return pageSize == 0 || entries <= pageSize ? 1 : (entries + pageSize - 1) / pageSize;
-    }
-
     public String hubFolder(String language) {
         return prefix(language);
     }
