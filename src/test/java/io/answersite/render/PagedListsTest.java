@@ -54,7 +54,7 @@ class PagedListsTest {
                 seen.addAll(cards);
                 assertEquals(BASE + folder, page.selectFirst("link[rel=canonical]").attr("href"), folder);
                 Element nav = page.selectFirst("nav.pagination");
-                assertEquals("第 " + number + " 页，共 " + pages + " 页", nav.selectFirst("[aria-current=page]").text());
+                assertEquals("第 " + number + " 页,共 " + pages + " 页", nav.selectFirst("[aria-current=page]").text());
                 assertEquals(number > 1 ? "/" + (number == 2 ? list : list + "page/" + (number - 1) + "/") : null,
                         attr(nav.selectFirst("a[rel=prev]")), folder + " previous");
                 assertEquals(number < pages ? "/" + list + "page/" + (number + 1) + "/" : null,
@@ -71,7 +71,7 @@ class PagedListsTest {
             for (int number = 1; number <= pages; number++) {
                 String folder = number == 1 ? list : list + "page/" + number + "/";
                 String twin = TestSites.read(paged.resolve(folder + "index.md"));
-                assertTrue(twin.contains("- URL: " + BASE + folder + "\n- 第 " + number + " 页，共 " + pages + " 页\n"),
+                assertTrue(twin.contains("- URL: " + BASE + folder + "\n- 第 " + number + " 页,共 " + pages + " 页\n"),
                         folder + " twin:\n" + twin);
                 List<String> lines = twin.lines().filter(line -> line.startsWith("- [")).toList();
                 List<String> cards = cardUrls(page(paged, folder));
