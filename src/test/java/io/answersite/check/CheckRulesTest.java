@@ -250,6 +250,22 @@ class CheckRulesTest {
     }
 
     @Test
+    void reportsAliasOnAPageAListMayGrowInto() {
+        assertEquals(List.of(
+                        "content/answers/a.md:9:11: error: alias '/answers/page/7/' is the URL /answers/page/7/ that the"
+                                + " list of answers (one of its pages) already has; remove the alias or change it"
+                                + " [url-collision]"),
+                check(TestSites.SITE_YML, """
+                        -- content/answers/a.md --
+                        ---
+                        title: Why?
+                        """ + ANSWER + """
+                        aliases: [/answers/page/7/, /answers/page/old/]
+                        ---
+                        """));
+    }
+
+    @Test
     void reportsAliasThatCollidesWithAPageOrAListPage() {
         assertEquals(List.of(
                         "content/answers/a.md:9:11: error: alias '/answers/b/' is the URL /answers/b/ that"
