@@ -83,14 +83,29 @@ public final class MarkdownTwins {
                 List<Page> entries = Listings.entries(site.graph(), kind, language.code());
                 int total = Listings.pages(entries, site.config());
                 for (int number = 1; number <= total; number++) {
-                    output.write(site.urls().listPageFolder(kind, language.code(), number) + "index.md",
-                            listTwin(kind, language.code(), Listings.onPage(entries, number, total, site.config()),
-                                    number, total));
+                    String folder = site.urls().listPageFolder(kind, language.code(), number);
+                    output.write(folder + "index.md", keptListTwin(kind, language.code(), folder,
+                            Listings.onPage(entries, number, total, site.config()), number, total));
                     lists++;
                 }
             }
         }
         return site.graph().pages().size() + lists;
+    }
+
+    /**
+     * A list page's twin, kept while the records of the pages on it, its place among the list's pages
+     * and site.yml and the UI strings are the same: an edit makes again the one page of a list that
+     * shows the edited page, not every line of every list.
+     */
+    private byte[] keptListTwin(Kind kind, String lang, String folder, List<Page> pages, int number, int total) {
+        List<Object> inputs = new ArrayList<>(pages.size() + 3);
+        inputs.add(constants);
+        inputs.add(number);
+        inputs.add(total);
+        pages.forEach(page -> inputs.add(new Same(page)));
+        return fragments.get("list-twin", folder, MarkdownTwins.class, inputs,
+                () -> SiteOutput.join(listTwin(kind, lang, pages, number, total)), bytes -> bytes, bytes -> bytes);
     }
 
     /**

@@ -238,8 +238,11 @@ class BuildCacheTest {
         Map<String, FragmentFile.Stored> kept = readFragments(site);
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
-        assertEquals(java.util.Set.of("llms-json-entry", "question-duplicates", "search-chunk", "search-shard",
-                "search-shards", "terms-used", "twin", "twin-hash"), kinds);
+        assertEquals(java.util.Set.of("list-twin", "llms-json-entry", "question-duplicates", "search-chunk",
+                "search-shard", "search-shards", "terms-used", "twin", "twin-hash"), kinds);
+        assertEquals(Files.readString(site.resolve("target/site/answers/index.md")),
+                new String(kept.get("list-twin\nanswers/").value(), java.nio.charset.StandardCharsets.UTF_8),
+                "a list page's twin is kept as written");
         String twinKey = "twin\n" + new PageKey(Kind.ANSWER, "rate-limits", "en");
         String twin = new String(kept.get(twinKey).value(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(Files.readString(site.resolve("target/site/answers/rate-limits/index.md")), twin);
