@@ -34,8 +34,8 @@ public final class SiteConfigReader {
 
     /**
      * Entries per list page by default: a list of every answer on one page reached 6.6 MB of HTML at
-     * 10,000 pages and 33 MB at 50,000, beyond the 15 MB of a page search engines read, and made every
-     * edit of one answer render the whole list again.
+     * 10,000 pages and 33 MB at 50,000 (bench/generate_corpus.py's default shape), beyond the 15 MB of a
+     * page search engines read, and made every edit of one answer render the whole list again.
      */
     public static final int DEFAULT_LIST_PAGE_SIZE = 100;
     /** Answers the hub shows per topic by default; the topic's page lists them all. */

@@ -4,6 +4,7 @@ import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Located;
 import io.answersite.content.Page;
+import io.answersite.graph.Listings;
 import io.answersite.graph.UrlScheme;
 import io.answersite.render.SiteRenderer;
 import io.answersite.sink.SiteOutput;
@@ -78,7 +79,7 @@ public final class HostingFiles {
             boolean hubHasTwin = site.graph().pages().values().stream()
                     .anyMatch(p -> p.key().kind() == Kind.HUB && p.key().language().equals(language.code()));
             add(pages, new PageHeaders(urls.path(hub), llms, hubHasTwin ? urls.path(hub + "index.md") : null, false));
-            for (Kind kind : SiteRenderer.LISTED_KINDS) {
+            for (Kind kind : Listings.KINDS) {
                 add(pages, new PageHeaders(urls.path(urls.listFolder(kind, language.code())), llms, null, false));
             }
             add(pages, new PageHeaders(urls.path(SiteRenderer.searchFolder(urls, language.code())), llms, null, true));

@@ -58,9 +58,6 @@ public final class MarkdownTwins {
         this.constants = fragments.same("site-constants", List.of(site.config(), site.allStrings()));
     }
 
-    /** The kinds with a list page per language, each with its Markdown twin. */
-    public static final List<Kind> LISTED_KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY,
-            Kind.TOPIC);
 
     /** Writes one twin per published page, in parallel, and one per list page; returns how many. */
     public int emit(SiteOutput output) {
@@ -79,7 +76,7 @@ public final class MarkdownTwins {
         });
         int lists = 0;
         for (Language language : site.config().languages()) {
-            for (Kind kind : LISTED_KINDS) {
+            for (Kind kind : Listings.KINDS) {
                 List<Page> entries = Listings.entries(site.graph(), kind, language.code());
                 int total = Listings.pages(entries, site.config());
                 for (int number = 1; number <= total; number++) {
@@ -113,15 +110,15 @@ public final class MarkdownTwins {
      * intro, where it stands among the list's pages, then the pages on it in the order the page shows
      * them (glossary terms by term, the rest by id).
      */
-    public List<byte[]> listTwin(Kind kind, String lang, List<Page> pages, int number, int total) {
+    private List<byte[]> listTwin(Kind kind, String lang, List<Page> pages, int number, int total) {
         String title = Listings.title(site.t(lang, "list_" + kind.refName()), number, site.t(lang, "page_n"));
         TextParts md = new TextParts(false);
         md.append("# ").append(SiteText.oneLine(title)).append("\n\n");
         md.append("> ").append(SiteText.oneLine(site.t(lang, "list_" + kind.refName() + "_intro"))).append("\n\n");
         md.append("- URL: ").append(site.urls().absolute(site.urls().listPageFolder(kind, lang, number))).append('\n');
         if (total > 1) {
-            md.append("- ").append(SiteText.oneLine(site.t(lang, "pagination_status").replace("{n}",
-                    Integer.toString(number)).replace("{total}", Integer.toString(total)))).append('\n');
+            md.append("- ").append(SiteText.oneLine(Listings.status(site.t(lang, "pagination_status"), number,
+                    total))).append('\n');
             if (number > 1) {
                 md.append("- ").append(site.t(lang, "pagination_previous")).append(": ")
                         .append(site.urls().absolute(site.urls().listPageFolder(kind, lang, number - 1))).append('\n');
@@ -313,8 +310,8 @@ public final class MarkdownTwins {
             List<PageKey> shown = Listings.shownOnHub(answers, site.config());
             shown.forEach(answer -> md.append(line(answer)));
             if (shown.size() < answers.size()) {
-                md.append("- [").append(SiteText.oneLine(site.t(lang, "hub_see_all")
-                        .replace("{n}", Integer.toString(answers.size())))).append("](")
+                md.append("- [").append(SiteText.oneLine(Listings.seeAll(site.t(lang, "hub_see_all"),
+                        answers.size()))).append("](")
                         .append(topic.map(site::url).orElse(site.urls().absolute(site.urls().listFolder(Kind.ANSWER,
                                 lang)))).append(")\n");
             }

@@ -4,6 +4,7 @@ import io.answersite.cache.Fragments;
 import io.answersite.cache.Same;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
+import io.answersite.graph.Listings;
 import io.answersite.content.Page;
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ public final class Sitemap {
                     utf8(entry(site.urls().absolute(site.urls().hubFolder(language.code())), latest.orElse(null),
                             languageAlternates(code -> site.urls().hubFolder(code)),
                             site.urls().absolute(site.urls().hubFolder(site.config().defaultLanguage().code())))));
-            for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
+            for (Kind kind : Listings.KINDS) {
                 String url = site.urls().absolute(site.urls().listFolder(kind, language.code()));
                 byUrl.put(url, utf8(entry(url, latestOf(kind, language.code()).or(() -> latest).orElse(null),
                         languageAlternates(code -> site.urls().listFolder(kind, code)),

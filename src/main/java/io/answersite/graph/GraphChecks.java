@@ -116,7 +116,7 @@ final class GraphChecks {
         }
         for (Language language : config.languages()) {
             claimedBy.putIfAbsent(urls.hubFolder(language.code()), "the hub");
-            for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
+            for (Kind kind : Listings.KINDS) {
                 claimedBy.put(urls.listFolder(kind, language.code()), "the list of " + kind.folder());
             }
         }
@@ -150,7 +150,7 @@ final class GraphChecks {
      */
     private String listPageOwning(String folder) {
         for (Language language : config.languages()) {
-            for (Kind kind : List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC)) {
+            for (Kind kind : Listings.KINDS) {
                 String list = urls.listFolder(kind, language.code());
                 if (folder.startsWith(list + "page/") && LIST_PAGE.matcher(folder.substring(list.length())).matches()) {
                     return "the list of " + kind.folder() + " (one of its pages)";

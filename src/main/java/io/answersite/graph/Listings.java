@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public final class Listings {
 
+    /** The kinds with a list page per language, in the hub's order. */
+    public static final List<Kind> KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY, Kind.TOPIC);
+
     private Listings() {
     }
 
@@ -53,5 +56,15 @@ public final class Listings {
     /** {@code pageN} ("Page {n}", from the UI strings) for page {@code number}. */
     public static String pageName(int number, String pageN) {
         return pageN.replace("{n}", Integer.toString(number));
+    }
+
+    /** {@code template} ("Page {n} of {total}", from the UI strings) for page {@code number} of {@code total}. */
+    public static String status(String template, int number, int total) {
+        return template.replace("{n}", Integer.toString(number)).replace("{total}", Integer.toString(total));
+    }
+
+    /** {@code template} ("See all {n}", from the UI strings) for a hub topic of {@code answers} answers. */
+    public static String seeAll(String template, int answers) {
+        return template.replace("{n}", Integer.toString(answers));
     }
 }

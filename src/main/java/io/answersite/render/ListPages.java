@@ -23,8 +23,8 @@ final class ListPages {
         }
         IntFunction<Views.Link> link = n -> new Views.Link(Listings.pageName(n, strings.get("page_n")),
                 urls.path(urls.listPageFolder(kind, language, n)), n == number);
-        return new Views.Pagination(strings.get("pagination_label"), strings.get("pagination_status")
-                .replace("{n}", Integer.toString(number)).replace("{total}", Integer.toString(total)),
+        return new Views.Pagination(strings.get("pagination_label"),
+                Listings.status(strings.get("pagination_status"), number, total),
                 number > 1 ? link.apply(1) : null, number > 1 ? link.apply(number - 1) : null,
                 number < total ? link.apply(number + 1) : null, number < total ? link.apply(total) : null);
     }

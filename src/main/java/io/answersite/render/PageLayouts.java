@@ -6,6 +6,7 @@ import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
+import io.answersite.graph.Listings;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.UrlScheme;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -161,7 +162,7 @@ final class PageLayouts {
     private List<Views.Link> nav(String language, Kind current) {
         List<Views.Link> nav = new ArrayList<>();
         nav.add(new Views.Link(t(language, "nav_hub"), urls.path(urls.hubFolder(language)), current == Kind.HUB));
-        for (Kind kind : SiteRenderer.LISTED_KINDS) {
+        for (Kind kind : Listings.KINDS) {
             nav.add(new Views.Link(t(language, "list_" + kind.refName()), urls.path(urls.listFolder(kind, language)),
                     kind == current));
         }

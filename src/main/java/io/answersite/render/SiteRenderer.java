@@ -36,9 +36,6 @@ public final class SiteRenderer {
     public static final String SCRIPT = "assets/answersite.js";
     public static final String SEARCH_SCRIPT = "assets/search.js";
 
-    /** The kinds with a list page per language, in the hub's order. */
-    public static final List<Kind> LISTED_KINDS = List.of(Kind.ANSWER, Kind.GUIDE, Kind.CHECKLIST, Kind.GLOSSARY,
-            Kind.TOPIC);
 
     private final ContentGraph graph;
     private final Theme theme;
@@ -97,7 +94,7 @@ public final class SiteRenderer {
     public PageCounts render(SiteOutput output, Diagnostics diagnostics,
                              BiConsumer<Integer, Integer> progress) {
         PageCounts counts = new PageCounts();
-        int total = graph.pages().size() + config.languages().size() * LISTED_KINDS.size();
+        int total = graph.pages().size() + config.languages().size() * Listings.KINDS.size();
         int step = Math.max(1, total / 50);
         AtomicInteger done = new AtomicInteger();
         // pages are independent: both cores render them; the order of writes does not matter
@@ -125,7 +122,7 @@ public final class SiteRenderer {
         List<Runnable> listings = new ArrayList<>();
         for (Language language : config.languages()) {
             listings.add(() -> renderHub(language.code(), output, diagnostics, counts));
-            for (Kind kind : LISTED_KINDS) {
+            for (Kind kind : Listings.KINDS) {
                 List<Page> entries = Listings.entries(graph, kind, language.code());
                 int pages = Listings.pages(entries, config);
                 for (int number = 1; number <= pages; number++) {
@@ -275,13 +272,13 @@ public final class SiteRenderer {
             Optional<PageKey> topic = graph.preferred(Kind.TOPIC, topicId, language);
             List<PageKey> answers = Listings.shownOnHub(all, config);
             Views.Link more = answers.size() == all.size() ? null
-                    : new Views.Link(t(language, "hub_see_all").replace("{n}", Integer.toString(all.size())),
+                    : new Views.Link(Listings.seeAll(t(language, "hub_see_all"), all.size()),
                     topic.map(urls::pagePath).orElse(urls.path(urls.listFolder(Kind.ANSWER, language))), false);
             groups.add(new Views.TopicGroup(topic.map(views::card).orElse(null),
                     answers.stream().map(views::card).toList(), more));
             answers.forEach(answer -> entries.add(views.entry(answer)));
         });
-        List<Views.Card> sections = LISTED_KINDS.stream().filter(k -> k != Kind.ANSWER)
+        List<Views.Card> sections = Listings.KINDS.stream().filter(k -> k != Kind.ANSWER)
                 .map(k -> new Views.Card(t(language, "list_" + k.refName()), t(language, "kind_" + k.refName()),
                         urls.path(urls.listFolder(k, language)), t(language, "list_" + k.refName() + "_intro"), null))
                 .toList();
