@@ -44,6 +44,8 @@ public final class RecordCodec {
     static final int MAGIC = 0x41535643; // "ASVC": Answersite value codec
     static final int FINGERPRINT_BYTES = 32;
     static final int SHARED_STRING_CHARS = 64;
+    /** The most UTF-8 bytes a string of {@link #SHARED_STRING_CHARS} chars takes (three per char): longer ones are never shared. */
+    static final int LONGEST_SHARED_UTF8 = 3 * SHARED_STRING_CHARS;
 
     static final int TAG_NULL = 0;
     static final int TAG_STRING = 1;

@@ -18,6 +18,7 @@ import static io.answersite.cache.RecordCodec.TAG_OPTIONAL_EMPTY;
 import static io.answersite.cache.RecordCodec.TAG_OPTIONAL;
 import static io.answersite.cache.RecordCodec.TAG_ENUM;
 import static io.answersite.cache.RecordCodec.TAG_RECORD;
+import static io.answersite.cache.RecordCodec.LONGEST_SHARED_UTF8;
 import static io.answersite.cache.RecordCodec.SHARED_STRING_CHARS;
 
 import io.answersite.cache.CodecSchema.ClassInfo;
@@ -121,7 +122,11 @@ public final class ValueInput {
                     }
                     text = stringRefs.get(ref);
                 } else {
-                    text = utf8();
+                    int length = count();
+                    if (large && length > LONGEST_SHARED_UTF8) { // more chars than are ever shared
+                        return LargeText.ofUtf8(bytes(length));
+                    }
+                    text = utf8(length);
                     if (text.length() <= SHARED_STRING_CHARS) {
                         stringRefs.add(text);
                     }
@@ -326,7 +331,10 @@ public final class ValueInput {
     }
 
     private String utf8() throws IOException {
-        int length = count();
+        return utf8(count());
+    }
+
+    private String utf8(int length) throws IOException {
         if (length <= limit - position) {
             String text = new String(buffer, position, length, StandardCharsets.UTF_8);
             position += length;

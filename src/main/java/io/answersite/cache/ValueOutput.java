@@ -18,6 +18,7 @@ import static io.answersite.cache.RecordCodec.TAG_OPTIONAL_EMPTY;
 import static io.answersite.cache.RecordCodec.TAG_OPTIONAL;
 import static io.answersite.cache.RecordCodec.TAG_ENUM;
 import static io.answersite.cache.RecordCodec.TAG_RECORD;
+import static io.answersite.cache.RecordCodec.LONGEST_SHARED_UTF8;
 import static io.answersite.cache.RecordCodec.SHARED_STRING_CHARS;
 
 import io.answersite.cache.CodecSchema.ClassInfo;
@@ -123,7 +124,7 @@ public final class ValueOutput {
         }
         switch (shape.form) {
             case STRING -> string(cast(String.class, value));
-            case LARGE_TEXT -> string(cast(LargeText.class, value).toString());
+            case LARGE_TEXT -> largeText(cast(LargeText.class, value));
             case INT -> {
                 tag(TAG_INT);
                 varlong(zigzag(cast(Integer.class, value)));
@@ -311,6 +312,18 @@ public final class ValueOutput {
         }
         tag(TAG_STRING);
         utf8(text);
+    }
+
+    /** As {@link #string}; a text read from the cache and never decoded is written back as it was read. */
+    private void largeText(LargeText text) throws IOException {
+        byte[] bytes = text.utf8();
+        if (bytes.length <= LONGEST_SHARED_UTF8) {
+            string(text.toString());
+            return;
+        }
+        tag(TAG_STRING);
+        varint(bytes.length);
+        raw(bytes);
     }
 
     void tag(int tag) throws IOException {

@@ -132,6 +132,22 @@ class RecordCodecTest {
     }
 
     @Test
+    void aPageReadBackKeepsItsLongTextsUndecodedAndWritesThemBackAsTheyWereRead() throws IOException {
+        Page page = (Page) loaded(TestSites.repositoryRoot()).stream().map(LoadCache.Stored::result)
+                .filter(r -> r instanceof Page.Answer answer && answer.body().sourceText().length() > 1000)
+                .findFirst().orElseThrow();
+        byte[] written = write(LOADS, page);
+
+        Page back = (Page) read(LOADS, written);
+
+        assertTrue(back.body().sourceText().isUndecoded());
+        assertTrue(back.body().htmlText().isUndecoded());
+        assertArrayEquals(written, write(LOADS, back), "written back without being decoded");
+        assertTrue(back.body().sourceText().isUndecoded());
+        assertEquals(page, back);
+    }
+
+    @Test
     void aPageReadBackHasTheSameOrderOfFrontMatterKeys() throws IOException {
         Page page = (Page) loaded(TestSites.exampleSite(root)).stream().map(LoadCache.Stored::result)
                 .filter(r -> r instanceof Page.Answer).findFirst().orElseThrow();

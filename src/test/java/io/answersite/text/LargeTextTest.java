@@ -1,5 +1,6 @@
 package io.answersite.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -84,5 +85,45 @@ class LargeTextTest {
         }
         assertThrows(IllegalStateException.class, parked::toString);
         assertEquals(text("c").length(), parked.length());
+    }
+
+    @Test
+    void aTextGivenAsUtf8IsDecodedOnlyWhenItsTextLengthOrBlanknessIsAsked() throws IOException {
+        String mixed = text("<p>Timeouts 超时 — ünïcode 🙂</p>\n");
+        LargeText read = LargeText.ofUtf8(mixed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertTrue(read.isUndecoded());
+        assertFalse(read.isEmpty());
+        assertEquals(LargeText.ofUtf8(mixed.getBytes(java.nio.charset.StandardCharsets.UTF_8)), read,
+                "equal by bytes without decoding");
+        assertTrue(read.isUndecoded());
+        assertEquals(mixed.length(), read.length());
+        assertFalse(read.isUndecoded());
+        assertSame(read.toString(), read.toString(), "decoded once");
+        assertEquals(mixed, read.toString());
+        assertEquals(LargeText.of(mixed), read);
+        assertEquals(read, LargeText.of(mixed));
+        assertEquals(mixed.hashCode(), read.hashCode());
+        assertTrue(LargeText.ofUtf8(" \n".repeat(300).getBytes(java.nio.charset.StandardCharsets.UTF_8)).isBlank());
+        assertSame(LargeText.EMPTY, LargeText.ofUtf8(new byte[0]));
+        assertFalse(LargeText.ofUtf8("a".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .equals(LargeText.ofUtf8("b".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aTextGivenAsUtf8IsParkedAsItsBytesWithoutBeingDecoded() throws IOException {
+        String mixed = text("超时 ünïcode 🙂 ");
+        byte[] utf8 = mixed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (ParkedBytes store = ParkedBytes.in(root.resolve("cache"), 0)) {
+            LargeText read = LargeText.ofUtf8(utf8);
+            LargeText parked = read.parkedIn(store);
+
+            assertTrue(read.isUndecoded(), "measured by its bytes");
+            assertTrue(parked.isParked());
+            assertEquals(mixed, parked.toString());
+            assertEquals(mixed.length(), parked.length());
+            assertFalse(parked.isBlank());
+            assertArrayEquals(utf8, parked.utf8());
+        }
     }
 }
