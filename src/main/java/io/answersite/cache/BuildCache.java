@@ -82,7 +82,6 @@ public final class BuildCache {
     public static final String RENDER_FILE = "render.bin";
     public static final String FRAGMENT_FILE = "fragments.bin";
     public static final String LOAD_FILE = "load.bin";
-    public static final String FACTS_FILE = "facts.bin";
 
     /** The files of the layout before caches were kept per site (one site per cache folder). */
     private static final List<String> SHARED_LAYOUT = List.of(SITE_FILE, LOAD_FILE, RENDER_FILE);

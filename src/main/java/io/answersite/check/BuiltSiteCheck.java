@@ -7,24 +7,16 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.sink.OutputObserver;
 import io.answersite.sink.SiteOutput;
 import io.answersite.diagnostic.SourcePos;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,11 +51,11 @@ public final class BuiltSiteCheck {
      * preview's: it renders most pages of a rebuild from its cache, as the same byte arrays, and
      * those need no parsing again), or with the SHA-256 of the published file (a build with the
      * build cache: a page kept as the last build published it is not read at all, see
-     * {@link #writeTo}). Thread-safe. A build without a cache keeps none ({@link #none()}), and no
+     * {@link PageFactsFiles}). Thread-safe. A build without a cache keeps none ({@link #none()}), and no
      * memory keeps a page's bytes unless it was made for the preview.
      */
     public static final class Memory {
-        private record Entry(byte[] bytes, byte[] sha256, PageFacts facts) {
+        record Entry(byte[] bytes, byte[] sha256, PageFacts facts) {
         }
 
         private final Map<String, Entry> entries;
@@ -72,6 +64,10 @@ public final class BuiltSiteCheck {
         private final CheckedLinks links = new CheckedLinks();
         /** The facts as read from the build cache, by path (the very instances a kept page is given back). */
         private Map<String, PageFacts> restored = Map.of();
+        /** The entries as read from the build cache, by path, and which of its segments were read whole. */
+        private Map<String, Entry> readEntries = Map.of();
+        private PageFactsFiles.SegmentAsRead[] segmentsRead = new PageFactsFiles.SegmentAsRead[PageFactsFiles.SEGMENTS];
+        private final int[] readPerSegment = new int[PageFactsFiles.SEGMENTS];
         /** The digest of the check kept with them, or null (package-private for tests). */
         byte[] keptRun;
         /** This build's digest of the check ({@link CheckedLinks#digest}), when no page had a finding. */
@@ -92,7 +88,7 @@ public final class BuiltSiteCheck {
             return new Memory(null, false);
         }
 
-        /** An empty memory of published pages, known by their hashes (see {@link #readFrom}). */
+        /** An empty memory of published pages, known by their hashes (see {@link PageFactsFiles#read}). */
         public static Memory published() {
             return new Memory(new ConcurrentHashMap<>(), false);
         }
@@ -126,116 +122,57 @@ public final class BuiltSiteCheck {
             }
         }
 
-        /** The layout of {@link #writeTo}; a file in any other is ignored. */
-        private static final String FORMAT = "page-facts-2";
-
         /**
-         * Writes the facts of every page whose published SHA-256 is known (its own, or
-         * {@code hashOf}'s for a page written in this build) under {@code key}: a table of the
-         * distinct strings (ids, links, problems; the same navigation links are on every page),
-         * then per page, sorted by path, its path, hash and the indexes of its strings.
+         * A memory of the published pages read from the build cache ({@link PageFactsFiles#read}):
+         * {@code read} by path, the check's digest kept with them (or null), and which segments were
+         * read whole.
          */
-        public void writeTo(DataOutputStream out, String key, Function<String, Optional<byte[]>> hashOf)
-                throws IOException {
-            Map<String, byte[]> hashes = new TreeMap<>();
+        static Memory restored(Map<String, Entry> read, byte[] run, PageFactsFiles.SegmentAsRead[] segmentsRead) {
+            Memory memory = new Memory(new ConcurrentHashMap<>(read), false);
+            memory.restored = new HashMap<>();
+            read.forEach((path, entry) -> memory.restored.put(path, entry.facts()));
+            memory.readEntries = Map.copyOf(read);
+            read.keySet().forEach(path -> memory.readPerSegment[PageFactsFiles.segmentOf(path)]++);
+            memory.segmentsRead = segmentsRead.clone();
+            memory.keptRun = run;
+            return memory;
+        }
+
+        void forEachEntry(BiConsumer<String, Entry> action) {
             if (entries != null) {
-                entries.forEach((path, entry) -> {
-                    byte[] hash = entry.sha256() != null ? entry.sha256() : hashOf.apply(path).orElse(null);
-                    if (hash != null) {
-                        hashes.put(path, hash);
-                    }
-                });
-            }
-            Map<String, Integer> table = new LinkedHashMap<>();
-            for (String path : hashes.keySet()) {
-                table.putIfAbsent(path, table.size());
-                PageFacts facts = entries.get(path).facts();
-                new TreeSet<>(facts.ids()).forEach(id -> table.putIfAbsent(id, table.size()));
-                facts.links().forEach(link -> table.putIfAbsent(link, table.size()));
-                facts.problems().forEach(problem -> table.putIfAbsent(problem, table.size()));
-            }
-            out.writeUTF(FORMAT);
-            out.writeUTF(key);
-            byte[] run = thisRun != null ? thisRun : new byte[0];
-            out.writeInt(run.length);
-            out.write(run);
-            out.writeInt(table.size());
-            for (String text : table.keySet()) {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(utf8.length);
-                out.write(utf8);
-            }
-            out.writeInt(hashes.size());
-            for (Map.Entry<String, byte[]> page : hashes.entrySet()) {
-                PageFacts facts = entries.get(page.getKey()).facts();
-                out.writeInt(table.get(page.getKey()));
-                out.write(page.getValue());
-                writeIndexes(out, new TreeSet<>(facts.ids()), table);
-                writeIndexes(out, facts.links(), table);
-                writeIndexes(out, facts.problems(), table);
-            }
-        }
-
-        private static void writeIndexes(DataOutputStream out, Collection<String> texts, Map<String, Integer> table)
-                throws IOException {
-            out.writeInt(texts.size());
-            for (String text : texts) {
-                out.writeInt(table.get(text));
+                entries.forEach(action);
             }
         }
 
         /**
-         * Reads what {@link #writeTo} wrote under {@code key}: a memory of published pages, empty when
-         * the key or format differ or the file is damaged (every page is then read and scanned).
+         * Whether {@code pages} (by path, each with its published hash) are what segment
+         * {@code segment} held when read: the same pages with the same hashes (a page's facts are
+         * what its bytes say, so a page published again as it was needs no new facts).
          */
-        public static Memory readFrom(DataInputStream in, String key) {
-            try {
-                if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
-                    return published();
-                }
-                int runLength = in.readInt();
-                byte[] run = runLength == 32 ? new byte[32] : null;
-                if (run != null) {
-                    in.readFully(run);
-                } else if (runLength != 0) {
-                    return published();
-                }
-                int size = in.readInt();
-                String[] table = new String[size];
-                for (int i = 0; i < size; i++) {
-                    byte[] utf8 = new byte[in.readInt()];
-                    in.readFully(utf8);
-                    table[i] = new String(utf8, StandardCharsets.UTF_8);
-                }
-                Map<String, Entry> read = new HashMap<>();
-                for (int pages = in.readInt(); pages > 0; pages--) {
-                    String path = table[in.readInt()];
-                    byte[] sha256 = new byte[32];
-                    in.readFully(sha256);
-                    Set<String> ids = new HashSet<>(readIndexes(in, table));
-                    PageFacts facts = new PageFacts(ids, readIndexes(in, table), readIndexes(in, table));
-                    read.put(path, new Entry(null, sha256, facts));
-                }
-                Memory memory = new Memory(new ConcurrentHashMap<>(read), false);
-                memory.restored = new HashMap<>();
-                read.forEach((path, entry) -> memory.restored.put(path, entry.facts()));
-                memory.keptRun = run;
-                return memory;
-            } catch (IOException | RuntimeException damaged) {
-                return published();
+        boolean segmentAsRead(int segment, Map<String, Entry> pages) {
+            if (segmentsRead[segment] == null) {
+                return false;
             }
+            if (readPerSegment[segment] != pages.size()) {
+                return false;
+            }
+            return pages.entrySet().stream().allMatch(page -> asRead(page.getKey(), page.getValue()));
         }
 
-        private static List<String> readIndexes(DataInputStream in, String[] table) throws IOException {
-            int count = in.readInt();
-            if (count < 0) {
-                throw new IOException("damaged page facts");
-            }
-            List<String> texts = new ArrayList<>(Math.min(count, 1024)); // a damaged count ends at the file's end
-            for (int i = 0; i < count; i++) {
-                texts.add(table[in.readInt()]);
-            }
-            return List.copyOf(texts);
+        /** Whether {@code entry} is what the build cache held for {@code path}: the page with the same hash. */
+        boolean asRead(String path, Entry entry) {
+            Entry read = readEntries.get(path);
+            return read != null && Arrays.equals(read.sha256(), entry.sha256());
+        }
+
+        /** Segment {@code segment} as read from the build cache, or null when it was not. */
+        PageFactsFiles.SegmentAsRead segmentRead(int segment) {
+            return segmentsRead[segment];
+        }
+
+        /** This build's digest of the check, when it may be kept (no page had a finding), else null. */
+        byte[] thisRun() {
+            return thisRun;
         }
     }
 

@@ -6,6 +6,7 @@ import io.answersite.cache.FragmentSpill;
 import io.answersite.cache.Fragments;
 import io.answersite.cache.InputDigest;
 import io.answersite.check.BuiltSiteCheck;
+import io.answersite.check.PageFactsFiles;
 import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Rules;
 import io.answersite.render.PageCounts;
@@ -85,13 +86,7 @@ final class CachedBuild {
             Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
                     cache.fragments(renderKey), request.outputDir(), untouched, spill));
             fragments.parkLargeValuesIn(parked);
-            BuiltSiteCheck.Memory checked = times.time("restore", () -> cache.open(BuildCache.FACTS_FILE).map(in -> {
-                try (in) {
-                    return BuiltSiteCheck.Memory.readFrom(in, renderKey);
-                } catch (IOException e) {
-                    return BuiltSiteCheck.Memory.published();
-                }
-            }).orElseGet(BuiltSiteCheck.Memory::published));
+            BuiltSiteCheck.Memory checked = times.time("restore", () -> PageFactsFiles.read(cache::open, renderKey));
             BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
                     Optional.of(listed));
             times.time("cache", () -> {
@@ -103,10 +98,10 @@ final class CachedBuild {
                     writes.add(() -> cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey)));
                     writes.add(() -> cache.keepFragments(fragments, renderKey));
                     if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
-                        cache.delete(BuildCache.FACTS_FILE); // the pages' links could hold the secret
+                        PageFactsFiles.names().forEach(cache::delete); // the pages' links could hold the secret
                     } else {
-                        writes.add(() -> cache.replace(BuildCache.FACTS_FILE,
-                                out -> checked.writeTo(out, renderKey, renders::outputHash)));
+                        writes.add(() -> PageFactsFiles.write(checked, (name, body) -> cache.replace(name, body::write),
+                                renderKey, renders::outputHash));
                     }
                 }
                 writes.parallelStream().forEach(Runnable::run); // separate files, each encoded on a core as one comes free

@@ -17,12 +17,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,12 +129,19 @@ class CheckedLinksTest {
         pages.written("b/index.html", bytesOfB);
         new BuiltSiteCheck("target/site", "", "https://example.com/").run(List.of("a/index.html", "b/index.html", "index.html"),
                 Map.of("a/index.html", "answer", "b/index.html", "guide"), new Diagnostics(), pages, List.of());
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(file)) {
-            memory.writeTo(out, "key", path -> Optional.of(Sha256.of(path.equals("a/index.html") ? bytesOfA : bytesOfB)));
-        }
-        return BuiltSiteCheck.Memory.readFrom(new DataInputStream(new ByteArrayInputStream(file.toByteArray())), "key")
-                .keptRun;
+        Map<String, byte[]> files = new HashMap<>();
+        PageFactsFiles.write(memory, (name, body) -> {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(file)) {
+                body.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            files.put(name, file.toByteArray());
+        }, "key", path -> Optional.of(Sha256.of(path.equals("a/index.html") ? bytesOfA : bytesOfB)));
+        assertEquals(new TreeSet<>(PageFactsFiles.names()), new TreeSet<>(files.keySet()), "every file of a first build");
+        return PageFactsFiles.read(name -> Optional.ofNullable(files.get(name))
+                .map(bytes -> new DataInputStream(new ByteArrayInputStream(bytes))), "key").keptRun;
     }
 
     private static byte[] page(String body) {

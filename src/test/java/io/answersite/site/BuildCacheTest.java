@@ -22,7 +22,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -353,6 +355,9 @@ class BuildCacheTest {
         BuildRequest request = TestSites.request(site);
         assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
         assertTrue(Files.isRegularFile(slotOf(site).resolve("facts.bin")));
+        String keptPage = "checklists/launch/index.html";
+        Path keptPageSegment = slotOf(site).resolve(String.format("facts-%02d.bin", Math.floorMod(keptPage.hashCode(), 16)));
+        assertTrue(Files.isRegularFile(keptPageSegment));
         // a kept page changed behind the build's back, with its size and time as the last build left them:
         // trusted by them like every untouched output file, its recorded facts stand for it
         Path kept = site.resolve("target/site/checklists/launch/index.html");
@@ -369,13 +374,38 @@ class BuildCacheTest {
         assertEquals(List.of(), changed.diagnostics(), "the kept page's links were taken from facts.bin");
         assertFalse(changed.pages().renderedPaths().contains("checklists/launch/index.html"));
 
-        Files.write(slotOf(site).resolve("facts.bin"), new byte[] {0, 3, 'x', 'y', 'z'}); // damaged: read them all
+        Files.write(keptPageSegment, new byte[] {0, 3, 'x', 'y', 'z'}); // damaged: the pages it held are read
         edit(site.resolve("content/answers/rate-limits.md"), "and jitter", "and full jitter");
         BuildResult reread = answersite.build(request, cacheOf(site));
         assertTrue(reread.diagnostics().stream().anyMatch(d -> d.ruleId().equals(Rules.BUILT_SITE)
                         && d.pos().path().endsWith("checklists/launch/index.html")
                         && d.message().contains("/nowhere/")),
                 "without the recorded facts the kept page is read, and its broken link found: " + reread.diagnostics());
+    }
+
+    @Test
+    void anEditRewritesOnlyThePageFactsSegmentsOfThePagesWrittenAgain() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        answersite.build(request, cacheOf(site));
+        Map<String, Long> before = modificationTimes(slotOf(site));
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        BuildResult changed = answersite.build(request, cacheOf(site));
+
+        Map<String, Long> times = modificationTimes(slotOf(site));
+        Set<Integer> rewritten = changed.pages().renderedPaths().stream().filter(path -> path.endsWith(".html"))
+                .map(path -> Math.floorMod(path.hashCode(), 16)).collect(Collectors.toSet());
+        assertFalse(rewritten.isEmpty());
+        assertTrue(rewritten.size() < 16, "few pages are written again: " + changed.pages().renderedPaths());
+        for (int segment = 0; segment < 16; segment++) {
+            String name = String.format("facts-%02d.bin", segment);
+            assertTrue(before.containsKey(name), name);
+            assertEquals(!rewritten.contains(segment), before.get(name).equals(times.get(name)),
+                    name + ": written again exactly when a page of it was");
+        }
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
     }
 
     @Test

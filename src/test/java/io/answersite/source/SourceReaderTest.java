@@ -27,6 +27,30 @@ class SourceReaderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheFileIsText() {
+        Diagnostics diagnostics = new Diagnostics();
+        byte[] bytes = "a \uFFFD b 超时".getBytes(StandardCharsets.UTF_8);
+        assertEquals("a \uFFFD b 超时", SourceReader.decode("r.md", bytes, diagnostics).orElseThrow().text());
+        assertTrue(diagnostics.sorted().isEmpty());
+    }
+
+    @Test
+    void overlongSurrogateAndTruncatedSequencesAreReportedAtTheirFirstByte() {
+        byte[][] bad = {
+                {'x', (byte) 0xC0, (byte) 0xAF}, // an overlong '/'
+                {'x', (byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate encoded on its own
+                {'x', (byte) 0xE8, (byte) 0xB6}, // the first two bytes of a three-byte character
+                {'x', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
+        };
+        for (byte[] bytes : bad) {
+            Diagnostics diagnostics = new Diagnostics();
+            assertTrue(SourceReader.decode("d.md", bytes, diagnostics).isEmpty());
+            assertEquals(String.format("d.md:1:2: error: the file is not valid UTF-8 (byte 0x%02X here); save it with"
+                    + " UTF-8 encoding [encoding]", bytes[1] & 0xFF), diagnostics.sorted().get(0).format());
+        }
+    }
+
+    @Test
     void mapsOffsetsToLinesAndColumns() {
         SourceText text = new SourceText("c.md", "ab\n\ncd");
         assertEquals("c.md:1:1", text.posAt(0).toString());
