@@ -4,6 +4,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ final class MoreAnswers {
 
     /**
      * For each answer, other answers in its language, not already listed as related: same topic
-     * first, then more shared tags, then by id. Answers of a topic with the same tags rank the topic
+     * first, then more shared tags, then the answers that follow it by id (wrapping around). Answers of a topic with the same tags rank the topic
      * alike, so each set of tags ranks the topic's sets of tags once ({@link TopicTags}) and each
      * answer then walks that ranking only until it has enough: the cost is answers plus sets of tags
      * squared per topic, never answers × topic size; answers outside the topic come from a tag index.
@@ -196,25 +197,42 @@ final class MoreAnswers {
         Set<PageKey> excluded = new HashSet<>();
         excluded.add(answer.key());
         related.getOrDefault(answer.key(), List.of()).forEach(r -> excluded.add(r.target()));
-        // the best `wanted` of the topic: more shared tags first, then key order; the groups sharing
-        // the same number of tags are walked together, their answers merged by index (key order)
+        // the best `wanted` of the topic: more shared tags first, then the answers that follow this one in
+        // key order, wrapping around to the topic's first: its neighbours, so that each answer is shown
+        // under about as many others (not the topic's first few under all of them), and an edit to one
+        // answer's card changes a few pages, not every page of its topic. The groups sharing the same
+        // number of tags are walked together, each from its first answer after this one, merged by
+        // how far after this one each answer comes.
+        int size = topic.answers.size();
         List<PageKey> chosen = new ArrayList<>();
         for (int[] groups : topic.rankingFor(topic.groupOf[index])) {
-            int[] next = new int[groups.length];
+            int[] start = new int[groups.length];
+            for (int g = 0; g < groups.length; g++) {
+                int[] list = topic.members.get(groups[g]);
+                int at = Arrays.binarySearch(list, index + 1);
+                start[g] = at >= 0 ? at : -at - 1;
+            }
+            int[] taken = new int[groups.length];
             while (chosen.size() < wanted) {
                 int pick = -1;
-                int pickIndex = Integer.MAX_VALUE;
+                int pickIndex = -1;
+                int pickDistance = Integer.MAX_VALUE;
                 for (int g = 0; g < groups.length; g++) {
                     int[] list = topic.members.get(groups[g]);
-                    if (next[g] < list.length && list[next[g]] < pickIndex) {
-                        pick = g;
-                        pickIndex = list[next[g]];
+                    if (taken[g] < list.length) {
+                        int candidate = list[(start[g] + taken[g]) % list.length];
+                        int distance = Math.floorMod(candidate - index - 1, size); // this answer itself comes last
+                        if (distance < pickDistance) {
+                            pick = g;
+                            pickIndex = candidate;
+                            pickDistance = distance;
+                        }
                     }
                 }
                 if (pick < 0) {
                     break;
                 }
-                next[pick]++;
+                taken[pick]++;
                 PageKey key = topic.answers.get(pickIndex).key();
                 if (!excluded.contains(key)) {
                     chosen.add(key);

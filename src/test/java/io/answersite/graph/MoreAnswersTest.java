@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "More answers" against its definition, written out the slow way: for each answer, the other answers
- * of its topic and language by shared tags (most first), then key; short of that, answers elsewhere in
+ * of its topic and language by shared tags (most first), then those that follow it by key (wrapping
+ * around to the topic's first); short of that, answers elsewhere in
  * its language by shared tags, then the rest by key; never itself or its related items.
  */
 class MoreAnswersTest {
@@ -46,8 +47,14 @@ class MoreAnswersTest {
                 .thenComparing(Page::key);
         List<PageKey> chosen = new ArrayList<>();
         Set<PageKey> taken = new HashSet<>(excluded);
-        List<Page.Answer> sameTopic = all.stream().filter(o -> o.key().language().equals(language)
-                && MoreAnswers.topicOf(o).equals(MoreAnswers.topicOf(answer))).sorted(byShared).toList();
+        List<Page.Answer> topic = all.stream().filter(o -> o.key().language().equals(language)
+                && MoreAnswers.topicOf(o).equals(MoreAnswers.topicOf(answer))).sorted(Comparator.comparing(Page::key))
+                .toList();
+        int self = topic.indexOf(answer);
+        // within as many shared tags, the answers that follow this one by key, wrapping around
+        Comparator<Page.Answer> neighboursFirst = Comparator.<Page.Answer>comparingInt(other -> -shared(answer, other))
+                .thenComparingInt(other -> Math.floorMod(topic.indexOf(other) - self - 1, topic.size()));
+        List<Page.Answer> sameTopic = topic.stream().sorted(neighboursFirst).toList();
         for (Page.Answer other : sameTopic) {
             if (chosen.size() < wanted && !excluded.contains(other.key())) {
                 chosen.add(other.key());
@@ -120,5 +127,23 @@ class MoreAnswersTest {
                 assertEquals(want, MoreAnswers.of(a, pages, related, topicMembers, wanted), "alone: " + where);
             }
         }
+    }
+
+    @Test
+    void inATopicOfAlikeAnswersEachIsShownUnderAsManyOthersAsAnswerShows() {
+        List<Page.Answer> all = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            all.add(answer(String.format("answer-%03d", i), "zh-CN", "big", List.of("dns", "tls")));
+        }
+        Map<PageKey, Page> pages = new TreeMap<>();
+        all.forEach(a -> pages.put(a.key(), a));
+
+        Map<PageKey, List<PageKey>> chosen = MoreAnswers.ofAll(pages, Map.of(), 5);
+
+        Map<PageKey, Integer> shownUnder = new HashMap<>();
+        chosen.values().forEach(list -> list.forEach(key -> shownUnder.merge(key, 1, Integer::sum)));
+        all.forEach(a -> assertEquals(5, shownUnder.get(a.key()), a.key() + ": an edit to its card changes five pages"));
+        assertEquals(List.of("answer-098", "answer-099", "answer-000", "answer-001", "answer-002"),
+                chosen.get(all.get(97).key()).stream().map(PageKey::id).toList(), "the next ones, wrapping around");
     }
 }
