@@ -397,11 +397,15 @@ def main():
                 + "authors:\n  bench:\n    name: Bench Team\ndefault_author: bench\nmore_answers: 4\n"
                 + ("glossary_autolink: true\n" if knobs["autolink"] == "on"
                    else "glossary_autolink: false\nrules:\n  term-unlinked: off\n"))
-    # the JVM settings README.md recommends for large sites (read by mvn from .mvn/): the parallel
-    # collector, told to keep the heap small (docs/PERFORMANCE.md, session 9)
+    # the JVM settings README.md recommends for a site of this size (read by mvn from .mvn/): the
+    # parallel collector, told to keep the heap small (docs/PERFORMANCE.md, session 9), and for a site
+    # of up to about 15,000 pages written (with the translations) the client compiler alone (session 16)
+    recommended = "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g"
+    if pages * {"none": 1, "third": 4 / 3, "all": 2}[knobs["translate"]] <= 15000:
+        recommended += " -XX:TieredStopAtLevel=1"
     os.makedirs(os.path.join(out, ".mvn"), exist_ok=True)
     with open(os.path.join(out, ".mvn", "jvm.config"), "w", encoding="utf-8") as f:
-        f.write(os.environ.get("BENCH_JVM_CONFIG", "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g") + "\n")
+        f.write(os.environ.get("BENCH_JVM_CONFIG", recommended) + "\n")
     with open(os.path.join(out, "pom.xml"), "w", encoding="utf-8") as f:
         f.write("""<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">

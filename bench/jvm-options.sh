@@ -10,8 +10,8 @@
 # Settings: the JVM's defaults (G1, a quarter of memory as heap); the parallel collector; the
 # settings README.md recommends for a site's .mvn/jvm.config (the parallel collector told to keep the
 # heap small: -XX:GCTimeRatio=4, and C2 inlining less into compiled methods: -XX:InlineSmallCode=1000);
-# those with the client compiler only (C1, no C2), README's suggestion
-# for CI; the recommended settings with an application class-data sharing archive of Maven and the
+# those with the client compiler only (C1, no C2), what README recommends for sites of up to about
+# 15,000 pages; the recommended settings with an application class-data sharing archive of Maven and the
 # plugin (JDK 17: -XX:ArchiveClassesAtExit once, then -XX:SharedArchiveFile); and, where a JDK 25 is
 # installed, Maven on JDK 25 with the recommended settings, with and without its ahead-of-time cache
 # (JEP 483/514, -XX:AOTCacheOutput on a training build, then -XX:AOTCache).

@@ -7,17 +7,22 @@ import java.util.Optional;
  * A one-line hint, after a build of a large site in a JVM left at its defaults, to set the JVM's
  * options in the site's {@code .mvn/jvm.config}: on the machine measured, the parallel collector told
  * to keep the heap small held a clean 10,000-page build to 1.0 GB instead of 2.6 GB, and C2 told to
- * inline less into methods it has compiled made it about a tenth faster (both on the default corpus
- * shape; README, "The JVM's
- * settings for a large site"). Silent as soon as the JVM was given any collector or heap setting, so
- * that a site that chose its own settings is not told again at every build.
+ * inline less into methods it has compiled made it about a tenth faster; up to about 15,000 pages,
+ * the client compiler alone (no C2) made clean and edited builds a seventh to a third faster, and
+ * beyond that slower (a sixth at 33,000 pages, a third at 67,000; README, "The JVM's settings for a
+ * large site"). Silent as soon as the JVM was given any collector or heap setting, so that a site
+ * that chose its own settings is not told again at every build, unless it builds with the client
+ * compiler alone and has grown past the size where that helps.
  */
 final class JvmSettingsHint {
 
     /** From this many pages on, the settings were measured to matter. */
     static final int PAGES = 2_000;
+    /** Up to this many pages, building with the client compiler alone was measured faster. */
+    static final int CLIENT_COMPILER_PAGES = 15_000;
 
     static final String SETTINGS = "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g";
+    static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
     private JvmSettingsHint() {
     }
@@ -27,13 +32,32 @@ final class JvmSettingsHint {
      * @param jvmArguments the JVM's own arguments (from {@code .mvn/jvm.config} and {@code MAVEN_OPTS})
      */
     static Optional<String> of(int pages, List<String> jvmArguments) {
-        if (pages < PAGES || jvmArguments.stream().anyMatch(JvmSettingsHint::isCollectorOrHeapSetting)) {
+        if (pages < PAGES) {
             return Optional.empty();
         }
+        if (jvmArguments.stream().anyMatch(JvmSettingsHint::isCollectorOrHeapSetting)) {
+            return pages > CLIENT_COMPILER_PAGES && clientCompilerOnly(jvmArguments)
+                    ? Optional.of("answersite: " + pages + " pages built with the client compiler alone ("
+                    + CLIENT_COMPILER_ONLY + "); builds of sites past about " + CLIENT_COMPILER_PAGES
+                    + " pages were faster without it: take it out of the site's .mvn/jvm.config (README: \"The"
+                    + " JVM's settings for a large site\")")
+                    : Optional.empty();
+        }
+        String line = pages <= CLIENT_COMPILER_PAGES ? SETTINGS + " " + CLIENT_COMPILER_ONLY : SETTINGS;
         return Optional.of("answersite: " + pages + " pages built in a JVM with its default collector and heap; a line "
-                + "'" + SETTINGS + "' in the site's .mvn/jvm.config kept clean builds of such sites in less than"
-                + " half the memory and made them about a tenth faster (README: \"The JVM's settings for a large"
-                + " site\")");
+                + "'" + line + "' in the site's .mvn/jvm.config kept clean builds of such sites in less than"
+                + " half the memory and made them faster (README: \"The JVM's settings for a large site\")");
+    }
+
+    /** Whether the last word on the JVM's compilers stops them at the client compiler's levels. */
+    private static boolean clientCompilerOnly(List<String> jvmArguments) {
+        String level = null;
+        for (String argument : jvmArguments) {
+            if (argument.startsWith("-XX:TieredStopAtLevel=")) {
+                level = argument.substring("-XX:TieredStopAtLevel=".length());
+            }
+        }
+        return level != null && !level.equals("4");
     }
 
     private static boolean isCollectorOrHeapSetting(String argument) {
