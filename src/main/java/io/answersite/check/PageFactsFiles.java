@@ -39,7 +39,7 @@ public final class PageFactsFiles {
     static final int SEGMENTS = 16;
     private static final String FORMAT = "page-facts-3";
 
-    /** How the build cache writes one file whole ({@code body} writes its bytes). */
+    /** How the build cache writes one file whole ({@code body} writes its bytes); called from several threads at once. */
     @FunctionalInterface
     public interface Replace {
         void replace(String name, Body body);

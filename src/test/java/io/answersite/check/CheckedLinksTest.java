@@ -20,12 +20,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,7 +129,7 @@ class CheckedLinksTest {
         pages.written("b/index.html", bytesOfB);
         new BuiltSiteCheck("target/site", "", "https://example.com/").run(List.of("a/index.html", "b/index.html", "index.html"),
                 Map.of("a/index.html", "answer", "b/index.html", "guide"), new Diagnostics(), pages, List.of());
-        Map<String, byte[]> files = new HashMap<>();
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
         PageFactsFiles.write(memory, (name, body) -> {
             ByteArrayOutputStream file = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(file)) {

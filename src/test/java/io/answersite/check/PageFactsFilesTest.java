@@ -14,11 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class PageFactsFilesTest {
         BuiltSiteCheck.Memory first = BuiltSiteCheck.Memory.published();
         BuiltSiteCheck.Pages scanned = new BuiltSiteCheck.Pages(first);
         pages.forEach((page, bytes) -> scanned.written(path(page), bytes));
-        Map<String, byte[]> files = new HashMap<>();
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
         PageFactsFiles.write(first, into(files), "key", path -> Optional.of(Sha256.of(pages.get(number(path)))));
         assertEquals(Set.copyOf(PageFactsFiles.names()), files.keySet());
 
@@ -91,7 +91,7 @@ class PageFactsFilesTest {
             }
         });
         second.retainOnly(pages.keySet().stream().map(PageFactsFilesTest::path).collect(Collectors.toSet()));
-        Map<String, byte[]> after = new HashMap<>(files);
+        Map<String, byte[]> after = new ConcurrentHashMap<>(files);
         PageFactsFiles.write(second, into(after), "key", path -> Optional.of(Sha256.of(pages.get(number(path)))));
 
         Set<Integer> touched = Set.of(3, 50, 7, PAGES).stream().map(page -> PageFactsFiles.segmentOf(path(page)))
@@ -106,7 +106,7 @@ class PageFactsFilesTest {
 
         // read back: every page's facts are what its bytes say, whichever way its segment was written
         BuiltSiteCheck.Memory third = read(after);
-        Map<String, byte[]> whole = new HashMap<>();
+        Map<String, byte[]> whole = new ConcurrentHashMap<>();
         BuiltSiteCheck.Memory fresh = BuiltSiteCheck.Memory.published();
         BuiltSiteCheck.Pages rescanned = new BuiltSiteCheck.Pages(fresh);
         pages.forEach((page, bytes) -> rescanned.written(path(page), bytes));
@@ -127,7 +127,7 @@ class PageFactsFilesTest {
         BuiltSiteCheck.Memory memory = BuiltSiteCheck.Memory.published();
         BuiltSiteCheck.Pages scanned = new BuiltSiteCheck.Pages(memory);
         IntStream.range(0, PAGES).forEach(page -> scanned.written(path(page), html(page, "")));
-        Map<String, byte[]> files = new HashMap<>();
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
         PageFactsFiles.write(memory, into(files), "key", path -> Optional.of(Sha256.of(html(number(path), ""))));
         String damaged = PageFactsFiles.segmentName(PageFactsFiles.segmentOf(path(0)));
         files.put(damaged, Arrays.copyOf(files.get(damaged), files.get(damaged).length - 3));
