@@ -4,14 +4,12 @@ import io.answersite.check.BuiltSiteCheck.Memory;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,39 +199,35 @@ public final class PageFactsFiles {
         // written whole when most pages changed, or when strings no page needs any more may be piling up
         boolean whole = asRead == null || changed.size() * 2 > pages.size()
                 || asRead.table().length > 2 * asRead.baseTableSize() + 1024;
-        Map<String, Integer> table = new LinkedHashMap<>();
-        if (!whole) {
-            for (String text : asRead.table()) {
-                table.putIfAbsent(text, table.size());
-            }
+        // the strings' indexes: the table as read (each string at its first place), then those added
+        Map<String, Integer> table = new HashMap<>();
+        int kept = whole ? 0 : asRead.table().length;
+        for (int i = kept - 1; i >= 0; i--) {
+            table.put(asRead.table()[i], i);
         }
-        int kept = table.size();
+        List<String> added = new ArrayList<>();
         Map<String, Collection<String>> sortedIds = new HashMap<>();
         for (String path : whole ? pages.keySet() : changed) {
             PageFacts facts = pages.get(path).facts();
-            table.putIfAbsent(path, table.size());
             Collection<String> ids = new TreeSet<>(facts.ids());
             sortedIds.put(path, ids);
-            ids.forEach(id -> table.putIfAbsent(id, table.size()));
-            facts.links().forEach(link -> table.putIfAbsent(link, table.size()));
-            facts.problems().forEach(problem -> table.putIfAbsent(problem, table.size()));
+            addTo(table, added, kept, path);
+            ids.forEach(id -> addTo(table, added, kept, id));
+            facts.links().forEach(link -> addTo(table, added, kept, link));
+            facts.problems().forEach(problem -> addTo(table, added, kept, problem));
         }
         out.writeUTF(FORMAT);
         out.writeUTF(key);
-        out.writeInt(whole ? table.size() : asRead.baseTableSize());
-        out.writeInt(table.size());
+        out.writeInt(whole ? added.size() : asRead.baseTableSize());
+        out.writeInt(kept + added.size());
         if (!whole) {
             out.write(asRead.bytes(), asRead.tableStart(), asRead.tableEnd() - asRead.tableStart());
         }
-        table.keySet().stream().skip(kept).forEach(text -> {
+        for (String text : added) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            try {
-                out.writeInt(utf8.length);
-                out.write(utf8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
         ByteBuffer ints = ByteBuffer.allocate(1 << 16); // big-endian, as DataInputStream reads
         ints.putInt(pages.size());
         for (Map.Entry<String, Memory.Entry> page : pages.entrySet()) {
@@ -253,6 +247,13 @@ public final class PageFactsFiles {
             putIndexes(out, ints, facts.problems(), table);
         }
         out.write(ints.array(), 0, ints.position());
+    }
+
+    private static void addTo(Map<String, Integer> table, List<String> added, int kept, String text) {
+        if (!table.containsKey(text)) {
+            table.put(text, kept + added.size());
+            added.add(text);
+        }
     }
 
     private static void putIndexes(DataOutputStream out, ByteBuffer ints, Collection<String> texts,

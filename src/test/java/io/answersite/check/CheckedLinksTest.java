@@ -12,12 +12,7 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.Severity;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.text.Sha256;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -130,18 +125,10 @@ class CheckedLinksTest {
         new BuiltSiteCheck("target/site", "", "https://example.com/").run(List.of("a/index.html", "b/index.html", "index.html"),
                 Map.of("a/index.html", "answer", "b/index.html", "guide"), new Diagnostics(), pages, List.of());
         Map<String, byte[]> files = new ConcurrentHashMap<>();
-        PageFactsFiles.write(memory, (name, body) -> {
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(file)) {
-                body.write(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            files.put(name, file.toByteArray());
-        }, "key", path -> Optional.of(Sha256.of(path.equals("a/index.html") ? bytesOfA : bytesOfB)));
+        PageFactsFiles.write(memory, PageFactsFilesTest.into(files), "key",
+                path -> Optional.of(Sha256.of(path.equals("a/index.html") ? bytesOfA : bytesOfB)));
         assertEquals(new TreeSet<>(PageFactsFiles.names()), new TreeSet<>(files.keySet()), "every file of a first build");
-        return PageFactsFiles.read(name -> Optional.ofNullable(files.get(name))
-                .map(bytes -> new DataInputStream(new ByteArrayInputStream(bytes))), "key").keptRun;
+        return PageFactsFilesTest.read(files).keptRun;
     }
 
     private static byte[] page(String body) {

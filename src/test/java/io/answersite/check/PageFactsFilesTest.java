@@ -44,8 +44,8 @@ class PageFactsFilesTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The files written, by name; {@code replace} overwrites one. */
-    private static PageFactsFiles.Replace into(Map<String, byte[]> files) {
+    /** Writes each file into {@code files}, by name (as the build cache would, from several threads). */
+    static PageFactsFiles.Replace into(Map<String, byte[]> files) {
         return (name, body) -> {
             ByteArrayOutputStream file = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(file)) {
@@ -57,7 +57,8 @@ class PageFactsFilesTest {
         };
     }
 
-    private static BuiltSiteCheck.Memory read(Map<String, byte[]> files) {
+    /** Reads the memory back from {@code files}, by name. */
+    static BuiltSiteCheck.Memory read(Map<String, byte[]> files) {
         return PageFactsFiles.read(name -> Optional.ofNullable(files.get(name))
                 .map(bytes -> new DataInputStream(new ByteArrayInputStream(bytes))), "key");
     }
