@@ -1,6 +1,7 @@
 package io.answersite.cache;
 
 import io.answersite.text.LargeText;
+import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A SHA-256 of what an output was made from, comparable across builds: the build cache keeps it on
+ * A digest ({@link io.answersite.text.Murmur3}) of what an output was made from, comparable across
+ * builds: the build cache keeps it on
  * disk where the preview keeps the inputs themselves and compares them with {@code equals}. Values
  * are digested by structure (records component by component, strings, numbers, booleans, enums,
  * lists, sets and maps in an order that does not depend on hash codes, and a few immutable JDK
@@ -58,7 +60,7 @@ public final class InputDigest {
 
     /** The digest of {@code inputs}, or null when they hold a value this class cannot digest. */
     public byte[] digest(Object inputs) {
-        MessageDigest sha = Sha256.digest();
+        MessageDigest sha = Murmur3.records();
         try {
             value(sha, inputs);
         } catch (Undigestable e) {
@@ -78,7 +80,7 @@ public final class InputDigest {
     /** Fails, naming the type, when {@code inputs} hold a value this class cannot digest (for tests). */
     public void requireDigestable(Object inputs) {
         try {
-            value(Sha256.digest(), inputs);
+            value(Murmur3.records(), inputs);
         } catch (Undigestable e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -171,7 +173,7 @@ public final class InputDigest {
     private void unordered(MessageDigest sha, Collection<?> items) {
         List<String> digests = new ArrayList<>(items.size());
         for (Object item : items) {
-            MessageDigest one = Sha256.digest();
+            MessageDigest one = Murmur3.records();
             value(one, item);
             digests.add(Sha256.hex(one.digest()));
         }
@@ -207,7 +209,7 @@ public final class InputDigest {
         Same key = new Same(instance);
         byte[] known = byInstance.get(key);
         if (known == null) {
-            MessageDigest sha = Sha256.digest();
+            MessageDigest sha = Murmur3.records();
             try {
                 value(sha, value);
                 known = sha.digest();

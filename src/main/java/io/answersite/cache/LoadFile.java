@@ -3,6 +3,7 @@ package io.answersite.cache;
 import io.answersite.content.LoadCache;
 import io.answersite.content.Page;
 import io.answersite.content.Snippet;
+import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ public final class LoadFile {
      * path and content hash (what a file gives is a function of its bytes under one key).
      */
     public static byte[] digest(List<LoadCache.Stored> entries, String key) {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = Murmur3.records();
         Sha256.updateText(digest, key);
         Sha256.updateInt(digest, entries.size());
         for (LoadCache.Stored entry : entries) {

@@ -1,6 +1,7 @@
 package io.answersite.check;
 
 import io.answersite.diagnostic.Diagnostic;
+import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ final class CheckedLinks {
      */
     static byte[] digest(String checker, Set<String> files, Set<String> fromContent, Map<String, String> templates,
                          Map<String, PageFacts> facts) {
-        MessageDigest sha = Sha256.digest();
+        MessageDigest sha = Murmur3.records();
         Sha256.updateText(sha, checker);
         for (Collection<String> texts : List.of(new TreeSet<>(files), new TreeSet<>(fromContent))) {
             Sha256.updateInt(sha, texts.size());

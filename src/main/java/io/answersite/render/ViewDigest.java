@@ -1,6 +1,7 @@
 package io.answersite.render;
 
 import io.answersite.cache.RecordComponents;
+import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.security.MessageDigest;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A structural SHA-256 of a view: records by their components, strings, numbers, booleans, lists,
+ * A structural digest ({@link io.answersite.text.Murmur3}) of a view: records by their components, strings, numbers, booleans, lists,
  * maps (the UI strings, the template context) and pre-rendered HTML ({@link SafeString}), each
  * tagged and length-prefixed so that no two different views share an encoding. Any other type is a
  * programming error and fails: a view must be a value, or reuse by digest would be unsound (a
@@ -19,7 +20,7 @@ final class ViewDigest {
     private final RecordComponents components = new RecordComponents();
 
     byte[] digest(String template, Object view) {
-        MessageDigest sha = Sha256.digest();
+        MessageDigest sha = Murmur3.records();
         Sha256.updateText(sha, template);
         value(sha, view);
         return sha.digest();
@@ -27,7 +28,7 @@ final class ViewDigest {
 
     /** Fails with the path to the first value that is not allowed in a view. */
     void requireValue(Object view) {
-        value(Sha256.digest(), view);
+        value(Murmur3.records(), view);
     }
 
     private void value(MessageDigest sha, Object value) {

@@ -20,7 +20,7 @@ public final class Sha256 {
      * time ({@link #updateText}, {@link #updateInt}).
      */
     public static MessageDigest digest() {
-        return new BufferedSha256();
+        return new BufferedDigest();
     }
 
     /** The JDK's digest itself, for what is fed in large arrays. */
@@ -63,7 +63,7 @@ public final class Sha256 {
      * ends as well as a count of bytes would, and costs no pass over the text to measure it).
      */
     public static void updateText(MessageDigest digest, String text) {
-        if (digest instanceof BufferedSha256 buffered) {
+        if (digest instanceof BufferedDigest buffered) {
             buffered.updateText(text);
             return;
         }
@@ -73,7 +73,7 @@ public final class Sha256 {
 
     /** Feeds {@code value} to {@code digest} as four bytes, big-endian. */
     public static void updateInt(MessageDigest digest, int value) {
-        if (digest instanceof BufferedSha256 buffered) {
+        if (digest instanceof BufferedDigest buffered) {
             buffered.updateInt(value);
             return;
         }

@@ -97,7 +97,7 @@ class InputDigestTest {
 
     @Test
     void aRecordIsFedAsItsTaggedClassNameThenEachComponentAnEnumAsItsQualifiedName() throws Exception {
-        java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+        java.security.MessageDigest expected = new io.answersite.text.Murmur3(0);
         for (Object[] part : new Object[][] {{'r', PageKey.class.getName()}, {'e', Kind.class.getName() + ".GUIDE"},
                 {'s', "why-504"}, {'s', "de"}}) {
             String text = (String) part[1];

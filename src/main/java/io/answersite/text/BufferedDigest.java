@@ -3,22 +3,29 @@ package io.answersite.text;
 import java.security.MessageDigest;
 
 /**
- * SHA-256 fed through a buffer of its own: the structural digests (a page's inputs, its view) feed
- * thousands of one-byte tags, four-byte lengths and short texts per page, and each such call to the
- * JDK's digest costs more than the byte it feeds. Texts are encoded into the buffer directly
- * ({@link #updateText}), as {@code String.getBytes(UTF_8)} would encode them (an unpaired surrogate
- * is {@code '?'}) but without an array per text. The digest is the same as the unbuffered one's.
+ * A digest (SHA-256, or {@link Murmur3}) fed through a buffer of its own: the structural digests (a
+ * page's inputs, its view) feed thousands of one-byte tags, four-byte lengths and short texts per
+ * page, and each such call to the JDK's digest costs more than the byte it feeds. Texts are encoded
+ * into the buffer directly ({@link #updateText}), as {@code String.getBytes(UTF_8)} would encode them
+ * (an unpaired surrogate is {@code '?'}) but without an array per text. The digest is the same as
+ * the unbuffered engine's.
  */
-final class BufferedSha256 extends MessageDigest {
+final class BufferedDigest extends MessageDigest {
 
     private static final int SIZE = 1024;
 
-    private final MessageDigest sha = Sha256.unbuffered();
+    private final MessageDigest sha;
     private final byte[] buffer = new byte[SIZE];
     private int used;
 
-    BufferedSha256() {
-        super("SHA-256");
+    BufferedDigest() {
+        this(Sha256.unbuffered());
+    }
+
+    /** @param engine the digest fed, in runs of up to a kilobyte (SHA-256, or {@link Murmur3} for the build cache's records) */
+    BufferedDigest(MessageDigest engine) {
+        super(engine.getAlgorithm());
+        this.sha = engine;
     }
 
     /** As {@link Sha256#updateText}: the text's length in chars (four bytes, big-endian), then its UTF-8 bytes. */
@@ -109,6 +116,6 @@ final class BufferedSha256 extends MessageDigest {
 
     @Override
     protected int engineGetDigestLength() {
-        return 32;
+        return sha.getDigestLength();
     }
 }
