@@ -2,7 +2,7 @@ package io.answersite.render;
 
 import io.answersite.cache.InputDigest;
 import io.answersite.content.LoadCache;
-import io.answersite.text.Sha256;
+import io.answersite.text.Murmur3;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class RenderCache {
     /**
      * @param digest the structural digest of the template and view the page was rendered from
      * @param bytes the page (kept in memory only), or null
-     * @param outputHash the SHA-256 of the page (kept on disk only), or null
+     * @param outputHash the hash of the page ({@link #pageHash}; kept on disk only), or null
      * @param inputs what the view was made from, as {@link #inputsKey} gave it: the inputs themselves in
      *     memory, their {@link InputDigest} on disk; null when not known
      */
@@ -66,11 +66,11 @@ public final class RenderCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     /**
-     * A page as the last build left it: its bytes in memory (the preview's), or the SHA-256 the last
+     * A page as the last build left it: its bytes in memory (the preview's), or the hash the last
      * build recorded for the published file and how to read that file.
      *
      * @param bytes the page, or null when it is only on disk and not read yet
-     * @param outputHash the SHA-256 of the published file (on disk only), or null
+     * @param outputHash the hash of the published file ({@link #pageHash}; on disk only), or null
      * @param published reads the published file (on disk only), or null
      */
     record Kept(byte[] bytes, byte[] outputHash, Supplier<byte[]> published) {
@@ -166,7 +166,7 @@ public final class RenderCache {
         }
         try {
             byte[] onDisk = Files.readAllBytes(file);
-            return Arrays.equals(Sha256.of(onDisk), entry.outputHash)
+            return Arrays.equals(pageHash(onDisk), entry.outputHash)
                     ? Optional.of(new Kept(onDisk, entry.outputHash, () -> onDisk)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone or unreadable: render it again
@@ -181,13 +181,22 @@ public final class RenderCache {
         untouched = Set.copyOf(paths);
     }
 
-    /** The SHA-256 of the page last written at {@code path}, if this cache knows it. */
+    /**
+     * The hash a page's bytes are recorded and checked by: MurmurHash3 x64-128, compared only with
+     * what this plugin recorded for the same path (a build hashes every page it writes, and without
+     * C2 SHA-256 costs ten times as much; see {@link Murmur3}).
+     */
+    static byte[] pageHash(byte[] bytes) {
+        return new Murmur3(0).digest(bytes);
+    }
+
+    /** The {@link #pageHash} of the page last written at {@code path}, if this cache knows it. */
     public Optional<byte[]> outputHash(String path) {
         Entry entry = entries.get(path);
         if (entry == null) {
             return Optional.empty();
         }
-        return Optional.of(entry.outputHash != null ? entry.outputHash : Sha256.of(entry.bytes));
+        return Optional.of(entry.outputHash != null ? entry.outputHash : pageHash(entry.bytes));
     }
 
     /**
@@ -235,7 +244,7 @@ public final class RenderCache {
 
     void store(String path, byte[] digest, byte[] bytes, Object inputs) {
         entries.put(path, inMemory() ? new Entry(digest, bytes, null, inputs)
-                : new Entry(digest, null, Sha256.of(bytes), inputs));
+                : new Entry(digest, null, pageHash(bytes), inputs));
     }
 
     /**
@@ -288,7 +297,7 @@ public final class RenderCache {
             out.writeUTF(entry.getKey());
             out.write(entry.getValue().digest);
             out.write(entry.getValue().outputHash != null ? entry.getValue().outputHash
-                    : Sha256.of(entry.getValue().bytes));
+                    : pageHash(entry.getValue().bytes));
             if (entry.getValue().inputs() instanceof InputsDigest inputs) {
                 out.writeBoolean(true);
                 out.write(inputs.bytes());

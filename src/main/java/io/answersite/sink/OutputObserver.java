@@ -19,7 +19,7 @@ public interface OutputObserver {
     }
 
     /**
-     * A published file kept as it is ({@link SiteOutput#keepPublished}): its SHA-256 as the last
+     * A published file kept as it is ({@link SiteOutput#keepPublished}): its hash as the last
      * build recorded it, and its bytes, read only if asked for. An observer that knows what it needs
      * of a file with that hash need not read it at all.
      */
