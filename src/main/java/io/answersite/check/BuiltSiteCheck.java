@@ -62,12 +62,8 @@ public final class BuiltSiteCheck {
         private final boolean keepsBytes;
         /** The last rebuild's link check (the preview's only). */
         private final CheckedLinks links = new CheckedLinks();
-        /** The facts as read from the build cache, by path (the very instances a kept page is given back). */
-        private Map<String, PageFacts> restored = Map.of();
-        /** The entries as read from the build cache, by path, and which of its segments were read whole. */
-        private Map<String, Entry> readEntries = Map.of();
+        /** The build cache's segments of facts as read (null where one was not), by segment number. */
         private PageFactsFiles.SegmentAsRead[] segmentsRead = new PageFactsFiles.SegmentAsRead[PageFactsFiles.SEGMENTS];
-        private final int[] readPerSegment = new int[PageFactsFiles.SEGMENTS];
         /** The digest of the check kept with them, or null (package-private for tests). */
         byte[] keptRun;
         /** This build's digest of the check ({@link CheckedLinks#digest}), when no page had a finding. */
@@ -124,15 +120,11 @@ public final class BuiltSiteCheck {
 
         /**
          * A memory of the published pages read from the build cache ({@link PageFactsFiles#read}):
-         * {@code read} by path, the check's digest kept with them (or null), and which segments were
-         * read whole.
+         * {@code read} by path, the check's digest kept with them (or null), and the segments read
+         * whole (null where one was not).
          */
         static Memory restored(Map<String, Entry> read, byte[] run, PageFactsFiles.SegmentAsRead[] segmentsRead) {
             Memory memory = new Memory(new ConcurrentHashMap<>(read), false);
-            memory.restored = new HashMap<>();
-            read.forEach((path, entry) -> memory.restored.put(path, entry.facts()));
-            memory.readEntries = Map.copyOf(read);
-            read.keySet().forEach(path -> memory.readPerSegment[PageFactsFiles.segmentOf(path)]++);
             memory.segmentsRead = segmentsRead.clone();
             memory.keptRun = run;
             return memory;
@@ -144,30 +136,16 @@ public final class BuiltSiteCheck {
             }
         }
 
-        /**
-         * Whether {@code pages} (by path, each with its published hash) are what segment
-         * {@code segment} held when read: the same pages with the same hashes (a page's facts are
-         * what its bytes say, so a page published again as it was needs no new facts).
-         */
-        boolean segmentAsRead(int segment, Map<String, Entry> pages) {
-            if (segmentsRead[segment] == null) {
-                return false;
-            }
-            if (readPerSegment[segment] != pages.size()) {
-                return false;
-            }
-            return pages.entrySet().stream().allMatch(page -> asRead(page.getKey(), page.getValue()));
-        }
-
-        /** Whether {@code entry} is what the build cache held for {@code path}: the page with the same hash. */
-        boolean asRead(String path, Entry entry) {
-            Entry read = readEntries.get(path);
-            return read != null && Arrays.equals(read.sha256(), entry.sha256());
-        }
-
         /** Segment {@code segment} as read from the build cache, or null when it was not. */
         PageFactsFiles.SegmentAsRead segmentRead(int segment) {
             return segmentsRead[segment];
+        }
+
+        /** The facts the build cache held for {@code path} (the very instance a kept page is given back), or null. */
+        PageFacts restoredFacts(String path) {
+            PageFactsFiles.SegmentAsRead segment = segmentsRead[PageFactsFiles.segmentOf(path)];
+            Entry read = segment == null ? null : segment.pages().get(path);
+            return read == null ? null : read.facts();
         }
 
         /** This build's digest of the check, when it may be kept (no page had a finding), else null. */
@@ -256,7 +234,7 @@ public final class BuiltSiteCheck {
         byte[] run = memory.keepsBytes || memory.entries == null ? null
                 : CheckedLinks.digest(checker, files, fromContent, templates, pages);
         CheckedLinks.Known known = run == null ? memory.links.known(checker, files, fromContent, templates, pages)
-                : CheckedLinks.fromDisk(memory.keptRun, run, memory.restored);
+                : CheckedLinks.fromDisk(memory.keptRun, run, memory::restoredFacts);
         Map<String, List<Diagnostic>> findings = new ConcurrentHashMap<>();
         BuiltLinks links = new BuiltLinks(basePath, baseUrl, files, ids);
         pages.entrySet().parallelStream().forEach(entry -> {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -89,11 +90,11 @@ final class CheckedLinks {
      * cache ({@code restored}) when {@code now} is the digest kept with them ({@code kept}, null when
      * none was); null (check it) for every other page.
      */
-    static Known fromDisk(byte[] kept, byte[] now, Map<String, PageFacts> restored) {
+    static Known fromDisk(byte[] kept, byte[] now, Function<String, PageFacts> restored) {
         if (kept == null || !Arrays.equals(kept, now)) {
             return NONE;
         }
-        return (path, facts) -> restored.get(path) == facts ? List.of() : null;
+        return (path, facts) -> restored.apply(path) == facts ? List.of() : null;
     }
 
     void remember(String checker, Set<String> files, Set<String> fromContent, Map<String, String> templates,

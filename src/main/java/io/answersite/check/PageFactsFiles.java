@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,6 +104,12 @@ public final class PageFactsFiles {
      */
     record SegmentAsRead(byte[] bytes, String[] table, int tableStart, int tableEnd, int baseTableSize,
                          Map<String, Memory.Entry> pages, Map<String, int[]> records) {
+
+        /** Whether this segment held {@code path} with the hash {@code entry} has. */
+        boolean holds(String path, Memory.Entry entry) {
+            Memory.Entry read = pages.get(path);
+            return read != null && Arrays.equals(read.sha256(), entry.sha256());
+        }
     }
 
     private static byte[] readRun(DataInputStream in, String key) throws IOException {
@@ -180,9 +187,16 @@ public final class PageFactsFiles {
                 segments.get(segmentOf(path)).put(path, new Memory.Entry(null, hash, entry.facts()));
             }
         });
-        IntStream.range(0, SEGMENTS).parallel().filter(segment -> !memory.segmentAsRead(segment, segments.get(segment)))
-                .forEach(segment -> replace.replace(segmentName(segment),
-                        out -> writeSegment(out, key, segments.get(segment), memory)));
+        IntStream.range(0, SEGMENTS).parallel().forEach(segment -> {
+            Map<String, Memory.Entry> pages = segments.get(segment);
+            SegmentAsRead asRead = memory.segmentRead(segment);
+            List<String> changed = pages.keySet().stream()
+                    .filter(path -> asRead == null || !asRead.holds(path, pages.get(path))).toList();
+            // the same pages with the same hashes: a page's facts are what its bytes say, so nothing to write
+            if (asRead == null || !changed.isEmpty() || asRead.pages().size() != pages.size()) {
+                replace.replace(segmentName(segment), out -> writeSegment(out, key, pages, asRead, changed));
+            }
+        });
         byte[] run = memory.thisRun();
         replace.replace(RUN_FILE, out -> {
             out.writeUTF(FORMAT);
@@ -192,10 +206,9 @@ public final class PageFactsFiles {
         });
     }
 
-    private static void writeSegment(DataOutputStream out, String key, Map<String, Memory.Entry> pages, Memory memory)
-            throws IOException {
-        SegmentAsRead asRead = pages.isEmpty() ? null : memory.segmentRead(segmentOf(pages.keySet().iterator().next()));
-        List<String> changed = pages.keySet().stream().filter(path -> !memory.asRead(path, pages.get(path))).toList();
+    /** Writes {@code pages}, keeping what {@code asRead} (null: nothing) holds for the pages not {@code changed}. */
+    private static void writeSegment(DataOutputStream out, String key, Map<String, Memory.Entry> pages,
+                                     SegmentAsRead asRead, List<String> changed) throws IOException {
         // written whole when most pages changed, or when strings no page needs any more may be piling up
         boolean whole = asRead == null || changed.size() * 2 > pages.size()
                 || asRead.table().length > 2 * asRead.baseTableSize() + 1024;

@@ -9,7 +9,8 @@ import java.util.Optional;
  * to keep the heap small held a clean 10,000-page build to 1.0 GB instead of 2.6 GB, and C2 told to
  * inline less into methods it has compiled made it about a tenth faster; up to about 15,000 pages,
  * the client compiler alone (no C2) made clean and edited builds a seventh to a third faster, and
- * beyond that slower (a sixth at 33,000 pages, a third at 67,000; README, "The JVM's settings for a
+ * beyond that slower (a sixth at 33,000 pages, a third at 67,000; all on the default corpus shape,
+ * the client compiler also on the 10,000-page matrix of shapes; README, "The JVM's settings for a
  * large site"). Silent as soon as the JVM was given any collector or heap setting, so that a site
  * that chose its own settings is not told again at every build, unless it builds with the client
  * compiler alone and has grown past the size where that helps.

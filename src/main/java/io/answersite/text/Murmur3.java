@@ -106,7 +106,7 @@ public final class Murmur3 extends MessageDigest {
         return k;
     }
 
-    /** The two halves of the hash of what was fed, as the reference implementation gives them (for tests). */
+    /** The two halves of the hash of what was fed so far, as the reference implementation gives them (tested against its values). */
     long[] halves() {
         long a = h1;
         long b = h2;

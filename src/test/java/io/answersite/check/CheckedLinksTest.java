@@ -97,14 +97,14 @@ class CheckedLinksTest {
     void onlyPagesWithTheFactsReadFromTheCachePassUncheckedAndOnlyWhenTheDigestIsTheSame() {
         byte[] kept = Sha256.of("a site".getBytes(StandardCharsets.UTF_8));
         Map<String, PageFacts> restored = Map.of("a/index.html", KEPT_A, "b/index.html", KEPT_B);
-        CheckedLinks.Known known = CheckedLinks.fromDisk(kept, kept.clone(), restored);
+        CheckedLinks.Known known = CheckedLinks.fromDisk(kept, kept.clone(), restored::get);
         assertEquals(List.of(), known.findings("a/index.html", KEPT_A));
         assertNull(known.findings("b/index.html", new PageFacts(KEPT_B.ids(), KEPT_B.links(), KEPT_B.problems())),
                 "scanned again in this build: checked");
         assertNull(known.findings("c/index.html", KEPT_A), "not in the cache: checked");
         byte[] changed = Sha256.of("another site".getBytes(StandardCharsets.UTF_8));
-        assertNull(CheckedLinks.fromDisk(kept, changed, restored).findings("a/index.html", KEPT_A));
-        assertNull(CheckedLinks.fromDisk(null, kept, restored).findings("a/index.html", KEPT_A));
+        assertNull(CheckedLinks.fromDisk(kept, changed, restored::get).findings("a/index.html", KEPT_A));
+        assertNull(CheckedLinks.fromDisk(null, kept, restored::get).findings("a/index.html", KEPT_A));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.answersite.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.text.Sha256;
@@ -119,6 +120,9 @@ class PageFactsFilesTest {
             assertEquals(PageScanner.facts(bytes), facts, path(page));
             assertEquals(wholeRead.recallPublished(path(page), Sha256.of(bytes)), facts, path(page));
         });
+        pages.forEach((page, bytes) -> assertSame(third.recallPublished(path(page), Sha256.of(bytes)),
+                third.restoredFacts(path(page)), "the very facts the link check trusts while its digest holds"));
+        assertNull(third.restoredFacts(path(7)));
         assertNull(third.recallPublished(path(7), Sha256.of(html(7, ""))), "a page gone is forgotten");
         assertNull(third.recallPublished(path(3), Sha256.of(html(3, ""))), "a changed page is known by its new hash");
     }
