@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code load-15.bin}, see {@link BuildCache#loads}; each segment is one such file): a {@link RecordCodec}
  * header (magic, format version, fingerprint of the page and snippet records), the file kind
  * {@code load}, the key the entries are valid for, the number of entries, then each entry (path, size,
- * SHA-256, page or snippet, findings) as a {@link LoadCache.Stored} value, sorted by path; nothing
+ * content hash, page or snippet, findings) as a {@link LoadCache.Stored} value, sorted by path; nothing
  * after them. A file that is damaged, cut short, of another format or schema, or for another key
  * reads as an empty cache: every file is read again.
  */
@@ -26,14 +26,14 @@ public final class LoadFile {
 
     private static final RecordCodec CODEC = RecordCodec.of(LoadCache.Stored.class, Page.class, Snippet.class);
     private static final String KIND = "load";
-    private static final int SHA256_BYTES = 32;
+    private static final int HASH_BYTES = 32;
 
     private LoadFile() {
     }
 
     /** Writes every entry of {@code cache} that has a content hash (all of a by-content cache's) under {@code key}. */
     public static void write(OutputStream out, LoadCache cache, String key) throws IOException {
-        write(out, cache.stored().stream().filter(entry -> entry.sha256() != null).toList(), key);
+        write(out, cache.stored().stream().filter(entry -> entry.contentHash() != null).toList(), key);
     }
 
     /** Writes {@code entries} (each with a content hash) under {@code key}: one segment of the build cache's. */
@@ -70,8 +70,8 @@ public final class LoadFile {
             List<LoadCache.Stored> entries = new ArrayList<>(Math.min(count, 1 << 16));
             for (int i = 0; i < count; i++) {
                 LoadCache.Stored entry = input.readValue(LoadCache.Stored.class);
-                if (entry == null || entry.path() == null || entry.diagnostics() == null || entry.sha256() == null
-                        || entry.sha256().length != SHA256_BYTES || entry.diagnostics().contains(null)) {
+                if (entry == null || entry.path() == null || entry.diagnostics() == null || entry.contentHash() == null
+                        || entry.contentHash().length != HASH_BYTES || entry.diagnostics().contains(null)) {
                     return Optional.empty();
                 }
                 entries.add(entry);
@@ -92,7 +92,7 @@ public final class LoadFile {
         Sha256.updateInt(digest, entries.size());
         for (LoadCache.Stored entry : entries) {
             Sha256.updateText(digest, entry.path());
-            digest.update(entry.sha256());
+            digest.update(entry.contentHash());
         }
         return digest.digest();
     }

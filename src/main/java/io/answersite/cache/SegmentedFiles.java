@@ -65,7 +65,7 @@ final class SegmentedFiles {
             segments.add(new ArrayList<>());
         }
         for (LoadCache.Stored entry : loads.stored()) {
-            if (entry.sha256() != null) {
+            if (entry.contentHash() != null) {
                 segments.get(Math.floorMod(entry.path().hashCode(), BuildCache.LOAD_SEGMENTS)).add(entry);
             }
         }

@@ -192,13 +192,13 @@ public final class BuiltSiteCheck {
          * else what its bytes say.
          */
         @Override
-        public void kept(String path, byte[] sha256, Supplier<byte[]> bytes) {
+        public void kept(String path, byte[] hash, Supplier<byte[]> bytes) {
             if (!path.endsWith(".html")) {
                 return;
             }
-            PageFacts known = memory.recallPublished(path, sha256);
+            PageFacts known = memory.recallPublished(path, hash);
             PageFacts pageFacts = known != null ? known : PageScanner.facts(bytes.get(), values);
-            memory.rememberPublished(path, sha256, pageFacts);
+            memory.rememberPublished(path, hash, pageFacts);
             facts.put(path, pageFacts);
         }
     }

@@ -3,8 +3,8 @@ package io.answersite.content;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
+import io.answersite.text.Murmur3;
 import io.answersite.text.ParkedBytes;
-import io.answersite.text.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ import java.util.function.Function;
  * the build cache, which writes the entries ({@link #stored}) in its own format, not with Java
  * serialization, and hands them back ({@link #byContent(List)}; see
  * {@link io.answersite.cache.BuildCache#loads}); its entries are trusted only while the
- * file's bytes have the same SHA-256, whatever their time stamps. A file with a secret finding
+ * file's bytes have the same hash (MurmurHash3, 128 bits: see {@link Murmur3}), whatever their time stamps. A file with a secret finding
  * ({@link Rules#findsSecret}) is never kept, in either form: its page would hold the secret in clear
  * text, and CI systems cache and upload {@code target/}; such a file is read again by every build
  * until the secret is gone. Thread-safe.
@@ -38,7 +38,7 @@ import java.util.function.Function;
 
 public final class LoadCache {
 
-    private record Entry(long size, long modifiedMillis, byte[] sha256, Object result, List<Diagnostic> diagnostics) {
+    private record Entry(long size, long modifiedMillis, byte[] contentHash, Object result, List<Diagnostic> diagnostics) {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
@@ -95,13 +95,13 @@ public final class LoadCache {
     <T> Optional<T> get(Path file, BasicFileAttributes listed, Function<Diagnostics, Optional<T>> load,
                         Diagnostics diagnostics) {
         BasicFileAttributes attributes;
-        byte[] sha256 = null;
+        byte[] contentHash = null;
         try {
             attributes = listed != null ? listed : Files.readAttributes(file, BasicFileAttributes.class);
             if (byContent) {
-                sha256 = knownHashes.get(file.toAbsolutePath().normalize());
-                if (sha256 == null) {
-                    sha256 = Sha256.of(Files.readAllBytes(file));
+                contentHash = knownHashes.get(file.toAbsolutePath().normalize());
+                if (contentHash == null) {
+                    contentHash = Murmur3.of(Files.readAllBytes(file));
                 }
             }
         } catch (IOException e) {
@@ -109,7 +109,7 @@ public final class LoadCache {
         }
         Entry entry = entries.get(file);
         boolean same = entry != null && entry.size == attributes.size() && (byContent
-                ? Arrays.equals(entry.sha256, sha256)
+                ? Arrays.equals(entry.contentHash, contentHash)
                 : entry.modifiedMillis == attributes.lastModifiedTime().toMillis());
         if (same) {
             entry.diagnostics.forEach(diagnostics::add);
@@ -127,7 +127,7 @@ public final class LoadCache {
             if (store != null && result.isPresent() && result.get() instanceof Page page) {
                 result = Optional.of((T) page.withBody(page.body().parkedIn(store)));
             }
-            Entry stored = new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256,
+            Entry stored = new Entry(attributes.size(), attributes.lastModifiedTime().toMillis(), contentHash,
                     result.orElse(null), found);
             entries.put(file, stored);
             identify(file, stored);
@@ -138,11 +138,11 @@ public final class LoadCache {
 
     private void identify(Path file, Entry entry) {
         if (byContent && entry.result != null) {
-            MessageDigest sha = Sha256.digest();
-            sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(entry.sha256);
-            files.put(new Identity(entry.result), sha.digest());
+            MessageDigest digest = Murmur3.records();
+            digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(entry.contentHash);
+            files.put(new Identity(entry.result), digest.digest());
         }
     }
 
@@ -157,7 +157,7 @@ public final class LoadCache {
     }
 
     /**
-     * Trusts {@code hashes} (SHA-256 by absolute path) for the files they name instead of reading
+     * Trusts {@code hashes} (as {@link Murmur3#of} gives them, by absolute path) for the files they name instead of reading
      * and hashing them again: the build computed them for its input fingerprint a moment before. A
      * file changed in between is built as it was fingerprinted, and the next build sees the change.
      */
@@ -195,11 +195,11 @@ public final class LoadCache {
      * One file's entry as the build cache keeps it ({@link io.answersite.cache.BuildCache#keepLoads}).
      *
      * @param path the file, as the loader named it
-     * @param sha256 the SHA-256 of the file's bytes; null in a cache that trusts time stamps
+     * @param contentHash the hash of the file's bytes ({@link Murmur3#of}); null in a cache that trusts time stamps
      * @param result the {@link Page} or {@link Snippet} the file gave, or null when it had errors
      * @param diagnostics what loading the file found, sorted
      */
-    public record Stored(String path, long size, byte[] sha256, Object result, List<Diagnostic> diagnostics) {
+    public record Stored(String path, long size, byte[] contentHash, Object result, List<Diagnostic> diagnostics) {
     }
 
     /** Every entry, sorted by path. */
@@ -207,7 +207,7 @@ public final class LoadCache {
         Map<String, Entry> sorted = new TreeMap<>();
         entries.forEach((path, entry) -> sorted.put(path.toString(), entry));
         List<Stored> stored = new ArrayList<>(sorted.size());
-        sorted.forEach((path, e) -> stored.add(new Stored(path, e.size, e.sha256, e.result, e.diagnostics)));
+        sorted.forEach((path, e) -> stored.add(new Stored(path, e.size, e.contentHash, e.result, e.diagnostics)));
         return stored;
     }
 
@@ -218,9 +218,9 @@ public final class LoadCache {
     public static LoadCache byContent(List<Stored> stored) {
         LoadCache cache = byContent();
         for (Stored entry : stored) {
-            if (entry.sha256() != null && (entry.result() == null || entry.result() instanceof Page
+            if (entry.contentHash() != null && (entry.result() == null || entry.result() instanceof Page
                     || entry.result() instanceof Snippet)) {
-                cache.entries.put(Path.of(entry.path()), new Entry(entry.size(), 0, entry.sha256(), entry.result(),
+                cache.entries.put(Path.of(entry.path()), new Entry(entry.size(), 0, entry.contentHash(), entry.result(),
                         List.copyOf(entry.diagnostics())));
             }
         }

@@ -175,7 +175,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
 
     /** Keeps the published file at {@code relativePath} as it is (see {@link SiteOutput#keepPublished}). */
     @Override
-    public void keepPublished(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
+    public void keepPublished(String relativePath, byte[] hash, Supplier<byte[]> bytes) {
         resolve(relativePath);
     }
 

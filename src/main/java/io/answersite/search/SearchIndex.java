@@ -102,7 +102,7 @@ public final class SearchIndex {
                 return;
             }
             // taken back from the build cache, which keeps the file's hash: the published file has the bytes
-            fragments.published(path).ifPresentOrElse(published -> output.keepPublished(path, shard.sha256(), published),
+            fragments.published(path).ifPresentOrElse(published -> output.keepPublished(path, shard.hash(), published),
                     () -> output.write(path, SearchShard.of(merge(chunks, i, count)).json()));
         });
         TreeSet<String> vocabulary = new TreeSet<>();

@@ -2,7 +2,7 @@ package io.answersite.search;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.answersite.text.Sha256;
+import io.answersite.text.Murmur3;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +20,12 @@ import java.util.Map;
  *
  * @param json {@code {"token":[[doc,weight],…],…}}, tokens in sorted order; null for a shard taken back
  *     from the build cache, which keeps only the file's hash (the published file holds the bytes)
- * @param sha256 the JSON's SHA-256
+ * @param hash the JSON's hash ({@link Murmur3#of}: only the build cache compares it, nothing publishes it)
  * @param bytes the estimate {@link SearchIndex#shardCount} takes: three bytes a token character,
  *     eight a token and ten a posting
  * @param words the shard's tokens that are words ({@link SearchTokenizer#isWord}), sorted
  */
-record SearchShard(byte[] json, byte[] sha256, long bytes, List<String> words) {
+record SearchShard(byte[] json, byte[] hash, long bytes, List<String> words) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -60,17 +60,17 @@ record SearchShard(byte[] json, byte[] sha256, long bytes, List<String> words) {
             throw new UncheckedIOException(e);
         }
         byte[] json = out.toByteArray();
-        return new SearchShard(json, Sha256.of(json), bytes, List.copyOf(words));
+        return new SearchShard(json, Murmur3.of(json), bytes, List.copyOf(words));
     }
 
     /**
-     * The build cache's form: the JSON's SHA-256 (not the JSON: the published file has it), the
+     * The build cache's form: the JSON's hash (not the JSON: the published file has it), the
      * estimate, the words as UTF-8 with their lengths.
      */
     byte[] toBytes() {
         List<byte[]> utf8 = words.stream().map(word -> word.getBytes(StandardCharsets.UTF_8)).toList();
         ByteBuffer buffer = ByteBuffer.allocate(32 + 8 + 4 + utf8.stream().mapToInt(w -> 4 + w.length).sum());
-        buffer.put(sha256).putLong(bytes).putInt(utf8.size());
+        buffer.put(hash).putLong(bytes).putInt(utf8.size());
         utf8.forEach(word -> buffer.putInt(word.length).put(word));
         return buffer.array();
     }
@@ -78,8 +78,8 @@ record SearchShard(byte[] json, byte[] sha256, long bytes, List<String> words) {
     /** Reads what {@link #toBytes} gave (without the JSON); throws on bytes that do not read back exactly. */
     static SearchShard read(byte[] stored) {
         ByteBuffer buffer = ByteBuffer.wrap(stored);
-        byte[] sha256 = new byte[32];
-        buffer.get(sha256);
+        byte[] hash = new byte[32];
+        buffer.get(hash);
         long bytes = buffer.getLong();
         int count = checked(buffer.getInt(), buffer.remaining() / 4);
         List<String> words = new ArrayList<>(count);
@@ -91,7 +91,7 @@ record SearchShard(byte[] json, byte[] sha256, long bytes, List<String> words) {
         if (buffer.hasRemaining() || bytes < 0) {
             throw new IllegalArgumentException("not a search shard");
         }
-        return new SearchShard(null, sha256, bytes, List.copyOf(words));
+        return new SearchShard(null, hash, bytes, List.copyOf(words));
     }
 
     private static int checked(int length, int limit) {

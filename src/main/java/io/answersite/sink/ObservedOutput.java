@@ -31,9 +31,9 @@ public final class ObservedOutput implements SiteOutput {
     }
 
     @Override
-    public void keepPublished(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
-        observer.kept(relativePath, sha256, bytes);
-        target.keepPublished(relativePath, sha256, bytes);
+    public void keepPublished(String relativePath, byte[] hash, Supplier<byte[]> bytes) {
+        observer.kept(relativePath, hash, bytes);
+        target.keepPublished(relativePath, hash, bytes);
     }
 
     @Override

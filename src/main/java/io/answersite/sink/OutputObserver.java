@@ -23,7 +23,7 @@ public interface OutputObserver {
      * build recorded it, and its bytes, read only if asked for. An observer that knows what it needs
      * of a file with that hash need not read it at all.
      */
-    default void kept(String relativePath, byte[] sha256, Supplier<byte[]> bytes) {
+    default void kept(String relativePath, byte[] hash, Supplier<byte[]> bytes) {
         written(relativePath, bytes.get());
     }
 }

@@ -58,8 +58,9 @@ public interface SiteOutput {
 
     /**
      * Keeps the file the published output folder holds at {@code relativePath}, which the last build
-     * wrote with this hash (SHA-256 for a machine file, the render cache's page hash for a page: one
-     * path is always hashed the same way) and which is still as that build left it: an output that replaces that
+     * wrote with this hash (SHA-256 for a Markdown twin, whose hash llms.json publishes, MurmurHash3
+     * for a search shard and the render cache's page hash for a page: one path is always hashed the
+     * same way) and which is still as that build left it: an output that replaces that
      * folder leaves the file as it is, without writing or comparing it again; any other output writes
      * {@code bytes} (read from the published file when asked for).
      */

@@ -52,7 +52,7 @@ class LoadFileTest {
         for (int i = 0; i < written.size(); i++) {
             assertEquals(written.get(i).path(), read.get(i).path());
             assertEquals(written.get(i).size(), read.get(i).size());
-            assertArrayEquals(written.get(i).sha256(), read.get(i).sha256());
+            assertArrayEquals(written.get(i).contentHash(), read.get(i).contentHash());
             assertEquals(written.get(i).result(), read.get(i).result());
             assertEquals(written.get(i).diagnostics(), read.get(i).diagnostics());
         }

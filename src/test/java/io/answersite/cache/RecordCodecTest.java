@@ -120,7 +120,7 @@ class RecordCodecTest {
             LoadCache.Stored back = in.readValue(LoadCache.Stored.class);
             assertEquals(stored.path(), back.path());
             assertEquals(stored.size(), back.size());
-            assertArrayEquals(stored.sha256(), back.sha256(), stored.path());
+            assertArrayEquals(stored.contentHash(), back.contentHash(), stored.path());
             assertEquals(stored.result(), back.result(), stored.path());
             assertEquals(stored.diagnostics(), back.diagnostics(), stored.path());
             kinds.add(stored.result() == null ? "none" : stored.result().getClass().getSimpleName());
