@@ -7,6 +7,7 @@ import io.answersite.diagnostic.Rules;
 import io.answersite.text.Sha256;
 import io.answersite.source.SourceText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,6 +72,33 @@ public final class SecretScanner implements SourceCheck {
                     List.of("key", "secret", "token", "passw", "credential"),
                     List.of("api", "access", "secret", "token", "passw", "credential")));
 
+    /** Every detector's {@code anyOf} and {@code starts}, searched for together (see {@link FirstOccurrences}). */
+    private static final FirstOccurrences KEYWORDS;
+    /** Per detector, the indexes in {@link #KEYWORDS} of its {@code anyOf}, then of its {@code starts}. */
+    private static final int[][] ANY_OF = new int[DETECTORS.size()][];
+    private static final int[][] STARTS = new int[DETECTORS.size()][];
+
+    static {
+        List<String> keywords = new ArrayList<>();
+        List<Boolean> folded = new ArrayList<>();
+        for (int d = 0; d < DETECTORS.size(); d++) {
+            Detector detector = DETECTORS.get(d);
+            ANY_OF[d] = new int[detector.anyOf.size()];
+            for (int i = 0; i < ANY_OF[d].length; i++) {
+                ANY_OF[d][i] = keywords.size();
+                keywords.add(detector.anyOf.get(i));
+                folded.add(detector.folded);
+            }
+            STARTS[d] = new int[detector.starts.size()];
+            for (int i = 0; i < STARTS[d].length; i++) {
+                STARTS[d][i] = keywords.size();
+                keywords.add(detector.starts.get(i));
+                folded.add(detector.folded);
+            }
+        }
+        KEYWORDS = new FirstOccurrences(keywords, folded);
+    }
+
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
     private static final List<String> PLACEHOLDER_MARKS = List.of("xxxx", "...", "…", "your", "<", ">", "${", "{{",
             "example", "placeholder", "dummy", "redacted", "****", "changeme", "replace", "sample", "fake", "demo",
@@ -95,14 +123,20 @@ public final class SecretScanner implements SourceCheck {
     @Override
     public void check(SourceText source, Diagnostics diagnostics) {
         String text = source.text();
-        String folded = asciiLowerCase(text);
+        int[] first = KEYWORDS.in(text);
+        String folded = null;
         List<int[]> reported = new ArrayList<>();
-        for (Detector detector : DETECTORS) {
-            String scanned = detector.folded ? folded : text;
-            if (detector.anyOf.stream().noneMatch(scanned::contains)) {
+        for (int d = 0; d < DETECTORS.size(); d++) {
+            Detector detector = DETECTORS.get(d);
+            if (Arrays.stream(ANY_OF[d]).allMatch(k -> first[k] < 0)) {
                 continue;
             }
-            Matches matcher = new Matches(detector, scanned, everyPosition);
+            if (detector.folded && folded == null) {
+                folded = asciiLowerCase(text);
+            }
+            String scanned = detector.folded ? folded : text;
+            Matches matcher = new Matches(detector, scanned, Arrays.stream(STARTS[d]).map(k -> first[k]).toArray(),
+                    everyPosition);
             while (matcher.next()) {
                 String value = text.substring(matcher.start(detector.group), matcher.end(detector.group));
                 int start = matcher.start(detector.group);
@@ -155,15 +189,13 @@ public final class SecretScanner implements SourceCheck {
         private final boolean everyPosition;
         private int from;
 
-        Matches(Detector detector, String text, boolean everyPosition) {
+        /** @param firstStarts where each of the detector's starts first occurs in {@code text}, or -1 */
+        Matches(Detector detector, String text, int[] firstStarts, boolean everyPosition) {
             this.detector = detector;
             this.everyPosition = everyPosition;
             this.matcher = detector.pattern.matcher(text).useTransparentBounds(true);
             this.text = text;
-            this.nextStart = new int[detector.starts.size()];
-            for (int i = 0; i < nextStart.length; i++) {
-                nextStart[i] = text.indexOf(detector.starts.get(i));
-            }
+            this.nextStart = firstStarts;
         }
 
         /** Moves to the next match; false when there is none. */
