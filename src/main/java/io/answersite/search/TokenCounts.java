@@ -1,5 +1,7 @@
 package io.answersite.search;
 
+import java.util.Arrays;
+
 /**
  * How often each token occurs in each of a page's fields, counted from ranges of the normalized
  * text ({@link SearchTokenizer#forEachTokenRange}): an open-addressing table that compares a range
@@ -11,7 +13,8 @@ package io.answersite.search;
 final class TokenCounts {
 
     private final int fields;
-    private String[] tokens;
+    /** The tokens' characters, compared with a range without making a string; the strings are made at the end. */
+    private char[][] tokens;
     private int[] hashes;
     private int[] counts;
     private int size;
@@ -23,29 +26,29 @@ final class TokenCounts {
     TokenCounts(int fields, int expected) {
         this.fields = fields;
         int capacity = Integer.highestOneBit(Math.max(32, Math.min(expected, 1 << 20)) * 2 - 1) * 2;
-        this.tokens = new String[capacity];
+        this.tokens = new char[capacity][];
         this.hashes = new int[capacity];
         this.counts = new int[capacity * fields];
     }
 
     /** Counts one occurrence, in {@code field}, of the token at {@code start} to {@code end} of {@code text}. */
-    void add(String text, int start, int end, int field) {
+    void add(char[] text, int start, int end, int field) {
         int hash = 0;
         for (int i = start; i < end; i++) {
-            hash = 31 * hash + text.charAt(i);
+            hash = 31 * hash + text[i];
         }
         int mask = tokens.length - 1;
         int slot = mix(hash) & mask;
         int length = end - start;
         while (tokens[slot] != null) {
-            String token = tokens[slot];
-            if (hashes[slot] == hash && token.length() == length && token.regionMatches(0, text, start, length)) {
+            char[] token = tokens[slot];
+            if (hashes[slot] == hash && token.length == length && Arrays.equals(token, 0, length, text, start, end)) {
                 counts[slot * fields + field]++;
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        tokens[slot] = text.substring(start, end);
+        tokens[slot] = Arrays.copyOfRange(text, start, end);
         hashes[slot] = hash;
         counts[slot * fields + field] = 1;
         if (++size * 2 > tokens.length) {
@@ -69,7 +72,7 @@ final class TokenCounts {
         for (int slot = 0; slot < tokens.length; slot++) {
             if (tokens[slot] != null) {
                 System.arraycopy(counts, slot * fields, perField, 0, fields);
-                sink.accept(tokens[slot], hashes[slot], perField);
+                sink.accept(new String(tokens[slot]), hashes[slot], perField);
             }
         }
     }
@@ -85,10 +88,10 @@ final class TokenCounts {
     }
 
     private void grow() {
-        String[] oldTokens = tokens;
+        char[][] oldTokens = tokens;
         int[] oldHashes = hashes;
         int[] oldCounts = counts;
-        tokens = new String[oldTokens.length * 2];
+        tokens = new char[oldTokens.length * 2][];
         hashes = new int[tokens.length];
         counts = new int[tokens.length * fields];
         int mask = tokens.length - 1;
