@@ -26,7 +26,8 @@ class StageDependenciesTest {
     static final List<String> STAGES = List.of("content", "graph", "check", "render", "emit", "search", "output");
 
     /** Below the stages: any stage may import them. */
-    static final Set<String> UTILITIES = Set.of("diagnostic", "source", "text", "markdown", "config", "cache", "sink");
+    static final Set<String> UTILITIES = Set.of("diagnostic", "source", "text", "work", "markdown", "config", "cache",
+            "sink");
 
     /** Around the pipeline: the facade that runs the stages in order, the goals, the preview, reports, scaffolding. */
     static final Set<String> AROUND = Set.of("site", "maven", "serve", "report", "scaffold");

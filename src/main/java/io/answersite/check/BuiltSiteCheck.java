@@ -7,6 +7,7 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.sink.OutputObserver;
 import io.answersite.sink.SiteOutput;
 import io.answersite.diagnostic.SourcePos;
+import io.answersite.work.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -237,7 +238,7 @@ public final class BuiltSiteCheck {
                 : CheckedLinks.fromDisk(memory.keptRun, run, memory::restoredFacts);
         Map<String, List<Diagnostic>> findings = new ConcurrentHashMap<>();
         BuiltLinks links = new BuiltLinks(basePath, baseUrl, files, ids);
-        pages.entrySet().parallelStream().forEach(entry -> {
+        Parallel.forEach(pages.entrySet(), entry -> {
             List<Diagnostic> found = known.findings(entry.getKey(), entry.getValue());
             if (found == null) {
                 Diagnostics page = new Diagnostics();

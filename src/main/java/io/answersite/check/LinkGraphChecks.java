@@ -10,6 +10,7 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.LinkTarget;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.markdown.LinkRef;
+import io.answersite.work.Parallel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ final class LinkGraphChecks {
     /** Every page's editorial links: body links and related items, as page keys. */
     Map<PageKey, Set<PageKey>> outbound() {
         Map<PageKey, Set<PageKey>> outbound = new ConcurrentHashMap<>(graph.pages().size() * 2);
-        graph.pages().keySet().parallelStream().forEach(key -> outbound.put(key, outboundOf(key)));
+        Parallel.forEach(graph.pages().keySet(), key -> outbound.put(key, outboundOf(key)));
         return outbound;
     }
 

@@ -12,6 +12,7 @@ import io.answersite.source.FrontMatter;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
 import io.answersite.source.YamlDocument;
+import io.answersite.work.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,8 +75,7 @@ public final class ContentLoader {
         SortedMap<Path, BasicFileAttributes> listed = cache == null ? markdownFiles(contentDir)
                 : cache.listing().list(contentDir, () -> markdownFiles(contentDir));
         List<Path> files = List.copyOf(listed.keySet());
-        List<Item> items = files.parallelStream().map(file -> loadOne(contentDir, file, listed.get(file), diagnostics))
-                .toList();
+        List<Item> items = Parallel.map(files, file -> loadOne(contentDir, file, listed.get(file), diagnostics));
         List<Page> pages = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
         for (Item item : items) {

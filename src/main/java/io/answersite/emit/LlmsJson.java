@@ -12,6 +12,7 @@ import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.sink.SiteOutput;
+import io.answersite.work.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +94,9 @@ public final class LlmsJson {
                     + emptyPages.strip());
         }
         // a large site's entries beyond the budget are read back from a file as the output writes them
-        List<Supplier<byte[]>> entries = site.graph().pages().values().parallelStream().map(page -> fragments.parking()
-                .keep(page instanceof Page.Hub ? entry(page) : fragments.get("llms-json-entry", page.key(), page,
-                        inputs(page), () -> entry(page), bytes -> bytes, bytes -> bytes))).toList();
+        List<Supplier<byte[]>> entries = Parallel.map(List.copyOf(site.graph().pages().values()), page -> fragments
+                .parking().keep(page instanceof Page.Hub ? entry(page) : fragments.get("llms-json-entry", page.key(),
+                        page, inputs(page), () -> entry(page), bytes -> bytes, bytes -> bytes)));
         byte[] head = (document.substring(0, document.length() - emptyPages.length()) + "[ ")
                 .getBytes(StandardCharsets.UTF_8);
         List<Supplier<byte[]>> parts = new ArrayList<>(entries.size() * 2 + 1);

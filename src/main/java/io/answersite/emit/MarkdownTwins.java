@@ -13,6 +13,7 @@ import io.answersite.graph.Listings;
 import io.answersite.graph.ResolvedRelated;
 import io.answersite.sink.SiteOutput;
 import io.answersite.text.Sha256;
+import io.answersite.work.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,7 @@ public final class MarkdownTwins {
 
     /** Writes one twin per published page, in parallel, and one per list page; returns how many. */
     public int emit(SiteOutput output) {
-        site.graph().pages().values().parallelStream().forEach(page -> {
+        Parallel.forEach(site.graph().pages().values(), page -> {
             String path = site.urls().pageFolder(page.key()) + "index.md";
             byte[] twin = twinBytes(page);
             // a twin taken back from the build cache is the file the last build wrote: kept as published

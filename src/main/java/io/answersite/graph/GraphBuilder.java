@@ -10,6 +10,7 @@ import io.answersite.content.Snippet;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.markdown.LinkRef;
+import io.answersite.work.Parallel;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ public final class GraphBuilder {
     private Map<PageKey, List<LinkTarget>> resolveBodyLinks(Map<PageKey, Page> pages, LinkResolver resolver) {
         // the resolver only reads (findings go to a synchronized collector, sorted when reported): both cores resolve
         Map<PageKey, List<LinkTarget>> result = new ConcurrentHashMap<>();
-        pages.values().parallelStream().forEach(page -> {
+        Parallel.forEach(pages.values(), page -> {
             List<LinkTarget> slots = new ArrayList<>();
             for (LinkRef link : page.body().links()) {
                 slots.add(resolver.bodyLink(page.sourcePath(), page.key().language(), link).orElse(LinkTarget.UNRESOLVED));

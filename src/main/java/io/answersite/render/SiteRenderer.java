@@ -13,6 +13,7 @@ import io.answersite.graph.Glossary;
 import io.answersite.graph.Listings;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
+import io.answersite.work.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class SiteRenderer {
         int step = Math.max(1, total / 50);
         AtomicInteger done = new AtomicInteger();
         // pages are independent: both cores render them; the order of writes does not matter
-        graph.pages().values().parallelStream().forEach(page -> {
+        Parallel.forEach(graph.pages().values(), page -> {
             int now = done.incrementAndGet();
             if (now % step == 0) {
                 progress.accept(now, total);
@@ -132,7 +133,7 @@ public final class SiteRenderer {
                 }
             }
         }
-        listings.parallelStream().forEach(Runnable::run);
+        Parallel.forEach(listings, Runnable::run);
         for (Language language : config.languages()) {
             renderSearch(language, output, diagnostics, counts);
         }

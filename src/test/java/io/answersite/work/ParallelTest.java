@@ -1,0 +1,59 @@
+package io.answersite.work;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    @Test
+    void runsEveryItemExactlyOnce() {
+        List<Integer> items = IntStream.range(0, 10_000).boxed().toList();
+        int[] runs = new int[items.size()];
+        Parallel.forEach(items, i -> {
+            synchronized (runs) {
+                runs[i]++;
+            }
+        });
+        assertEquals(items.size(), IntStream.of(runs).filter(count -> count == 1).count());
+        Set<Integer> fromASet = ConcurrentHashMap.newKeySet();
+        Parallel.forEach(Set.of(1, 2, 3), fromASet::add);
+        assertEquals(Set.of(1, 2, 3), fromASet);
+        Parallel.forEach(List.<Integer>of(), i -> {
+            throw new AssertionError("no item");
+        });
+    }
+
+    @Test
+    void mapsInTheItemsOrderEvenWhenNestedOrNull() {
+        List<Integer> items = IntStream.range(0, 500).boxed().toList();
+        List<List<Integer>> squares = Parallel.map(items, i -> Parallel.map(List.of(i, i + 1), j -> j * j));
+        for (int i = 0; i < items.size(); i++) {
+            assertEquals(List.of(i * i, (i + 1) * (i + 1)), squares.get(i));
+        }
+        assertEquals(java.util.Arrays.asList(null, "b"), Parallel.map(List.of("a", "b"), s -> s.equals("a") ? null : s));
+    }
+
+    @Test
+    void rethrowsTheFailureAndStopsTakingItems() {
+        IllegalStateException failure = new IllegalStateException("item 3");
+        AtomicInteger started = new AtomicInteger();
+        List<Integer> items = new ArrayList<>(IntStream.range(0, 100_000).boxed().toList());
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Parallel.forEach(items, i -> {
+            started.incrementAndGet();
+            if (i == 3) {
+                throw failure;
+            }
+        }));
+        assertSame(failure, thrown);
+        assertEquals(true, started.get() < items.size(), "items after the failure were still taken");
+    }
+}
