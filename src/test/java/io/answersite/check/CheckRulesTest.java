@@ -405,6 +405,29 @@ class CheckRulesTest {
     }
 
     @Test
+    void linksATermThatEndsTheBodysFirstParagraph() {
+        // the jsoup path threw here before session 17 (splitting a text at its end), failing the whole build
+        TestSites.write(root, TestSites.withConfig(TestSites.siteYmlWith("term-unlinked"), "glossary_autolink: true") + DNS_TERM + """
+                -- content/answers/a.md --
+                ---
+                title: Why?
+                description: Why it fails.
+                date: 2026-02-01
+                topic: network
+                answer: It fails.
+                basis: [It is so.]
+                next_steps: [Retry.]
+                ---
+                Check the DNS
+
+                Then DNS again.
+                """);
+        assertEquals(List.of(), new Answersite().build(TestSites.request(root)).diagnostics());
+        String html = TestSites.read(root.resolve("target/site/answers/a/index.html"));
+        assertEquals(true, html.contains("<p>Check the <a class=\"term-link\" href=\"/glossary/dns/\">DNS</a></p>"), html);
+    }
+
+    @Test
     void warnsAboutALinkToAnotherLanguageWhenATranslationExists() {
         assertEquals(List.of("content/answers/a.zh-CN.md:11:3: warning: 'b.md' is in en, but this page is in zh-CN and"
                         + " content/answers/b.zh-CN.md translates it; link to the translation [link-language]"),
