@@ -2,6 +2,7 @@ package io.answersite.cache;
 
 import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
+import io.answersite.work.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,13 @@ import java.util.Map;
  * took 40 % of the hashing samples of a clean 10,000-page build, MurmurHash3 a fifth of that time.
  */
 public final class Fingerprint {
+
+    /**
+     * Threads that read a tree's files: the files of a site not in the page cache (a fresh clone, a
+     * site larger than the cache) took 0.8 s to read at 10,000 pages with two threads, against 0.2 s
+     * once cached (see {@link Parallel#forEachWaiting}).
+     */
+    private static final int READERS = 8;
 
     private final MessageDigest digest = Sha256.digest();
     /** The hash of every file a tree added, by absolute path: the load stage trusts these instead of hashing again. */
@@ -66,7 +75,10 @@ public final class Fingerprint {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
         Collections.sort(files);
-        List<byte[]> hashes = files.parallelStream().map(Fingerprint::bytesHash).toList();
+        byte[][] read = new byte[files.size()][];
+        List<Integer> indexes = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+        Parallel.forEachWaiting(indexes, READERS, i -> read[i] = bytesHash(files.get(i)));
+        List<byte[]> hashes = Arrays.asList(read);
         for (int i = 0; i < files.size(); i++) {
             update(folder.relativize(files.get(i)).toString().replace('\\', '/'));
             digest.update(hashes.get(i));

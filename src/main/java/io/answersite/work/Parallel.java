@@ -34,29 +34,83 @@ public final class Parallel {
             list.forEach(action);
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < list.size() && failure.get() == null; i = next.getAndIncrement()) {
+        Claims<T> claims = new Claims<>(list, action);
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            tasks.add(ForkJoinPool.commonPool().submit(claims::work));
+        }
+        claims.work();
+        tasks.forEach(ForkJoinTask::join);
+        claims.rethrow();
+    }
+
+    /**
+     * As {@link #forEach}, on {@code threads} threads of its own besides the caller: for items that
+     * wait on the disk more than they compute, such as reading every content file of a site that is
+     * not in the page cache (a fresh clone): the disk serves several reads at once, and two threads
+     * left it idle most of the time.
+     */
+    public static <T> void forEachWaiting(List<? extends T> items, int threads, Consumer<? super T> action) {
+        int helpers = Math.min(threads, items.size() - 1);
+        if (helpers <= 0) {
+            items.forEach(action);
+            return;
+        }
+        Claims<T> claims = new Claims<>(items, action);
+        List<Thread> started = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            Thread thread = new Thread(claims::work, "answersite-reader-" + h);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        claims.work();
+        boolean interrupted = false;
+        for (Thread thread : started) {
+            while (thread.isAlive()) {
                 try {
-                    action.accept(list.get(i));
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // every helper is waited for: none may outlive the call
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        claims.rethrow();
+    }
+
+    /** The items of one call, taken by index one at a time; the first failure stops the taking. */
+    private static final class Claims<T> {
+        private final List<? extends T> items;
+        private final Consumer<? super T> action;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Claims(List<? extends T> items, Consumer<? super T> action) {
+            this.items = items;
+            this.action = action;
+        }
+
+        void work() {
+            for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    action.accept(items.get(i));
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                 }
             }
-        };
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) {
-            tasks.add(ForkJoinPool.commonPool().submit(worker));
         }
-        worker.run();
-        tasks.forEach(ForkJoinTask::join);
-        Throwable failed = failure.get();
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
+
+        void rethrow() {
+            Throwable failed = failure.get();
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed instanceof Error e) {
+                throw e;
+            }
         }
     }
 

@@ -56,4 +56,30 @@ class ParallelTest {
         assertSame(failure, thrown);
         assertEquals(true, started.get() < items.size(), "items after the failure were still taken");
     }
+
+    @Test
+    void waitingItemsRunOnThreadsOfTheirOwnAndEveryHelperIsDoneOnReturn() {
+        List<Integer> items = IntStream.range(0, 2_000).boxed().toList();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger running = new AtomicInteger();
+        int[] runs = new int[items.size()];
+        Parallel.forEachWaiting(items, 6, i -> {
+            running.incrementAndGet();
+            threads.add(Thread.currentThread().getName());
+            synchronized (runs) {
+                runs[i]++;
+            }
+            running.decrementAndGet();
+        });
+        assertEquals(0, running.get(), "an item still ran after the call returned");
+        assertEquals(items.size(), IntStream.of(runs).filter(count -> count == 1).count());
+        assertEquals(true, threads.stream().allMatch(name -> name.startsWith("answersite-reader-")
+                || name.equals(Thread.currentThread().getName())), threads.toString());
+        IllegalStateException failure = new IllegalStateException("unreadable");
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> Parallel.forEachWaiting(items, 3, i -> {
+            if (i == 10) {
+                throw failure;
+            }
+        })));
+    }
 }
