@@ -18,10 +18,18 @@ import java.util.function.Function;
  * threads, times four, and each piece runs whole on one thread; with the common pool's one worker on
  * two cores that is four pieces, and a site's items are far from equal (the pages in key order:
  * answers, then guides ten times as long, then short glossary terms), so one core often rendered
- * alone for the last second of the render stage of a clean 10,000-page build. Items are taken one at
- * a time: each is a page or a file, thousands of times the cost of taking it.
+ * alone for the last second of the render stage of a clean 10,000-page build. Items are taken in
+ * runs of consecutive ones ({@link #RUNS_PER_CALL}), so each thread keeps to its part of the site.
  */
 public final class Parallel {
+
+    /**
+     * Into how many runs of consecutive items a call's items are cut at most: each thread takes the
+     * next run as it comes free. Runs, not single items: the capped 50,000-page build (bodies read back
+     * from a parked file) took 112 s instead of 66 s when its two threads took alternate pages, and
+     * 256 runs still leave the last one at under half a percent of the work.
+     */
+    private static final int RUNS_PER_CALL = 256;
 
     private Parallel() {
     }
@@ -81,24 +89,31 @@ public final class Parallel {
         claims.rethrow();
     }
 
-    /** The items of one call, taken by index one at a time; the first failure stops the taking. */
+    /** The items of one call, taken by index in runs; the first failure stops the taking. */
     private static final class Claims<T> {
         private final List<? extends T> items;
         private final Consumer<? super T> action;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
+        /** How many consecutive items a thread takes at once (see the class comment). */
+        private final int run;
+
         Claims(List<? extends T> items, Consumer<? super T> action) {
             this.items = items;
             this.action = action;
+            this.run = Math.max(1, items.size() / RUNS_PER_CALL);
         }
 
         void work() {
-            for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null; i = next.getAndIncrement()) {
-                try {
-                    action.accept(items.get(i));
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
+            for (int start = next.getAndAdd(run); start < items.size() && failure.get() == null;
+                 start = next.getAndAdd(run)) {
+                for (int i = start; i < Math.min(start + run, items.size()) && failure.get() == null; i++) {
+                    try {
+                        action.accept(items.get(i));
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    }
                 }
             }
         }
