@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A SHA-256 fingerprint built from labelled parts: strings, files and whole folders (every file's
@@ -76,7 +77,7 @@ public final class Fingerprint {
         }
         Collections.sort(files);
         byte[][] read = new byte[files.size()][];
-        List<Integer> indexes = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+        List<Integer> indexes = IntStream.range(0, files.size()).boxed().toList();
         Parallel.forEachWaiting(indexes, READERS, i -> read[i] = bytesHash(files.get(i)));
         List<byte[]> hashes = Arrays.asList(read);
         for (int i = 0; i < files.size(); i++) {

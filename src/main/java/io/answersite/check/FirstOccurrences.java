@@ -3,6 +3,7 @@ package io.answersite.check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where each of a fixed set of ASCII keywords first occurs in a text, all found in one pass: at each
@@ -32,7 +33,7 @@ final class FirstOccurrences {
         for (int k = 0; k < keywords.size(); k++) {
             String keyword = keywords.get(k);
             if (keyword.isEmpty() || !keyword.chars().allMatch(c -> c < 128)
-                    || folded.get(k) && !keyword.equals(keyword.toLowerCase(java.util.Locale.ROOT))) {
+                    || folded.get(k) && !keyword.equals(keyword.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("not a non-empty ASCII keyword (lower case when folded): " + keyword);
             }
             this.keywords[k] = keyword.toCharArray();

@@ -5,6 +5,7 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -81,7 +82,7 @@ final class TermLinker {
                 while (nameEnd < close && isNameChar(html.charAt(nameEnd))) {
                     nameEnd++;
                 }
-                if (SKIPPED.contains(html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT))
+                if (SKIPPED.contains(html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))
                         && html.charAt(close - 1) != '/') {
                     skippedDepth += closing ? -1 : 1;
                 }
@@ -137,7 +138,8 @@ final class TermLinker {
         private static final String DECODED = "&<>\"'";
 
         static RunText of(String html, int start, int end) {
-            if (html.indexOf('&', start) < 0 || html.indexOf('&', start) >= end) {
+            int firstEntity = html.indexOf('&', start);
+            if (firstEntity < 0 || firstEntity >= end) {
                 return new RunText(html.substring(start, end), null, start);
             }
             StringBuilder text = new StringBuilder(end - start);
