@@ -88,6 +88,25 @@ timed_hugo() {
   rm -f "$log"
 }
 
+# System time (s) to create 2,000 files of 5 KB in BENCH_DIR (then set aside): on the development VM
+# the disk's state after large deletions made creating files several times dearer for minutes in some
+# folders (docs/PERFORMANCE.md, session 17: 0.04-0.06 s here when quiet, 0.3-1.2 s when not), and every build
+# of both generators pays it; printed with each shape so that such a row shows.
+disk_probe() {
+  mkdir -p "$set_aside_dir"
+  python3 - "$(mktemp -d "$set_aside_dir/probe-XXXXXX")" <<'PROBE'
+import os, sys
+before = os.times()
+for i in range(2000):
+    folder = os.path.join(sys.argv[1], str(i // 100))
+    if i % 100 == 0:
+        os.mkdir(folder)
+    with open(os.path.join(folder, f"{i}.html"), "w") as out:
+        out.write("x" * 5000)
+print(f"{os.times().system - before.system:.2f}")
+PROBE
+}
+
 # bench/run.sh matrix [SIZE [SHAPE...]]: every corpus shape against Hugo
 matrix() {
   local size=${1:-10000}
@@ -108,8 +127,8 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
     echo
     echo "$(nproc) cores; $(java -version 2>&1 | head -1); $(mvn -v 2>&1 | sed "s/\x1b\[[0-9;]*m//g" | head -1); $(hugo version | cut -d' ' -f1-2)"
     echo
-    echo "| shape | pages (Answersite / Hugo) | Answersite wall (median) | Hugo wall (median) | ratio | Answersite peak RSS | Hugo peak RSS | warnings (Answersite / Hugo) | Answersite stages, last run (ms) |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    echo "| shape | pages (Answersite / Hugo) | Answersite wall (median) | Hugo wall (median) | ratio | Answersite peak RSS | Hugo peak RSS | warnings (Answersite / Hugo) | disk probe (s) | Answersite stages, last run (ms) |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   } > "$results"
   printf '%-24s %14s %10s %8s %6s\n' shape pages answersite hugo ratio
   local worst_ratio=0 worst_shape=
@@ -121,7 +140,8 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
       python3 bench/hugo_corpus.py "$corpus" "$hugo_dir"
       echo "$stamp_of" > "$corpus/.stamp"
     fi
-    local walls=() rsss=() hwalls=() hrsss=() warnings=0 all_hwarnings=0 pages=0
+    local walls=() rsss=() hwalls=() hrsss=() warnings=0 all_hwarnings=0 pages=0 probe
+    probe=$(disk_probe)
     for run in $(seq "$runs"); do
       set_aside "$corpus/target"
       timed_build
@@ -137,8 +157,8 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
     ratio=$(echo "scale=2; $a / $h" | bc)
     printf '%-24s %14s %9ss %7ss %5sx%s\n' "$shape" "$pages/$hpages" "$a" "$h" "$ratio" \
       "$( [ "$warnings$all_hwarnings" = 00 ] || echo "   warnings: $warnings Answersite, $all_hwarnings Hugo")"
-    echo "    stages (last run, ms): $stages"
-    echo "| $shape | $pages / $hpages | $a s | $h s | ${ratio}× | $(( $(printf '%s\n' "${rsss[@]}" | median) / 1024 )) MB | $(( $(printf '%s\n' "${hrsss[@]}" | median) / 1024 )) MB | $warnings / $all_hwarnings | $stages |" >> "$results"
+    echo "    disk probe ${probe} s; stages (last run, ms): $stages"
+    echo "| $shape | $pages / $hpages | $a s | $h s | ${ratio}× | $(( $(printf '%s\n' "${rsss[@]}" | median) / 1024 )) MB | $(( $(printf '%s\n' "${hrsss[@]}" | median) / 1024 )) MB | $warnings / $all_hwarnings | $probe | $stages |" >> "$results"
     if [ "$(echo "$ratio > $worst_ratio" | bc)" = 1 ]; then
       worst_ratio=$ratio; worst_shape=$shape
     fi
