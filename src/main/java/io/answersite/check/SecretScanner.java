@@ -83,20 +83,21 @@ public final class SecretScanner implements SourceCheck {
         List<Boolean> folded = new ArrayList<>();
         for (int d = 0; d < DETECTORS.size(); d++) {
             Detector detector = DETECTORS.get(d);
-            ANY_OF[d] = new int[detector.anyOf.size()];
-            for (int i = 0; i < ANY_OF[d].length; i++) {
-                ANY_OF[d][i] = keywords.size();
-                keywords.add(detector.anyOf.get(i));
-                folded.add(detector.folded);
-            }
-            STARTS[d] = new int[detector.starts.size()];
-            for (int i = 0; i < STARTS[d].length; i++) {
-                STARTS[d][i] = keywords.size();
-                keywords.add(detector.starts.get(i));
-                folded.add(detector.folded);
-            }
+            ANY_OF[d] = appended(detector.anyOf, detector.folded, keywords, folded);
+            STARTS[d] = appended(detector.starts, detector.folded, keywords, folded);
         }
         KEYWORDS = new FirstOccurrences(keywords, folded);
+    }
+
+    /** Appends {@code words} to {@code keywords} (each {@code isFolded}); returns their indexes there. */
+    private static int[] appended(List<String> words, boolean isFolded, List<String> keywords, List<Boolean> folded) {
+        int[] indexes = new int[words.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = keywords.size();
+            keywords.add(words.get(i));
+            folded.add(isFolded);
+        }
+        return indexes;
     }
 
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");

@@ -111,6 +111,7 @@ public final class TermAutomaton {
     /** Hands every use of a wanted term's name to {@code sink}, in the order the scan ends them. */
     private void scan(String text, BitSet wanted, MatchSink sink) {
         // a copy of the chars: with the client compiler alone, charAt's checks were a tenth of a scan
+        // (JFR, glossary-common 10,000-page corpus)
         char[] chars = text.toCharArray();
         int state = 0;
         for (int i = 0; i < chars.length; i++) {

@@ -187,7 +187,7 @@ public final class RenderCache {
      * C2 SHA-256 costs ten times as much; see {@link Murmur3}).
      */
     static byte[] pageHash(byte[] bytes) {
-        return new Murmur3(0).digest(bytes);
+        return Murmur3.of(bytes);
     }
 
     /** The {@link #pageHash} of the page last written at {@code path}, if this cache knows it. */

@@ -42,6 +42,7 @@ public final class SourceText {
 
     private static int[] computeLineStarts(String text) {
         // String.indexOf, not a loop over charAt: with the client compiler alone a fifth of the time
+        // (one-class benchmark over 50 answers of the default corpus)
         int count = 1;
         for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
             count++;

@@ -73,6 +73,7 @@ public final class Murmur3 extends MessageDigest {
         }
         if (end - at >= 16) {
             // a little-endian view reads a word in one access; byte by byte, C1's code took 3x as long
+            // (one-class benchmark over 1 MB of random bytes)
             ByteBuffer words = ByteBuffer.wrap(input).order(ByteOrder.LITTLE_ENDIAN);
             for (; end - at >= 16; at += 16) {
                 block(words.getLong(at), words.getLong(at + 8));

@@ -18,7 +18,8 @@ public final class Utf8 {
      */
     public static int length(String text) {
         int length = text.length();
-        // over a copy of the chars: with the client compiler alone, charAt's checks made it twice as slow
+        // over a copy of the chars: with the client compiler alone, charAt's checks made it about twice as
+        // slow (one-class benchmark over 50 answers of the default corpus)
         char[] chars = new char[length];
         text.getChars(0, length, chars, 0);
         int bytes = length;

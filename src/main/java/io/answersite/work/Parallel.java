@@ -9,8 +9,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Runs independent items on the calling thread and the common pool's workers, each thread taking the
@@ -18,15 +20,15 @@ import java.util.function.Function;
  * threads, times four, and each piece runs whole on one thread; with the common pool's one worker on
  * two cores that is four pieces, and a site's items are far from equal (the pages in key order:
  * answers, then guides ten times as long, then short glossary terms), so one core often rendered
- * alone for the last second of the render stage of a clean 10,000-page build. Items are taken in
+ * alone for the last second of the render stage of a clean 10,000-page build (JFR, topics-200 shape). Items are taken in
  * runs of consecutive ones ({@link #RUNS_PER_CALL}), so each thread keeps to its part of the site.
  */
 public final class Parallel {
 
     /**
      * Into how many runs of consecutive items a call's items are cut at most: each thread takes the
-     * next run as it comes free. Runs, not single items: the capped 50,000-page build (bodies read back
-     * from a parked file) took 112 s instead of 66 s when its two threads took alternate pages, and
+     * next run as it comes free. Runs, not single items: the capped 50,000-page build (default shape;
+     * bodies read back from a parked file) took 112 s instead of 66 s when its two threads took alternate pages, and
      * 256 runs still leave the last one at under half a percent of the work.
      */
     private static final int RUNS_PER_CALL = 256;
@@ -130,14 +132,20 @@ public final class Parallel {
     }
 
     /** {@code function} of every item, in the items' order, computed as {@link #forEach} runs them. */
-    @SuppressWarnings("unchecked")
     public static <T, R> List<R> map(List<? extends T> items, Function<? super T, ? extends R> function) {
+        return mapBy(items, function, Parallel::forEach);
+    }
+
+    /** {@code function} of every item, in the items' order, computed as {@link #forEachWaiting} runs them. */
+    public static <T, R> List<R> mapWaiting(List<? extends T> items, int threads, Function<? super T, ? extends R> function) {
+        return mapBy(items, function, (indexes, action) -> forEachWaiting(indexes, threads, action));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, R> List<R> mapBy(List<? extends T> items, Function<? super T, ? extends R> function,
+                                        BiConsumer<List<Integer>, Consumer<Integer>> runner) {
         Object[] results = new Object[items.size()];
-        List<Integer> indexes = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            indexes.add(i);
-        }
-        forEach(indexes, i -> results[i] = function.apply(items.get(i)));
+        runner.accept(IntStream.range(0, items.size()).boxed().toList(), i -> results[i] = function.apply(items.get(i)));
         return Collections.unmodifiableList((List<R>) Arrays.asList(results));
     }
 }
