@@ -183,6 +183,7 @@ public final class MarkdownRenderer {
         while (body.contains(marker)) {
             marker = marker + "x";
         }
+        boolean deferTexts = true;
         try {
             while (true) {
                 DocumentState state = new DocumentState(source, bodyOffset, marker + "-", sitePathSlots);
@@ -191,7 +192,17 @@ public final class MarkdownRenderer {
                 DocumentState.assignAnchors(document, state);
                 DocumentState.collectLinks(document, state);
                 document.set(DocumentState.STATE, state);
-                String html = labelCheckboxes(renderer.render(document));
+                DeferredTexts deferred = deferTexts ? new DeferredTexts() : null;
+                document.set(DeferredTexts.KEY, deferred);
+                String written = renderer.render(document);
+                if (deferred != null && !deferred.isEmpty()) {
+                    written = deferred.splice(written);
+                    if (written == null) { // the placeholder character is in the document itself
+                        deferTexts = false;
+                        continue;
+                    }
+                }
+                String html = labelCheckboxes(written);
                 // Entities such as &#45; can spell the marker in the HTML though the source does not:
                 // then not every marker is a slot, and a longer one is tried (the HTML's text is never
                 // longer than the source, so this ends).

@@ -5,7 +5,9 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Set;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Set;
  * made {@code \n}, HTML's special characters escaped), taking the text as it is when it has none of
  * the characters those steps act on: most text of most pages. Each step runs a regular expression
  * over the text to find that it has nothing to do, which was a sixth of rendering a page's HTML
- * (JFR, clean build of the default 10,000-page corpus).
+ * (JFR, clean build of the default 10,000-page corpus). Such text goes to the writer as a
+ * placeholder when {@link DeferredTexts} can splice it in afterwards.
  */
 final class PlainTextRenderer implements NodeRenderer {
 
@@ -23,12 +26,24 @@ final class PlainTextRenderer implements NodeRenderer {
     }
 
     private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
-        String text = node.getChars().toString();
+        String text = textOf(node.getChars());
         if (actsOn(text)) {
             html.text(Escaping.normalizeEOL(node.getChars().unescape())); // the core renderer's own steps
-        } else {
-            html.raw(text);
+            return;
         }
+        DeferredTexts deferred = DeferredTexts.KEY.get(context.getDocument());
+        html.raw(deferred != null && DeferredTexts.deferrable(text) ? deferred.defer(text) : text);
+    }
+
+    /**
+     * The characters of a text node; a piece of the body as one substring (Flexmark's own
+     * {@code toString} copies a piece character by character).
+     */
+    static String textOf(BasedSequence chars) {
+        if (chars instanceof SubSequence piece && piece.getBase() instanceof String body) {
+            return body.substring(piece.getStartOffset(), piece.getEndOffset());
+        }
+        return chars.toString();
     }
 
     /** Whether the core renderer would change {@code text}: an escape, an entity, a carriage return or HTML. */

@@ -48,6 +48,17 @@ public final class YamlDocument {
      */
     public static Optional<YamlDocument> parse(YAMLFactory factory, String path, String yaml, int firstLine,
                                                Diagnostics diagnostics) {
+        SimpleYaml simple = SimpleYaml.read(path, yaml, firstLine);
+        if (simple != null) {
+            return Optional.of(new YamlDocument(path, simple.root(), new SourcePos(path, Math.max(1, firstLine - 1), 1),
+                    simple.keyPositions, simple.valuePositions));
+        }
+        return parseWithYamlParser(factory, path, yaml, firstLine, diagnostics);
+    }
+
+    /** As {@link #parse}, every document through the YAML parser (also the reference in tests). */
+    static Optional<YamlDocument> parseWithYamlParser(YAMLFactory factory, String path, String yaml, int firstLine,
+                                                      Diagnostics diagnostics) {
         Builder builder = new Builder(path, firstLine);
         try (JsonParser parser = factory.createParser(yaml)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -76,6 +87,14 @@ public final class YamlDocument {
 
     public ObjectNode root() {
         return root;
+    }
+
+    Map<String, SourcePos> keyPositions() {
+        return keyPositions;
+    }
+
+    Map<String, SourcePos> valuePositions() {
+        return valuePositions;
     }
 
     /** Where the document starts: for front matter, the opening {@code ---} line. */

@@ -23,6 +23,12 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void rendersADocumentThatHoldsTheTextPlaceholderCharacterAsWritten() {
+        assertEquals("<p>Plain words here.</p>\n<p>A private character \uE000 and \uE000 too, then more words.</p>\n",
+                render("Plain words here.\n\nA private character \uE000 and &#xE000; too, then more words.\n").html());
+    }
+
+    @Test
     void internalLinksBecomeSlotsWithTheirFilePositions() {
         MarkdownDoc doc = render("Intro.\n\nSee [guide](../guides/x.md#dns) and [term](glossary:cors), not [web](https://example.com).\n");
         assertEquals(List.of("../guides/x.md#dns", "glossary:cors"), doc.links().stream().map(LinkRef::destination).toList());

@@ -2,6 +2,7 @@ package io.answersite.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -21,7 +22,8 @@ class PlainTextRendererTest {
             "&amp;", "&#45;", "&copy;", "&bogus;", "&", "<b>", "a > b", "\"quoted\"", "'single'", "*em*", "**strong**",
             "`code & <x>`", "[link \"t\" & more](https://example.com/?a=1&b=2)", "![alt <x>](img.png)", "- ", "1. ",
             "# ", "> ", "~~gone~~", "[ ] ", "| a | b |\n|---|---|\n| 1 & 2 | <3> |\n", "    indented & <code>\n",
-            "```\nfenced \"x\" & y\n```\n", "http://example.com", "😀", "\u00a0");
+            "```\nfenced \"x\" & y\n```\n", "http://example.com", "😀", "\u00a0", "  ", "\t", " lead", "trail ", "a  b", "a\tb", "\uE000", "&#xE000;",
+            "  two  spaces  ", "**bold  text**");
 
     @Test
     void rendersEveryDocumentAsFlexmarksCoreTextRendererDoes() {
@@ -37,6 +39,44 @@ class PlainTextRendererTest {
             }
             Document document = parser.parse(text.toString());
             assertEquals(core.render(document), withPlainText.render(document), "round " + round + ": " + text);
+        }
+    }
+
+    @Test
+    void splicesDeferredTextsIntoTheSameHtmlAsTheCoreRenderer() {
+        HtmlRenderer core = renderer(false);
+        HtmlRenderer withPlainText = renderer(true);
+        Parser parser = Parser.builder(options()).build();
+        Random random = new Random(20261201);
+        int deferredDocuments = 0;
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int pieces = 1 + random.nextInt(25);
+            for (int i = 0; i < pieces; i++) {
+                text.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            Document document = parser.parse(text.toString());
+            String expected = core.render(document);
+            DeferredTexts deferred = new DeferredTexts();
+            document.set(DeferredTexts.KEY, deferred);
+            String spliced = deferred.splice(withPlainText.render(document));
+            if (expected.indexOf(DeferredTexts.PLACEHOLDER) >= 0) {
+                assertNull(spliced, "round " + round + ": the placeholder is in the document: " + text);
+            } else {
+                assertEquals(expected, spliced, "round " + round + ": " + text);
+                deferredDocuments += deferred.isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(deferredDocuments > 1000, "documents with deferred texts: " + deferredDocuments);
+    }
+
+    @Test
+    void defersOnlyTextTheWriterCopiesUnchanged() {
+        for (String text : List.of("请求超时", "retry after 30 s", "a b c", "😀 x")) {
+            assertTrue(DeferredTexts.deferrable(text), text);
+        }
+        for (String text : List.of("", " a", "a ", "a  b", "a\tb", "a\nb", "x\uE000y", " ")) {
+            assertFalse(DeferredTexts.deferrable(text), text);
         }
     }
 
