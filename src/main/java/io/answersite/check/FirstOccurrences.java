@@ -17,39 +17,51 @@ final class FirstOccurrences {
 
     private final char[][] keywords;
     private final boolean[] folded;
-    /** By ASCII character, the keywords that can begin there. */
-    private final int[][] startingWith = new int[128][];
+    /**
+     * By the first two characters (ASCII, seven bits each), the keywords that can begin with them: most
+     * letters of an English text begin some keyword, few pairs do.
+     */
+    private final int[][] startingWith = new int[128 * 128][];
 
     /**
-     * @param keywords the keywords, ASCII, each folded one in lower case
+     * @param keywords the keywords, ASCII, at least two characters, each folded one in lower case
      * @param folded per keyword, whether it matches ignoring the case of ASCII letters
      */
     FirstOccurrences(List<String> keywords, List<Boolean> folded) {
         this.keywords = new char[keywords.size()][];
         this.folded = new boolean[keywords.size()];
-        List<List<Integer>> byChar = new ArrayList<>();
-        for (int c = 0; c < 128; c++) {
-            byChar.add(new ArrayList<>());
+        List<List<Integer>> byPair = new ArrayList<>();
+        for (int pair = 0; pair < 128 * 128; pair++) {
+            byPair.add(null);
         }
         for (int k = 0; k < keywords.size(); k++) {
             String keyword = keywords.get(k);
-            if (keyword.isEmpty() || !keyword.chars().allMatch(c -> c < 128)
+            if (keyword.length() < 2 || !keyword.chars().allMatch(c -> c < 128)
                     || folded.get(k) && !keyword.equals(keyword.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("not a non-empty ASCII keyword (lower case when folded): " + keyword);
+                throw new IllegalArgumentException("not an ASCII keyword of two characters or more (lower case when"
+                        + " folded): " + keyword);
             }
             this.keywords[k] = keyword.toCharArray();
             this.folded[k] = folded.get(k);
-            char first = keyword.charAt(0);
-            byChar.get(first).add(k);
-            if (folded.get(k) && first >= 'a' && first <= 'z') {
-                byChar.get(first - 32).add(k);
+            for (char first : cases(keyword.charAt(0), folded.get(k))) {
+                for (char second : cases(keyword.charAt(1), folded.get(k))) {
+                    int pair = first << 7 | second;
+                    if (byPair.get(pair) == null) {
+                        byPair.set(pair, new ArrayList<>());
+                    }
+                    byPair.get(pair).add(k);
+                }
             }
         }
-        for (int c = 0; c < 128; c++) {
-            if (!byChar.get(c).isEmpty()) {
-                startingWith[c] = byChar.get(c).stream().mapToInt(Integer::intValue).toArray();
+        for (int pair = 0; pair < 128 * 128; pair++) {
+            if (byPair.get(pair) != null) {
+                startingWith[pair] = byPair.get(pair).stream().mapToInt(Integer::intValue).toArray();
             }
         }
+    }
+
+    private static char[] cases(char c, boolean folded) {
+        return folded && c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - 32)} : new char[] {c};
     }
 
     /** Per keyword, the index of its first occurrence in {@code text}, or -1. */
@@ -58,9 +70,13 @@ final class FirstOccurrences {
         Arrays.fill(first, -1);
         int missing = keywords.length;
         char[] chars = text.toCharArray();
-        for (int at = 0; at < chars.length && missing > 0; at++) {
+        for (int at = 0; at + 1 < chars.length && missing > 0; at++) {
             char c = chars[at];
-            int[] candidates = c < 128 ? startingWith[c] : null;
+            char next = chars[at + 1];
+            if ((c | next) >= 128) {
+                continue;
+            }
+            int[] candidates = startingWith[c << 7 | next];
             if (candidates == null) {
                 continue;
             }

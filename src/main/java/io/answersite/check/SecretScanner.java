@@ -126,14 +126,25 @@ public final class SecretScanner implements SourceCheck {
         String text = source.text();
         int[] first = KEYWORDS.in(text);
         String folded = null;
+        int foldedFrom = Integer.MAX_VALUE;
         List<int[]> reported = new ArrayList<>();
         for (int d = 0; d < DETECTORS.size(); d++) {
             Detector detector = DETECTORS.get(d);
             if (Arrays.stream(ANY_OF[d]).allMatch(k -> first[k] < 0)) {
                 continue;
             }
-            if (detector.folded && folded == null) {
-                folded = asciiLowerCase(text);
+            if (detector.folded) {
+                // every match begins with one of the starts: the text before the first is never read
+                // but for \b, which case does not change
+                int from = everyPosition || STARTS[d].length == 0 ? 0
+                        : Arrays.stream(STARTS[d]).map(k -> first[k]).filter(at -> at >= 0).min().orElse(-1);
+                if (from < 0) {
+                    continue;
+                }
+                if (from < foldedFrom) {
+                    folded = asciiLowerCase(text, from);
+                    foldedFrom = from;
+                }
             }
             String scanned = detector.folded ? folded : text;
             Matches matcher = new Matches(detector, scanned, Arrays.stream(STARTS[d]).map(k -> first[k]).toArray(),
@@ -235,10 +246,10 @@ public final class SecretScanner implements SourceCheck {
         }
     }
 
-    /** Lower-cases A to Z only, so that every offset stays the same. */
-    private static String asciiLowerCase(String text) {
+    /** Lower-cases A to Z from {@code from} on only, so that every offset stays the same. */
+    private static String asciiLowerCase(String text, int from) {
         char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = from; i < chars.length; i++) {
             if (chars[i] >= 'A' && chars[i] <= 'Z') {
                 chars[i] = (char) (chars[i] + 32);
             }

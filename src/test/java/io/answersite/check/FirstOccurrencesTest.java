@@ -59,6 +59,7 @@ class FirstOccurrencesTest {
         assertThrows(IllegalArgumentException.class, () -> new FirstOccurrences(List.of("Token"), List.of(true)));
         assertThrows(IllegalArgumentException.class, () -> new FirstOccurrences(List.of("密钥"), List.of(false)));
         assertThrows(IllegalArgumentException.class, () -> new FirstOccurrences(List.of(""), List.of(false)));
+        assertThrows(IllegalArgumentException.class, () -> new FirstOccurrences(List.of("k"), List.of(false)));
         new FirstOccurrences(List.of("Token".toLowerCase(Locale.ROOT)), List.of(true));
     }
 }
