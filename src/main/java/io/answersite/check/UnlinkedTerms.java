@@ -15,7 +15,6 @@ import io.answersite.graph.TermAutomaton;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,11 +90,9 @@ final class UnlinkedTerms {
         }
         Set<String> linked = new HashSet<>();
         outbound.stream().filter(k -> k.kind() == Kind.GLOSSARY).forEach(k -> linked.add(k.id()));
-        List<PageKey> unlinked = new ArrayList<>();
         BitSet unlinkedTerms = new BitSet();
         for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
             if (!linked.contains(glossary.termIds().get(index))) {
-                unlinked.add(glossary.termPage(language, index));
                 unlinkedTerms.set(index);
             }
         }
@@ -111,7 +108,7 @@ final class UnlinkedTerms {
                         + " glossary_autolink: true in site.yml");
             }
         }
-        return List.copyOf(unlinked);
+        return glossary.termPages(language, unlinkedTerms);
     }
 
     /** What a reader sees of an answer, without code and link targets (in front matter texts as in the body). */

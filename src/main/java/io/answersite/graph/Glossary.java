@@ -4,6 +4,7 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,15 @@ public final class Glossary {
     }
 
     /** The term page that a page in {@code language} links to for the term at {@code index}; null if none. */
+    /**
+     * The pages of {@code terms} (indexes of this glossary's terms) in {@code language}, in term order,
+     * as a list that holds the bit set, not a reference per term; {@code terms} must not change after.
+     */
+    public List<PageKey> termPages(String language, BitSet terms) {
+        PageKey[] keys = keysByLanguage.get(language);
+        return keys == null || terms.isEmpty() ? List.of() : new TermPageList(terms, keys);
+    }
+
     public PageKey termPage(String language, int index) {
         PageKey[] keys = keysByLanguage.get(language);
         return keys == null ? null : keys[index];
