@@ -32,12 +32,8 @@ class PlainTextRendererTest {
         Parser parser = Parser.builder(options()).build();
         Random random = new Random(20261130);
         for (int round = 0; round < 2000; round++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = 1 + random.nextInt(25);
-            for (int i = 0; i < pieces; i++) {
-                text.append(PIECES.get(random.nextInt(PIECES.size())));
-            }
-            Document document = parser.parse(text.toString());
+            String text = randomDocument(random);
+            Document document = parser.parse(text);
             assertEquals(core.render(document), withPlainText.render(document), "round " + round + ": " + text);
         }
     }
@@ -50,12 +46,8 @@ class PlainTextRendererTest {
         Random random = new Random(20261201);
         int deferredDocuments = 0;
         for (int round = 0; round < 3000; round++) {
-            StringBuilder text = new StringBuilder();
-            int pieces = 1 + random.nextInt(25);
-            for (int i = 0; i < pieces; i++) {
-                text.append(PIECES.get(random.nextInt(PIECES.size())));
-            }
-            Document document = parser.parse(text.toString());
+            String text = randomDocument(random);
+            Document document = parser.parse(text);
             String expected = core.render(document);
             DeferredTexts deferred = new DeferredTexts();
             document.set(DeferredTexts.KEY, deferred);
@@ -86,6 +78,16 @@ class PlainTextRendererTest {
         for (String text : List.of("a\\b", "a&b", "a\rb", "a<b", "a>b", "a\"b")) {
             assertTrue(PlainTextRenderer.actsOn(text), text);
         }
+    }
+
+    /** One to 25 pieces in a row: Markdown syntax, entities, escapes, whitespace and text in two scripts. */
+    private static String randomDocument(Random random) {
+        StringBuilder text = new StringBuilder();
+        int pieces = 1 + random.nextInt(25);
+        for (int i = 0; i < pieces; i++) {
+            text.append(PIECES.get(random.nextInt(PIECES.size())));
+        }
+        return text.toString();
     }
 
     private static MutableDataSet options() {
