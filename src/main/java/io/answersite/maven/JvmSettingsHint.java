@@ -24,6 +24,12 @@ final class JvmSettingsHint {
 
     static final String SETTINGS = "-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g";
     static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * The client compiler's thresholds a fifth of their defaults: a build's code compiled sooner, 4 to 8
+     * % off clean 1,000-page builds and 2 to 5 % off 10,000-page ones (docs/PERFORMANCE.md, session 18).
+     */
+    static final String CLIENT_COMPILER_SOONER = "-XX:Tier3InvocationThreshold=40 -XX:Tier3MinInvocationThreshold=20"
+            + " -XX:Tier3CompileThreshold=400 -XX:Tier3BackEdgeThreshold=20000";
 
     private JvmSettingsHint() {
     }
@@ -40,11 +46,13 @@ final class JvmSettingsHint {
             return pages > CLIENT_COMPILER_PAGES && clientCompilerOnly(jvmArguments)
                     ? Optional.of("answersite: " + pages + " pages built with the client compiler alone ("
                     + CLIENT_COMPILER_ONLY + "); builds of sites past about " + CLIENT_COMPILER_PAGES
-                    + " pages were faster without it: take it out of the site's .mvn/jvm.config (README: \"The"
+                    + " pages were faster without it: take it (and the Tier3 thresholds) out of the site's"
+                    + " .mvn/jvm.config (README: \"The"
                     + " JVM's settings for a large site\")")
                     : Optional.empty();
         }
-        String line = pages <= CLIENT_COMPILER_PAGES ? SETTINGS + " " + CLIENT_COMPILER_ONLY : SETTINGS;
+        String line = pages <= CLIENT_COMPILER_PAGES ? SETTINGS + " " + CLIENT_COMPILER_ONLY + " " + CLIENT_COMPILER_SOONER
+                : SETTINGS;
         return Optional.of("answersite: " + pages + " pages built in a JVM with its default collector and heap; a line "
                 + "'" + line + "' in the site's .mvn/jvm.config kept clean builds of such sites in less than"
                 + " half the memory and made them faster (README: \"The JVM's settings for a large site\")");

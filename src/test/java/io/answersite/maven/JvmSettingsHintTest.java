@@ -12,7 +12,8 @@ class JvmSettingsHintTest {
     void suggestsTheRecommendedSettingsWithTheClientCompilerAloneAfterASiteOfUpTo15000PagesBuiltInADefaultJvm() {
         assertEquals(Optional.of("answersite: 13349 pages built in a JVM with its default collector and heap; a line"
                         + " '-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:InlineSmallCode=1000 -XX:MetaspaceSize=160m -Xms1g"
-                        + " -XX:TieredStopAtLevel=1' in the site's"
+                        + " -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=40 -XX:Tier3MinInvocationThreshold=20"
+                        + " -XX:Tier3CompileThreshold=400 -XX:Tier3BackEdgeThreshold=20000' in the site's"
                         + " .mvn/jvm.config kept clean builds of such sites in less than half the memory and made them"
                         + " faster (README: \"The JVM's settings for a large site\")"),
                 JvmSettingsHint.of(13_349, List.of("-Dmaven.home=/usr/share/maven", "-Dclassworlds.conf=/x")));
@@ -32,8 +33,8 @@ class JvmSettingsHintTest {
         List<String> recommendedForSmallSites = List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4", "-Xms1g",
                 "-XX:TieredStopAtLevel=1");
         assertEquals(Optional.of("answersite: 33339 pages built with the client compiler alone (-XX:TieredStopAtLevel=1);"
-                        + " builds of sites past about 15000 pages were faster without it: take it out of the site's"
-                        + " .mvn/jvm.config (README: \"The JVM's settings for a large site\")"),
+                        + " builds of sites past about 15000 pages were faster without it: take it (and the Tier3"
+                        + " thresholds) out of the site's .mvn/jvm.config (README: \"The JVM's settings for a large site\")"),
                 JvmSettingsHint.of(33_339, recommendedForSmallSites));
         assertEquals(Optional.empty(), JvmSettingsHint.of(JvmSettingsHint.CLIENT_COMPILER_PAGES, recommendedForSmallSites));
         List<String> overridden = new java.util.ArrayList<>(recommendedForSmallSites);
