@@ -26,7 +26,8 @@ final class JvmSettingsHint {
     static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
     /**
      * The client compiler's thresholds a fifth of their defaults: a build's code compiled sooner, 4 to 8
-     * % off clean 1,000-page builds and 2 to 5 % off 10,000-page ones (docs/PERFORMANCE.md, session 18).
+     * % off clean 1,000-page builds (default, long-guides and glossary-common corpus shapes) and 1 to 5 %
+     * off 10,000-page ones (topics-200, related-many; docs/PERFORMANCE.md, session 18).
      */
     static final String CLIENT_COMPILER_SOONER = "-XX:Tier3InvocationThreshold=40 -XX:Tier3MinInvocationThreshold=20"
             + " -XX:Tier3CompileThreshold=400 -XX:Tier3BackEdgeThreshold=20000";

@@ -36,17 +36,20 @@ final class SimpleYaml {
     private final int firstLine;
     private final String yaml;
     private final int[] lineStarts;
+    /** Where each line's {@code \n} is (or the end of the text). */
+    private final int[] lineEnds;
     private final int lineCount;
     private int line; // the next line to read
     private ObjectNode root;
     final Map<String, SourcePos> keyPositions = new HashMap<>();
     final Map<String, SourcePos> valuePositions = new HashMap<>();
 
-    private SimpleYaml(String path, String yaml, int firstLine, int[] lineStarts, int lineCount) {
+    private SimpleYaml(String path, String yaml, int firstLine, int[] lineStarts, int[] lineEnds, int lineCount) {
         this.path = path;
         this.yaml = yaml;
         this.firstLine = firstLine;
         this.lineStarts = lineStarts;
+        this.lineEnds = lineEnds;
         this.lineCount = lineCount;
     }
 
@@ -64,15 +67,16 @@ final class SimpleYaml {
                 return null;
             }
         }
-        int[] starts = new int[lines + 2];
+        int[] starts = new int[lines + 1];
+        int[] ends = new int[lines + 1];
         int count = 0;
-        for (int at = 0; at < yaml.length(); at = yaml.indexOf('\n', at) + 1) {
-            starts[count++] = at;
-            if (yaml.indexOf('\n', at) < 0) {
-                break;
-            }
+        for (int at = 0; at < yaml.length(); count++) {
+            int end = yaml.indexOf('\n', at);
+            starts[count] = at;
+            ends[count] = end < 0 ? yaml.length() : end;
+            at = ends[count] + 1;
         }
-        SimpleYaml reader = new SimpleYaml(path, yaml, firstLine, starts, count);
+        SimpleYaml reader = new SimpleYaml(path, yaml, firstLine, starts, ends, count);
         try {
             reader.skipBlankLines();
             if (reader.line == count || reader.indent(reader.line) != 0) {
@@ -95,8 +99,7 @@ final class SimpleYaml {
     }
 
     private int end(int line) {
-        int end = yaml.indexOf('\n', lineStarts[line]);
-        return end < 0 ? yaml.length() : end;
+        return lineEnds[line];
     }
 
     private int indent(int line) {
