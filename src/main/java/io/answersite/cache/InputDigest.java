@@ -58,6 +58,10 @@ public final class InputDigest {
         this.identities = identities;
     }
 
+    /** Inputs already digested ({@link Fragments#compared}): digested as these bytes. */
+    public record Digested(byte[] bytes) {
+    }
+
     /** The digest of {@code inputs}, or null when they hold a value this class cannot digest. */
     public byte[] digest(Object inputs) {
         MessageDigest sha = Murmur3.records();
@@ -103,6 +107,9 @@ public final class InputDigest {
         if (value instanceof Same same) {
             sha.update((byte) '=');
             sha.update(same(same.value()));
+        } else if (value instanceof Digested digested) {
+            sha.update((byte) 'D');
+            sha.update(digested.bytes());
         } else if (value instanceof Shared once) {
             sha.update((byte) 'd');
             sha.update(shared(once));

@@ -8,4 +8,8 @@ import java.util.Set;
  * kept instead of the page's bytes to keep memory small.
  */
 record PageFacts(Set<String> ids, List<String> links, List<String> problems) {
+
+    PageFacts {
+        ids = SortedIds.of(ids);
+    }
 }

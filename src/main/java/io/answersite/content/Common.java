@@ -19,6 +19,10 @@ public record Common(String title, String description, LocalDate date, LocalDate
                      Located<String> author, List<String> tags, Located<String> topic, boolean draft,
                      List<Located<String>> aliases, Review review, Map<String, SourcePos> keyPositions) {
 
+    public Common {
+        keyPositions = KeyPositions.of(keyPositions);
+    }
+
     /** Where {@code key} was written, or the start of the file when the page does not set it. */
     public SourcePos keyPos(String key, String sourcePath) {
         SourcePos pos = keyPositions.get(key);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,6 +47,8 @@ final class PageBuilder {
     private static final Set<String> NO_TOPIC_KEYS = COMMON_KEYS.stream().filter(k -> !k.equals("topic"))
             .collect(Collectors.toUnmodifiableSet());
 
+    /** The kind part of a reference that did not parse, to say which kinds there are (compiled once: one per related item). */
+    private static final Pattern WRITTEN_KIND = Pattern.compile("^([A-Za-z_]+):");
     private static final Set<String> REVIEW_KEYS = Set.of("owner", "reviewed", "next");
 
     private static final Set<String> FAQ_KEYS = Set.of("q", "a");
@@ -55,6 +58,12 @@ final class PageBuilder {
     private static final List<String> REF_KINDS = Kind.refNames();
 
     private final MarkdownRenderer markdown;
+    /**
+     * One instance of each page id that related items name, by itself: an answer names about as many
+     * pages as it has related items, and at 50,000 pages with 20 each the copies took 50 MB (heap
+     * dump, docs/PERFORMANCE.md, session 19). Per loader, so per build.
+     */
+    private final Map<String, String> refIds = new ConcurrentHashMap<>();
 
     PageBuilder(MarkdownRenderer markdown) {
         this.markdown = markdown;
@@ -264,7 +273,7 @@ final class PageBuilder {
                 review, Collections.unmodifiableMap(positions));
     }
 
-    private static Page.Answer answer(Fields fields, PageKey key, String path, SourcePos idPos, Common common,
+    private Page.Answer answer(Fields fields, PageKey key, String path, SourcePos idPos, Common common,
                                       MarkdownDoc body) {
         String question = fields.string("question").orElse(common.title());
         String answer = fields.requiredString("answer").orElse("");
@@ -288,19 +297,22 @@ final class PageBuilder {
                 fields.strings("next_steps"), fields.string("summary_en").orElse(null), faq, related, Map.of());
     }
 
-    private static Optional<TypedRef> typedRef(String text, SourcePos pos, Diagnostics diagnostics) {
+    private Optional<TypedRef> typedRef(String text, SourcePos pos, Diagnostics diagnostics) {
         Optional<TypedRef> ref = TypedRef.parse(text, pos);
-        Matcher kind = Pattern.compile("^([A-Za-z_]+):").matcher(text.strip());
-        if (ref.isEmpty() && kind.find() && !REF_KINDS.contains(kind.group(1))) {
+        if (ref.isPresent()) {
+            TypedRef parsed = ref.get();
+            return Optional.of(new TypedRef(parsed.kind(), refIds.computeIfAbsent(parsed.id(), id -> id),
+                    parsed.anchor(), parsed.pos()));
+        }
+        Matcher kind = WRITTEN_KIND.matcher(text.strip());
+        if (kind.find() && !REF_KINDS.contains(kind.group(1))) {
             diagnostics.error(Rules.FRONT_MATTER_ENUM, pos, "'" + kind.group(1) + "' in '" + text + "' is not a kind of page; use one of "
                     + String.join(", ", REF_KINDS) + Suggestions.closest(kind.group(1), REF_KINDS)
                     .map(k -> " (did you mean '" + k + "'?)").orElse(""));
             return ref;
         }
-        if (ref.isEmpty()) {
-            diagnostics.error(Rules.FRONT_MATTER_TYPE, pos, "'" + text + "' is not a typed reference; write kind:id, where"
-                    + " kind is answer, guide, checklist, glossary, topic or hub (for example guide:network-troubleshooting)");
-        }
+        diagnostics.error(Rules.FRONT_MATTER_TYPE, pos, "'" + text + "' is not a typed reference; write kind:id, where"
+                + " kind is answer, guide, checklist, glossary, topic or hub (for example guide:network-troubleshooting)");
         return ref;
     }
 

@@ -171,7 +171,7 @@ public final class MarkdownTwins {
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
     Shared inputs(Page page) {
-        return inputsByPage.computeIfAbsent(page.key(), key -> new Shared(madeInputs(page)));
+        return inputsByPage.computeIfAbsent(page.key(), key -> new Shared(fragments.compared(madeInputs(page))));
     }
 
     private List<Object> madeInputs(Page page) {

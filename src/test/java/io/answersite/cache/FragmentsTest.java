@@ -1,10 +1,14 @@
 package io.answersite.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +83,36 @@ class FragmentsTest {
         fragments.get("search", "a", page, null, this::tokens);
         fragments.retain("search", "a");
         assertEquals("tokens 2", fragments.get("search", "a", page, null, this::tokens));
+    }
+
+    @Test
+    void inputsKeptForTheBuildCacheAreHeldAsTheirDigestAndReuseAFragmentExactlyWhenTheyAreEqual() {
+        Fragments first = Fragments.onDisk(new InputDigest(record -> null), Map.of(), null, Set.of(), null);
+        Object inputs = first.compared(List.of("title", List.of("related title", "description")));
+        assertInstanceOf(InputDigest.Digested.class, inputs);
+        assertEquals("twin", first.get("twin", "a", Fragments.class, inputs, () -> "twin", FragmentsTest::utf8,
+                FragmentsTest::text));
+        Map<String, FragmentFile.Stored> kept = first.stored().stream()
+                .collect(java.util.stream.Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
+        AtomicInteger made = new AtomicInteger();
+        Fragments same = Fragments.onDisk(new InputDigest(record -> null), kept, null, Set.of(), null);
+        same.get("twin", "a", Fragments.class, same.compared(List.of("title", List.of("related title", "description"))),
+                () -> "made " + made.incrementAndGet(), FragmentsTest::utf8, FragmentsTest::text);
+        assertEquals(0, made.get(), "equal inputs: the kept fragment");
+        Fragments changed = Fragments.onDisk(new InputDigest(record -> null), kept, null, Set.of(), null);
+        assertEquals("made 1", changed.get("twin", "a", Fragments.class, changed.compared(List.of("title",
+                List.of("related title", "new description"))), () -> "made " + made.incrementAndGet(),
+                FragmentsTest::utf8, FragmentsTest::text));
+        Object undigestable = List.of(new Object());
+        assertSame(undigestable, same.compared(undigestable), "what cannot be digested is compared as itself");
+        assertSame(undigestable, Fragments.kept().compared(undigestable), "the preview compares by equality");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
