@@ -75,7 +75,7 @@ public final class Answersite {
      * {@code budget}, or a thirty-second of the maximum heap when less: a site's {@code -Xmx} bounds both
      * budgets. With README's cap for 50,000 pages (1.1 GB) a sixteenth each left too little old
      * generation for the shapes that hold most (long guides, many related items; docs/PERFORMANCE.md,
-     * session 19); above 8 GB of heap the budgets are their defaults either way.
+     * session 19); from 4 GB of heap on, both are their defaults.
      */
     private static long withinHeap(long budget) {
         return Math.min(budget, Runtime.getRuntime().maxMemory() / 32);
