@@ -8,10 +8,10 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Where each top-level key of one page's front matter was written, in the order written, as arrays
@@ -91,23 +91,8 @@ final class KeyPositions extends AbstractMap<String, SourcePos> {
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<String, SourcePos>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < keys.length;
-                    }
-
-                    @Override
-                    public Entry<String, SourcePos> next() {
-                        if (next >= keys.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return Map.entry(keys[i], new SourcePos(path, lines[i], columns[i]));
-                    }
-                };
+                return IntStream.range(0, keys.length)
+                        .mapToObj(i -> Map.entry(keys[i], new SourcePos(path, lines[i], columns[i]))).iterator();
             }
 
             @Override
