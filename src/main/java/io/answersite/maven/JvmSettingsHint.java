@@ -44,7 +44,9 @@ final class JvmSettingsHint {
             return Optional.empty();
         }
         if (jvmArguments.stream().anyMatch(JvmSettingsHint::isCollectorOrHeapSetting)) {
-            return pages > CLIENT_COMPILER_PAGES && clientCompilerOnly(jvmArguments)
+            // with a heap cap, C1 alone may be a choice for memory (README: a 101,006-page site within 1.5 GB)
+            boolean cappedHeap = jvmArguments.stream().anyMatch(argument -> argument.startsWith("-Xmx"));
+            return pages > CLIENT_COMPILER_PAGES && clientCompilerOnly(jvmArguments) && !cappedHeap
                     ? Optional.of("answersite: " + pages + " pages built with the client compiler alone ("
                     + CLIENT_COMPILER_ONLY + "); builds of sites past about " + CLIENT_COMPILER_PAGES
                     + " pages were faster without it: take it (and the Tier3 thresholds) out of the site's"

@@ -40,6 +40,9 @@ class JvmSettingsHintTest {
         List<String> overridden = new java.util.ArrayList<>(recommendedForSmallSites);
         overridden.add("-XX:TieredStopAtLevel=4"); // MAVEN_OPTS comes after .mvn/jvm.config: the last one counts
         assertEquals(Optional.empty(), JvmSettingsHint.of(33_339, overridden));
+        List<String> cappedForMemory = new java.util.ArrayList<>(recommendedForSmallSites);
+        cappedForMemory.add("-Xmx1250m"); // README: C1 alone keeps a capped 101,006-page build within 1.5 GB
+        assertEquals(Optional.empty(), JvmSettingsHint.of(101_006, cappedForMemory));
     }
 
     @Test
