@@ -80,7 +80,7 @@ final class CheckedLinks {
         new TreeMap<>(facts).forEach((path, page) -> {
             Sha256.updateText(sha, path);
             Sha256.updateInt(sha, page.ids().size());
-            new TreeSet<>(page.ids()).forEach(id -> Sha256.updateText(sha, id));
+            page.ids().forEach(id -> Sha256.updateText(sha, id)); // in sorted order (SortedIds)
         });
         return sha.digest();
     }

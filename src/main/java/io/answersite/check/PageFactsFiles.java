@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -147,8 +144,8 @@ public final class PageFactsFiles {
             String path = table[ints.getInt()];
             byte[] sha256 = new byte[32];
             ints.get(sha256);
-            Set<String> ids = new HashSet<>(readIndexes(ints, table));
-            PageFacts facts = new PageFacts(ids, readIndexes(ints, table), readIndexes(ints, table));
+            PageFacts facts = new PageFacts(SortedIds.of(readIndexes(ints, table)), readIndexes(ints, table),
+                    readIndexes(ints, table));
             pages.put(path, new Memory.Entry(null, sha256, facts));
             records.put(path, new int[] {start, ints.position()});
         }
@@ -222,7 +219,7 @@ public final class PageFactsFiles {
         Map<String, Collection<String>> sortedIds = new HashMap<>();
         for (String path : whole ? pages.keySet() : changed) {
             PageFacts facts = pages.get(path).facts();
-            Collection<String> ids = new TreeSet<>(facts.ids());
+            Collection<String> ids = facts.ids(); // in sorted order (SortedIds)
             sortedIds.put(path, ids);
             addTo(table, added, kept, path);
             ids.forEach(id -> addTo(table, added, kept, id));

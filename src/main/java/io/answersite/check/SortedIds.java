@@ -2,6 +2,7 @@ package io.answersite.check;
 
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -19,16 +20,23 @@ final class SortedIds extends AbstractSet<String> {
         this.ids = ids;
     }
 
-    static Set<String> of(Set<String> ids) {
-        if (ids instanceof SortedIds) {
-            return ids;
+    /** {@code ids} sorted, each once (a list read back from the build cache is already in order). */
+    static Set<String> of(Collection<String> ids) {
+        if (ids instanceof SortedIds sorted) {
+            return sorted;
         }
         if (ids.isEmpty()) {
             return Set.of();
         }
         String[] sorted = ids.toArray(String[]::new);
         Arrays.sort(sorted);
-        return new SortedIds(sorted);
+        int distinct = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            if (!sorted[i].equals(sorted[distinct - 1])) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return new SortedIds(distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct));
     }
 
     @Override

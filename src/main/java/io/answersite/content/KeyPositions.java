@@ -45,8 +45,11 @@ final class KeyPositions extends AbstractMap<String, SourcePos> {
      * file (a form no loader makes, kept correct rather than compact).
      */
     static Map<String, SourcePos> of(Map<String, SourcePos> positions) {
-        if (positions instanceof KeyPositions || positions.isEmpty()) {
-            return positions instanceof KeyPositions ? positions : Map.of();
+        if (positions instanceof KeyPositions) {
+            return positions;
+        }
+        if (positions.isEmpty()) {
+            return Map.of();
         }
         String path = positions.values().iterator().next().path();
         String[] keys = new String[positions.size()];

@@ -270,7 +270,7 @@ final class PageBuilder {
         Map<String, SourcePos> positions = new LinkedHashMap<>();
         fields.keys().forEach(key -> positions.put(key, fields.keyPos(key)));
         return new Common(title, description, date, updated, author, fields.strings("tags"), topic, draft, aliases,
-                review, Collections.unmodifiableMap(positions));
+                review, positions); // kept compact and unmodifiable by Common
     }
 
     private Page.Answer answer(Fields fields, PageKey key, String path, SourcePos idPos, Common common,

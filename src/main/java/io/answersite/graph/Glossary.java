@@ -74,7 +74,6 @@ public final class Glossary {
         return indexById.getOrDefault(termId, -1);
     }
 
-    /** The term page that a page in {@code language} links to for the term at {@code index}; null if none. */
     /**
      * The pages of {@code terms} (indexes of this glossary's terms) in {@code language}, in term order,
      * as a list that holds the bit set, not a reference per term; {@code terms} must not change after.
@@ -84,6 +83,7 @@ public final class Glossary {
         return keys == null || terms.isEmpty() ? List.of() : new TermPageList(terms, keys);
     }
 
+    /** The term page that a page in {@code language} links to for the term at {@code index}; null if none. */
     public PageKey termPage(String language, int index) {
         PageKey[] keys = keysByLanguage.get(language);
         return keys == null ? null : keys[index];

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FragmentsTest {
@@ -93,7 +95,7 @@ class FragmentsTest {
         assertEquals("twin", first.get("twin", "a", Fragments.class, inputs, () -> "twin", FragmentsTest::utf8,
                 FragmentsTest::text));
         Map<String, FragmentFile.Stored> kept = first.stored().stream()
-                .collect(java.util.stream.Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
+                .collect(Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
         AtomicInteger made = new AtomicInteger();
         Fragments same = Fragments.onDisk(new InputDigest(record -> null), kept, null, Set.of(), null);
         same.get("twin", "a", Fragments.class, same.compared(List.of("title", List.of("related title", "description"))),
@@ -109,10 +111,10 @@ class FragmentsTest {
     }
 
     private static byte[] utf8(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(byte[] bytes) {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

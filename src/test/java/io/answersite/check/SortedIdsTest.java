@@ -30,4 +30,11 @@ class SortedIdsTest {
         assertEquals(List.of("a", "b"), List.copyOf(facts.ids()));
         assertEquals(Set.of(), new PageFacts(new HashSet<>(), List.of(), List.of()).ids());
     }
+
+    @Test
+    void idsReadBackAsAListAreSortedAndKeptOnce() {
+        Set<String> ids = SortedIds.of(List.of("b", "a", "b", "c", "a"));
+        assertEquals(List.of("a", "b", "c"), List.copyOf(ids));
+        assertEquals(Set.of("a", "b", "c"), ids);
+    }
 }
