@@ -220,9 +220,12 @@ public final class BuildCache {
         return segments.loads(key);
     }
 
-    /** Keeps {@code loads} for the next build under {@code key}; see {@link SegmentedFiles#keepLoads}. */
-    public void keepLoads(LoadCache loads, String key) {
-        segments.keepLoads(loads, key);
+    /**
+     * The writes that keep {@code loads} for the next build under {@code key}, one task per segment
+     * file, to be run on any threads; see {@link SegmentedFiles#loadWrites}.
+     */
+    public List<Runnable> loadWrites(LoadCache loads, String key) {
+        return segments.loadWrites(loads, key);
     }
 
     /** The fragments the last build kept under {@code key}, by fragment key; see {@link SegmentedFiles#fragments}. */
@@ -230,9 +233,12 @@ public final class BuildCache {
         return segments.fragments(key);
     }
 
-    /** Keeps the fragments {@code fragments} used or made for the next build under {@code key}; see {@link SegmentedFiles#keepFragments}. */
-    public void keepFragments(Fragments fragments, String key) {
-        segments.keepFragments(fragments.stored(), fragments::spilled, key);
+    /**
+     * The writes that keep the fragments {@code fragments} used or made for the next build under
+     * {@code key}, one task per segment file, to be run on any threads; see {@link SegmentedFiles#fragmentWrites}.
+     */
+    public List<Runnable> fragmentWrites(Fragments fragments, String key) {
+        return segments.fragmentWrites(fragments.stored(), fragments::spilled, key);
     }
 
     /** How many files the load cache is kept in. */
@@ -266,7 +272,7 @@ public final class BuildCache {
 
     /**
      * Where a build of this site puts the fragments it makes beyond {@code budget} bytes until they
-     * are kept ({@link #keepFragments}); closed by the build (its files deleted).
+     * are kept ({@link #fragmentWrites}); closed by the build (its files deleted).
      */
     public FragmentSpill spill(long budget) {
         return new FragmentSpill(folder, budget);

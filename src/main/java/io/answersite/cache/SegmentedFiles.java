@@ -54,11 +54,12 @@ final class SegmentedFiles {
     }
 
     /**
-     * Keeps {@code loads} for the next build, under {@code key} (see {@link LoadFile}), in segments by
-     * the hash of each file's path: only the segments whose files or contents changed since they were
-     * read are written, so an edit rewrites about a sixteenth of what was loaded.
+     * The writes that keep {@code loads} for the next build, under {@code key} (see {@link LoadFile}), in
+     * segments by the hash of each file's path: one task per segment whose files or contents changed
+     * since it was read, so an edit rewrites about a sixteenth of what was loaded. The tasks write
+     * separate files and may run on any threads, together with other such tasks.
      */
-    void keepLoads(LoadCache loads, String key) {
+    List<Runnable> loadWrites(LoadCache loads, String key) {
         cache.delete(BuildCache.LOAD_FILE); // the one file of earlier versions
         List<List<LoadCache.Stored>> segments = new ArrayList<>();
         for (int i = 0; i < BuildCache.LOAD_SEGMENTS; i++) {
@@ -69,15 +70,19 @@ final class SegmentedFiles {
                 segments.get(Math.floorMod(entry.path().hashCode(), BuildCache.LOAD_SEGMENTS)).add(entry);
             }
         }
-        // segments are separate files: both cores encode (a clean build writes every one)
-        IntStream.range(0, BuildCache.LOAD_SEGMENTS).parallel().forEach(i -> {
-            List<LoadCache.Stored> segment = segments.get(i);
-            byte[] digest = LoadFile.digest(segment, key);
-            if (!Arrays.equals(digest, loadedSegments.get(i))) {
-                cache.replace(BuildCache.loadSegment(i), out -> LoadFile.write(out, segment, key));
-                loadedSegments.put(i, digest);
-            }
-        });
+        List<Runnable> writes = new ArrayList<>();
+        for (int segment = 0; segment < BuildCache.LOAD_SEGMENTS; segment++) {
+            int i = segment;
+            writes.add(() -> {
+                List<LoadCache.Stored> entries = segments.get(i);
+                byte[] digest = LoadFile.digest(entries, key);
+                if (!Arrays.equals(digest, loadedSegments.get(i))) {
+                    cache.replace(BuildCache.loadSegment(i), out -> LoadFile.write(out, entries, key));
+                    loadedSegments.put(i, digest);
+                }
+            });
+        }
+        return writes;
     }
 
     /**
@@ -102,27 +107,33 @@ final class SegmentedFiles {
     }
 
     /**
-     * Keeps {@code stored} (sorted by key) for the next build under {@code key}, in segments by the
-     * hash of each fragment's key: a segment holding exactly the fragments read from it (the same
-     * objects: taken back unchanged) is not written again. An entry without its value was put in the
-     * build's spill: {@code spilled} gives a segment's such entries back, one segment at a time.
+     * The writes that keep {@code stored} (sorted by key) for the next build under {@code key}, in
+     * segments by the hash of each fragment's key: one task per segment, which writes nothing when the
+     * segment holds exactly the fragments read from it (the same objects: taken back unchanged). An
+     * entry without its value was put in the build's spill: {@code spilled} gives a segment's such
+     * entries back, one segment at a time. The tasks may run on any threads, as {@link #loadWrites}'.
      */
-    void keepFragments(List<FragmentFile.Stored> stored, IntFunction<Map<String, FragmentFile.Stored>> spilled,
-                       String key) {
+    List<Runnable> fragmentWrites(List<FragmentFile.Stored> stored,
+                                  IntFunction<Map<String, FragmentFile.Stored>> spilled, String key) {
         cache.delete(BuildCache.FRAGMENT_FILE); // the one file of earlier versions
         List<List<FragmentFile.Stored>> segments = new ArrayList<>();
         for (int i = 0; i < BuildCache.FRAGMENT_SEGMENTS; i++) {
             segments.add(new ArrayList<>());
         }
         stored.forEach(entry -> segments.get(BuildCache.fragmentSegmentOf(entry.key())).add(entry));
-        IntStream.range(0, BuildCache.FRAGMENT_SEGMENTS).parallel().forEach(i -> {
-            List<FragmentFile.Stored> segment = segments.get(i);
-            if (!sameObjects(segment, fragmentSegments.get(i))) {
-                List<FragmentFile.Stored> whole = withValues(segment, () -> spilled.apply(i));
-                cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, whole, key));
-                fragmentSegments.put(i, segment); // the build's own objects: a spilled value is not held again
-            }
-        });
+        List<Runnable> writes = new ArrayList<>();
+        for (int segment = 0; segment < BuildCache.FRAGMENT_SEGMENTS; segment++) {
+            int i = segment;
+            writes.add(() -> {
+                List<FragmentFile.Stored> entries = segments.get(i);
+                if (!sameObjects(entries, fragmentSegments.get(i))) {
+                    List<FragmentFile.Stored> whole = withValues(entries, () -> spilled.apply(i));
+                    cache.replace(BuildCache.fragmentSegment(i), out -> FragmentFile.write(out, whole, key));
+                    fragmentSegments.put(i, entries); // the build's own objects: a spilled value is not held again
+                }
+            });
+        }
+        return writes;
     }
 
     /** {@code segment} with each spilled entry's value read back (the entry written with the same digests). */

@@ -60,9 +60,8 @@ public final class SearchIndex {
     }
 
     public void emit(SiteOutput output) {
-        for (Language language : site.config().languages()) {
-            emit(language, output);
-        }
+        // the languages side by side: a language whose pages make one chunk would leave a core idle
+        site.config().languages().parallelStream().forEach(language -> emit(language, output));
     }
 
     private void emit(Language language, SiteOutput output) {
@@ -231,8 +230,9 @@ public final class SearchIndex {
 
     /** The postings of one chunk of documents, each document's tokens kept with its page in the preview. */
     private ChunkPostings mergeChunk(List<Page> chunkDocs, int firstDoc) {
-        List<DocWeights> weights = chunkDocs.stream().map(page -> fragments.<DocWeights>get("search", page.key(), page,
-                null, () -> DocWeights.of(page))).toList();
+        // tokenized on both cores (a site of fewer than two chunks has nothing else to run beside it)
+        List<DocWeights> weights = chunkDocs.parallelStream().map(page -> fragments.<DocWeights>get("search",
+                page.key(), page, null, () -> DocWeights.of(page))).toList();
         // room for half the chunk's document tokens: fewer resizes while merging (its vocabulary is at most all of them)
         ChunkMerge merged = new ChunkMerge(weights.stream().mapToInt(doc -> doc.tokens().length).sum() / 2);
         for (int n = 0; n < weights.size(); n++) {

@@ -13,6 +13,7 @@ import io.answersite.render.PageCounts;
 import io.answersite.render.RenderCache;
 import io.answersite.sink.OutputManifest;
 import io.answersite.text.ParkedBytes;
+import io.answersite.work.Parallel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,20 +92,22 @@ final class CachedBuild {
                     Optional.of(listed));
             times.time("cache", () -> {
                 boolean published = result.written() && result.output().isPresent();
-                // files that failed to load are kept too (fixing one re-reads one); only changed segments are written
-                List<Runnable> writes = new ArrayList<>(List.of(() -> cache.keepLoads(loads, loadKey)));
+                // files that failed to load are kept too (fixing one re-reads one); only changed segments are
+                // written. Every segment file is a task of one list, the largest first (the load segments are
+                // encoded now): nested parallel loops left a core idle while the other encoded the loads
+                List<Runnable> writes = new ArrayList<>(cache.loadWrites(loads, loadKey));
                 if (published) {
                     renders.retainOnly(result.pages().writtenPaths());
-                    writes.add(() -> cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey)));
-                    writes.add(() -> cache.keepFragments(fragments, renderKey));
                     if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
                         PageFactsFiles.names().forEach(cache::delete); // the pages' links could hold the secret
                     } else {
                         writes.add(() -> PageFactsFiles.write(checked, (name, body) -> cache.replace(name, body::write),
                                 renderKey, renders::outputHash));
                     }
+                    writes.addAll(cache.fragmentWrites(fragments, renderKey));
+                    writes.add(() -> cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey)));
                 }
-                writes.parallelStream().forEach(Runnable::run); // separate files, each encoded on a core as one comes free
+                Parallel.forEach(writes, Runnable::run); // each thread takes the next file as it comes free
                 if (published) { // last: the cache answers an unchanged site only once everything above is in place
                     cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
                             result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));

@@ -61,7 +61,7 @@ class FragmentSpillTest {
                     aside.size(), "a file per segment written to: " + aside);
             aside.forEach(name -> assertTrue(name.startsWith("fragments-"), name));
 
-            cache.keepFragments(fragments, "key");
+            cache.fragmentWrites(fragments, "key").forEach(Runnable::run);
         }
         assertEquals(List.of(), temporaryFiles(cache), "the spill's files are deleted when it closes");
 
