@@ -83,9 +83,15 @@ public final class Fingerprint {
         return this;
     }
 
-    /** The hash ({@link Murmur3#of}) of each file the trees added so far, by absolute normalized path. */
-    public Map<Path, byte[]> fileHashes() {
-        return Map.copyOf(fileHashes);
+    /**
+     * The hash ({@link Murmur3#of}) of each file the trees added so far, by absolute normalized path,
+     * handed over: the fingerprint keeps none of them. At 100,000 files they were about 35 MB, held
+     * through the whole build by the fingerprint alone (heap dump of a 50,000-page build).
+     */
+    public Map<Path, byte[]> takeFileHashes() {
+        Map<Path, byte[]> taken = Map.copyOf(fileHashes);
+        fileHashes.clear();
+        return taken;
     }
 
     /**

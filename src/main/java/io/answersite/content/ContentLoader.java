@@ -88,6 +88,7 @@ public final class ContentLoader {
         }
         if (cache != null) {
             cache.retainOnly(files);
+            cache.forgetHashes();
         }
         return new LoadedContent(List.copyOf(pages), List.copyOf(snippets));
     }

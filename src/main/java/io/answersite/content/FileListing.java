@@ -69,10 +69,17 @@ public final class FileListing {
             listed = walk.get();
         }
         synchronized (this) {
-            last = listed;
+            // only a tracking listing is ever brought up to date: a one-shot build's would only hold every
+            // file's attributes to its end (about 16 MB at 100,000 files, heap dump of a 50,000-page build)
+            last = tracking ? listed : null;
             lastFolder = folder;
         }
         return listed;
+    }
+
+    /** Whether the last listing is held for the next one (for tests of what a one-shot build keeps). */
+    synchronized boolean holdsListing() {
+        return last != null;
     }
 
     private static Path realPath(Path folder) {

@@ -165,6 +165,11 @@ public final class LoadCache {
         knownHashes = Map.copyOf(hashes);
     }
 
+    /** Drops the hashes {@link #useHashes} handed over: they serve one load, and held one file's path and hash each. */
+    void forgetHashes() {
+        knownHashes = Map.of();
+    }
+
     /**
      * Keeps the bodies of pages read from now on in {@code store} once its budget is spent, for one
      * build: such pages read their HTML and Markdown back from the file each time a stage takes them,

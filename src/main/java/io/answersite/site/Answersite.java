@@ -319,6 +319,7 @@ public final class Answersite {
         PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings,
                 loaded.glossary().orElseThrow(), autolinks, renderCache, fingerprinted)
                 .render(output, diagnostics, listener::pagesRendered));
+        written.pagesWritten(); // the machine files below are no HTML pages
         int files = times.time("emit", () -> {
             SiteText text = new SiteText(graph, strings);
             new MachineFiles(text, loaded.reader().label(request.configFile()), fragments).emit(output, diagnostics);

@@ -69,7 +69,7 @@ final class CachedBuild {
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
         LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
-        loads.useHashes(fingerprint.fileHashes()); // hashed a moment ago for the fingerprint: not again
+        loads.useHashes(fingerprint.takeFileHashes()); // hashed a moment ago for the fingerprint: not again
         // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
         RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
             try (in) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +53,12 @@ class FingerprintTest {
             assumeTrue(false, "symbolic links are not available here");
         }
         Fingerprint fingerprint = new Fingerprint().addTree("content", content);
+        Map<Path, byte[]> hashes = fingerprint.takeFileHashes();
         assertEquals(Set.of(content.resolve("own.md").toAbsolutePath().normalize(),
-                content.resolve("linked.md").toAbsolutePath().normalize()), fingerprint.fileHashes().keySet());
+                content.resolve("linked.md").toAbsolutePath().normalize()), hashes.keySet());
         assertArrayEquals(Murmur3.of("shared".getBytes(StandardCharsets.UTF_8)),
-                fingerprint.fileHashes().get(content.resolve("linked.md").toAbsolutePath().normalize()));
+                hashes.get(content.resolve("linked.md").toAbsolutePath().normalize()));
+        assertEquals(Map.of(), fingerprint.takeFileHashes(), "handed over once, not kept");
         String before = fingerprint.hex();
         Files.writeString(outside, "changed");
         assertNotEquals(before, of(content), "the target changed");

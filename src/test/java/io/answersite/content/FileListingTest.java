@@ -1,6 +1,7 @@
 package io.answersite.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,6 +63,14 @@ class FileListingTest {
         list();
         list();
         assertEquals(2, walks.get());
+    }
+
+    @Test
+    void aListingWithoutReportsIsNotHeldAfterIt() {
+        list();
+        assertFalse(listing.holdsListing());
+        tracking();
+        assertTrue(listing.holdsListing());
     }
 
     @Test
