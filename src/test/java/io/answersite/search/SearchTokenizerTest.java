@@ -3,7 +3,10 @@ package io.answersite.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SearchTokenizerTest {
@@ -19,9 +22,29 @@ class SearchTokenizerTest {
             "");
 
     @Test
-    void normalizesEveryTextExactlyAsTheJdksNfkcDoes() {
-        for (String text : TEXTS) {
-            assertEquals(Normalizer.normalize(text, Normalizer.Form.NFKC), SearchTokenizer.nfkc(text), text);
+    void foldsEveryTextExactlyAsTheJdksNfkcAndLowerCaseDo() {
+        List<String> texts = new ArrayList<>(TEXTS);
+        texts.add("ΟΔΟΣ ends in a final sigma, İstanbul has a dotted capital");
+        // random texts over the characters the one pass maps itself and some it must leave to the JDK
+        String alphabet = "aZ09_ -.,\t\n跨域请求、。　ＡＺａｚ０９！～Σς\u0301ÉéＥ\u3000\uD840\uDC00한テ";
+        Random random = new Random(7);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            boolean onlyMapped = random.nextBoolean();
+            for (int i = 0; i < length; i++) {
+                int at = random.nextInt(onlyMapped ? alphabet.indexOf('Σ') : alphabet.length());
+                char c = alphabet.charAt(at);
+                text.append(c);
+                if (Character.isHighSurrogate(c) && at + 1 < alphabet.length()) {
+                    text.append(alphabet.charAt(at + 1));
+                }
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            assertEquals(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT),
+                    new String(SearchTokenizer.folded(text)), text);
         }
     }
 
