@@ -92,7 +92,7 @@ public final class Fragments {
      *     last build left them ({@code BuildCache.untouchedOutputs}): a fragment that stands for a whole
      *     output file then need not keep the file's bytes ({@link #published}); null when not known
      * @param spill where the fragments made beyond its budget are written as they are made instead of
-     *     held until the build cache is written ({@link BuildCache#keepFragments}); null holds them all
+     *     held until the build cache is written ({@link BuildCache#fragmentWrites}); null holds them all
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
                                    Set<String> untouched, FragmentSpill spill) {

@@ -197,7 +197,7 @@ public final class LoadCache {
     }
 
     /**
-     * One file's entry as the build cache keeps it ({@link io.answersite.cache.BuildCache#keepLoads}).
+     * One file's entry as the build cache keeps it ({@link io.answersite.cache.BuildCache#loadWrites}).
      *
      * @param path the file, as the loader named it
      * @param contentHash the hash of the file's bytes ({@link Murmur3#of}); null in a cache that trusts time stamps
