@@ -58,6 +58,18 @@ set_aside() {
   sync
 }
 trap 'rm -rf "$set_aside_dir"' EXIT
+# The outputs set aside add up (a 50,000-page shape sets aside about 5 GB of ours and Hugo's per run,
+# and a full matrix of them does not fit this machine's disk): when the disk holding BENCH_DIR has less
+# than MIN_FREE_GB (default 20) free, they are deleted before the next build, and the disk probes of the
+# rows after it show what that costs, rather than a build failing for want of space (session 20).
+make_room() {
+  local free_gb
+  free_gb=$(df --output=avail -BG "$bench_dir" | tail -1 | tr -dc '0-9')
+  if [ "$free_gb" -lt "${MIN_FREE_GB:-20}" ] && [ -d "$set_aside_dir" ]; then
+    echo "    ${free_gb} GB free: deleting the outputs set aside (the disk probes after this show the cost)" >&2
+    rm -rf "$set_aside_dir"
+  fi
+}
 # one timed `mvn site:build` in the corpus; sets: wall cpu rss own stages summary
 timed_build() {
   local log
@@ -150,8 +162,10 @@ import generate_corpus; print(" ".join(generate_corpus.SHAPES))')
     fi
     local walls=() rsss=() hwalls=() hrsss=() warnings=0 all_hwarnings=0 pages=0 probe
     hugo_stopped=0
+    make_room
     probe=$(disk_probe)
     for run in $(seq "$runs"); do
+      make_room
       set_aside "$corpus/target"
       timed_build
       walls+=("$wall"); rsss+=("$rss")
@@ -238,6 +252,7 @@ for size in "${sizes[@]}"; do
   pages=$(find "$corpus/content" -name '*.md' | wc -l)
   walls=(); cpus=(); rsss=(); owns=(); all_stages=()
   for run in $(seq "$runs"); do
+    make_room
     set_aside "$corpus/target"
     timed_build
     walls+=("$wall"); cpus+=("$cpu"); rsss+=("$rss"); owns+=("$own"); all_stages+=("$stages")
