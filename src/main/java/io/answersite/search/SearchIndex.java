@@ -60,8 +60,11 @@ public final class SearchIndex {
     }
 
     public void emit(SiteOutput output) {
-        // the languages side by side: a language whose pages make one chunk would leave a core idle
-        site.config().languages().parallelStream().forEach(language -> emit(language, output));
+        // one language after the other: each holds every chunk's postings until its shards are made, and
+        // a chunk's pages are tokenized on both cores (below), so a small language leaves no core idle
+        for (Language language : site.config().languages()) {
+            emit(language, output);
+        }
     }
 
     private void emit(Language language, SiteOutput output) {
