@@ -233,7 +233,7 @@ public final class SearchIndex {
 
     /** The postings of one chunk of documents, each document's tokens kept with its page in the preview. */
     private ChunkPostings mergeChunk(List<Page> chunkDocs, int firstDoc) {
-        // tokenized on both cores (a site of fewer than two chunks has nothing else to run beside it)
+        // the chunk's pages on both cores: a language of one chunk (English on the 1,000-page corpora) ran on one
         List<DocWeights> weights = chunkDocs.parallelStream().map(page -> fragments.<DocWeights>get("search",
                 page.key(), page, null, () -> DocWeights.of(page))).toList();
         // room for half the chunk's document tokens: fewer resizes while merging (its vocabulary is at most all of them)
