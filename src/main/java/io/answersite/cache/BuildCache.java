@@ -8,6 +8,7 @@ import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Severity;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.HeldBack;
+import io.answersite.text.FileSpans;
 import io.answersite.text.ParkedBytes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +77,7 @@ import java.util.stream.Stream;
  * in use; the next build of the site deletes the half-written one. Builds of one site (same output
  * folder) take turns under the output lock, so one site's folder is never written by two at once.
  */
-public final class BuildCache {
+public final class BuildCache implements AutoCloseable {
 
     private static final String MAGIC = "answersite-build-cache-1";
     static final String SITE_FILE = "site.bin";
@@ -91,6 +93,8 @@ public final class BuildCache {
 
     private final Path folder;
     private final SegmentedFiles segments = new SegmentedFiles(this);
+    /** The cache files values were left in when read ({@link #leftIn}), by name, open until {@link #close}. */
+    private final Map<String, FileSpans> leftOpen = new ConcurrentHashMap<>();
 
     private BuildCache(Path folder) {
         this.folder = folder;
@@ -278,7 +282,11 @@ public final class BuildCache {
         return new FragmentSpill(folder, budget);
     }
 
-    /** Writes one cache file whole: into a temporary file beside it, then moved over the old one. */
+    /**
+     * Writes one cache file whole: into a temporary file beside it, then moved over the old one. Values
+     * left in the old file ({@link #leftIn}) may be read by {@code writer} only: the file is closed
+     * before it is replaced (a file open for reading cannot be replaced on every system).
+     */
     public void replace(String name, Writer writer) {
         try {
             Files.createDirectories(folder);
@@ -286,6 +294,10 @@ public final class BuildCache {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(temporary), 1 << 16))) {
                 writer.write(out);
+            }
+            FileSpans read = leftOpen.remove(name);
+            if (read != null) {
+                read.close();
             }
             Files.move(temporary, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -301,6 +313,31 @@ public final class BuildCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + folder.resolve(name), e);
         }
+    }
+
+    /**
+     * Cache file {@code name}, opened to read back values a reader of {@link #open} leaves in it
+     * (pages' bodies, fragments' bytes) instead of copying them onto the heap; open until the file is
+     * replaced or this cache is closed. Empty when the file cannot be opened.
+     */
+    Optional<FileSpans> leftIn(String name) {
+        try {
+            FileSpans spans = FileSpans.open(folder.resolve(name));
+            FileSpans before = leftOpen.put(name, spans);
+            if (before != null) {
+                before.close();
+            }
+            return Optional.of(spans);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Closes the files values were left in: a build closes its cache when it no longer reads any value it took from it. */
+    @Override
+    public void close() {
+        leftOpen.values().forEach(FileSpans::close);
+        leftOpen.clear();
     }
 
     /** Opens one cache file for reading, if it exists. */

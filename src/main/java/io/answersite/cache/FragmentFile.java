@@ -1,8 +1,13 @@
 package io.answersite.cache;
 
+import io.answersite.text.LargeText;
+import io.answersite.text.ParkedBytes;
+import io.answersite.text.SpanSource;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +31,40 @@ public final class FragmentFile {
     }
 
     /**
-     * One kept fragment: {@code kind\nid}, the digests of what it was made from, and its bytes (null
-     * while a build has it in its {@link FragmentSpill}).
+     * One kept fragment: {@code kind\nid}, the digests of what it was made from, and its bytes: held,
+     * or left in the cache file it was read from ({@code left}), or neither while a build has it in its
+     * {@link FragmentSpill}.
      */
-    public record Stored(String key, byte[] source, byte[] inputs, byte[] value) {
+    public record Stored(String key, byte[] source, byte[] inputs, byte[] held, Left left) {
+
+        /** A fragment whose bytes are {@code value} (null: in the build's spill). */
+        public Stored(String key, byte[] source, byte[] inputs, byte[] value) {
+            this(key, source, inputs, value, null);
+        }
+
+        /** The bytes: the held array, or read from the file they were left in at each call; null when spilled. */
+        public byte[] value() {
+            return held != null ? held : left != null ? left.file().read(left.span()) : null;
+        }
+
+        /** How many bytes the value has, without reading it; 0 when spilled. */
+        public int length() {
+            return held != null ? held.length : left != null ? left.span().length() : 0;
+        }
+
+        /** Whether the bytes are left in the cache file they were read from. */
+        public boolean leftInFile() {
+            return left != null;
+        }
+
+        /** Whether the bytes are in the build's spill (neither held nor left in a file). */
+        public boolean spilled() {
+            return held == null && left == null;
+        }
+    }
+
+    /** Where the bytes of a fragment read from a cache file were left: read back from there when asked for. */
+    public record Left(SpanSource file, ParkedBytes.Span span) {
     }
 
     public static void write(DataOutputStream out, List<Stored> entries, String key) throws IOException {
@@ -46,8 +81,9 @@ public final class FragmentFile {
         out.writeUTF(entry.key());
         out.write(entry.source());
         out.write(entry.inputs());
-        out.writeInt(entry.value().length);
-        out.write(entry.value());
+        byte[] value = entry.value();
+        out.writeInt(value.length);
+        out.write(value);
     }
 
     /**
@@ -57,6 +93,15 @@ public final class FragmentFile {
      * @throws IOException when the entry is damaged
      */
     static Stored readEntry(DataInputStream in) throws IOException {
+        return readEntry(in, null, null);
+    }
+
+    /**
+     * As {@link #readEntry(DataInputStream)}; with {@code file} the file {@code in} reads from its
+     * {@code position.count()}-th byte on, a value of {@link LargeText#SHORTEST_OFF_HEAP} bytes or more is
+     * passed over and left there.
+     */
+    private static Stored readEntry(DataInputStream in, SpanSource file, Position position) throws IOException {
         String name = in.readUTF();
         byte[] source = new byte[DIGEST_BYTES];
         in.readFully(source);
@@ -66,6 +111,11 @@ public final class FragmentFile {
         if (length < 0 || length > MAX_VALUE_BYTES) {
             throw new IOException("a fragment of " + length + " bytes");
         }
+        if (file != null && length >= LargeText.SHORTEST_OFF_HEAP) {
+            long at = position.count();
+            in.skipNBytes(length);
+            return new Stored(name, source, inputs, null, new Left(file, new ParkedBytes.Span(at, length)));
+        }
         byte[] value = new byte[length];
         in.readFully(value);
         return new Stored(name, source, inputs, value);
@@ -73,6 +123,17 @@ public final class FragmentFile {
 
     /** What {@link #write} wrote under {@code key}, by fragment key; empty for anything else. */
     public static Map<String, Stored> read(DataInputStream in, String key) {
+        return read(in, key, null);
+    }
+
+    /**
+     * As {@link #read(DataInputStream, String)}, for a stream of {@code file} from its first byte: the
+     * larger values (pages' Markdown twins, llms.json entries) are left in the file, which must stay open
+     * and unchanged while they are read; null reads every value onto the heap.
+     */
+    public static Map<String, Stored> read(InputStream stream, String key, SpanSource file) {
+        Position position = new Position(stream);
+        DataInputStream in = new DataInputStream(position);
         try {
             if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
                 return Map.of();
@@ -80,12 +141,56 @@ public final class FragmentFile {
             int count = in.readInt();
             Map<String, Stored> entries = new HashMap<>(Math.max(16, Math.min(count, 1 << 20) * 4 / 3));
             for (int i = 0; i < count; i++) {
-                Stored entry = readEntry(in);
+                Stored entry = readEntry(in, file, position);
                 entries.put(entry.key(), entry);
             }
             return in.read() == -1 ? entries : Map.of();
         } catch (IOException | RuntimeException e) {
             return Map.of(); // an unreadable cache is no cache
+        }
+    }
+
+    /** A stream that counts the bytes taken from it, read or passed over: the position in its file. */
+    private static final class Position extends FilterInputStream {
+
+        private long count;
+
+        Position(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }

@@ -50,7 +50,7 @@ public final class FragmentSpill implements AutoCloseable {
      * {@link #read} gives back.
      */
     FragmentFile.Stored keep(FragmentFile.Stored entry) {
-        long size = entry.value().length;
+        long size = entry.length();
         if (held.addAndGet(size) <= budget) {
             return entry;
         }

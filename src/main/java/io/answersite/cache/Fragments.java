@@ -152,6 +152,29 @@ public final class Fragments {
         return value;
     }
 
+    /**
+     * As {@link #get(String, Object, Object, Object, Supplier, Function, Function)} for a value that is
+     * its own bytes, handed out as what gives them: taken back from the build cache, the bytes are read
+     * from the cache file they were left in each time they are asked for (an edited build takes every
+     * page's twin back and reads each once, into llms-full.txt, or not at all); made, they are kept
+     * as {@link #parking()} keeps them.
+     */
+    public Supplier<byte[]> bytes(String kind, Object id, Object source, Object inputs, Supplier<byte[]> compute) {
+        if (digests != null) {
+            String key = kind + "\n" + id;
+            FragmentFile.Stored stored = previous.get(key);
+            if (stored != null && stored.leftInFile()) { // the others are small: taken as any value
+                byte[] sourceDigest = source instanceof Class<?> ? digests.digest(source) : digests.fileOf(source);
+                if (sourceDigest != null && Arrays.equals(stored.source(), sourceDigest)
+                        && Arrays.equals(stored.inputs(), digests.digest(inputs))) {
+                    current.put(key, stored);
+                    return stored::value;
+                }
+            }
+        }
+        return parking.keep(get(kind, id, source, inputs, compute, bytes -> bytes, bytes -> bytes));
+    }
+
     /** Whether this build took the build cache's {@code kind} fragment of {@code id} back as the last build left it. */
     public boolean reused(String kind, Object id) {
         String key = kind + "\n" + id;

@@ -5,6 +5,7 @@ import io.answersite.content.Page;
 import io.answersite.content.Snippet;
 import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
+import io.answersite.text.SpanSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,8 +62,17 @@ public final class LoadFile {
      * is cut short, or cannot be read (all or nothing).
      */
     public static Optional<List<LoadCache.Stored>> readEntries(InputStream in, String key) {
+        return readEntries(in, key, null);
+    }
+
+    /**
+     * As {@link #readEntries(InputStream, String)}, for a stream of {@code file} from its first byte:
+     * pages' bodies are left in the file ({@link RecordCodec#input(InputStream, SpanSource)}); null
+     * reads them onto the heap.
+     */
+    public static Optional<List<LoadCache.Stored>> readEntries(InputStream in, String key, SpanSource file) {
         try {
-            ValueInput input = CODEC.input(in);
+            ValueInput input = file == null ? CODEC.input(in) : CODEC.input(in, file);
             if (!KIND.equals(input.readString()) || !key.equals(input.readString())) {
                 return Optional.empty();
             }

@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.text.SpanSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -113,6 +114,17 @@ public final class RecordCodec {
         if (!Arrays.equals(stored, schema.fingerprint)) {
             throw new IOException("a cache file of records that have changed since");
         }
+        return input;
+    }
+
+    /**
+     * As {@link #input(InputStream)}, for a stream of {@code file} from its first byte: large texts are
+     * left in the file ({@link ValueInput#leaveLargeTextsIn}), which must stay open and unchanged while
+     * they are read.
+     */
+    public ValueInput input(InputStream in, SpanSource file) throws IOException {
+        ValueInput input = input(in);
+        input.leaveLargeTextsIn(file);
         return input;
     }
 }

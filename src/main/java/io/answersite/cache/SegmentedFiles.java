@@ -1,6 +1,7 @@
 package io.answersite.cache;
 
 import io.answersite.content.LoadCache;
+import io.answersite.text.SpanSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +42,11 @@ final class SegmentedFiles {
     LoadCache loads(String key) {
         List<LoadCache.Stored> entries = IntStream.range(0, BuildCache.LOAD_SEGMENTS).parallel()
                 .mapToObj(segment -> cache.open(BuildCache.loadSegment(segment)).map(in -> {
+                    // bodies stay in the file: an edited build reads a few of them back, the others are
+                    // written to the next cache as they were read, or not at all
+                    SpanSource bodies = cache.leftIn(BuildCache.loadSegment(segment)).orElse(null);
                     try (in) {
-                        Optional<List<LoadCache.Stored>> read = LoadFile.readEntries(in, key);
+                        Optional<List<LoadCache.Stored>> read = LoadFile.readEntries(in, key, bodies);
                         read.ifPresent(stored -> loadedSegments.put(segment, LoadFile.digest(stored, key)));
                         return read.orElse(List.of());
                     } catch (IOException e) {
@@ -93,8 +97,11 @@ final class SegmentedFiles {
     Map<String, FragmentFile.Stored> fragments(String key) {
         List<Map<String, FragmentFile.Stored>> read = IntStream.range(0, BuildCache.FRAGMENT_SEGMENTS).parallel()
                 .mapToObj(segment -> cache.open(BuildCache.fragmentSegment(segment)).map(in -> {
+                    // twins and llms.json entries stay in the file: an edited build reads them once, as
+                    // llms-full.txt and llms.json are written, or not at all
+                    SpanSource values = cache.leftIn(BuildCache.fragmentSegment(segment)).orElse(null);
                     try (in) {
-                        Map<String, FragmentFile.Stored> entries = FragmentFile.read(in, key);
+                        Map<String, FragmentFile.Stored> entries = FragmentFile.read(in, key, values);
                         fragmentSegments.put(segment, new TreeMap<>(entries).values().stream().toList());
                         return entries;
                     } catch (IOException e) {
@@ -142,7 +149,7 @@ final class SegmentedFiles {
         Map<String, FragmentFile.Stored> read = null;
         List<FragmentFile.Stored> whole = new ArrayList<>(segment.size());
         for (FragmentFile.Stored entry : segment) {
-            if (entry.value() == null) {
+            if (entry.spilled()) {
                 read = read == null ? spilled.get() : read;
                 FragmentFile.Stored written = read.get(entry.key());
                 if (written == null || !Arrays.equals(written.source(), entry.source())

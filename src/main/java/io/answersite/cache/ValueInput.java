@@ -25,6 +25,8 @@ import io.answersite.cache.CodecSchema.ClassInfo;
 import io.answersite.cache.CodecSchema.Form;
 import io.answersite.cache.CodecSchema.Shape;
 import io.answersite.text.LargeText;
+import io.answersite.text.ParkedBytes;
+import io.answersite.text.SpanSource;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,12 +57,25 @@ public final class ValueInput {
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
+    /** How many bytes of the stream the buffer's reads took, the current one included. */
+    private long taken;
+    /** Where large texts are left and read back from (null: they are read onto the heap). */
+    private SpanSource spans;
     private final List<ClassInfo> classRefs = new ArrayList<>();
     private final List<String> stringRefs = new ArrayList<>();
 
     ValueInput(CodecSchema schema, InputStream in) {
         this.schema = schema;
         this.in = in;
+    }
+
+    /**
+     * Leaves each large text of {@link LargeText#SHORTEST_OFF_HEAP} bytes or more in the file this
+     * stream reads from its first byte on, as a {@link LargeText#inFile} of {@code file}, instead of
+     * reading it onto the heap; the file must stay open, and as it is, while those texts are read.
+     */
+    void leaveLargeTextsIn(SpanSource file) {
+        this.spans = file;
     }
 
     /**
@@ -123,6 +138,11 @@ public final class ValueInput {
                     text = stringRefs.get(ref);
                 } else {
                     int length = count();
+                    if (large && spans != null && length >= LargeText.SHORTEST_OFF_HEAP) {
+                        long at = taken - limit + position;
+                        skip(length);
+                        return LargeText.inFile(spans, new ParkedBytes.Span(at, length));
+                    }
                     if (large && length > LONGEST_SHARED_UTF8) { // more chars than are ever shared
                         return LargeText.ofUtf8(bytes(length));
                     }
@@ -366,6 +386,19 @@ public final class ValueInput {
         return bytes;
     }
 
+    /** Passes over {@code length} bytes; the stream must hold them. */
+    private void skip(int length) throws IOException {
+        int left = length;
+        while (left > 0) {
+            if (position == limit && !fill()) {
+                throw new EOFException("the cache file ends early");
+            }
+            int n = Math.min(limit - position, left);
+            position += n;
+            left -= n;
+        }
+    }
+
     private boolean fill() throws IOException {
         position = 0;
         limit = 0;
@@ -377,6 +410,7 @@ public final class ValueInput {
             return false;
         }
         limit = n;
+        taken += n;
         return true;
     }
 

@@ -94,9 +94,9 @@ public final class LlmsJson {
                     + emptyPages.strip());
         }
         // a large site's entries beyond the budget are read back from a file as the output writes them
-        List<Supplier<byte[]>> entries = Parallel.map(List.copyOf(site.graph().pages().values()), page -> fragments
-                .parking().keep(page instanceof Page.Hub ? entry(page) : fragments.get("llms-json-entry", page.key(),
-                        page, inputs(page), () -> entry(page), bytes -> bytes, bytes -> bytes)));
+        List<Supplier<byte[]>> entries = Parallel.map(List.copyOf(site.graph().pages().values()), page ->
+                page instanceof Page.Hub ? fragments.parking().keep(entry(page))
+                        : fragments.bytes("llms-json-entry", page.key(), page, inputs(page), () -> entry(page)));
         byte[] head = (document.substring(0, document.length() - emptyPages.length()) + "[ ")
                 .getBytes(StandardCharsets.UTF_8);
         List<Supplier<byte[]>> parts = new ArrayList<>(entries.size() * 2 + 1);

@@ -64,15 +64,15 @@ public final class MarkdownTwins {
     public int emit(SiteOutput output) {
         Parallel.forEach(site.graph().pages().values(), page -> {
             String path = site.urls().pageFolder(page.key()) + "index.md";
-            byte[] twin = twinBytes(page);
+            Supplier<byte[]> twin = twin(page);
             // a twin taken back from the build cache is the file the last build wrote: kept as published
             // when untouched since, so the write stage does not read it back to compare
             Optional<Supplier<byte[]>> published = page instanceof Page.Hub || !fragments.reused("twin", page.key())
                     ? Optional.empty() : fragments.published(path);
             if (published.isPresent()) {
-                output.keepPublished(path, HexFormat.of().parseHex(twinHash(page)), () -> twin);
+                output.keepPublished(path, HexFormat.of().parseHex(twinHash(page)), twin);
             } else {
-                output.write(path, twin);
+                output.write(path, twin.get());
             }
         });
         int lists = 0;
@@ -143,9 +143,17 @@ public final class MarkdownTwins {
      * build to build while the page and what its twin shows are the same.
      */
     public byte[] twinBytes(Page page) {
-        return twins.computeIfAbsent(page.key(), key -> fragments.parking().keep(page instanceof Page.Hub
-                ? makeTwin(page) : fragments.get("twin", key, page, inputs(page), () -> makeTwin(page), bytes -> bytes,
-                        bytes -> bytes))).get();
+        return twin(page).get();
+    }
+
+    /**
+     * What gives the twin of one page in UTF-8 ({@link #twinBytes}) when asked, without reading it yet:
+     * a twin taken back from the build cache is read from the cache's file each time.
+     */
+    private Supplier<byte[]> twin(Page page) {
+        return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub
+                ? fragments.parking().keep(makeTwin(page))
+                : fragments.bytes("twin", key, page, inputs(page), () -> makeTwin(page)));
     }
 
     /**
@@ -153,11 +161,13 @@ public final class MarkdownTwins {
      * hashes, in memory by the twin's text and in the build cache by what the twin is made from.
      */
     public String twinHash(Page page) {
-        byte[] twin = twinBytes(page);
         if (!fragments.storesOnDisk() || page instanceof Page.Hub) {
+            byte[] twin = twinBytes(page);
             return fragments.get("twin-hash", page.key(), twin, null, () -> Sha256.hex(Sha256.of(twin)));
         }
-        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> Sha256.hex(Sha256.of(twin)),
+        // the twin is read only when its hash is made again: taken back, it is read from the cache's file
+        Supplier<byte[]> twin = twin(page);
+        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> Sha256.hex(Sha256.of(twin.get())),
                 MarkdownTwins::utf8, MarkdownTwins::text);
     }
 

@@ -41,7 +41,13 @@ final class CachedBuild {
 
     /** As {@link Answersite#build(BuildRequest, Path)}, the output folder already locked. */
     BuildResult run(BuildRequest request, Path cacheDir) {
-        BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request));
+        // closed at the end: pages' bodies restored from the cache are read back from its files until then
+        try (BuildCache cache = BuildCache.forSite(cacheDir, siteFolders(request))) {
+            return run(request, cache);
+        }
+    }
+
+    private BuildResult run(BuildRequest request, BuildCache cache) {
         StageTimes times = new StageTimes(listener);
         String plugin = new Fingerprint().addCodeOf(Answersite.class).hex();
         Fingerprint fingerprint = new Fingerprint();

@@ -5,15 +5,16 @@ import java.util.Arrays;
 
 /**
  * A long string (a page's HTML or Markdown) that a build may keep in a {@link ParkedBytes} file
- * instead of on the heap, or as the UTF-8 bytes the build cache read it from ({@link #ofUtf8}).
+ * instead of on the heap, as the UTF-8 bytes the build cache read it from ({@link #ofUtf8}), or in the
+ * build cache's file where it was found ({@link #inFile}).
  * Immutable; equal to another when their text is, wherever each is kept. The length and blankness
  * of a string handed in are known without reading it back; everything else reads the file or
  * decodes the bytes, so a caller takes {@link #toString} once and works on that string.
  */
 public final class LargeText {
 
-    /** Shorter texts stay on the heap: the file would save less than the bookkeeping costs. */
-    static final int SHORTEST_PARKED = 512;
+    /** Shorter texts stay on the heap (parked or left in a file): the file would save less than the bookkeeping costs. */
+    public static final int SHORTEST_OFF_HEAP = 512;
 
     private static final int UNKNOWN = -1;
     private static final byte BLANK = 1;
@@ -27,14 +28,14 @@ public final class LargeText {
      * HTML and Markdown and reads few of them, so each is decoded when asked for, not all at once.
      */
     private final byte[] utf8;
-    private final ParkedBytes store;
+    private final SpanSource store;
     private final ParkedBytes.Span span;
     private final int knownLength;
     private final byte knownBlank;
     /** {@link #utf8} decoded, once asked for (a benign race: a String is safely shared, and each thread decodes the same). */
     private String decoded;
 
-    private LargeText(String held, byte[] utf8, ParkedBytes store, ParkedBytes.Span span, int knownLength,
+    private LargeText(String held, byte[] utf8, SpanSource store, ParkedBytes.Span span, int knownLength,
                       byte knownBlank) {
         this.held = held;
         this.utf8 = utf8;
@@ -58,6 +59,14 @@ public final class LargeText {
     }
 
     /**
+     * The text whose UTF-8 encoding is the {@code span} of {@code source}, read back each time it is
+     * asked for: a page's body an edited build restored from the build cache and left in its file.
+     */
+    public static LargeText inFile(SpanSource source, ParkedBytes.Span span) {
+        return span.length() == 0 ? EMPTY : new LargeText(null, null, source, span, UNKNOWN, (byte) 0);
+    }
+
+    /**
      * This text kept in {@code store} when it is long and the store's budget is spent; otherwise
      * this text as it is.
      */
@@ -67,7 +76,7 @@ public final class LargeText {
         }
         // measured, not encoded, first: most texts of most sites stay on the heap (bytes are never
         // fewer than chars, so a text read as bytes is not decoded to be measured)
-        if ((utf8 != null ? utf8.length : knownLength) < SHORTEST_PARKED
+        if ((utf8 != null ? utf8.length : knownLength) < SHORTEST_OFF_HEAP
                 || !store.shouldPark(utf8 != null ? utf8.length : Utf8.length(held))) {
             return this;
         }
@@ -90,7 +99,7 @@ public final class LargeText {
     }
 
     public boolean isEmpty() {
-        return knownLength != UNKNOWN ? knownLength == 0 : utf8 == null ? toString().isEmpty() : utf8.length == 0;
+        return knownLength != UNKNOWN ? knownLength == 0 : utf8 != null ? utf8.length == 0 : span.length() == 0;
     }
 
     public boolean isBlank() {

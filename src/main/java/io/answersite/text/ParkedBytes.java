@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * build cache): {@link #close} deletes it, and one a stopped build leaves behind is deleted by the next
  * build of the site. Thread-safe: reads are positional and run in parallel.
  */
-public final class ParkedBytes implements AutoCloseable {
+public final class ParkedBytes implements SpanSource, AutoCloseable {
 
     /** Where a value went: {@code length} bytes from {@code offset}. */
     public record Span(long offset, int length) {
@@ -103,6 +103,7 @@ public final class ParkedBytes implements AutoCloseable {
     }
 
     /** The bytes written to {@code span}. */
+    @Override
     public byte[] read(Span span) {
         FileChannel open;
         synchronized (this) {

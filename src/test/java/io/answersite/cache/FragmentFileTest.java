@@ -2,19 +2,26 @@ package io.answersite.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.answersite.text.FileSpans;
+import io.answersite.text.LargeText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fragments.bin}: what was written comes back whole, and anything else reads as no fragments at all. */
 class FragmentFileTest {
@@ -72,5 +79,38 @@ class FragmentFileTest {
         }
         huge[valueAt - 4] = 0x7f; // the first byte of the twin's value length: now far past the end
         assertTrue(read(huge, "k1").isEmpty(), "a value longer than the file");
+    }
+
+    @Test
+    void largeValuesReadFromAFileAreLeftThereAndReadBackWholeEachTimeAsked(@TempDir Path folder) throws IOException {
+        byte[] twin = "# Why 504?\n\nThe gateway gave up waiting. ".repeat(40).getBytes(StandardCharsets.UTF_8);
+        List<FragmentFile.Stored> entries = List.of(
+                new FragmentFile.Stored("search\na", digest(1), digest(2), new byte[] {1, 2, 3}),
+                new FragmentFile.Stored("twin\na", digest(3), digest(4), twin),
+                new FragmentFile.Stored("twin\nb", digest(5), digest(6), Arrays.copyOf(twin, LargeText.SHORTEST_OFF_HEAP)));
+        Path file = folder.resolve("fragments-00.bin");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+            FragmentFile.write(out, entries, "k1");
+        }
+        try (FileSpans spans = FileSpans.open(file); InputStream in = Files.newInputStream(file)) {
+            Map<String, FragmentFile.Stored> read = FragmentFile.read(in, "k1", spans);
+            assertFalse(read.get("search\na").leftInFile(), "three bytes: held");
+            assertArrayEquals(new byte[] {1, 2, 3}, read.get("search\na").value());
+            for (FragmentFile.Stored entry : entries.subList(1, 3)) {
+                FragmentFile.Stored back = read.get(entry.key());
+                assertTrue(back.leftInFile(), entry.key());
+                assertEquals(entry.value().length, back.length(), "known without reading");
+                assertArrayEquals(entry.value(), back.value());
+                assertArrayEquals(entry.value(), back.value(), "read again");
+                assertArrayEquals(entry.source(), back.source());
+                assertArrayEquals(entry.inputs(), back.inputs());
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Path cut = folder.resolve("cut.bin");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 1));
+        try (FileSpans spans = FileSpans.open(cut); InputStream in = Files.newInputStream(cut)) {
+            assertTrue(FragmentFile.read(in, "k1", spans).isEmpty(), "a value passed over must still be in the file");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.answersite.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
@@ -10,9 +11,13 @@ import io.answersite.content.Page;
 import io.answersite.content.Snippet;
 import io.answersite.render.RenderCache;
 import io.answersite.site.Answersite;
+import io.answersite.text.FileSpans;
+import io.answersite.text.LargeText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -121,5 +126,34 @@ class LoadFileTest {
         assertEquals(6, byTime.stored().size());
         assertEquals(List.of(), read(bytes.toByteArray(), "key").stored());
         assertTrue(bytes.size() < 100, "only the header: " + bytes.size());
+    }
+
+    @Test
+    void bodiesReadFromAFileAreLeftThereAndReadBackAsTheyWere() throws IOException {
+        Path segment = root.resolve("load-00.bin");
+        Files.write(segment, file);
+        List<LoadCache.Stored> written = cache.stored();
+        try (FileSpans spans = FileSpans.open(segment); InputStream in = Files.newInputStream(segment)) {
+            List<LoadCache.Stored> read = LoadFile.readEntries(in, "key", spans).orElseThrow();
+            assertEquals(written.size(), read.size());
+            int left = 0;
+            for (int i = 0; i < written.size(); i++) {
+                assertEquals(written.get(i).result(), read.get(i).result(), written.get(i).path());
+                if (read.get(i).result() instanceof Page page) {
+                    Page before = (Page) written.get(i).result();
+                    assertEquals(before.body().html(), page.body().html());
+                    assertEquals(before.body().sourceText().toString(), page.body().sourceText().toString());
+                    boolean longBody = page.body().htmlText().utf8().length >= LargeText.SHORTEST_OFF_HEAP;
+                    assertEquals(longBody, page.body().htmlText().isParked(), "a long body stays in the file: " + page.key());
+                    left += longBody ? 1 : 0;
+                }
+            }
+            assertTrue(left > 0, "the example site has long bodies");
+        }
+        Path cut = root.resolve("cut.bin");
+        Files.write(cut, Arrays.copyOf(file, file.length - 1));
+        try (FileSpans spans = FileSpans.open(cut); InputStream in = Files.newInputStream(cut)) {
+            assertFalse(LoadFile.readEntries(in, "key", spans).isPresent(), "a body passed over must still be in the file");
+        }
     }
 }

@@ -23,7 +23,7 @@ class LargeTextTest {
     Path root;
 
     private static String text(String unit) {
-        return unit.repeat(LargeText.SHORTEST_PARKED / unit.length() + 1);
+        return unit.repeat(LargeText.SHORTEST_OFF_HEAP / unit.length() + 1);
     }
 
     private List<Path> temporaryFiles() throws IOException {
@@ -64,7 +64,7 @@ class LargeTextTest {
         try (ParkedBytes store = ParkedBytes.in(root.resolve("cache"), first.length())) {
             LargeText held = LargeText.of(first);
             assertSame(held, held.parkedIn(store), "the budget holds the first text");
-            LargeText shortText = LargeText.of("x".repeat(LargeText.SHORTEST_PARKED - 1));
+            LargeText shortText = LargeText.of("x".repeat(LargeText.SHORTEST_OFF_HEAP - 1));
             assertSame(shortText, shortText.parkedIn(store));
             assertFalse(store.usedFile());
             assertEquals(List.of(), temporaryFiles());

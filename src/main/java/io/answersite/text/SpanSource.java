@@ -1,0 +1,11 @@
+package io.answersite.text;
+
+/**
+ * Where a value kept off the heap is read back from, by position: a build's {@link ParkedBytes} file,
+ * or a build cache file the value was found in ({@link FileSpans}). Reads may run in parallel.
+ */
+public interface SpanSource {
+
+    /** The {@code span.length()} bytes at {@code span.offset()}. */
+    byte[] read(ParkedBytes.Span span);
+}
