@@ -198,6 +198,16 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /**
+     * Drops the record of the last successful build ({@link #remember}): until the next one, no output
+     * file is trusted as that build left it. A build does this before it writes fragments for files it
+     * has not published yet, so that if it stops in between, the next build does not take the old
+     * files for what those fragments describe.
+     */
+    public void forgetPublished() {
+        delete(SITE_FILE);
+    }
+
+    /**
      * Records a successful build: its inputs, the output folder as the build left it (listed by the
      * write stage when it committed), and its outcome.
      */

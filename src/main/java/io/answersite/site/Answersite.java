@@ -12,6 +12,7 @@ import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadCache;
 import io.answersite.content.LoadedContent;
 import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
@@ -47,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs a build: {@link #load} (configuration, content, graph; writes nothing), then {@link #build}
@@ -342,12 +344,18 @@ public final class Answersite {
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
         return run(request, write, renders, null, Fragments.none(), BuiltSiteCheck.Memory.none(),
-                new StageTimes(listener), Optional.empty());
+                new StageTimes(listener), Optional.empty(), found -> { });
     }
 
-    /** @param listed the output folder as listed at the start of the build, under the lock, when it was */
+    /**
+     * @param listed the output folder as listed at the start of the build, under the lock, when it was
+     * @param beforeCommit given the build's findings when the site is checked and about to replace the
+     *     output folder (not after errors): what it starts may run while the files are forced to the
+     *     disk and moved
+     */
     BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
-                    BuiltSiteCheck.Memory checked, StageTimes times, Optional<OutputManifest> listed) {
+                    BuiltSiteCheck.Memory checked, StageTimes times, Optional<OutputManifest> listed,
+                    Consumer<List<Diagnostic>> beforeCommit) {
         Diagnostics diagnostics = new Diagnostics();
         LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
@@ -366,6 +374,7 @@ public final class Answersite {
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {
+                    beforeCommit.accept(diagnostics.sorted());
                     output.commit();
                     return null;
                 });

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -94,33 +95,110 @@ final class CachedBuild {
                     cache.fragments(renderKey), request.outputDir(), untouched, spill));
             fragments.parkLargeValuesIn(parked);
             BuiltSiteCheck.Memory checked = times.time("restore", () -> PageFactsFiles.read(cache::open, renderKey));
-            BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
-                    Optional.of(listed));
-            times.time("cache", () -> {
-                boolean published = result.written() && result.output().isPresent();
-                // files that failed to load are kept too (fixing one re-reads one); only changed segments are
-                // written. Every segment file is a task of one list, the largest first (the load segments are
-                // encoded now): nested parallel loops left a core idle while the other encoded the loads
-                List<Runnable> writes = new ArrayList<>(cache.loadWrites(loads, loadKey));
-                if (published) {
-                    renders.retainOnly(result.pages().writtenPaths());
-                    if (result.diagnostics().stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
-                        PageFactsFiles.names().forEach(cache::delete); // the pages' links could hold the secret
-                    } else {
-                        writes.add(() -> PageFactsFiles.write(checked, (name, body) -> cache.replace(name, body::write),
-                                renderKey, renders::outputHash));
+            // the cache files whose entries are named by what they were made from (the files read, the
+            // fragments' inputs, the pages' bytes) are written while the output is committed, which mostly
+            // waits for the disk; the record of the published folder is dropped first, so that a build
+            // stopped before its commit never trusts the old files for the new fragments
+            CacheWrites early = new CacheWrites();
+            try {
+                BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
+                        Optional.of(listed), found -> {
+                            cache.forgetPublished();
+                            boolean secret = found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()));
+                            early.start(() -> contentAddressedWrites(cache, loads, fragments, checked, renders,
+                                    renderKey, loadKey, true, secret));
+                        });
+                times.time("cache", () -> {
+                    if (!early.started()) { // files that failed to load are kept too (fixing one re-reads one)
+                        early.start(() -> contentAddressedWrites(cache, loads, fragments, checked, renders,
+                                renderKey, loadKey, false, false));
                     }
-                    writes.addAll(cache.fragmentWrites(fragments, renderKey));
-                    writes.add(() -> cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey)));
+                    early.join();
+                    if (result.written() && result.output().isPresent()) {
+                        // last: the cache answers an unchanged site only once everything above is in place
+                        renders.retainOnly(result.pages().writtenPaths());
+                        cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
+                        cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
+                                result.pages().byKind(), result.staticFiles(), result.heldBack(),
+                                result.maxLinesPerRule()));
+                    }
+                    return null;
+                });
+                return result;
+            } finally {
+                early.awaitQuietly(); // a failed build lets its writes end before the files they read close
+            }
+        }
+    }
+
+    /**
+     * The writes of the cache files whose entries are named by what they were made from: the load
+     * segments (always: only changed segments are written) and, for a build about to publish, the
+     * built-site facts (unless the build found a secret: the pages' links could hold it) and the
+     * fragments. Every segment file is a task of one list, the largest first
+     * (the load segments are encoded now): nested parallel loops left a core idle while the other
+     * encoded the loads.
+     */
+    private static void contentAddressedWrites(BuildCache cache, LoadCache loads, Fragments fragments,
+                                               BuiltSiteCheck.Memory checked, RenderCache renders, String renderKey,
+                                               String loadKey, boolean publishing, boolean sawSecret) {
+        List<Runnable> writes = new ArrayList<>(cache.loadWrites(loads, loadKey));
+        if (publishing) {
+            if (sawSecret) {
+                PageFactsFiles.names().forEach(cache::delete);
+            } else {
+                writes.add(() -> PageFactsFiles.write(checked, (name, body) -> cache.replace(name, body::write),
+                        renderKey, renders::outputHash));
+            }
+            writes.addAll(cache.fragmentWrites(fragments, renderKey));
+        }
+        Parallel.forEach(writes, Runnable::run); // each thread takes the next file as it comes free
+    }
+
+    /** Cache writes run on a thread of their own, at most once per build, and waited for. */
+    private static final class CacheWrites {
+
+        private Thread thread;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        void start(Runnable writes) {
+            thread = new Thread(() -> {
+                try {
+                    writes.run();
+                } catch (RuntimeException e) {
+                    failure.set(e);
                 }
-                Parallel.forEach(writes, Runnable::run); // each thread takes the next file as it comes free
-                if (published) { // last: the cache answers an unchanged site only once everything above is in place
-                    cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
-                            result.pages().byKind(), result.staticFiles(), result.heldBack(), result.maxLinesPerRule()));
-                }
-                return null;
-            });
-            return result;
+            }, "answersite-cache");
+            thread.start();
+        }
+
+        boolean started() {
+            return thread != null;
+        }
+
+        /** Waits for the writes, if they were started; what they threw is left for {@link #join}. */
+        void awaitQuietly() {
+            if (thread == null) {
+                return;
+            }
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the writes; throws what they threw. */
+        void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the build cache was written", e);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
         }
     }
 
