@@ -236,12 +236,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
      * {@link CommitJournal} written and forced to the disk first (see the class comment).
      */
     public void commit() {
-        ensureOpen();
-        try {
-            drain();
-        } finally {
-            stopWriter();
-        }
+        finishWrites();
         finished = true;
         try {
             List<String> moved = staged.keySet().stream().sorted().toList();
@@ -286,6 +281,27 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             throw new UncheckedIOException("cannot update " + outputDir + " with the new site", e);
         }
     }
+
+    /**
+     * Waits until every file handed over is written to the staging folder, and ends the writer: after
+     * this, nothing the files were made from is read again (see {@link #commit}, which does it first).
+     *
+     * @throws UncheckedIOException when a file could not be written
+     */
+    public void finishWrites() {
+        ensureOpen();
+        if (writesFinished) {
+            return;
+        }
+        try {
+            drain();
+        } finally {
+            stopWriter();
+            writesFinished = true;
+        }
+    }
+
+    private boolean writesFinished;
 
     /** Forces the staged files, and the staging folders that hold them, to the disk. */
     private void syncStaged(List<String> moved) {

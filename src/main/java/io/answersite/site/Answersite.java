@@ -349,9 +349,9 @@ public final class Answersite {
 
     /**
      * @param listed the output folder as listed at the start of the build, under the lock, when it was
-     * @param beforeCommit given the build's findings when the site is checked and about to replace the
-     *     output folder (not after errors): what it starts may run while the files are forced to the
-     *     disk and moved
+     * @param beforeCommit given the build's findings when the site is checked, its files are written to
+     *     the staging folder, and it is about to replace the output folder (not after errors): what it
+     *     starts may run while the files are forced to the disk and moved
      */
     BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
                     BuiltSiteCheck.Memory checked, StageTimes times, Optional<OutputManifest> listed,
@@ -374,6 +374,7 @@ public final class Answersite {
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {
+                    output.finishWrites(); // what the output's files were made from is not read after this
                     beforeCommit.accept(diagnostics.sorted());
                     output.commit();
                     return null;

@@ -27,7 +27,8 @@ public interface BuildListener {
 
     /**
      * The build passes a named point of its commit (see {@link io.answersite.output.OutputTree#open(
-     * java.nio.file.Path, java.util.function.Consumer)}); for tests that stop a build there.
+     * java.nio.file.Path, java.util.function.Consumer)}), or {@code cache:written} when the build cache's
+     * files a build writes during its commit are written (on another thread); for tests that stop a build there.
      */
     default void reached(String point) {
     }

@@ -105,8 +105,11 @@ final class CachedBuild {
                         Optional.of(listed), found -> {
                             cache.forgetPublished();
                             boolean secret = found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()));
-                            early.start(() -> contentAddressedWrites(cache, loads, fragments, checked, renders,
-                                    renderKey, loadKey, true, secret));
+                            early.start(() -> {
+                                contentAddressedWrites(cache, loads, fragments, checked, renders, renderKey, loadKey,
+                                        true, secret);
+                                listener.reached("cache:written");
+                            });
                         });
                 times.time("cache", () -> {
                     if (!early.started()) { // files that failed to load are kept too (fixing one re-reads one)

@@ -41,7 +41,15 @@ public final class ForkedBuild {
         BuildListener listener = new BuildListener() {
             private int passed;
 
-            private synchronized void pass(String point) {
+            private void pass(String point) {
+                if (point.startsWith("cache:")) { // passed on a thread of its own, while the commit may be paused
+                    out.println("PASSED " + point);
+                    return;
+                }
+                pauseAt(point);
+            }
+
+            private synchronized void pauseAt(String point) {
                 if (point.equals(pause[0]) && ++passed == occurrence) {
                     out.println("PAUSED " + args[3]);
                     try {

@@ -93,6 +93,31 @@ class StoppedBuildTest {
         }
     }
 
+    @Test
+    void aBuildKilledAfterItKeptItsFragmentsButBeforeItsCommitLeavesTheOldSiteAndTheNextBuildMakesTheNew()
+            throws IOException {
+        Path site = oldSite(root.resolve("site"));
+        Path output = site.resolve("target/site");
+        Path cache = site.resolve("target/answersite-cache");
+        Answersite answersite = new Answersite();
+        assertEquals(0, answersite.build(TestSites.request(site), cache).errorCount());
+        Map<String, byte[]> oldFiles = TestSites.snapshot(output);
+        editToNewSite(site);
+        Path reference = root.resolve("new-site");
+        assertEquals(0, answersite.build(TestSites.request(site).withOutputDir(reference)).errorCount());
+        Map<String, byte[]> newFiles = TestSites.snapshot(reference);
+
+        ForkedBuild.Handle fork = ForkedBuild.start(site, output, cache, "commit:synced", Duration.ZERO);
+        fork.awaitLine("PAUSED commit:synced");
+        fork.awaitLine("PASSED cache:written"); // the new fragments are kept, the old files still published
+        fork.kill();
+        assertSite(oldFiles, output, "old");
+
+        BuildResult next = answersite.build(TestSites.request(site), cache);
+        assertEquals(0, next.errorCount(), next.summary());
+        assertSite(newFiles, output, "new"); // no old file taken for what a new fragment describes
+    }
+
     @ParameterizedTest(name = "killed at {0}")
     @CsvSource({
             "render*3, old",
