@@ -117,8 +117,9 @@ public final class SearchIndex {
             List<Object> inputs = new ArrayList<>(chunkDocs.size() + 1);
             inputs.add(sameConstants);
             chunkDocs.forEach(page -> inputs.add(new Same(page)));
+            // kept in the build cache too: an edit makes one chunk's rows again, not every page's
             output.write(folder + "d-" + chunk + ".json", fragments.get("search-docs", folder + chunk,
-                    SearchIndex.class, inputs, () -> write(rows(chunkDocs, language))));
+                    SearchIndex.class, inputs, () -> write(rows(chunkDocs, language)), bytes -> bytes, bytes -> bytes));
         }
         output.write(folder + "vocab.json", fragments.get("search-vocabulary", folder, SearchIndex.class, vocabulary,
                 () -> write(vocabulary)));
