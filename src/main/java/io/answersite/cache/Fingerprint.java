@@ -12,11 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A SHA-256 fingerprint built from labelled parts: strings, files and whole folders (every file's
@@ -37,6 +38,8 @@ public final class Fingerprint {
     private final MessageDigest digest = Sha256.digest();
     /** The hash of every file a tree added, by absolute path: the load stage trusts these instead of hashing again. */
     private final Map<Path, byte[]> fileHashes = new HashMap<>();
+    /** Every file each tree's walk found, with the attributes it read, by the folder as given: the load stage lists no folder again. */
+    private final Map<Path, SortedMap<Path, BasicFileAttributes>> listings = new HashMap<>();
 
     public Fingerprint add(String label, String value) {
         update(label);
@@ -58,14 +61,16 @@ public final class Fingerprint {
             update("absent");
             return this;
         }
-        List<Path> files = new ArrayList<>();
+        SortedMap<Path, BasicFileAttributes> listed = new TreeMap<>();
         try {
             // one stat per file, the walk's own (a walk and then a test of each path stat-ed every file twice)
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
-                        files.add(file);
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (attributes.isRegularFile()) {
+                        listed.put(file, attributes);
+                    } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                        listed.put(file, Files.readAttributes(file, BasicFileAttributes.class)); // the linked file's
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -73,7 +78,8 @@ public final class Fingerprint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
-        Collections.sort(files);
+        listings.put(folder, listed);
+        List<Path> files = List.copyOf(listed.keySet());
         List<byte[]> hashes = Parallel.mapWaiting(files, READERS, Fingerprint::bytesHash);
         for (int i = 0; i < files.size(); i++) {
             update(folder.relativize(files.get(i)).toString().replace('\\', '/'));
@@ -92,6 +98,15 @@ public final class Fingerprint {
         Map<Path, byte[]> taken = Map.copyOf(fileHashes);
         fileHashes.clear();
         return taken;
+    }
+
+    /**
+     * Every regular file (or link to one) the walk of {@link #addTree} found under {@code folder}, sorted,
+     * with its attributes (a link's: the linked file's), handed over; empty when no tree was added
+     * for that folder. The build's load stage takes the content folder's instead of walking it again.
+     */
+    public Optional<SortedMap<Path, BasicFileAttributes>> takeListing(Path folder) {
+        return Optional.ofNullable(listings.remove(folder));
     }
 
     /**

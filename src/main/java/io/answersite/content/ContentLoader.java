@@ -73,7 +73,8 @@ public final class ContentLoader {
     /** Reads every file, in parallel; the result lists pages and snippets in file order. */
     public LoadedContent load(Path contentDir, Diagnostics diagnostics) {
         SortedMap<Path, BasicFileAttributes> listed = cache == null ? markdownFiles(contentDir)
-                : cache.listing().list(contentDir, () -> markdownFiles(contentDir));
+                : cache.listing().list(contentDir, () -> cache.walked(contentDir)
+                        .map(files -> markdownFiles(contentDir, files)).orElseGet(() -> markdownFiles(contentDir)));
         List<Path> files = List.copyOf(listed.keySet());
         List<Item> items = Parallel.map(files, file -> loadOne(contentDir, file, listed.get(file), diagnostics));
         List<Page> pages = new ArrayList<>();
@@ -190,6 +191,20 @@ public final class ContentLoader {
             throw new UncheckedIOException("cannot list " + contentDir, e);
         }
         return files;
+    }
+
+    /**
+     * The Markdown files of {@code files} (every file under the content folder, with its attributes, as
+     * a walk of the whole folder found them): what {@link #markdownFiles(Path)} lists, without walking again.
+     */
+    static SortedMap<Path, BasicFileAttributes> markdownFiles(Path contentDir, SortedMap<Path, BasicFileAttributes> files) {
+        SortedMap<Path, BasicFileAttributes> markdown = new TreeMap<>();
+        files.forEach((file, attributes) -> {
+            if (file.getFileName().toString().endsWith(".md") && !isHidden(contentDir.relativize(file))) {
+                markdown.put(file, attributes);
+            }
+        });
+        return markdown;
     }
 
     static boolean isHidden(Path relative) {

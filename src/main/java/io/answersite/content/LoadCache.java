@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -62,6 +63,11 @@ public final class LoadCache {
     private final FileListing listing = new FileListing();
     /** Hashes of files this build already computed (its input fingerprint), by absolute path. */
     private volatile Map<Path, byte[]> knownHashes = Map.of();
+    /** The content folder as this build's input fingerprint walked it (see {@link #useListing}), or null. */
+    private volatile Walked walked;
+
+    private record Walked(Path folder, SortedMap<Path, BasicFileAttributes> files) {
+    }
     private int misses;
     /** Where pages read from now on keep their bodies once they no longer fit its budget; null: on the heap. */
     private volatile ParkedBytes parking;
@@ -165,9 +171,25 @@ public final class LoadCache {
         knownHashes = Map.copyOf(hashes);
     }
 
-    /** Drops the hashes {@link #useHashes} handed over: they serve one load, and held one file's path and hash each. */
+    /**
+     * Takes {@code files} (every file under {@code folder} with its attributes, as the build's input
+     * fingerprint walked them a moment before) as the listing of {@code folder} for the next load,
+     * instead of walking the folder again.
+     */
+    public void useListing(Path folder, SortedMap<Path, BasicFileAttributes> files) {
+        walked = new Walked(folder, files);
+    }
+
+    /** The files under {@code folder} {@link #useListing} handed over, if it named that folder. */
+    Optional<SortedMap<Path, BasicFileAttributes>> walked(Path folder) {
+        Walked known = walked;
+        return known != null && known.folder().equals(folder) ? Optional.of(known.files()) : Optional.empty();
+    }
+
+    /** Drops the hashes and the listing {@link #useHashes} and {@link #useListing} handed over: they serve one load. */
     void forgetHashes() {
         knownHashes = Map.of();
+        walked = null;
     }
 
     /**

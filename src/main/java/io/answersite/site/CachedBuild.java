@@ -77,6 +77,7 @@ final class CachedBuild {
                 .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
         LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
         loads.useHashes(fingerprint.takeFileHashes()); // hashed a moment ago for the fingerprint: not again
+        fingerprint.takeListing(request.contentDir()).ifPresent(files -> loads.useListing(request.contentDir(), files));
         // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
         RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
             try (in) {
