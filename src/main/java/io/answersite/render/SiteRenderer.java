@@ -200,6 +200,16 @@ public final class SiteRenderer {
         counts.wrote(path, template);
     }
 
+    /** The templates pages are rendered with, their own kind's first: what a build compiles before it renders. */
+    public static List<String> templates() {
+        List<String> templates = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            templates.add(template(kind));
+        }
+        templates.addAll(List.of("list", "glossary-index", "redirect"));
+        return templates;
+    }
+
     private static String template(Kind kind) {
         return switch (kind) {
             case ANSWER -> "answer";

@@ -261,8 +261,8 @@ public final class Answersite {
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1), output,
                     loaded.graph().map(g -> g.config().basePath()).orElse(""), Optional.empty());
         }
-        RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renderCache, checked,
-                fragments);
+        RenderedSite rendered = renderAndEmit(request, loaded, theme(request, loaded.reader()), output, diagnostics,
+                times, renderCache, checked, fragments);
         renderCache.retainOnly(rendered.pages().writtenPaths());
         if (!diagnostics.hasErrors()) {
             fragments.endBuild(); // a failed build keeps what it did not reach, for the build that fixes it
@@ -305,13 +305,17 @@ public final class Answersite {
                                 Map<String, String> fingerprinted) {
     }
 
-    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, SiteOutput destination,
+    /** The site's templates over the built-in theme, for one build. */
+    private Theme theme(BuildRequest request, SourceReader reader) {
+        return new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), reader);
+    }
+
+    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, Theme theme, SiteOutput destination,
                                        Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
                                        BuiltSiteCheck.Memory checked, Fragments fragments) {
         BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
         SiteOutput output = new ObservedOutput(destination, written);
         ContentGraph graph = loaded.graph().orElseThrow();
-        Theme theme = new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), loaded.reader());
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
         graph.config().languages().forEach(l -> strings.put(l.code(), theme.strings(l.code(), diagnostics)));
         Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
@@ -357,6 +361,9 @@ public final class Answersite {
                     BuiltSiteCheck.Memory checked, StageTimes times, Optional<OutputManifest> listed,
                     Consumer<List<Diagnostic>> beforeCommit) {
         Diagnostics diagnostics = new Diagnostics();
+        // the templates compile on a core of their own while the content is read and checked
+        Theme theme = theme(request, new SourceReader(request.siteRoot()));
+        theme.compileInBackground(SiteRenderer.templates());
         LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
@@ -369,7 +376,7 @@ public final class Answersite {
         try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"),
                 listener::reached)) {
             listed.filter(start -> write).ifPresent(output::listedAtStart);
-            RenderedSite rendered = renderAndEmit(request, loaded, output, diagnostics, times, renders,
+            RenderedSite rendered = renderAndEmit(request, loaded, theme, output, diagnostics, times, renders,
                     checked, fragments);
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
