@@ -12,20 +12,26 @@ import java.security.MessageDigest;
  */
 final class BufferedDigest extends MessageDigest {
 
+    /** SHA-256's buffer: its engine's cost per call is what the buffer saves. */
     private static final int SIZE = 1024;
 
     private final MessageDigest sha;
-    private final byte[] buffer = new byte[SIZE];
+    private final byte[] buffer;
     private int used;
 
     BufferedDigest() {
-        this(Sha256.unbuffered());
+        this(Sha256.unbuffered(), SIZE);
     }
 
-    /** @param engine the digest fed, in runs of up to a kilobyte (SHA-256, or {@link Murmur3} for the build cache's records) */
-    BufferedDigest(MessageDigest engine) {
+    /**
+     * @param engine the digest fed, in runs of up to {@code size} bytes (SHA-256, or {@link Murmur3} for
+     *     the build cache's records)
+     * @param size the buffer's size: at least 64 bytes
+     */
+    BufferedDigest(MessageDigest engine, int size) {
         super(engine.getAlgorithm());
         this.sha = engine;
+        this.buffer = new byte[Math.max(64, size)];
     }
 
     /** As {@link Sha256#updateText}: the text's length in chars (four bytes, big-endian), then its UTF-8 bytes. */
@@ -37,7 +43,7 @@ final class BufferedDigest extends MessageDigest {
         while (i < length) {
             // a char takes at most three bytes and a surrogate pair four for its two chars, so this
             // many chars fit with one byte to spare (a pair may start at the last of them)
-            int end = Math.min(length, i + (SIZE - used - 1) / 3);
+            int end = Math.min(length, i + (buffer.length - used - 1) / 3);
             if (end == i) {
                 flush();
                 continue;
@@ -72,7 +78,7 @@ final class BufferedDigest extends MessageDigest {
     }
 
     private void room(int bytes) {
-        if (used + bytes > SIZE) {
+        if (used + bytes > buffer.length) {
             flush();
         }
     }
@@ -92,7 +98,7 @@ final class BufferedDigest extends MessageDigest {
 
     @Override
     protected void engineUpdate(byte[] input, int offset, int length) {
-        if (length > SIZE / 4) {
+        if (length > buffer.length / 4) {
             flush();
             sha.update(input, offset, length);
         } else {

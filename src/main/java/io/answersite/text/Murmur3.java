@@ -1,6 +1,7 @@
 package io.answersite.text;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 
@@ -33,9 +34,14 @@ public final class Murmur3 extends MessageDigest {
         engineReset();
     }
 
+    /** Reads a little-endian long from a byte array in one access (and no buffer object per call, as a wrapping view needs). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** A buffered digest for the build cache's records of inputs and views (see the class comment). */
     public static MessageDigest records() {
-        return new BufferedDigest(new Murmur3(0));
+        // a small buffer: a build makes about six of these per page (an edited 10,000-page build
+        // allocated 0.14 GB of kilobyte buffers for them), and MurmurHash3 costs little per call
+        return new BufferedDigest(new Murmur3(0), 256);
     }
 
     /** The 32-byte digest of {@code bytes}, seed 0. */
@@ -74,9 +80,8 @@ public final class Murmur3 extends MessageDigest {
         if (end - at >= 16) {
             // a little-endian view reads a word in one access; byte by byte, C1's code took 3x as long
             // (one-class benchmark over 1 MB of random bytes)
-            ByteBuffer words = ByteBuffer.wrap(input).order(ByteOrder.LITTLE_ENDIAN);
             for (; end - at >= 16; at += 16) {
-                block(words.getLong(at), words.getLong(at + 8));
+                block((long) LONGS.get(input, at), (long) LONGS.get(input, at + 8));
             }
         }
         System.arraycopy(input, at, pending, 0, end - at);
