@@ -58,7 +58,8 @@ public final class Fragments {
     private final boolean keep;
     /** The build cache's fragments: read from disk, and those of this build, to be written (else null). */
     private final InputDigest digests;
-    private final Map<String, FragmentFile.Stored> previous;
+    /** The build cache's fragments, by key, once read (they may still be read when the build starts). */
+    private final Supplier<Map<String, FragmentFile.Stored>> previous;
     private final Map<String, FragmentFile.Stored> current = new ConcurrentHashMap<>();
 
     /** The published output folder and its files still as the last build left them (see {@link #published}). */
@@ -69,10 +70,10 @@ public final class Fragments {
     private volatile ParkedBytes parking = ParkedBytes.none();
 
     private Fragments(boolean keep) {
-        this(keep, null, Map.of(), null, Set.of(), null);
+        this(keep, null, Map::of, null, Set.of(), null);
     }
 
-    private Fragments(boolean keep, InputDigest digests, Map<String, FragmentFile.Stored> previous,
+    private Fragments(boolean keep, InputDigest digests, Supplier<Map<String, FragmentFile.Stored>> previous,
                       Path publishedDir, Set<String> untouched, FragmentSpill spill) {
         this.keep = keep;
         this.digests = digests;
@@ -96,6 +97,15 @@ public final class Fragments {
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
                                    Set<String> untouched, FragmentSpill spill) {
+        return onDisk(digests, () -> previous, publishedDir, untouched, spill);
+    }
+
+    /**
+     * As {@link #onDisk(InputDigest, Map, Path, Set, FragmentSpill)}, with the build cache's fragments as
+     * {@code previous} gives them when first asked for: they can be read while the content loads.
+     */
+    public static Fragments onDisk(InputDigest digests, Supplier<Map<String, FragmentFile.Stored>> previous,
+                                   Path publishedDir, Set<String> untouched, FragmentSpill spill) {
         return new Fragments(false, digests, previous, publishedDir, untouched, spill);
     }
 
@@ -136,7 +146,7 @@ public final class Fragments {
             return compute.get(); // something not digestable: made again, never reused on a guess
         }
         String key = kind + "\n" + id;
-        FragmentFile.Stored stored = previous.get(key);
+        FragmentFile.Stored stored = previous.get().get(key);
         if (stored != null && Arrays.equals(stored.source(), sourceDigest) && Arrays.equals(stored.inputs(), inputsDigest)) {
             try {
                 V value = decode.apply(stored.value());
@@ -162,7 +172,7 @@ public final class Fragments {
     public Supplier<byte[]> bytes(String kind, Object id, Object source, Object inputs, Supplier<byte[]> compute) {
         if (digests != null) {
             String key = kind + "\n" + id;
-            FragmentFile.Stored stored = previous.get(key);
+            FragmentFile.Stored stored = previous.get().get(key);
             if (stored != null && stored.leftInFile()) { // the others are small: taken as any value
                 byte[] sourceDigest = source instanceof Class<?> ? digests.digest(source) : digests.fileOf(source);
                 if (sourceDigest != null && Arrays.equals(stored.source(), sourceDigest)
@@ -179,7 +189,7 @@ public final class Fragments {
     public boolean reused(String kind, Object id) {
         String key = kind + "\n" + id;
         FragmentFile.Stored stored = current.get(key);
-        return stored != null && stored == previous.get(key);
+        return stored != null && stored == previous.get().get(key);
     }
 
     /**
@@ -276,7 +286,7 @@ public final class Fragments {
         if (digests == null) {
             return last(kind, id);
         }
-        FragmentFile.Stored stored = previous.get(kind + "\n" + id);
+        FragmentFile.Stored stored = previous.get().get(kind + "\n" + id);
         if (stored == null) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package io.answersite.site;
 import io.answersite.cache.BuildCache;
 import io.answersite.cache.Fingerprint;
 import io.answersite.cache.FragmentSpill;
+import io.answersite.cache.FragmentFile;
 import io.answersite.cache.Fragments;
 import io.answersite.cache.InputDigest;
 import io.answersite.check.BuiltSiteCheck;
@@ -18,8 +19,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,8 +95,12 @@ final class CachedBuild {
         try (FragmentSpill spill = cache.spill(site.fragmentBudget());
              ParkedBytes parked = cache.parking(site.bodyBudget())) {
             loads.parkBodiesIn(parked);
-            Fragments fragments = times.time("restore", () -> Fragments.onDisk(new InputDigest(loads::fileDigestOf),
-                    cache.fragments(renderKey), request.outputDir(), untouched, spill));
+            // the fragments' keys and digests are read on a thread of their own while the content loads:
+            // the checks ask for the first of them, after the graph, which leaves a core idle
+            CompletableFuture<Map<String, FragmentFile.Stored>> previous = CompletableFuture.supplyAsync(
+                    () -> cache.fragments(renderKey), task -> new Thread(task, "answersite-fragments").start());
+            Fragments fragments = Fragments.onDisk(new InputDigest(loads::fileDigestOf), previous::join,
+                    request.outputDir(), untouched, spill);
             fragments.parkLargeValuesIn(parked);
             BuiltSiteCheck.Memory checked = times.time("restore", () -> PageFactsFiles.read(cache::open, renderKey));
             // the cache files whose entries are named by what they were made from (the files read, the
@@ -131,6 +138,7 @@ final class CachedBuild {
                 return result;
             } finally {
                 early.awaitQuietly(); // a failed build lets its writes end before the files they read close
+                previous.handle((read, failed) -> read).join(); // and its read, before the cache closes
             }
         }
     }
