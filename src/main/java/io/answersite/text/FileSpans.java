@@ -40,6 +40,11 @@ public final class FileSpans implements SpanSource, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the values read from " + file + " are no longer kept");
         }
+        return read(channel, span, file);
+    }
+
+    /** The bytes of {@code span} in {@code channel}, the open file {@code file}, read by position. */
+    static byte[] read(FileChannel channel, ParkedBytes.Span span, Path file) {
         byte[] bytes = new byte[span.length()];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {

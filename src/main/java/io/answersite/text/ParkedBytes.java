@@ -112,21 +112,7 @@ public final class ParkedBytes implements SpanSource, AutoCloseable {
         if (open == null || closed) {
             throw new IllegalStateException("parked values are closed");
         }
-        byte[] bytes = new byte[span.length()];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        try {
-            long at = span.offset();
-            while (buffer.hasRemaining()) {
-                int read = open.read(buffer, at);
-                if (read < 0) {
-                    throw new IOException("the file ends before " + (span.offset() + span.length()));
-                }
-                at += read;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back " + file, e);
-        }
-        return bytes;
+        return FileSpans.read(open, span, file);
     }
 
     /** Whether the file exists (some value did not fit the budget); for tests and the stage summary. */

@@ -94,6 +94,26 @@ class CheckedLinksTest {
     }
 
     @Test
+    void theDigestOfASiteOfManyBlocksIsTheSameInAnyOrderAndChangesWithAnyOnePath() {
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            paths.add("answers/a-" + i + "/index.html");
+        }
+        Set<String> inOrder = new java.util.LinkedHashSet<>(paths);
+        List<String> shuffled = new java.util.ArrayList<>(paths);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        Set<String> reordered = new java.util.LinkedHashSet<>(shuffled);
+        byte[] base = digest(inOrder, Set.of(), Map.of(), Map.of());
+        assertArrayEquals(base, digest(reordered, Set.of(), Map.of(), Map.of()), "three blocks, in any order");
+        for (int changed : new int[] {0, 2_047, 2_048, 4_999}) {
+            Set<String> other = new java.util.LinkedHashSet<>(paths);
+            other.remove(paths.get(changed));
+            other.add(paths.get(changed) + ".moved");
+            assertFalse(Arrays.equals(base, digest(other, Set.of(), Map.of(), Map.of())), "path " + changed);
+        }
+    }
+
+    @Test
     void onlyPagesWithTheFactsReadFromTheCachePassUncheckedAndOnlyWhenTheDigestIsTheSame() {
         byte[] kept = Sha256.of("a site".getBytes(StandardCharsets.UTF_8));
         Map<String, PageFacts> restored = Map.of("a/index.html", KEPT_A, "b/index.html", KEPT_B);

@@ -93,29 +93,40 @@ class StoppedBuildTest {
         }
     }
 
-    @Test
-    void aBuildKilledAfterItKeptItsFragmentsButBeforeItsCommitLeavesTheOldSiteAndTheNextBuildMakesTheNew()
-            throws IOException {
+    /** The old site built with the cache, then edited to the new one, whose files a build without the cache made elsewhere. */
+    private record Versions(Path site, Path output, Path cache, Map<String, byte[]> oldFiles, Map<String, Long> oldTimes,
+                            Map<String, byte[]> newFiles) {
+    }
+
+    private Versions builtOldThenEdited() throws IOException {
         Path site = oldSite(root.resolve("site"));
         Path output = site.resolve("target/site");
         Path cache = site.resolve("target/answersite-cache");
         Answersite answersite = new Answersite();
         assertEquals(0, answersite.build(TestSites.request(site), cache).errorCount());
         Map<String, byte[]> oldFiles = TestSites.snapshot(output);
+        Map<String, Long> oldTimes = modificationTimes(output);
         editToNewSite(site);
         Path reference = root.resolve("new-site");
         assertEquals(0, answersite.build(TestSites.request(site).withOutputDir(reference)).errorCount());
-        Map<String, byte[]> newFiles = TestSites.snapshot(reference);
+        return new Versions(site, output, cache, oldFiles, oldTimes, TestSites.snapshot(reference));
+    }
 
-        ForkedBuild.Handle fork = ForkedBuild.start(site, output, cache, "commit:synced", Duration.ZERO);
+    @Test
+    void aBuildKilledAfterItKeptItsFragmentsButBeforeItsCommitLeavesTheOldSiteAndTheNextBuildMakesTheNew()
+            throws IOException {
+        Versions versions = builtOldThenEdited();
+
+        ForkedBuild.Handle fork = ForkedBuild.start(versions.site(), versions.output(), versions.cache(),
+                "commit:synced", Duration.ZERO);
         fork.awaitLine("PAUSED commit:synced");
         fork.awaitLine("PASSED cache:written"); // the new fragments are kept, the old files still published
         fork.kill();
-        assertSite(oldFiles, output, "old");
+        assertSite(versions.oldFiles(), versions.output(), "old");
 
-        BuildResult next = answersite.build(TestSites.request(site), cache);
+        BuildResult next = new Answersite().build(TestSites.request(versions.site()), versions.cache());
         assertEquals(0, next.errorCount(), next.summary());
-        assertSite(newFiles, output, "new"); // no old file taken for what a new fragment describes
+        assertSite(versions.newFiles(), versions.output(), "new"); // no old file taken for what a new fragment describes
     }
 
     @ParameterizedTest(name = "killed at {0}")
@@ -129,17 +140,14 @@ class StoppedBuildTest {
     })
     void aKilledBuildLeavesThePreviousOrTheNewSiteOnceTheNextBuildRuns(String point, String expected)
             throws IOException {
-        Path site = oldSite(root.resolve("site"));
-        Path output = site.resolve("target/site");
-        Path cache = site.resolve("target/answersite-cache");
+        Versions versions = builtOldThenEdited();
+        Path site = versions.site();
+        Path output = versions.output();
+        Path cache = versions.cache();
         Answersite answersite = new Answersite();
-        assertEquals(0, answersite.build(TestSites.request(site), cache).errorCount());
-        Map<String, byte[]> oldFiles = TestSites.snapshot(output);
-        Map<String, Long> oldTimes = modificationTimes(output);
-        editToNewSite(site);
-        Path reference = root.resolve("new-site");
-        assertEquals(0, answersite.build(TestSites.request(site).withOutputDir(reference)).errorCount());
-        Map<String, byte[]> newFiles = TestSites.snapshot(reference);
+        Map<String, byte[]> oldFiles = versions.oldFiles();
+        Map<String, Long> oldTimes = versions.oldTimes();
+        Map<String, byte[]> newFiles = versions.newFiles();
         List<String> unchanged = oldFiles.keySet().stream()
                 .filter(path -> newFiles.containsKey(path) && java.util.Arrays.equals(oldFiles.get(path), newFiles.get(path)))
                 .toList();
