@@ -137,6 +137,23 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /**
+     * Whether the last successful build had these inputs: only then can {@link #upToDate} answer, and
+     * the output folder need be listed before the build goes on (otherwise it is listed while the
+     * content loads). Reads the head of {@code site.bin} only.
+     */
+    public boolean recordsInputs(String inputs) {
+        Path file = folder.resolve(SITE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 12))) {
+            return MAGIC.equals(in.readUTF()) && inputs.equals(in.readUTF());
+        } catch (IOException | RuntimeException e) {
+            return false; // an unreadable cache is no cache
+        }
+    }
+
+    /**
      * The last build's outcome, if it was made from exactly these inputs and the output folder, as
      * {@code listed} at the start of this build, still holds exactly the files it wrote (same paths,
      * sizes and modification times).

@@ -64,22 +64,23 @@ public final class Fragments {
 
     /** The published output folder and its files still as the last build left them (see {@link #published}). */
     private final Path publishedDir;
-    private final Set<String> untouched;
+    /** Asked when a fragment first needs it: the output folder may still be listed while the content loads. */
+    private final Supplier<Set<String>> untouched;
     /** Where made fragments go once they no longer fit its budget (else null: all are held). */
     private final FragmentSpill spill;
     private volatile ParkedBytes parking = ParkedBytes.none();
 
     private Fragments(boolean keep) {
-        this(keep, null, Map::of, null, Set.of(), null);
+        this(keep, null, Map::of, null, Set::of, null);
     }
 
     private Fragments(boolean keep, InputDigest digests, Supplier<Map<String, FragmentFile.Stored>> previous,
-                      Path publishedDir, Set<String> untouched, FragmentSpill spill) {
+                      Path publishedDir, Supplier<Set<String>> untouched, FragmentSpill spill) {
         this.keep = keep;
         this.digests = digests;
         this.previous = previous;
         this.publishedDir = publishedDir;
-        this.untouched = Set.copyOf(untouched);
+        this.untouched = untouched;
         this.spill = spill;
     }
 
@@ -97,15 +98,17 @@ public final class Fragments {
      */
     public static Fragments onDisk(InputDigest digests, Map<String, FragmentFile.Stored> previous, Path publishedDir,
                                    Set<String> untouched, FragmentSpill spill) {
-        return onDisk(digests, () -> previous, publishedDir, untouched, spill);
+        Set<String> trusted = Set.copyOf(untouched);
+        return onDisk(digests, () -> previous, publishedDir, () -> trusted, spill);
     }
 
     /**
      * As {@link #onDisk(InputDigest, Map, Path, Set, FragmentSpill)}, with the build cache's fragments as
-     * {@code previous} gives them when first asked for: they can be read while the content loads.
+     * {@code previous} gives them and the untouched files as {@code untouched} gives them, each when first
+     * asked for: they can be read and listed while the content loads.
      */
     public static Fragments onDisk(InputDigest digests, Supplier<Map<String, FragmentFile.Stored>> previous,
-                                   Path publishedDir, Set<String> untouched, FragmentSpill spill) {
+                                   Path publishedDir, Supplier<Set<String>> untouched, FragmentSpill spill) {
         return new Fragments(false, digests, previous, publishedDir, untouched, spill);
     }
 
@@ -115,7 +118,7 @@ public final class Fragments {
      * file knows its bytes without keeping them. Empty otherwise (make the bytes again).
      */
     public Optional<Supplier<byte[]>> published(String path) {
-        if (publishedDir == null || !untouched.contains(path)) {
+        if (publishedDir == null || !untouched.get().contains(path)) {
             return Optional.empty();
         }
         Path file = publishedDir.resolve(path);

@@ -71,7 +71,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private boolean finished;
     /** The output folder as listed when the build started (under the lock), or null: list it at the commit. */
-    private OutputManifest listedAtStart;
+    private Supplier<OutputManifest> listedAtStart;
 
     /** How many bytes may wait for the writer thread before callers of {@link #write} wait. */
     static final int QUEUED_BYTES = 64 << 20;
@@ -90,6 +90,11 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
      * it is the site's, deletes it.
      */
     public OutputTree listedAtStart(OutputManifest listed) {
+        return listedAtStart(() -> listed);
+    }
+
+    /** As {@link #listedAtStart(OutputManifest)}, the listing asked for at the commit: it may still be taken while the build runs. */
+    public OutputTree listedAtStart(Supplier<OutputManifest> listed) {
         this.listedAtStart = listed;
         return this;
     }
@@ -252,7 +257,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                 return;
             }
             SortedMap<String, long[]> listed = new TreeMap<>(
-                    (listedAtStart != null ? listedAtStart : OutputManifest.of(outputDir)).files());
+                    (listedAtStart != null ? listedAtStart.get() : OutputManifest.of(outputDir)).files());
             List<String> deletes = listed.keySet().stream().filter(path -> !written.contains(path)).toList();
             if (moved.isEmpty() && deletes.isEmpty()) {
                 StoppedBuild.deleteTree(staging);

@@ -81,7 +81,7 @@ public final class RenderCache {
      * modification time, see {@code BuildCache.untouchedOutputs}): their recorded hash is trusted
      * without reading them. Empty: every published file is read and hashed before it is kept.
      */
-    private volatile Set<String> untouched = Set.of();
+    private volatile Supplier<Set<String>> untouched = Set::of;
 
     /** A part of a page's view and what it was made from (in memory only). */
     private record Memo(Object inputs, Object value) {
@@ -155,7 +155,7 @@ public final class RenderCache {
 
     private Optional<Kept> published(String path, Entry entry) {
         Path file = publishedDir.resolve(path);
-        if (untouched.contains(path)) {
+        if (untouched.get().contains(path)) {
             return Optional.of(new Kept(null, entry.outputHash, () -> {
                 try {
                     return Files.readAllBytes(file);
@@ -178,7 +178,13 @@ public final class RenderCache {
      * them, so that keeping one reads nothing.
      */
     public void trustUntouched(Set<String> paths) {
-        untouched = Set.copyOf(paths);
+        Set<String> trusted = Set.copyOf(paths);
+        untouched = () -> trusted;
+    }
+
+    /** As {@link #trustUntouched(Set)}, with the paths as {@code paths} gives them when a page first asks. */
+    public void trustUntouched(Supplier<Set<String>> paths) {
+        untouched = paths;
     }
 
     /**

@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a build: {@link #load} (configuration, content, graph; writes nothing), then {@link #build}
@@ -353,12 +354,13 @@ public final class Answersite {
 
     /**
      * @param listed the output folder as listed at the start of the build, under the lock, when it was
+     *     (asked for at the commit: it may still be listed while the build runs)
      * @param beforeCommit given the build's findings when the site is checked, its files are written to
      *     the staging folder, and it is about to replace the output folder (not after errors): what it
      *     starts may run while the files are forced to the disk and moved
      */
     BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
-                    BuiltSiteCheck.Memory checked, StageTimes times, Optional<OutputManifest> listed,
+                    BuiltSiteCheck.Memory checked, StageTimes times, Optional<Supplier<OutputManifest>> listed,
                     Consumer<List<Diagnostic>> beforeCommit) {
         Diagnostics diagnostics = new Diagnostics();
         // the templates compile on a core of their own while the content is read and checked

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -60,20 +59,41 @@ final class CachedBuild {
                         + "\n" + request.outputDir().toAbsolutePath().normalize())
                 .addFile("config", request.configFile()).addTree("content", request.contentDir())
                 .addTree("templates", request.templatesDir()).addTree("static", request.staticDir()).hex());
-        // listed once, under the output lock: to answer an unchanged site, to trust untouched files, to commit
-        OutputManifest listed = times.time("fingerprint", () -> OutputManifest.of(request.outputDir()));
-        Optional<BuildCache.Outcome> known = cache.upToDate(inputs, listed);
-        if (known.isPresent()) {
-            BuildCache.Outcome outcome = known.get();
-            PageCounts pages = new PageCounts();
-            outcome.pagesByKind().forEach((kind, languages) -> languages.forEach((language, count) -> {
-                for (int i = 0; i < count; i++) {
-                    pages.add(kind, language);
-                }
-            }));
-            return new BuildResult(outcome.diagnostics(), pages, outcome.staticFiles(), outcome.heldBack(), times,
-                    true, outcome.maxLinesPerRule(), 0, true, Optional.empty());
+        // listed once, under the output lock: to answer an unchanged site, to trust untouched files, to commit.
+        // Only a site whose inputs are as the last build recorded can be answered from the cache, so only
+        // then is the listing waited for here; otherwise it is taken on a thread of its own while the
+        // caches are restored and the content loads (the render asks for it first)
+        OutputListing listing;
+        if (cache.recordsInputs(inputs)) {
+            OutputManifest listed = times.time("fingerprint", () -> OutputManifest.of(request.outputDir()));
+            Optional<BuildCache.Outcome> known = cache.upToDate(inputs, listed);
+            if (known.isPresent()) {
+                return answered(known.get(), times);
+            }
+            listing = OutputListing.of(listed, cache);
+        } else {
+            listing = OutputListing.start(request.outputDir(), cache);
         }
+        try {
+            return run(request, cache, times, plugin, fingerprint, inputs, listing);
+        } finally {
+            listing.awaitQuietly(); // it reads the cache's record of the output, which closes after this
+        }
+    }
+
+    private static BuildResult answered(BuildCache.Outcome outcome, StageTimes times) {
+        PageCounts pages = new PageCounts();
+        outcome.pagesByKind().forEach((kind, languages) -> languages.forEach((language, count) -> {
+            for (int i = 0; i < count; i++) {
+                pages.add(kind, language);
+            }
+        }));
+        return new BuildResult(outcome.diagnostics(), pages, outcome.staticFiles(), outcome.heldBack(), times,
+                true, outcome.maxLinesPerRule(), 0, true, Optional.empty());
+    }
+
+    private BuildResult run(BuildRequest request, BuildCache cache, StageTimes times, String plugin,
+                            Fingerprint fingerprint, String inputs, OutputListing listing) {
         String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
@@ -89,8 +109,7 @@ final class CachedBuild {
                 return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
             }
         }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
-        Set<String> untouched = times.time("restore", () -> cache.untouchedOutputs(listed));
-        renders.trustUntouched(untouched);
+        renders.trustUntouched(listing::untouched);
         // fragments and bodies beyond their budgets go to disk as they are made; those files are deleted at the end
         try (FragmentSpill spill = cache.spill(site.fragmentBudget());
              ParkedBytes parked = cache.parking(site.bodyBudget())) {
@@ -100,7 +119,7 @@ final class CachedBuild {
             CompletableFuture<Map<String, FragmentFile.Stored>> previous = CompletableFuture.supplyAsync(
                     () -> cache.fragments(renderKey), task -> new Thread(task, "answersite-fragments").start());
             Fragments fragments = Fragments.onDisk(new InputDigest(loads::fileDigestOf), previous::join,
-                    request.outputDir(), untouched, spill);
+                    request.outputDir(), listing::untouched, spill);
             fragments.parkLargeValuesIn(parked);
             BuiltSiteCheck.Memory checked = times.time("restore", () -> PageFactsFiles.read(cache::open, renderKey));
             // the cache files whose entries are named by what they were made from (the files read, the
@@ -110,7 +129,8 @@ final class CachedBuild {
             CacheWrites early = new CacheWrites();
             try {
                 BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
-                        Optional.of(listed), found -> {
+                        Optional.of(listing::listed), found -> {
+                            listing.untouched(); // read from the record dropped here
                             cache.forgetPublished();
                             boolean secret = found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()));
                             early.start(() -> {
