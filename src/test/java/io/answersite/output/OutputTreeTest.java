@@ -77,6 +77,31 @@ class OutputTreeTest {
     }
 
     @Test
+    void largeFilesForcedWhileTheBuildGoesOnAreCommittedWholeOrLeftOutWhenTheTreeIsAbandoned() throws IOException {
+        Path site = root.resolve("site");
+        Files.createDirectories(site);
+        Files.writeString(site.resolve("llms-full.txt"), "old");
+        byte[] large = new byte[(int) OutputTree.EARLY_SYNC_BYTES + 7];
+        java.util.Arrays.fill(large, (byte) 'x');
+        try (OutputTree abandoned = OutputTree.open(site)) {
+            abandoned.write("llms-full.txt", large);
+            abandoned.read("llms-full.txt"); // waits for the writer, which hands the file to be forced
+        }
+        assertEquals("old", Files.readString(site.resolve("llms-full.txt")));
+        try (var entries = Files.list(root)) {
+            assertEquals(1, entries.count(), "the abandoned tree's staging folder is gone");
+        }
+        try (OutputTree tree = OutputTree.open(site)) {
+            tree.write("llms-full.txt", large);
+            tree.write("small.txt", "small");
+            tree.commit();
+            assertEquals(2, tree.changedFiles());
+        }
+        assertTrue(java.util.Arrays.equals(large, Files.readAllBytes(site.resolve("llms-full.txt"))));
+        assertEquals("small", Files.readString(site.resolve("small.txt")));
+    }
+
+    @Test
     void aCommitGivenTheListingTakenAtTheStartDeletesWhatItHoldsAndRecordsItWithoutListingAgain() throws IOException {
         Path site = root.resolve("site");
         Files.createDirectories(site.resolve("gone"));
