@@ -33,10 +33,13 @@ final class PartsFile {
                 return parts.get(0).length == size && Arrays.equals(Files.readAllBytes(published), parts.get(0));
             }
             long seen = 0;
+            // one buffer for the whole file: a part read into an array of its own allocated as much as
+            // the file again (an edited 10,000-page site's llms-full.txt, compared up to the edited page)
+            byte[] buffer = new byte[1 << 13];
             try (InputStream in = new BufferedInputStream(Files.newInputStream(published), 1 << 16)) {
                 for (byte[] part : parts) {
                     seen += part.length;
-                    if (seen > size || !Arrays.equals(in.readNBytes(part.length), part)) {
+                    if (seen > size || !sameBytes(in, part, buffer)) {
                         return false;
                     }
                 }
@@ -45,6 +48,18 @@ final class PartsFile {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether the next {@code part.length} bytes of {@code in} are {@code part}'s, read through {@code buffer}. */
+    private static boolean sameBytes(InputStream in, byte[] part, byte[] buffer) throws IOException {
+        for (int at = 0; at < part.length; ) {
+            int read = in.readNBytes(buffer, 0, Math.min(buffer.length, part.length - at));
+            if (read == 0 || !Arrays.equals(buffer, 0, read, part, at, at + read)) {
+                return false;
+            }
+            at += read;
+        }
+        return true;
     }
 
     /** Writes the parts to {@code target}; what the commit journal needs of the file (its size and CRC-32C). */
