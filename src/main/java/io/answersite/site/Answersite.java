@@ -348,11 +348,13 @@ public final class Answersite {
     }
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
-        return run(request, write, renders, null, Fragments.none(), BuiltSiteCheck.Memory.none(),
+        return run(request, write, renders, null, Fragments.none(), BuiltSiteCheck.Memory::none,
                 new StageTimes(listener), Optional.empty(), found -> { });
     }
 
     /**
+     * @param checked the built-site facts of earlier builds, asked for when the render starts (they may
+     *     still be read while the content loads)
      * @param listed the output folder as listed at the start of the build, under the lock, when it was
      *     (asked for at the commit: it may still be listed while the build runs)
      * @param beforeCommit given the build's findings when the site is checked, its files are written to
@@ -360,7 +362,7 @@ public final class Answersite {
      *     starts may run while the files are forced to the disk and moved
      */
     BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
-                    BuiltSiteCheck.Memory checked, StageTimes times, Optional<Supplier<OutputManifest>> listed,
+                    Supplier<BuiltSiteCheck.Memory> checked, StageTimes times, Optional<Supplier<OutputManifest>> listed,
                     Consumer<List<Diagnostic>> beforeCommit) {
         Diagnostics diagnostics = new Diagnostics();
         // the templates compile on a core of their own while the content is read and checked
@@ -379,7 +381,7 @@ public final class Answersite {
                 listener::reached)) {
             listed.filter(start -> write).ifPresent(output::listedAtStart);
             RenderedSite rendered = renderAndEmit(request, loaded, theme, output, diagnostics, times, renders,
-                    checked, fragments);
+                    checked.get(), fragments);
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
                 times.time("write", () -> {

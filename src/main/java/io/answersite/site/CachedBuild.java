@@ -14,6 +14,7 @@ import io.answersite.render.PageCounts;
 import io.answersite.render.RenderCache;
 import io.answersite.sink.OutputManifest;
 import io.answersite.text.ParkedBytes;
+import io.answersite.work.Background;
 import io.answersite.work.Parallel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -116,12 +117,15 @@ final class CachedBuild {
             loads.parkBodiesIn(parked);
             // the fragments' keys and digests are read on a thread of their own while the content loads:
             // the checks ask for the first of them, after the graph, which leaves a core idle
-            CompletableFuture<Map<String, FragmentFile.Stored>> previous = CompletableFuture.supplyAsync(
-                    () -> cache.fragments(renderKey), task -> new Thread(task, "answersite-fragments").start());
-            Fragments fragments = Fragments.onDisk(new InputDigest(loads::fileDigestOf), previous::join,
+            Background<Map<String, FragmentFile.Stored>> previous = Background.start("answersite-fragments",
+                    () -> cache.fragments(renderKey));
+            Fragments fragments = Fragments.onDisk(new InputDigest(loads::fileDigestOf), previous::get,
                     request.outputDir(), listing::untouched, spill);
             fragments.parkLargeValuesIn(parked);
-            BuiltSiteCheck.Memory checked = times.time("restore", () -> PageFactsFiles.read(cache::open, renderKey));
+            // the built-site facts too, which the render asks for first
+            Background<BuiltSiteCheck.Memory> facts = Background.start("answersite-facts",
+                    () -> PageFactsFiles.read(cache::open, renderKey));
+            Supplier<BuiltSiteCheck.Memory> checked = facts::get;
             // the cache files whose entries are named by what they were made from (the files read, the
             // fragments' inputs, the pages' bytes) are written while the output is committed, which mostly
             // waits for the disk; the record of the published folder is dropped first, so that a build
@@ -134,14 +138,14 @@ final class CachedBuild {
                             cache.forgetPublished();
                             boolean secret = found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()));
                             early.start(() -> {
-                                contentAddressedWrites(cache, loads, fragments, checked, renders, renderKey, loadKey,
-                                        true, secret);
+                                contentAddressedWrites(cache, loads, fragments, checked.get(), renders, renderKey,
+                                        loadKey, true, secret);
                                 listener.reached("cache:written");
                             });
                         });
                 times.time("cache", () -> {
                     if (!early.started()) { // files that failed to load are kept too (fixing one re-reads one)
-                        early.start(() -> contentAddressedWrites(cache, loads, fragments, checked, renders,
+                        early.start(() -> contentAddressedWrites(cache, loads, fragments, checked.get(), renders,
                                 renderKey, loadKey, false, false));
                     }
                     early.join();
@@ -158,7 +162,8 @@ final class CachedBuild {
                 return result;
             } finally {
                 early.awaitQuietly(); // a failed build lets its writes end before the files they read close
-                previous.handle((read, failed) -> read).join(); // and its read, before the cache closes
+                previous.awaitQuietly(); // and its reads, before the cache closes
+                facts.awaitQuietly();
             }
         }
     }

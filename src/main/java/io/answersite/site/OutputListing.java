@@ -2,11 +2,10 @@ package io.answersite.site;
 
 import io.answersite.cache.BuildCache;
 import io.answersite.sink.OutputManifest;
+import io.answersite.work.Background;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The output folder as listed at the start of a build (under the output lock), and which of its files
@@ -19,21 +18,21 @@ final class OutputListing {
     private record Listed(OutputManifest manifest, Set<String> untouched) {
     }
 
-    private final CompletableFuture<Listed> listed;
+    private final Background<Listed> listed;
 
-    private OutputListing(CompletableFuture<Listed> listed) {
+    private OutputListing(Background<Listed> listed) {
         this.listed = listed;
     }
 
     /** A listing already taken. */
     static OutputListing of(OutputManifest manifest, BuildCache cache) {
-        return new OutputListing(CompletableFuture.completedFuture(listed(manifest, cache)));
+        return new OutputListing(Background.done(listed(manifest, cache)));
     }
 
     /** Starts listing {@code outputDir} on a thread of its own. */
     static OutputListing start(Path outputDir, BuildCache cache) {
-        return new OutputListing(CompletableFuture.supplyAsync(() -> listed(OutputManifest.of(outputDir), cache),
-                task -> new Thread(task, "answersite-listing").start()));
+        return new OutputListing(Background.start("answersite-listing",
+                () -> listed(OutputManifest.of(outputDir), cache)));
     }
 
     private static Listed listed(OutputManifest manifest, BuildCache cache) {
@@ -42,30 +41,16 @@ final class OutputListing {
 
     /** The output folder's files with their sizes and modification times; waits for the listing. */
     OutputManifest listed() {
-        return join().manifest();
+        return listed.get().manifest();
     }
 
     /** The files still as the last build left them ({@link BuildCache#untouchedOutputs}); waits for the listing. */
     Set<String> untouched() {
-        return join().untouched();
+        return listed.get().untouched();
     }
 
     /** Waits for the listing, whatever came of it (a build that failed before asking for it). */
     void awaitQuietly() {
-        listed.handle((done, failed) -> done).join();
-    }
-
-    private Listed join() {
-        try {
-            return listed.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause; // as if listed here: cannot list the folder
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        listed.awaitQuietly();
     }
 }
