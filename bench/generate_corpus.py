@@ -19,6 +19,7 @@ import argparse
 import os
 import random
 import shutil
+import sys
 
 WORDS = ("请求 接口 模型 网关 代理 证书 域名 解析 超时 重试 日志 密钥 额度 余额 分组 渠道 上游 后端 前端 浏览器 "
          "服务端 环境变量 配置 排查 错误 状态码 响应 连接 网络 防火墙 公司网络 部署 监控 告警 限流 并发 队列 任务 "
@@ -405,6 +406,9 @@ def main():
     if pages * {"none": 1, "third": 4 / 3, "all": 2}[knobs["translate"]] <= 15000:
         recommended += (" -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=40 -XX:Tier3MinInvocationThreshold=20"
                         " -XX:Tier3CompileThreshold=400 -XX:Tier3BackEdgeThreshold=20000")
+    # and, on Linux (where the benchmarks run), the heap in huge pages (session 22)
+    if sys.platform.startswith("linux"):
+        recommended += " -XX:+UseTransparentHugePages"
     os.makedirs(os.path.join(out, ".mvn"), exist_ok=True)
     with open(os.path.join(out, ".mvn", "jvm.config"), "w", encoding="utf-8") as f:
         f.write(os.environ.get("BENCH_JVM_CONFIG", recommended) + "\n")

@@ -63,7 +63,8 @@ public final class BuildMojo extends AbstractBuildMojo {
             writeNginxSnippet();
         }
         if (!result.upToDate()) {
-            JvmSettingsHint.of(result.pages().total(), ManagementFactory.getRuntimeMXBean().getInputArguments())
+            JvmSettingsHint.of(result.pages().total(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    System.getProperty("os.name", "").startsWith("Linux"))
                     .ifPresent(getLog()::info);
         }
     }
