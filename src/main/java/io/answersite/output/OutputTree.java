@@ -49,10 +49,8 @@ import java.util.function.Supplier;
  * folders mostly wait on each other in the kernel (measured: 13,000 pages took 15 s of CPU in
  * open and mkdir from two threads, about 2 s from one). At most {@link #QUEUED_BYTES} wait to be
  * written; {@link #read}, {@link #commit} and {@link #close} wait for the queue to drain, and a
- * failed write is reported there. When the build updates an existing folder, a staged file of
- * {@link #EARLY_SYNC_BYTES} or more is forced to the disk on a thread of its own as soon as it is
- * written, while the build goes on: the commit then finds it on the disk already (an edited
- * 10,000-page site's llms-full.txt and llms.json took the commit 170–320 ms to force).
+ * failed write is reported there. Large staged files may be forced to the disk before the commit
+ * ({@link EarlySync}).
  */
 public final class OutputTree implements SiteOutput, AutoCloseable {
 
@@ -78,20 +76,13 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
 
     /** How many bytes may wait for the writer thread before callers of {@link #write} wait. */
     static final int QUEUED_BYTES = 64 << 20;
-    /** A staged file this large is forced to the disk as soon as it is written (see the class comment). */
-    static final long EARLY_SYNC_BYTES = 1 << 20;
-    /** Forces large staged files while the build goes on; null for a first build, which forces nothing. */
-    private final ExecutorService earlySync;
+    private final EarlySync earlySync;
 
     private OutputTree(Path outputDir, Path staging, Consumer<String> checkpoints) {
         this.outputDir = outputDir;
         this.staging = staging;
         this.checkpoints = checkpoints;
-        this.earlySync = Files.isDirectory(outputDir) ? Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "answersite-fsync-early");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.earlySync = EarlySync.forBuildInto(outputDir);
     }
 
     /**
@@ -179,10 +170,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
                     stamps.put(relativePath, OutputManifest.stamp(Files.readAttributes(target,
                             BasicFileAttributes.class)));
                     staged.put(relativePath, move);
-                    if (earlySync != null && move.size() >= EARLY_SYNC_BYTES) {
-                        // a failure here is left for the commit, which forces every staged file and reports it
-                        earlySync.execute(() -> Durable.fileQuietly(target));
-                    }
+                    earlySync.written(target, move.size());
                 }
             } catch (IOException | RuntimeException e) {
                 failure.compareAndSet(null, new UncheckedIOException("cannot write " + relativePath,
@@ -258,7 +246,7 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
      */
     public void commit() {
         finishWrites();
-        stopEarlySync();
+        earlySync.stop();
         finished = true;
         try {
             List<String> moved = staged.keySet().stream().sorted().toList();
@@ -360,24 +348,8 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
             finished = true;
             failure.compareAndSet(null, new IllegalStateException("the build was abandoned"));
             stopWriter();
-            stopEarlySync();
+            earlySync.stop();
             StoppedBuild.deleteTree(staging);
-        }
-    }
-
-    /** Lets the forcing of the files already handed to it end, and ends its thread; the writer is stopped. */
-    private void stopEarlySync() {
-        if (earlySync == null) {
-            return;
-        }
-        earlySync.shutdown();
-        try {
-            if (!earlySync.awaitTermination(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the files were not forced to the disk in ten minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while forcing files to the disk", e);
         }
     }
 

@@ -38,12 +38,9 @@ import io.answersite.sink.ObservedOutput;
 import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import io.answersite.source.SourceReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -376,9 +373,8 @@ public final class Answersite {
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1);
         }
         ContentGraph graph = loaded.graph().get();
-        Path scratch = write ? null : createScratch();
-        try (OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.resolve("site"),
-                listener::reached)) {
+        try (ScratchFolder scratch = ScratchFolder.createIf(!write);
+             OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.site(), listener::reached)) {
             listed.filter(start -> write).ifPresent(output::listedAtStart);
             RenderedSite rendered = renderAndEmit(request, loaded, theme, output, diagnostics, times, renders,
                     checked.get(), fragments);
@@ -394,28 +390,6 @@ public final class Answersite {
             return new BuildResult(diagnostics.sorted(), rendered.pages(), rendered.files(), graph.heldBack(), times,
                     written, maxLines, written ? output.changedFiles() : -1, false,
                     written ? Optional.of(output.manifest()) : Optional.empty());
-        } finally {
-            if (scratch != null) {
-                deleteQuietly(scratch);
-            }
-        }
-    }
-
-    private static Path createScratch() {
-        try {
-            return Files.createTempDirectory("answersite-check");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the scratch folder " + dir, e);
         }
     }
 

@@ -81,7 +81,7 @@ class OutputTreeTest {
         Path site = root.resolve("site");
         Files.createDirectories(site);
         Files.writeString(site.resolve("llms-full.txt"), "old");
-        byte[] large = new byte[(int) OutputTree.EARLY_SYNC_BYTES + 7];
+        byte[] large = new byte[(int) EarlySync.BYTES + 7];
         java.util.Arrays.fill(large, (byte) 'x');
         try (OutputTree abandoned = OutputTree.open(site)) {
             abandoned.write("llms-full.txt", large);
