@@ -35,7 +35,7 @@ final class JvmSettingsHint {
     /**
      * Linux only (other systems' JVMs do not know the option and refuse to start): the heap in huge
      * pages, 8 % off clean 1,000-page builds, 17 % off clean 10,000-page ones and 25 % off clean
-     * 50,000-page ones on the development machine (docs/PERFORMANCE.md, session 22).
+     * 50,000-page ones on the development machine, default corpus shape only (docs/PERFORMANCE.md, session 22).
      */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 

@@ -71,15 +71,6 @@ final class Durable {
         }
     }
 
-    /** As {@link #file}, for a caller that forces it again later and reports a failure then. */
-    static void fileQuietly(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // the commit forces it again and reports what goes wrong
-        }
-    }
-
     /** Forces a folder's entries to the disk where the system allows it (Windows opens no folder; NTFS journals them). */
     static void folder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {

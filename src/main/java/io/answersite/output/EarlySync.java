@@ -1,5 +1,6 @@
 package io.answersite.output;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,13 @@ final class EarlySync {
     /** Hands a file just written to be forced, if it is large enough; a failure is left for the commit. */
     void written(Path staged, long size) {
         if (forcing != null && size >= BYTES) {
-            forcing.execute(() -> Durable.fileQuietly(staged)); // the commit forces it again and reports
+            forcing.execute(() -> {
+                try {
+                    Durable.file(staged);
+                } catch (UncheckedIOException e) {
+                    // the commit forces it again and reports what goes wrong
+                }
+            });
         }
     }
 

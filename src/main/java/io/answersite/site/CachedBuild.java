@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -125,27 +124,26 @@ final class CachedBuild {
             // the built-site facts too, which the render asks for first
             Background<BuiltSiteCheck.Memory> facts = Background.start("answersite-facts",
                     () -> PageFactsFiles.read(cache::open, renderKey));
-            Supplier<BuiltSiteCheck.Memory> checked = facts::get;
             // the cache files whose entries are named by what they were made from (the files read, the
             // fragments' inputs, the pages' bytes) are written while the output is committed, which mostly
             // waits for the disk; the record of the published folder is dropped first, so that a build
             // stopped before its commit never trusts the old files for the new fragments
             CacheWrites early = new CacheWrites();
             try {
-                BuildResult result = site.run(request, true, renders, loads, fragments, checked, times,
+                BuildResult result = site.run(request, true, renders, loads, fragments, facts::get, times,
                         Optional.of(listing::listed), found -> {
                             listing.untouched(); // read from the record dropped here
                             cache.forgetPublished();
                             boolean secret = found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()));
                             early.start(() -> {
-                                contentAddressedWrites(cache, loads, fragments, checked.get(), renders, renderKey,
+                                contentAddressedWrites(cache, loads, fragments, facts.get(), renders, renderKey,
                                         loadKey, true, secret);
                                 listener.reached("cache:written");
                             });
                         });
                 times.time("cache", () -> {
                     if (!early.started()) { // files that failed to load are kept too (fixing one re-reads one)
-                        early.start(() -> contentAddressedWrites(cache, loads, fragments, checked.get(), renders,
+                        early.start(() -> contentAddressedWrites(cache, loads, fragments, facts.get(), renders,
                                 renderKey, loadKey, false, false));
                     }
                     early.join();

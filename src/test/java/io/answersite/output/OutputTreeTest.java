@@ -77,7 +77,7 @@ class OutputTreeTest {
     }
 
     @Test
-    void largeFilesForcedWhileTheBuildGoesOnAreCommittedWholeOrLeftOutWhenTheTreeIsAbandoned() throws IOException {
+    void largeStagedFilesAreCommittedWholeOverAnExistingFolderAndLeftOutWhenTheTreeIsAbandoned() throws IOException {
         Path site = root.resolve("site");
         Files.createDirectories(site);
         Files.writeString(site.resolve("llms-full.txt"), "old");
