@@ -119,8 +119,12 @@ public final class InputDigest {
             sha.update((byte) 'i');
             Sha256.updateText(sha, value.getClass().getSimpleName() + value);
         } else if (value instanceof Enum<?> constant) {
-            sha.update(enums.computeIfAbsent(constant,
-                    c -> RecordComponents.taggedText('e', c.getDeclaringClass().getName() + "." + c.name())));
+            byte[] bytes = enums.get(constant); // not computeIfAbsent: it locks a bin past its first key
+            if (bytes == null) {
+                bytes = enums.computeIfAbsent(constant,
+                        c -> RecordComponents.taggedText('e', c.getDeclaringClass().getName() + "." + c.name()));
+            }
+            sha.update(bytes);
         } else if (value instanceof Record record) {
             components.digest(sha, record, component -> value(sha, component));
         } else if (value instanceof List<?> list) {

@@ -35,7 +35,10 @@ public final class RecordComponents {
      * component's name, so that a test failure says where an unexpected type sits.
      */
     public void digest(MessageDigest sha, Record record, Consumer<Object> value) {
-        Shape shape = shapes.computeIfAbsent(record.getClass(), RecordComponents::shapeOf);
+        Shape shape = shapes.get(record.getClass()); // computeIfAbsent locks a bin past its first key: both cores wait
+        if (shape == null) {
+            shape = shapes.computeIfAbsent(record.getClass(), RecordComponents::shapeOf);
+        }
         sha.update(shape.header());
         for (Method accessor : shape.accessors()) {
             Object component;

@@ -38,12 +38,12 @@ public final class MarkdownTwins {
      * Each page's twin as UTF-8, as the twin file, llms-full.txt and the hash take it (text only where
      * counted); a large site's beyond the budget read back from a file ({@link Fragments#parking}).
      */
-    private final Map<PageKey, Supplier<byte[]>> twins = new ConcurrentHashMap<>();
+    private final Map<PageKey, Supplier<byte[]>> twins;
     /**
      * Each page's {@link #inputs}, made once per build: the twin, its hash and the page's llms.json
      * entry ask, so on disk they are digested once ({@link Shared}).
      */
-    private final Map<PageKey, Shared> inputsByPage = new ConcurrentHashMap<>();
+    private final Map<PageKey, Shared> inputsByPage;
     /** site.yml and the UI strings, the same instance while equal: what every twin reads. */
     private final Same constants;
 
@@ -55,6 +55,10 @@ public final class MarkdownTwins {
     public MarkdownTwins(SiteText site, Fragments fragments) {
         this.site = site;
         this.fragments = fragments;
+        // sized for every page: a table growing while both cores fill it waits for bins held by a twin being made
+        int pages = site.graph().pages().size();
+        this.twins = new ConcurrentHashMap<>(pages);
+        this.inputsByPage = new ConcurrentHashMap<>(pages);
         // the same instance from build to build while equal, so comparing every twin's inputs stays cheap
         this.constants = fragments.same("site-constants", List.of(site.config(), site.allStrings()));
     }
@@ -151,6 +155,10 @@ public final class MarkdownTwins {
      * a twin taken back from the build cache is read from the cache's file each time.
      */
     private Supplier<byte[]> twin(Page page) {
+        Supplier<byte[]> known = twins.get(page.key()); // asked for again by llms.json and llms-full.txt
+        if (known != null) {
+            return known;
+        }
         return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub
                 ? fragments.parking().keep(makeTwin(page))
                 : fragments.bytes("twin", key, page, inputs(page), () -> makeTwin(page)));
@@ -181,6 +189,11 @@ public final class MarkdownTwins {
 
     /** Everything a twin shows besides its own page: reading it here is what makes reuse safe. */
     Shared inputs(Page page) {
+        // a hit takes no lock: computeIfAbsent locks the key's bin unless the key heads it
+        Shared known = inputsByPage.get(page.key());
+        if (known != null) {
+            return known;
+        }
         return inputsByPage.computeIfAbsent(page.key(), key -> new Shared(fragments.compared(madeInputs(page))));
     }
 
