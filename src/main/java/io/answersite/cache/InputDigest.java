@@ -193,7 +193,8 @@ public final class InputDigest {
     }
 
     private byte[] shared(Shared once) {
-        byte[] known = oncePer(once, once.value());
+        // by the value's instance, not the wrapper's: the render and the emitters wrap the same list of the graph
+        byte[] known = oncePer(once.value(), once.value());
         if (known == UNKNOWN) {
             throw new Undigestable("cannot digest what a Shared holds");
         }

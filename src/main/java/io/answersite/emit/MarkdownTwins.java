@@ -200,11 +200,13 @@ public final class MarkdownTwins {
     private List<Object> madeInputs(Page page) {
         List<Object> inputs = new ArrayList<>();
         inputs.add(constants); // one instance while equal (see the constructor): digested once on disk
-        inputs.add(site.graph().linkTargets().getOrDefault(page.key(), List.of()));
+        // the graph's lists as they are, wrapped to be digested once: the page's view reads the same
+        inputs.add(new Shared(site.graph().linkTargets().getOrDefault(page.key(), List.of())));
         site.topicOf(page).ifPresent(topic -> inputs.add(Arrays.asList(topic, site.graph().require(topic).title())));
-        for (ResolvedRelated item : site.graph().related().getOrDefault(page.key(), List.of())) {
+        List<ResolvedRelated> related = site.graph().related().getOrDefault(page.key(), List.of());
+        inputs.add(new Shared(related));
+        for (ResolvedRelated item : related) {
             Page target = site.graph().require(item.target());
-            inputs.add(item);
             inputs.add(Arrays.asList(target.listTitle(), target.common().description()));
         }
         if (page instanceof Page.Topic) {

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -107,17 +106,17 @@ public final class RenderCache {
 
     /** A cache that keeps hashes only and reuses the files of {@code outputDir} whose hash still matches. */
     public static RenderCache published(Path outputDir) {
-        return published(outputDir, record -> null);
+        return published(outputDir, new InputDigest(record -> null));
     }
 
     /**
      * As {@link #published(Path)}, also taking back a page none of whose inputs changed without
-     * making its view: inputs are compared by {@link InputDigest}, a record read from a file by what
-     * {@code files} says of it (its file's path and content hash, see
-     * {@link LoadCache#fileDigestOf}).
+     * making its view: inputs are compared by {@code digests}, which digests a record read from a file
+     * as that file (its path and content hash, see {@link LoadCache#fileDigestOf}); the build's
+     * emitters use the same, so what both read (a page's links) is digested once.
      */
-    public static RenderCache published(Path outputDir, Function<Object, byte[]> files) {
-        return new RenderCache(outputDir, new InputDigest(files));
+    public static RenderCache published(Path outputDir, InputDigest digests) {
+        return new RenderCache(outputDir, digests);
     }
 
     /**
@@ -321,16 +320,16 @@ public final class RenderCache {
      * key differs (another theme, plugin or site configuration).
      */
     public static RenderCache readFrom(DataInputStream in, String key, Path outputDir) throws IOException {
-        return readFrom(in, key, outputDir, record -> null);
+        return readFrom(in, key, outputDir, new InputDigest(record -> null));
     }
 
     /**
      * As {@link #readFrom(DataInputStream, String, Path)}, into a cache that also compares pages'
-     * inputs (see {@link #published(Path, Function)}).
+     * inputs (see {@link #published(Path, InputDigest)}).
      */
     public static RenderCache readFrom(DataInputStream in, String key, Path outputDir,
-                                       Function<Object, byte[]> files) throws IOException {
-        RenderCache cache = published(outputDir, files);
+                                       InputDigest digests) throws IOException {
+        RenderCache cache = published(outputDir, digests);
         if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
             return cache;
         }

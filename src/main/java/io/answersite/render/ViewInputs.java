@@ -1,6 +1,7 @@
 package io.answersite.render;
 
 import io.answersite.cache.Same;
+import io.answersite.cache.Shared;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
@@ -60,9 +61,10 @@ final class ViewInputs {
         List<Object> inputs = new ArrayList<>();
         inputs.add(buildInputs);
         inputs.add(new Same(page));
-        inputs.add(graph.linkTargets().get(key));
-        for (ResolvedRelated item : graph.related().getOrDefault(key, List.of())) {
-            inputs.add(item);
+        inputs.add(shared(graph.linkTargets().get(key)));
+        List<ResolvedRelated> related = graph.related().getOrDefault(key, List.of());
+        inputs.add(new Shared(related));
+        for (ResolvedRelated item : related) {
             inputs.add(new Same(graph.require(item.target())));
         }
         inputs.add("more");
@@ -100,6 +102,13 @@ final class ViewInputs {
             }
         }
         return inputs;
+    }
+
+    /**
+     * The graph's list {@code value}, digested once per build (the page's twin reads it too), or null.
+     */
+    private static Shared shared(List<?> value) {
+        return value == null ? null : new Shared(value);
     }
 
     /**

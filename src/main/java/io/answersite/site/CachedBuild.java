@@ -101,14 +101,16 @@ final class CachedBuild {
         LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
         loads.useHashes(fingerprint.takeFileHashes()); // hashed a moment ago for the fingerprint: not again
         fingerprint.takeListing(request.contentDir()).ifPresent(files -> loads.useListing(request.contentDir(), files));
-        // pages are compared by what they are made from; a page or snippet record by its file's path and bytes
+        // pages are compared by what they are made from; a page or snippet record by its file's path and bytes.
+        // One digest for the render and the emitters: what both read is digested once
+        InputDigest digests = new InputDigest(loads::fileDigestOf);
         RenderCache renders = times.time("restore", () -> cache.open(BuildCache.RENDER_FILE).map(in -> {
             try (in) {
-                return RenderCache.readFrom(in, renderKey, request.outputDir(), loads::fileDigestOf);
+                return RenderCache.readFrom(in, renderKey, request.outputDir(), digests);
             } catch (IOException | RuntimeException e) {
-                return RenderCache.published(request.outputDir(), loads::fileDigestOf); // unreadable: render everything
+                return RenderCache.published(request.outputDir(), digests); // unreadable: render everything
             }
-        }).orElseGet(() -> RenderCache.published(request.outputDir(), loads::fileDigestOf)));
+        }).orElseGet(() -> RenderCache.published(request.outputDir(), digests)));
         renders.trustUntouched(listing::untouched);
         // fragments and bodies beyond their budgets go to disk as they are made; those files are deleted at the end
         try (FragmentSpill spill = cache.spill(site.fragmentBudget());
@@ -118,7 +120,7 @@ final class CachedBuild {
             // the checks ask for the first of them, after the graph, which leaves a core idle
             Background<Map<String, FragmentFile.Stored>> previous = Background.start("answersite-fragments",
                     () -> cache.fragments(renderKey));
-            Fragments fragments = Fragments.onDisk(new InputDigest(loads::fileDigestOf), previous::get,
+            Fragments fragments = Fragments.onDisk(digests, previous::get,
                     request.outputDir(), listing::untouched, spill);
             fragments.parkLargeValuesIn(parked);
             // the built-site facts too, which the render asks for first
