@@ -1,6 +1,7 @@
 package io.answersite.cache;
 
 import io.answersite.text.LargeText;
+import io.answersite.text.LeftBytes;
 import io.answersite.text.ParkedBytes;
 import io.answersite.text.SpanSource;
 import java.io.DataInputStream;
@@ -26,6 +27,8 @@ public final class FragmentFile {
     private static final int DIGEST_BYTES = 32;
     /** A value larger than this is damage, not a page's piece. */
     private static final int MAX_VALUE_BYTES = 1 << 28;
+    /** What a value left in a cache file is copied through when its segment is written again. */
+    private static final int COPY_BUFFER_BYTES = 1 << 14;
 
     private FragmentFile() {
     }
@@ -35,7 +38,7 @@ public final class FragmentFile {
      * or left in the cache file it was read from ({@code left}), or neither while a build has it in its
      * {@link FragmentSpill}.
      */
-    public record Stored(String key, byte[] source, byte[] inputs, byte[] held, Left left) {
+    public record Stored(String key, byte[] source, byte[] inputs, byte[] held, LeftBytes left) {
 
         /** A fragment whose bytes are {@code value} (null: in the build's spill). */
         public Stored(String key, byte[] source, byte[] inputs, byte[] value) {
@@ -44,12 +47,12 @@ public final class FragmentFile {
 
         /** The bytes: the held array, or read from the file they were left in at each call; null when spilled. */
         public byte[] value() {
-            return held != null ? held : left != null ? left.file().read(left.span()) : null;
+            return held != null ? held : left != null ? left.get() : null;
         }
 
         /** How many bytes the value has, without reading it; 0 when spilled. */
         public int length() {
-            return held != null ? held.length : left != null ? left.span().length() : 0;
+            return held != null ? held.length : left != null ? left.length() : 0;
         }
 
         /** Whether the bytes are left in the cache file they were read from. */
@@ -63,24 +66,34 @@ public final class FragmentFile {
         }
     }
 
-    /** Where the bytes of a fragment read from a cache file were left: read back from there when asked for. */
-    public record Left(SpanSource file, ParkedBytes.Span span) {
-    }
-
     public static void write(DataOutputStream out, List<Stored> entries, String key) throws IOException {
         out.writeUTF(FORMAT);
         out.writeUTF(key);
         out.writeInt(entries.size());
+        byte[] buffer = new byte[COPY_BUFFER_BYTES];
         for (Stored entry : entries) {
-            writeEntry(out, entry);
+            writeEntry(out, entry, buffer);
         }
     }
 
-    /** One entry as {@link #write} writes it (also the format of {@link FragmentSpill}'s files). */
+    /** One entry as {@link #write} writes it: the format of {@link FragmentSpill}'s files. */
     static void writeEntry(DataOutputStream out, Stored entry) throws IOException {
+        writeEntry(out, entry, null);
+    }
+
+    /**
+     * One entry as {@link #write} writes it; a value left in the file it was read from is copied
+     * through {@code buffer} (when not null), not read into an array of its own.
+     */
+    private static void writeEntry(DataOutputStream out, Stored entry, byte[] buffer) throws IOException {
         out.writeUTF(entry.key());
         out.write(entry.source());
         out.write(entry.inputs());
+        if (buffer != null && entry.held() == null && entry.left() != null) {
+            out.writeInt(entry.left().length());
+            entry.left().copyTo(out, null, buffer);
+            return;
+        }
         byte[] value = entry.value();
         out.writeInt(value.length);
         out.write(value);
@@ -114,7 +127,7 @@ public final class FragmentFile {
         if (file != null && length >= LargeText.SHORTEST_OFF_HEAP) {
             long at = position.count();
             in.skipNBytes(length);
-            return new Stored(name, source, inputs, null, new Left(file, new ParkedBytes.Span(at, length)));
+            return new Stored(name, source, inputs, null, new LeftBytes(file, new ParkedBytes.Span(at, length)));
         }
         byte[] value = new byte[length];
         in.readFully(value);

@@ -181,7 +181,7 @@ public final class Fragments {
                 if (sourceDigest != null && Arrays.equals(stored.source(), sourceDigest)
                         && Arrays.equals(stored.inputs(), digests.digest(inputs))) {
                     current.put(key, stored);
-                    return stored::value;
+                    return stored.left(); // read, or copied into a file, from the cache file at each call
                 }
             }
         }

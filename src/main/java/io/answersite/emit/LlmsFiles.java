@@ -109,7 +109,7 @@ public final class LlmsFiles {
     /**
      * llms-full.txt of one language: a title, then every page's twin after a rule and before a line
      * break (the last page's without it). Made of the twins' own bytes, not copies, taken as the
-     * output writes them (a large site's from a file, see {@link MarkdownTwins#twinBytes}), so a build
+     * output writes them (a large site's from a file, see {@link MarkdownTwins#twin}), so a build
      * never holds the file whole, and a preview rebuild's parts are mostly the last one's objects.
      * Tokens are counted only when the site caps them, each page's count kept with its twin.
      */
@@ -145,7 +145,7 @@ public final class LlmsFiles {
                 parts.add(() -> LINE_BREAK);
             }
             parts.add(() -> RULE_BYTES);
-            parts.add(() -> twins.twinBytes(page));
+            parts.add(twins.twin(page)); // made by the twins' emit before: as given, copied from a file when left there
         }
         return new FullText(new PartsAsTaken(parts), tokens);
     }

@@ -152,9 +152,10 @@ public final class MarkdownTwins {
 
     /**
      * What gives the twin of one page in UTF-8 ({@link #twinBytes}) when asked, without reading it yet:
-     * a twin taken back from the build cache is read from the cache's file each time.
+     * a twin taken back from the build cache is read from the cache's file each time (or copied from
+     * it: {@link io.answersite.text.LeftBytes}).
      */
-    private Supplier<byte[]> twin(Page page) {
+    Supplier<byte[]> twin(Page page) {
         Supplier<byte[]> known = twins.get(page.key()); // asked for again by llms.json and llms-full.txt
         if (known != null) {
             return known;

@@ -1,5 +1,7 @@
 package io.answersite.emit;
 
+import io.answersite.text.LeftBytes;
+import io.answersite.text.PartsLeftInFiles;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
  * ({@link io.answersite.text.ParkedBytes}), and the output writes them one after the other without
  * ever holding them all.
  */
-final class PartsAsTaken extends AbstractList<byte[]> implements RandomAccess {
+final class PartsAsTaken extends AbstractList<byte[]> implements RandomAccess, PartsLeftInFiles {
 
     private final List<Supplier<byte[]>> parts;
 
@@ -22,6 +24,11 @@ final class PartsAsTaken extends AbstractList<byte[]> implements RandomAccess {
     @Override
     public byte[] get(int index) {
         return parts.get(index).get();
+    }
+
+    @Override
+    public LeftBytes left(int index) {
+        return parts.get(index) instanceof LeftBytes left ? left : null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.answersite.output;
 
+import io.answersite.text.LeftBytes;
+import io.answersite.text.PartsLeftInFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.util.zip.CRC32C;
  */
 final class PartsFile {
 
+    private static final int BUFFER_BYTES = 1 << 13;
+
     private PartsFile() {
     }
 
@@ -34,10 +38,22 @@ final class PartsFile {
             }
             long seen = 0;
             // one buffer for the whole file: a part read into an array of its own allocated as much as
-            // the file again (an edited 10,000-page site's llms-full.txt, compared up to the edited page)
-            byte[] buffer = new byte[1 << 13];
+            // the file again (an edited 10,000-page site's llms-full.txt, compared up to the edited page);
+            // a part left in a file is read through a second one
+            byte[] buffer = new byte[BUFFER_BYTES];
+            byte[] leftBuffer = new byte[BUFFER_BYTES];
+            PartsLeftInFiles left = parts instanceof PartsLeftInFiles some ? some : index -> null;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(published), 1 << 16)) {
-                for (byte[] part : parts) {
+                for (int i = 0; i < parts.size(); i++) {
+                    LeftBytes leftPart = left.left(i);
+                    if (leftPart != null) {
+                        seen += leftPart.length();
+                        if (seen > size || !leftPart.sameAs(in, leftBuffer, buffer)) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    byte[] part = parts.get(i);
                     seen += part.length;
                     if (seen > size || !sameBytes(in, part, buffer)) {
                         return false;
@@ -62,13 +78,27 @@ final class PartsFile {
         return true;
     }
 
-    /** Writes the parts to {@code target}; what the commit journal needs of the file (its size and CRC-32C). */
+    /**
+     * Writes the parts to {@code target}; what the commit journal needs of the file (its size and
+     * CRC-32C). Parts left in a file are copied through one buffer: an edited 10,000-page site's
+     * llms-full.txt and llms.json, read part by part into arrays of their own, allocated about 100 MB.
+     */
     static CommitJournal.Move write(Path target, String relativePath, List<byte[]> parts) throws IOException {
         CRC32C crc = new CRC32C();
         long size = 0;
+        PartsLeftInFiles left = parts instanceof PartsLeftInFiles some ? some : index -> null;
+        byte[] buffer = null;
         try (OutputStream out = parts.size() == 1 ? Files.newOutputStream(target)
                 : new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-            for (byte[] part : parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                LeftBytes leftPart = left.left(i);
+                if (leftPart != null) {
+                    buffer = buffer == null ? new byte[BUFFER_BYTES] : buffer;
+                    leftPart.copyTo(out, crc, buffer);
+                    size += leftPart.length();
+                    continue;
+                }
+                byte[] part = parts.get(i);
                 out.write(part);
                 crc.update(part);
                 size += part.length;

@@ -43,12 +43,29 @@ public final class FileSpans implements SpanSource, AutoCloseable {
         return read(channel, span, file);
     }
 
+    @Override
+    public void read(ParkedBytes.Span span, int from, byte[] buffer, int length) {
+        if (closed) {
+            throw new IllegalStateException("the values read from " + file + " are no longer kept");
+        }
+        read(channel, span, from, buffer, length, file);
+    }
+
     /** The bytes of {@code span} in {@code channel}, the open file {@code file}, read by position. */
     static byte[] read(FileChannel channel, ParkedBytes.Span span, Path file) {
         byte[] bytes = new byte[span.length()];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        read(channel, span, 0, bytes, bytes.length, file);
+        return bytes;
+    }
+
+    /** {@code length} bytes of {@code span} from {@code from} on, into the start of {@code into}, read by position. */
+    static void read(FileChannel channel, ParkedBytes.Span span, int from, byte[] into, int length, Path file) {
+        if (from < 0 || length < 0 || (long) from + length > span.length() || length > into.length) {
+            throw new IndexOutOfBoundsException(length + " bytes from " + from + " of a span of " + span.length());
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
         try {
-            long at = span.offset();
+            long at = span.offset() + from;
             while (buffer.hasRemaining()) {
                 int read = channel.read(buffer, at);
                 if (read < 0) {
@@ -59,7 +76,6 @@ public final class FileSpans implements SpanSource, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back " + file, e);
         }
-        return bytes;
     }
 
     @Override

@@ -74,8 +74,7 @@ public final class ParkedBytes implements SpanSource, AutoCloseable {
         if (!shouldPark(bytes.length)) {
             return () -> bytes;
         }
-        Span span = write(bytes);
-        return () -> read(span);
+        return new LeftBytes(this, write(bytes));
     }
 
     /** Appends {@code bytes} to the file. */
@@ -105,6 +104,15 @@ public final class ParkedBytes implements SpanSource, AutoCloseable {
     /** The bytes written to {@code span}. */
     @Override
     public byte[] read(Span span) {
+        return FileSpans.read(open(), span, file);
+    }
+
+    @Override
+    public void read(Span span, int from, byte[] buffer, int length) {
+        FileSpans.read(open(), span, from, buffer, length, file);
+    }
+
+    private FileChannel open() {
         FileChannel open;
         synchronized (this) {
             open = channel;
@@ -112,7 +120,7 @@ public final class ParkedBytes implements SpanSource, AutoCloseable {
         if (open == null || closed) {
             throw new IllegalStateException("parked values are closed");
         }
-        return FileSpans.read(open, span, file);
+        return open;
     }
 
     /** Whether the file exists (some value did not fit the budget); for tests and the stage summary. */

@@ -8,4 +8,10 @@ public interface SpanSource {
 
     /** The {@code span.length()} bytes at {@code span.offset()}. */
     byte[] read(ParkedBytes.Span span);
+
+    /**
+     * Reads {@code length} bytes of {@code span}, from {@code from} bytes into it, into the start of
+     * {@code buffer}: a long span taken piece by piece, without an array of its own (see {@link LeftBytes}).
+     */
+    void read(ParkedBytes.Span span, int from, byte[] buffer, int length);
 }

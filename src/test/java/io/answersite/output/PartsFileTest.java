@@ -1,14 +1,22 @@
 package io.answersite.output;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.answersite.text.LeftBytes;
+import io.answersite.text.ParkedBytes;
+import io.answersite.text.PartsLeftInFiles;
 import java.io.IOException;
+import java.util.AbstractList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +77,61 @@ class PartsFileTest {
         assertFalse(PartsFile.sameAs(file, more));
         assertFalse(PartsFile.sameAs(file, parts.subList(0, parts.size() - 1)));
         assertFalse(PartsFile.sameAs(root.resolve("absent.txt"), parts));
+    }
+
+    /**
+     * The parts written to {@code store}'s file (its budget spent), as a build takes them back from the
+     * build cache: the empty one stays an array, every other is read only through {@link LeftBytes}.
+     */
+    private static List<byte[]> leftIn(ParkedBytes store, List<byte[]> parts) {
+        List<Supplier<byte[]>> kept = parts.stream().map(store::keep).toList();
+        final class Left extends AbstractList<byte[]> implements PartsLeftInFiles {
+            @Override
+            public byte[] get(int index) {
+                if (kept.get(index) instanceof LeftBytes) {
+                    throw new AssertionError("part " + index + " read into an array of its own");
+                }
+                return kept.get(index).get();
+            }
+
+            @Override
+            public LeftBytes left(int index) {
+                return kept.get(index) instanceof LeftBytes left ? left : null;
+            }
+
+            @Override
+            public int size() {
+                return kept.size();
+            }
+        }
+        return new Left();
+    }
+
+    @Test
+    void partsLeftInAFileAreComparedAndWrittenThroughBuffersWithTheBytesAndChecksumOfArrays() throws IOException {
+        Path file = published(parts(3));
+        try (ParkedBytes store = ParkedBytes.in(root.resolve("cache"), 0)) {
+            assertTrue(PartsFile.sameAs(file, leftIn(store, parts(3))));
+            List<byte[]> changed = parts(3);
+            changed.get(6)[29_999] ^= 1; // the last byte of the 30,000-byte part, past three buffers
+            assertFalse(PartsFile.sameAs(file, leftIn(store, changed)));
+
+            CommitJournal.Move fromArrays = PartsFile.write(root.resolve("arrays.txt"), "arrays.txt", parts(3));
+            CommitJournal.Move fromFile = PartsFile.write(root.resolve("left.txt"), "left.txt", leftIn(store, parts(3)));
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(root.resolve("left.txt")));
+            assertEquals(fromArrays.size(), fromFile.size());
+            assertEquals(fromArrays.crc(), fromFile.crc());
+        }
+    }
+
+    @Test
+    void aPartParkedBeyondTheBudgetIsLeftInTheFileAndOneWithinItIsNot() throws IOException {
+        try (ParkedBytes none = ParkedBytes.in(root.resolve("cache"), 1 << 20);
+             ParkedBytes spent = ParkedBytes.in(root.resolve("cache"), 0)) {
+            assertFalse(none.keep(new byte[100]) instanceof LeftBytes);
+            LeftBytes left = (LeftBytes) spent.keep(new byte[] {1, 2, 3});
+            assertNotNull(left);
+            assertArrayEquals(new byte[] {1, 2, 3}, left.get());
+        }
     }
 }
