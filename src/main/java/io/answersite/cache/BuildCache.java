@@ -193,7 +193,7 @@ public final class BuildCache implements AutoCloseable {
      * {@code key}, one task per segment file, to be run on any threads; see {@link SegmentedFiles#fragmentWrites}.
      */
     public List<Runnable> fragmentWrites(Fragments fragments, String key) {
-        return segments.fragmentWrites(fragments.stored(), fragments::spilled, key);
+        return segments.fragmentWrites(fragments.storedInAnyOrder(), fragments::spilled, key);
     }
 
     /** How many files the load cache is kept in. */

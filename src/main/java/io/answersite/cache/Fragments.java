@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -201,6 +202,11 @@ public final class Fragments {
      */
     public List<FragmentFile.Stored> stored() {
         return new TreeMap<>(current).values().stream().toList();
+    }
+
+    /** As {@link #stored()}, in no particular order: the build cache sorts only the segments it writes again. */
+    Collection<FragmentFile.Stored> storedInAnyOrder() {
+        return List.copyOf(current.values());
     }
 
     /** The fragments of build cache segment {@code segment} that this build put in its spill, by key. */

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +64,22 @@ class FingerprintTest {
         String before = fingerprint.hex();
         Files.writeString(outside, "changed");
         assertNotEquals(before, of(content), "the target changed");
+    }
+
+    @Test
+    void aFileHashedThroughTheReadersBufferIsTheHashOfItsWholeBytes() throws IOException {
+        Path content = Files.createDirectories(root.resolve("content"));
+        Random random = new Random(7);
+        Map<Path, byte[]> written = new HashMap<>();
+        for (int size : new int[] {0, 1, 15, 16, 17, 65_535, 65_536, 65_537, 200_003}) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            Path file = Files.write(content.resolve(size + ".md"), bytes);
+            written.put(file.toAbsolutePath().normalize(), bytes);
+        }
+        Map<Path, byte[]> hashes = new Fingerprint().addTree("content", content).takeFileHashes();
+        assertEquals(written.keySet(), hashes.keySet());
+        // the load cache compares these with hashes of files it read whole
+        written.forEach((file, bytes) -> assertArrayEquals(Murmur3.of(bytes), hashes.get(file), file.toString()));
     }
 }
