@@ -1,5 +1,6 @@
 package io.answersite.render;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
@@ -9,6 +10,7 @@ import io.answersite.content.PageKey;
 import io.answersite.graph.Listings;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.UrlScheme;
+import io.answersite.work.Background;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ final class PageLayouts {
      *     output path; pages link to those names
      */
     PageLayouts(ContentGraph graph, Map<String, Map<String, String>> strings, ContentViews views, RenderCache cache,
-                Map<String, String> fingerprinted) {
+                Map<String, String> fingerprinted, Background<ObjectMapper> json) {
         this.graph = graph;
         this.urls = graph.urls();
         this.config = graph.config();
@@ -50,7 +52,7 @@ final class PageLayouts {
         this.imageUrl = sitePathUrl(config.image() != null ? config.image() : SiteRenderer.DEFAULT_IMAGE);
         String logo = config.organization().logo() == null ? null : sitePathUrl(config.organization().logo());
         this.structuredData = new StructuredData(config, urls.absolute(urls.hubFolder(config.defaultLanguage().code())),
-                imageUrl, logo);
+                imageUrl, logo, json);
     }
 
     /** A JSON-LD graph for the page at {@code canonical}, to which the caller adds the page's nodes. */

@@ -1,5 +1,6 @@
 package io.answersite.render;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.answersite.config.Language;
 import io.answersite.config.SiteConfig;
@@ -13,6 +14,7 @@ import io.answersite.graph.Glossary;
 import io.answersite.graph.Listings;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
+import io.answersite.work.Background;
 import io.answersite.work.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +75,13 @@ public final class SiteRenderer {
      */
     public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings, Glossary glossary,
                         Map<PageKey, List<PageKey>> autolinks, RenderCache cache, Map<String, String> fingerprinted) {
+        this(graph, theme, strings, glossary, autolinks, cache, fingerprinted, Background.done(new ObjectMapper()));
+    }
+
+    /** @param json the mapper for the pages' JSON-LD, maybe still being made ({@link #jsonInBackground}) */
+    public SiteRenderer(ContentGraph graph, Theme theme, Map<String, Map<String, String>> strings, Glossary glossary,
+                        Map<PageKey, List<PageKey>> autolinks, RenderCache cache, Map<String, String> fingerprinted,
+                        Background<ObjectMapper> json) {
         this.graph = graph;
         this.theme = theme;
         this.urls = graph.urls();
@@ -81,9 +90,17 @@ public final class SiteRenderer {
         this.cache = cache;
         this.themeDigest = cache == null ? "" : theme.fingerprint();
         this.views = new ContentViews(graph, strings, glossary, autolinks, cache);
-        this.layouts = new PageLayouts(graph, strings, views, cache, fingerprinted);
+        this.layouts = new PageLayouts(graph, strings, views, cache, fingerprinted, json);
         this.viewInputs = cache == null ? null
                 : new ViewInputs(graph, strings, glossary, autolinks, views, cache, themeDigest, fingerprinted);
+    }
+
+    /**
+     * The mapper for the pages' JSON-LD, made on a thread of its own from now on: a build starts it with
+     * the templates' compilation, so that Jackson's classes are loaded while the content is read.
+     */
+    public static Background<ObjectMapper> jsonInBackground() {
+        return Background.start("answersite-json", ObjectMapper::new);
     }
 
     /** Writes every page into {@code output}; returns the number of pages per kind and language. */

@@ -9,6 +9,7 @@ import io.answersite.config.Organization;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Page;
 import io.answersite.markdown.ChecklistGroup;
+import io.answersite.work.Background;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -51,14 +52,22 @@ final class StructuredData {
         return org.jsoup.Jsoup.clean(html, "", ANSWER_TAGS, output);
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /**
+     * Made on a thread of its own when the build starts (see {@code Answersite}): Jackson's classes took
+     * about 90 ms to load on the render's thread, before an edited build's first page.
+     */
+    private final Background<ObjectMapper> json;
     private final SiteConfig config;
     private final String siteUrl;
     private final String imageUrl;
     private final String logoUrl;
 
-    /** @param logoUrl the organization's logo, absolute, or null */
-    StructuredData(SiteConfig config, String siteUrl, String imageUrl, String logoUrl) {
+    /**
+     * @param logoUrl the organization's logo, absolute, or null
+     * @param json the mapper that writes the JSON-LD, maybe still being made
+     */
+    StructuredData(SiteConfig config, String siteUrl, String imageUrl, String logoUrl, Background<ObjectMapper> json) {
+        this.json = json;
         this.config = config;
         this.siteUrl = siteUrl;
         this.imageUrl = imageUrl;
@@ -67,7 +76,7 @@ final class StructuredData {
 
     /** A graph being built for one page at {@code url}. */
     final class Graph {
-        private final ObjectNode root = mapper.createObjectNode();
+        private final ObjectNode root = json.get().createObjectNode();
         private final ArrayNode nodes;
         private final String url;
         private final String lang;
@@ -264,8 +273,8 @@ final class StructuredData {
 
         SafeString toScript() {
             try {
-                String json = mapper.writeValueAsString(root);
-                return new SafeString(json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
+                String text = json.get().writeValueAsString(root);
+                return new SafeString(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -277,7 +286,7 @@ final class StructuredData {
     }
 
     private ObjectNode website(boolean full) {
-        ObjectNode site = mapper.createObjectNode();
+        ObjectNode site = json.get().createObjectNode();
         site.put("@type", "WebSite");
         site.put("@id", siteUrl + "#website");
         site.put("name", config.title());
@@ -295,7 +304,7 @@ final class StructuredData {
 
     private ObjectNode organization() {
         Organization org = config.organization();
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = json.get().createObjectNode();
         node.put("@type", "Organization");
         node.put("@id", siteUrl + "#organization");
         node.put("name", org.name());
@@ -310,7 +319,7 @@ final class StructuredData {
         if (author == null) {
             return organization();
         }
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = json.get().createObjectNode();
         node.put("@type", author.type());
         node.put("name", author.name());
         node.put("url", author.url() != null ? author.url() : siteUrl);

@@ -1,5 +1,6 @@
 package io.answersite.site;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.cache.Fragments;
 import io.answersite.check.BuiltSiteCheck;
@@ -38,6 +39,7 @@ import io.answersite.sink.ObservedOutput;
 import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import io.answersite.source.SourceReader;
+import io.answersite.work.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,7 +164,8 @@ public final class Answersite {
                             Fragments fragments) {
         SourceReader reader = new SourceReader(request.siteRoot());
         YAMLFactory yaml = new YAMLFactory();
-        Optional<SiteConfig> config = times.time("config", () -> readConfig(request, reader, yaml, diagnostics));
+        Optional<SiteConfig> config = times.time("config", () -> new SiteConfigReader(yaml).read(request.configFile(),
+                reader, request.baseUrl(), diagnostics));
         if (config.isEmpty()) {
             return LoadedSite.unreadable(reader);
         }
@@ -251,6 +254,7 @@ public final class Answersite {
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes(listener);
         fragments.startBuild();
+        Background<ObjectMapper> json = SiteRenderer.jsonInBackground();
         LoadedSite loaded = load(request, diagnostics, times, loadCache, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
@@ -259,8 +263,8 @@ public final class Answersite {
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1), output,
                     loaded.graph().map(g -> g.config().basePath()).orElse(""), Optional.empty());
         }
-        RenderedSite rendered = renderAndEmit(request, loaded, theme(request, loaded.reader()), output, diagnostics,
-                times, renderCache, checked, fragments);
+        RenderedSite rendered = renderAndEmit(request, loaded, theme(request, loaded.reader()), json, output,
+                diagnostics, times, renderCache, checked, fragments);
         renderCache.retainOnly(rendered.pages().writtenPaths());
         if (!diagnostics.hasErrors()) {
             fragments.endBuild(); // a failed build keeps what it did not reach, for the build that fixes it
@@ -308,9 +312,9 @@ public final class Answersite {
         return new Theme(request.templatesDir(), themeClassLoader, new YAMLFactory(), reader);
     }
 
-    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, Theme theme, SiteOutput destination,
-                                       Diagnostics diagnostics, StageTimes times, RenderCache renderCache,
-                                       BuiltSiteCheck.Memory checked, Fragments fragments) {
+    private RenderedSite renderAndEmit(BuildRequest request, LoadedSite loaded, Theme theme, Background<ObjectMapper> json,
+                                       SiteOutput destination, Diagnostics diagnostics, StageTimes times,
+                                       RenderCache renderCache, BuiltSiteCheck.Memory checked, Fragments fragments) {
         BuiltSiteCheck.Pages written = new BuiltSiteCheck.Pages(checked);
         SiteOutput output = new ObservedOutput(destination, written);
         ContentGraph graph = loaded.graph().orElseThrow();
@@ -321,7 +325,7 @@ public final class Answersite {
         StaticAssets staticAssets = new StaticAssets(themeClassLoader, request.staticDir());
         Map<String, String> fingerprinted = staticAssets.fingerprinted();
         PageCounts pages = times.time("render", () -> new SiteRenderer(graph, theme, strings,
-                loaded.glossary().orElseThrow(), autolinks, renderCache, fingerprinted)
+                loaded.glossary().orElseThrow(), autolinks, renderCache, fingerprinted, json)
                 .render(output, diagnostics, listener::pagesRendered));
         written.pagesWritten(); // the machine files below are no HTML pages
         int files = times.time("emit", () -> {
@@ -362,9 +366,10 @@ public final class Answersite {
                     Supplier<BuiltSiteCheck.Memory> checked, StageTimes times, Optional<Supplier<OutputManifest>> listed,
                     Consumer<List<Diagnostic>> beforeCommit) {
         Diagnostics diagnostics = new Diagnostics();
-        // the templates compile on a core of their own while the content is read and checked
+        // the templates compile, and the JSON-LD's mapper is made, on threads of their own while the content is read
         Theme theme = theme(request, new SourceReader(request.siteRoot()));
         theme.compileInBackground(SiteRenderer.templates());
+        Background<ObjectMapper> json = SiteRenderer.jsonInBackground();
         LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
@@ -376,7 +381,7 @@ public final class Answersite {
         try (ScratchFolder scratch = ScratchFolder.createIf(!write);
              OutputTree output = OutputTree.open(write ? request.outputDir() : scratch.site(), listener::reached)) {
             listed.filter(start -> write).ifPresent(output::listedAtStart);
-            RenderedSite rendered = renderAndEmit(request, loaded, theme, output, diagnostics, times, renders,
+            RenderedSite rendered = renderAndEmit(request, loaded, theme, json, output, diagnostics, times, renders,
                     checked.get(), fragments);
             boolean written = write && !diagnostics.hasErrors();
             if (written) {
@@ -391,10 +396,5 @@ public final class Answersite {
                     written, maxLines, written ? output.changedFiles() : -1, false,
                     written ? Optional.of(output.manifest()) : Optional.empty());
         }
-    }
-
-    private static Optional<SiteConfig> readConfig(BuildRequest request, SourceReader reader, YAMLFactory yaml,
-                                                   Diagnostics diagnostics) {
-        return new SiteConfigReader(yaml).read(request.configFile(), reader, request.baseUrl(), diagnostics);
     }
 }
