@@ -163,16 +163,12 @@ public final class LlmsFiles {
         txt.append('\n');
     }
 
-    /**
-     * A page's line in llms.txt, kept (in the preview, and in the build cache) while the page record and
-     * site.yml are the same.
-     */
+    /** A page's line in llms.txt, kept in the preview while the page record and site.yml are the same. */
     private TextParts.Line item(PageKey key) {
         Page page = site.graph().require(key);
         return fragments.get("llms-item", key, page, twins.sameConstants(), () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()).replace("]", "\\]") + "](" + site.markdownUrl(key) + "): "
-                + SiteText.oneLine(page.summary()) + "\n", site.config().llmsTxtMaxTokens() > 0),
-                TextParts.Line::toBytes, TextParts.Line::read);
+                + SiteText.oneLine(page.summary()) + "\n", site.config().llmsTxtMaxTokens() > 0));
     }
 
     private void checkBudget(String file, long tokens, int cap, String key, Diagnostics diagnostics) {

@@ -347,15 +347,15 @@ public final class MarkdownTwins {
     }
 
     /**
-     * A page's line in the twins that list it (its topic's, its kind's list, the hub): kept (in the
-     * preview, and in the build cache) while the page record and site.yml are the same, since every
-     * rebuild makes the hub's twin again and would otherwise make every line of the site again.
+     * A page's line in the twins that list it (its topic's, its kind's list, the hub): kept in the
+     * preview while the page record and site.yml are the same, since every rebuild makes the hub's
+     * and the lists' twins again and would otherwise make every line of the site again.
      */
     private TextParts.Line line(PageKey key) {
         Page page = site.graph().require(key);
         return fragments.get("twin-item", key, page, constants, () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()) + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary())
-                + "\n", false), TextParts.Line::toBytes, TextParts.Line::read);
+                + "\n", false));
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */

@@ -1,9 +1,7 @@
 package io.answersite.emit;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,24 +18,6 @@ final class TextParts {
         /** @param counted whether the line's characters are counted (else its count is zero) */
         static Line of(String text, boolean counted) {
             return new Line(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : NONE);
-        }
-
-        /** The line as the build cache keeps it: its two counts, then its bytes. */
-        byte[] toBytes() {
-            return ByteBuffer.allocate(16 + bytes.length).putLong(count.cjk()).putLong(count.other()).put(bytes)
-                    .array();
-        }
-
-        /** Reads what {@link #toBytes} gave; throws on anything shorter or with a negative count. */
-        static Line read(byte[] stored) {
-            ByteBuffer buffer = ByteBuffer.wrap(stored);
-            long cjk = buffer.getLong();
-            long other = buffer.getLong();
-            if (cjk < 0 || other < 0) {
-                throw new IllegalArgumentException("not a line's counts");
-            }
-            return new Line(Arrays.copyOfRange(stored, 16, stored.length),
-                    cjk == 0 && other == 0 ? NONE : new Tokens.Count(cjk, other));
         }
     }
 

@@ -240,14 +240,8 @@ class BuildCacheTest {
         Map<String, FragmentFile.Stored> kept = readFragments(site);
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
-        assertEquals(java.util.Set.of("list-twin", "llms-item", "llms-json-entry", "question-duplicates",
-                "search-chunk", "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash",
-                "twin-item"), kinds);
-        byte[] item = kept.entrySet().stream().filter(entry -> entry.getKey().startsWith("llms-item\n"))
-                .findFirst().orElseThrow().getValue().value();
-        String line = new String(item, 16, item.length - 16, java.nio.charset.StandardCharsets.UTF_8); // after two counts
-        assertTrue(line.startsWith("- [") && Files.readString(site.resolve("target/site/llms.txt")).contains(line),
-                "a page's line in llms.txt is kept as written: " + line);
+        assertEquals(java.util.Set.of("list-twin", "llms-json-entry", "question-duplicates", "search-chunk",
+                "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash"), kinds);
         assertEquals(Files.readString(site.resolve("target/site/search/en/d-0.json")),
                 new String(kept.get("search-docs\nsearch/en/0").value(), java.nio.charset.StandardCharsets.UTF_8),
                 "a chunk of the search index's documents is kept as written");
@@ -262,10 +256,8 @@ class BuildCacheTest {
                 "retry with exponential backoff and jitter");
         answersite.build(request, cacheOf(site));
         Map<String, FragmentFile.Stored> after = readFragments(site);
-        // a twin's hash is asked for only to make its page's llms.json entry, which is kept whole, and a
-        // page's line in the twins that list it only to make one of those again
-        java.util.function.Predicate<String> notHash = key -> !key.startsWith("twin-hash\n")
-                && !key.startsWith("twin-item\n");
+        // a twin's hash is asked for only to make its page's llms.json entry, which is kept whole
+        java.util.function.Predicate<String> notHash = key -> !key.startsWith("twin-hash\n");
         assertEquals(kept.keySet().stream().filter(notHash).toList(), after.keySet().stream().filter(notHash).toList());
         assertTrue(after.containsKey("twin-hash\n" + new PageKey(Kind.ANSWER, "rate-limits", "en")));
         assertFalse(java.util.Arrays.equals(kept.get(twinKey).source(), after.get(twinKey).source()),
