@@ -5,6 +5,8 @@ import io.answersite.serve.SourceWatcher;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,6 +44,8 @@ public final class ServeMojo extends AbstractPipelineMojo {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             int actualPort = server.start(bind, port);
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            PreviewHeapHint.of(heap.getInit(), heap.getCommitted()).ifPresent(getLog()::info);
             SourceWatcher watcher = new SourceWatcher(watchedFolders(), server::changed);
             Thread hook = new Thread(() -> {
                 watcher.close();
