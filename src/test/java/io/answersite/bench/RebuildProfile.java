@@ -80,4 +80,19 @@ public final class RebuildProfile {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
+
+    /**
+     * Milliseconds the old generation's collector has taken so far ({@code PS MarkSweep}, {@code G1 Old
+     * Generation}, {@code MarkSweepCompact}: the full collections): around an edit, whether its
+     * rebuild waited for one (session 24: the preview's slow rounds on glossary-common).
+     */
+    static long fullCollectionMillis() {
+        long sum = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector.getName().contains("MarkSweep") || collector.getName().contains("Old")) {
+                sum += Math.max(0, collector.getCollectionTime());
+            }
+        }
+        return sum;
+    }
 }

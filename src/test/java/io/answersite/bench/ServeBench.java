@@ -90,6 +90,7 @@ public final class ServeBench {
                         t.settled.add(once[1]);
                         t.cpu.add(once[2]);
                         t.allocatedMegabytes.add(once[3]);
+                        t.fullCollections.add(once[4]);
                         t.stages.add(log.stream().filter(l -> l.startsWith("answersite: rebuilt"))
                                 .reduce((a, b) -> b).orElse("").replaceFirst(".*\\[", "["));
                     }
@@ -126,6 +127,8 @@ public final class ServeBench {
                     median(t.endToEnd), t.endToEnd));
             timings.forEach((edit, t) -> System.out.printf("allocated during the %s edit's rounds (MB): %s%n",
                     edit.name(), t.allocatedMegabytes));
+            timings.forEach((edit, t) -> System.out.printf("full collections during the %s edit's rounds (ms): %s%n",
+                    edit.name(), t.fullCollections));
             timings.forEach((edit, t) -> System.out.printf("stages of the %s edit's median round: %s%n", edit.name(),
                     t.stages.get(t.settled.indexOf(median(t.settled)))));
             System.out.printf("load average at the end: %.2f%n",
@@ -137,20 +140,24 @@ public final class ServeBench {
 
     /** Per kind of edit: the rounds' figures, and the stages of each round's rebuild. */
     private record Timings(List<Long> ready, List<Long> settled, List<Long> cpu, List<Long> endToEnd,
-            List<String> stages, List<Long> allocatedMegabytes) {
+            List<String> stages, List<Long> allocatedMegabytes, List<Long> fullCollections) {
         Timings() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>());
         }
     }
 
-    /** One edit through {@code server.changed}: page ready, all up to date and CPU time in ms, and MB allocated. */
+    /**
+     * One edit through {@code server.changed}: page ready, all up to date and CPU time in ms, MB allocated,
+     * and ms of full collections.
+     */
     private static long[] edit(PreviewServer server, HttpClient http, int port, Path site, Edit edit, String original,
             String marker) throws Exception {
         Files.writeString(site.resolve(edit.file()), edit.apply().apply(original, marker));
         long t0 = System.nanoTime();
         long cpu0 = RebuildProfile.processCpuNanos();
         long allocated0 = RebuildProfile.allocatedBytes();
+        long full0 = RebuildProfile.fullCollectionMillis();
         server.changed(Set.of(site.resolve(edit.file())));
         long ready = (System.nanoTime() - t0) / 1_000_000;
         require(get(http, port, edit.url()).contains(marker), edit, "the edited page is not served");
@@ -158,7 +165,7 @@ public final class ServeBench {
         long settled = (System.nanoTime() - t0) / 1_000_000;
         // on a shared machine the process's CPU time is the steadier measure of the work
         return new long[] {ready, settled, (RebuildProfile.processCpuNanos() - cpu0) / 1_000_000,
-            (RebuildProfile.allocatedBytes() - allocated0) >> 20};
+            (RebuildProfile.allocatedBytes() - allocated0) >> 20, RebuildProfile.fullCollectionMillis() - full0};
     }
 
     private static String get(HttpClient http, int port, String path) throws Exception {
