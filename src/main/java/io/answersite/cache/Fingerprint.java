@@ -138,7 +138,7 @@ public final class Fingerprint {
 
     /**
      * As {@link #bytesHash}, the file read through its reader thread's buffer instead of into an array
-     * of its own: at 10,000 pages those arrays were 94 MB of every build's garbage, a third of the
+     * of its own: at 10,000 pages (default corpus shape) those arrays were 94 MB of every build's garbage, a third of the
      * young generation a build with no change fills once and an edited build several times.
      */
     private byte[] streamedHash(Path file) {

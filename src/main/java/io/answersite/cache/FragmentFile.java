@@ -89,7 +89,7 @@ public final class FragmentFile {
         out.writeUTF(entry.key());
         out.write(entry.source());
         out.write(entry.inputs());
-        if (buffer != null && entry.held() == null && entry.left() != null) {
+        if (buffer != null && entry.leftInFile()) {
             out.writeInt(entry.left().length());
             entry.left().copyTo(out, null, buffer);
             return;

@@ -121,7 +121,7 @@ final class SegmentedFiles {
      * segment holds exactly the fragments read from it (the same objects: taken back unchanged), and
      * otherwise sorts the segment's fragments by key and writes them (sorting all of a 10,000-page
      * site's fragments at once, most of them in segments left as they were, took about 0.1 s of CPU in
-     * an edited build). An entry without its value was put in the build's spill: {@code spilled} gives
+     * an edited build of the default corpus shape). An entry without its value was put in the build's spill: {@code spilled} gives
      * a segment's such entries back, one segment at a time. The tasks may run on any threads, as
      * {@link #loadWrites}'.
      */

@@ -26,6 +26,11 @@ final class PartsFile {
     private PartsFile() {
     }
 
+    /** Which of {@code parts} are bytes left in a file: none, unless the list knows. */
+    private static PartsLeftInFiles leftIn(List<byte[]> parts) {
+        return parts instanceof PartsLeftInFiles some ? some : index -> null;
+    }
+
     /** Whether {@code published} holds exactly the parts, in order; false when it cannot be read. */
     static boolean sameAs(Path published, List<byte[]> parts) {
         try {
@@ -42,7 +47,7 @@ final class PartsFile {
             // a part left in a file is read through a second one
             byte[] buffer = new byte[BUFFER_BYTES];
             byte[] leftBuffer = new byte[BUFFER_BYTES];
-            PartsLeftInFiles left = parts instanceof PartsLeftInFiles some ? some : index -> null;
+            PartsLeftInFiles left = leftIn(parts);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(published), 1 << 16)) {
                 for (int i = 0; i < parts.size(); i++) {
                     LeftBytes leftPart = left.left(i);
@@ -81,12 +86,13 @@ final class PartsFile {
     /**
      * Writes the parts to {@code target}; what the commit journal needs of the file (its size and
      * CRC-32C). Parts left in a file are copied through one buffer: an edited 10,000-page site's
-     * llms-full.txt and llms.json, read part by part into arrays of their own, allocated about 100 MB.
+     * llms-full.txt and llms.json (default corpus shape), read part by part into arrays of their own,
+     * allocated about 100 MB.
      */
     static CommitJournal.Move write(Path target, String relativePath, List<byte[]> parts) throws IOException {
         CRC32C crc = new CRC32C();
         long size = 0;
-        PartsLeftInFiles left = parts instanceof PartsLeftInFiles some ? some : index -> null;
+        PartsLeftInFiles left = leftIn(parts);
         byte[] buffer = null;
         try (OutputStream out = parts.size() == 1 ? Files.newOutputStream(target)
                 : new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {

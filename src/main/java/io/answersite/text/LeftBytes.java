@@ -10,9 +10,9 @@ import java.util.zip.Checksum;
 /**
  * Bytes left in a file ({@code source}, at {@code span}): read into an array of their own when asked
  * for ({@link #get}), or copied and compared through a caller's buffer. An edited 10,000-page build
- * writes llms-full.txt and llms.json from about 100 MB of such parts (the pages' twins and entries
- * taken back from the build cache); read one array each, they were a twelfth of what the build
- * allocated (async-profiler, session 24).
+ * (default corpus shape) writes llms-full.txt and llms.json from about 100 MB of such parts (the
+ * pages' twins and entries taken back from the build cache); read one array each, they were a twelfth
+ * of what the build allocated (async-profiler, session 24).
  */
 public record LeftBytes(SpanSource source, ParkedBytes.Span span) implements Supplier<byte[]> {
 
