@@ -113,7 +113,10 @@ public final class InputDigest {
         } else if (value instanceof Shared once) {
             sha.update((byte) 'd');
             sha.update(shared(once));
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        } else if (value instanceof Integer number) { // the commonest number: its four bytes, not its text
+            sha.update((byte) 'I');
+            Sha256.updateInt(sha, number);
+        } else if (value instanceof Long || value instanceof Short
                 || value instanceof Byte || value instanceof Double || value instanceof Float
                 || value instanceof Character) {
             sha.update((byte) 'i');

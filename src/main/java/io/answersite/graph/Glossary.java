@@ -1,10 +1,13 @@
 package io.answersite.graph;
 
+import io.answersite.cache.Shared;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ public final class Glossary {
     private final List<String> termIds;
     private final Map<String, Integer> indexById = new LinkedHashMap<>();
     private final Map<String, PageKey[]> keysByLanguage = new LinkedHashMap<>();
+    private final Map<String, List<PageKey>> keyListByLanguage = new LinkedHashMap<>();
     private final Map<String, TermAutomaton> automatonByLanguage = new LinkedHashMap<>();
     private final Map<String, List<List<String>>> namesByLanguage = new LinkedHashMap<>();
 
@@ -37,6 +41,7 @@ public final class Glossary {
                 names.add(keys[i] == null ? List.of() : namesOf((Page.GlossaryTerm) graph.require(keys[i])));
             }
             keysByLanguage.put(language.code(), keys);
+            keyListByLanguage.put(language.code(), Collections.unmodifiableList(Arrays.asList(keys)));
             namesByLanguage.put(language.code(), List.copyOf(names));
             automatonByLanguage.put(language.code(), TermAutomaton.of(names));
         });
@@ -81,6 +86,21 @@ public final class Glossary {
     public List<PageKey> termPages(String language, BitSet terms) {
         PageKey[] keys = keysByLanguage.get(language);
         return keys == null || terms.isEmpty() ? List.of() : new TermPageList(terms, keys);
+    }
+
+    /**
+     * What {@code termPages}, a list {@link #termPages} made for {@code language}, is made of, in a form
+     * cheap to digest and compare: the language's term pages in term order (one instance per build,
+     * digested once) and which of them the list holds. On a site whose terms are common words an answer
+     * links dozens, and digesting each key took a third of an edited build's render (glossary-common
+     * corpus, session 25). Another list is its own form.
+     */
+    public List<Object> termPagesInputs(String language, List<PageKey> termPages) {
+        List<PageKey> keys = keyListByLanguage.get(language);
+        if (termPages instanceof TermPageList list && keys != null && list.over(keysByLanguage.get(language))) {
+            return List.of(new Shared(keys), list.terms());
+        }
+        return List.of(termPages);
     }
 
     /** The term page that a page in {@code language} links to for the term at {@code index}; null if none. */

@@ -26,6 +26,16 @@ final class TermPageList extends AbstractList<PageKey> {
         this.size = terms.cardinality();
     }
 
+    /** Whether this list's pages are {@code pages} (the same array). */
+    boolean over(PageKey[] pages) {
+        return this.pages == pages;
+    }
+
+    /** The indexes of the terms this list holds (not a copy: not to be changed). */
+    BitSet terms() {
+        return terms;
+    }
+
     @Override
     public int size() {
         return size;

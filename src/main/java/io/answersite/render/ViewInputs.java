@@ -84,14 +84,13 @@ final class ViewInputs {
         inputs.add(graph.shownUnpublished().get(key));
         if (page instanceof Page.Answer) {
             List<PageKey> terms = autolinks.getOrDefault(key, List.of());
-            inputs.add(terms);
+            inputs.add(glossary.termPagesInputs(language, terms));
             if (!terms.isEmpty()) {
                 inputs.add(views.sameGlossaryNames(language));
-                inputs.add(terms.stream().map(term -> glossary.indexOf(term.id())).toList());
             }
             for (String name : List.of("handoff", "review-safety")) {
                 inputs.add(new Same(graph.snippet(name, language).orElse(null)));
-                inputs.add(graph.snippetLinks(name, language));
+                inputs.add(shared(graph.snippetLinks(name, language))); // every answer shows the same
             }
         }
         if (page instanceof Page.Topic) {
