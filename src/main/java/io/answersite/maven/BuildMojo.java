@@ -1,7 +1,6 @@
 package io.answersite.maven;
 
 import io.answersite.emit.HostingFiles;
-import io.answersite.emit.NginxSnippet;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildRequest;
 import io.answersite.site.BuildResult;
@@ -75,13 +74,13 @@ public final class BuildMojo extends AbstractBuildMojo {
         if (!Files.isRegularFile(headers) || !Files.isRegularFile(redirects)) {
             return;
         }
+        boolean written;
         try {
-            Files.createDirectories(nginxFile.toPath().toAbsolutePath().getParent());
-            Files.writeString(nginxFile.toPath(), NginxSnippet.of(Files.readString(headers),
-                    Files.readString(redirects)));
+            written = NginxSnippetFile.write(headers, redirects, nginxFile.toPath(),
+                    cache && cacheDir != null ? cacheDir.toPath().resolve(NginxSnippetFile.STAMP) : null);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the nginx snippet " + nginxFile + ": " + e.getMessage(), e);
         }
-        getLog().info("answersite: nginx snippet in " + nginxFile);
+        getLog().info("answersite: nginx snippet in " + nginxFile + (written ? "" : " (unchanged)"));
     }
 }
