@@ -40,6 +40,7 @@ import io.answersite.sink.OutputManifest;
 import io.answersite.sink.SiteOutput;
 import io.answersite.source.SourceReader;
 import io.answersite.work.Background;
+import io.answersite.work.Parallel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,15 +154,11 @@ public final class Answersite {
 
     /** Reads and checks everything; reports problems to {@code diagnostics}; writes nothing. */
     public LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times) {
-        return load(request, diagnostics, times, null);
-    }
-
-    private LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times, LoadCache cache) {
-        return load(request, diagnostics, times, cache, Fragments.none());
+        return load(request, diagnostics, times, null, Fragments.none(), Background.done(new MarkdownRenderer()));
     }
 
     private LoadedSite load(BuildRequest request, Diagnostics diagnostics, StageTimes times, LoadCache cache,
-                            Fragments fragments) {
+                            Fragments fragments, Background<MarkdownRenderer> markdown) {
         SourceReader reader = new SourceReader(request.siteRoot());
         YAMLFactory yaml = new YAMLFactory();
         Optional<SiteConfig> config = times.time("config", () -> new SiteConfigReader(yaml).read(request.configFile(),
@@ -176,7 +173,7 @@ public final class Answersite {
             return LoadedSite.unreadable(reader);
         }
         LoadedContent content = times.time("load", () -> new ContentLoader(config.get(), reader, yaml,
-                new MarkdownRenderer(), new SecretScanner(config.get().checks()), cache).load(request.contentDir(), diagnostics));
+                markdown.get(), new SecretScanner(config.get().checks()), cache).load(request.contentDir(), diagnostics));
         ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(),
                 reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
         Glossary glossary = times.time("check", () -> Glossary.of(graph));
@@ -255,7 +252,8 @@ public final class Answersite {
         StageTimes times = new StageTimes(listener);
         fragments.startBuild();
         Background<ObjectMapper> json = SiteRenderer.jsonInBackground();
-        LoadedSite loaded = load(request, diagnostics, times, loadCache, fragments);
+        LoadedSite loaded = load(request, diagnostics, times, loadCache, fragments,
+                Background.done(new MarkdownRenderer()));
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {
@@ -330,8 +328,9 @@ public final class Answersite {
         written.pagesWritten(); // the machine files below are no HTML pages
         int files = times.time("emit", () -> {
             SiteText text = new SiteText(graph, strings);
-            new MachineFiles(text, loaded.reader().label(request.configFile()), fragments).emit(output, diagnostics);
-            new SearchIndex(text, fragments).emit(output);
+            // the search index reads no other emitter's output: made beside them, it fills what their serial parts leave
+            Parallel.beside("answersite-search", () -> new SearchIndex(text, fragments).emit(output),
+                    () -> new MachineFiles(text, loaded.reader().label(request.configFile()), fragments).emit(output, diagnostics));
             new HostingFiles(text, List.copyOf(fingerprinted.values()), request.staticDir()).emit(output);
             return staticAssets.emit(output)
                     + new ContentAssets(graph, request.contentDir()).emit(output);
@@ -350,7 +349,7 @@ public final class Answersite {
 
     private BuildResult run(BuildRequest request, boolean write, RenderCache renders) {
         return run(request, write, renders, null, Fragments.none(), BuiltSiteCheck.Memory::none,
-                new StageTimes(listener), Optional.empty(), found -> { });
+                new StageTimes(listener), Optional.empty(), Background.done(new MarkdownRenderer()), found -> { });
     }
 
     /**
@@ -358,19 +357,20 @@ public final class Answersite {
      *     still be read while the content loads)
      * @param listed the output folder as listed at the start of the build, under the lock, when it was
      *     (asked for at the commit: it may still be listed while the build runs)
+     * @param markdown the Markdown renderer, maybe still being made (see {@link CachedBuild})
      * @param beforeCommit given the build's findings when the site is checked, its files are written to
      *     the staging folder, and it is about to replace the output folder (not after errors): what it
      *     starts may run while the files are forced to the disk and moved
      */
     BuildResult run(BuildRequest request, boolean write, RenderCache renders, LoadCache loads, Fragments fragments,
                     Supplier<BuiltSiteCheck.Memory> checked, StageTimes times, Optional<Supplier<OutputManifest>> listed,
-                    Consumer<List<Diagnostic>> beforeCommit) {
+                    Background<MarkdownRenderer> markdown, Consumer<List<Diagnostic>> beforeCommit) {
         Diagnostics diagnostics = new Diagnostics();
         // the templates compile, and the JSON-LD's mapper is made, on threads of their own while the content is read
         Theme theme = theme(request, new SourceReader(request.siteRoot()));
         theme.compileInBackground(SiteRenderer.templates());
         Background<ObjectMapper> json = SiteRenderer.jsonInBackground();
-        LoadedSite loaded = load(request, diagnostics, times, loads, fragments);
+        LoadedSite loaded = load(request, diagnostics, times, loads, fragments, markdown);
         int maxLines = loaded.graph().map(g -> g.config().checks().maxLinesPerRule())
                 .orElse(CheckSettings.DEFAULTS.maxLinesPerRule());
         if (loaded.graph().isEmpty() || diagnostics.hasErrors()) {

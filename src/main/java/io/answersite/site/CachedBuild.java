@@ -1,5 +1,6 @@
 package io.answersite.site;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.answersite.cache.BuildCache;
 import io.answersite.cache.Fingerprint;
 import io.answersite.cache.FragmentSpill;
@@ -8,8 +9,12 @@ import io.answersite.cache.Fragments;
 import io.answersite.cache.InputDigest;
 import io.answersite.check.BuiltSiteCheck;
 import io.answersite.check.PageFactsFiles;
+import io.answersite.check.SecretScanner;
+import io.answersite.config.CheckSettings;
+import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Rules;
+import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.render.PageCounts;
 import io.answersite.render.RenderCache;
 import io.answersite.sink.OutputManifest;
@@ -40,6 +45,19 @@ final class CachedBuild {
     CachedBuild(Answersite site, BuildListener listener) {
         this.site = site;
         this.listener = listener;
+    }
+
+    /**
+     * The Markdown renderer, made on a thread of its own from now on with the page-reading code run
+     * once ({@link ContentLoader#warmUp}): started before the cache is restored, so that the
+     * first changed page is read with that code loaded.
+     */
+    private static Background<MarkdownRenderer> markdownInBackground() {
+        return Background.start("answersite-markdown", () -> {
+            MarkdownRenderer markdown = new MarkdownRenderer();
+            ContentLoader.warmUp(markdown, new YAMLFactory(), new SecretScanner(CheckSettings.DEFAULTS));
+            return markdown;
+        });
     }
 
     /** As {@link Answersite#build(BuildRequest, Path)}, the output folder already locked. */
@@ -94,6 +112,8 @@ final class CachedBuild {
 
     private BuildResult run(BuildRequest request, BuildCache cache, StageTimes times, String plugin,
                             Fingerprint fingerprint, String inputs, OutputListing listing) {
+        // the page-reading code is loaded and run once while the cache is restored: the load asks for it
+        Background<MarkdownRenderer> markdown = markdownInBackground();
         String renderKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("request", request.baseUrl().orElse("") + "\n" + request.includeDrafts()).hex();
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
@@ -133,7 +153,7 @@ final class CachedBuild {
             CacheWrites early = new CacheWrites();
             try {
                 BuildResult result = site.run(request, true, renders, loads, fragments, facts::get, times,
-                        Optional.of(listing::listed), found -> {
+                        Optional.of(listing::listed), markdown, found -> {
                             listing.untouched(); // read from the record dropped here
                             cache.forgetPublished();
                             boolean secret = found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()));

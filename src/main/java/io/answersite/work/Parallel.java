@@ -36,6 +36,25 @@ public final class Parallel {
     private Parallel() {
     }
 
+    /**
+     * Runs {@code aside} on a new thread named {@code threadName} while {@code here} runs on the calling
+     * thread; returns when both ended, and rethrows what {@code here} threw, else what {@code aside}
+     * threw (work with serial parts beside other work with serial parts keeps both cores busier).
+     */
+    public static void beside(String threadName, Runnable aside, Runnable here) {
+        Background<Boolean> other = Background.start(threadName, () -> {
+            aside.run();
+            return true;
+        });
+        try {
+            here.run();
+        } catch (RuntimeException | Error e) {
+            other.awaitQuietly(); // what aside still reads (the output, the fragments) stays open until it ends
+            throw e;
+        }
+        other.get();
+    }
+
     /** Runs {@code action} on every item, in no particular order; rethrows the first failure once all threads stopped. */
     public static <T> void forEach(Collection<? extends T> items, Consumer<? super T> action) {
         List<? extends T> list = items instanceof List<? extends T> l ? l : new ArrayList<>(items);
