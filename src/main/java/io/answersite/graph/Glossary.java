@@ -1,6 +1,5 @@
 package io.answersite.graph;
 
-import io.answersite.cache.Shared;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
@@ -11,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The glossary as the pages of each language see it: every term id (sorted), the term page a page
@@ -89,18 +89,22 @@ public final class Glossary {
     }
 
     /**
-     * What {@code termPages}, a list {@link #termPages} made for {@code language}, is made of, in a form
-     * cheap to digest and compare: the language's term pages in term order (one instance per build,
-     * digested once) and which of them the list holds. On a site whose terms are common words an answer
-     * links dozens, and digesting each key took a third of an edited build's render (glossary-common
-     * corpus, session 25). Another list is its own form.
+     * The term page a page in {@code language} links to for each term, by term index (null where
+     * none): one list per build and language, which {@link #termsOf} indexes.
      */
-    public List<Object> termPagesInputs(String language, List<PageKey> termPages) {
-        List<PageKey> keys = keyListByLanguage.get(language);
-        if (termPages instanceof TermPageList list && keys != null && list.over(keysByLanguage.get(language))) {
-            return List.of(new Shared(keys), list.terms());
-        }
-        return List.of(termPages);
+    public List<PageKey> termPages(String language) {
+        return keyListByLanguage.getOrDefault(language, List.of());
+    }
+
+    /**
+     * Which terms {@code termPages} holds, as indexes into {@link #termPages(String)}, when it is a list
+     * {@link #termPages(String, BitSet)} made for {@code language}; empty for any other list. Cheaper to
+     * digest and compare than the keys: on a site whose terms are common words an answer links dozens,
+     * and digesting each key took a third of an edited build's render (glossary-common corpus, session 25).
+     */
+    public Optional<BitSet> termsOf(String language, List<PageKey> termPages) {
+        return termPages instanceof TermPageList list && list.over(keysByLanguage.get(language))
+                ? Optional.of(list.terms()) : Optional.empty();
     }
 
     /** The term page that a page in {@code language} links to for the term at {@code index}; null if none. */

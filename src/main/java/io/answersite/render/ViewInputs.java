@@ -12,8 +12,11 @@ import io.answersite.graph.Glossary;
 import io.answersite.graph.Listings;
 import io.answersite.graph.ResolvedRelated;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Each page's dependency record: what its view and layout are made from, so that a page whose inputs
@@ -33,6 +36,8 @@ final class ViewInputs {
      * equal (see {@link #of}).
      */
     private final Object buildInputs;
+    /** Per language, the glossary's term pages, the same instance while equal (see {@link #of}). */
+    private final Map<String, Shared> termPages = new HashMap<>();
 
     /** @param themeDigest the theme's fingerprint; @param fingerprinted the static files' fingerprinted names */
     ViewInputs(ContentGraph graph, Map<String, Map<String, String>> strings, Glossary glossary,
@@ -44,6 +49,10 @@ final class ViewInputs {
         this.autolinks = autolinks;
         this.views = views;
         this.buildInputs = new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest, fingerprinted)));
+        for (Language language : config.languages()) {
+            termPages.put(language.code(), new Shared(cache.canonical("glossary-term-pages/" + language.code(),
+                    glossary.termPages(language.code()))));
+        }
     }
 
     /**
@@ -84,7 +93,13 @@ final class ViewInputs {
         inputs.add(graph.shownUnpublished().get(key));
         if (page instanceof Page.Answer) {
             List<PageKey> terms = autolinks.getOrDefault(key, List.of());
-            inputs.add(glossary.termPagesInputs(language, terms));
+            Optional<BitSet> linked = glossary.termsOf(language, terms);
+            if (linked.isPresent()) { // the language's term pages (digested once) and which of them
+                inputs.add(termPages.get(language));
+                inputs.add(linked.get());
+            } else {
+                inputs.add(terms);
+            }
             if (!terms.isEmpty()) {
                 inputs.add(views.sameGlossaryNames(language));
             }
