@@ -82,4 +82,45 @@ class ParallelTest {
             }
         })));
     }
+
+    @Test
+    void besideRunsTheOtherWorkOnANamedThreadAndReturnsWhenBothEnded() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger done = new AtomicInteger();
+        Parallel.beside("answersite-test-aside", () -> {
+            threads.add(Thread.currentThread().getName());
+            done.incrementAndGet();
+        }, () -> {
+            threads.add(Thread.currentThread().getName());
+            done.incrementAndGet();
+        });
+        assertEquals(2, done.get());
+        assertEquals(Set.of("answersite-test-aside", Thread.currentThread().getName()), threads);
+    }
+
+    @Test
+    void besideRethrowsWhatTheCallingThreadsWorkThrewOnlyAfterTheOtherWorkEnded() {
+        IllegalStateException here = new IllegalStateException("here");
+        AtomicInteger asideEnded = new AtomicInteger();
+        assertSame(here, assertThrows(IllegalStateException.class, () -> Parallel.beside("answersite-test-aside", () -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            asideEnded.incrementAndGet();
+        }, () -> {
+            throw here;
+        })));
+        assertEquals(1, asideEnded.get(), "the other work had ended when the failure was rethrown");
+    }
+
+    @Test
+    void besideRethrowsWhatTheOtherWorkThrew() {
+        IllegalArgumentException aside = new IllegalArgumentException("aside");
+        assertSame(aside, assertThrows(IllegalArgumentException.class,
+                () -> Parallel.beside("answersite-test-aside", () -> {
+                    throw aside;
+                }, () -> { })));
+    }
 }
