@@ -41,26 +41,24 @@ final class NginxSnippetFile {
         if (stamp != null && upToDate(stamp, inputs, snippet)) {
             return false;
         }
-        Path folder = snippet.toAbsolutePath().getParent();
+        replace(snippet, NginxSnippet.of(Files.readString(headers), Files.readString(redirects)));
+        if (stamp != null) {
+            replace(stamp, inputs + "\n" + stampOf(snippet) + "\n");
+        }
+        return true;
+    }
+
+    /** Writes {@code text} beside {@code file} and moves it over {@code file}: a stopped build leaves one or the other. */
+    private static void replace(Path file, String text) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path written = Files.createTempFile(folder, snippet.getFileName().toString(), ".tmp");
+        Path written = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(written, NginxSnippet.of(Files.readString(headers), Files.readString(redirects)));
-            Files.move(written, snippet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(written, text, StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(written);
         }
-        if (stamp != null) {
-            Files.createDirectories(stamp.toAbsolutePath().getParent());
-            Path next = Files.createTempFile(stamp.toAbsolutePath().getParent(), STAMP, ".tmp");
-            try {
-                Files.writeString(next, inputs + "\n" + stampOf(snippet) + "\n", StandardCharsets.UTF_8);
-                Files.move(next, stamp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(next);
-            }
-        }
-        return true;
     }
 
     private static boolean upToDate(Path stamp, String inputs, Path snippet) throws IOException {

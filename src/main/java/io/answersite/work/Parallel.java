@@ -39,7 +39,9 @@ public final class Parallel {
     /**
      * Runs {@code aside} on a new thread named {@code threadName} while {@code here} runs on the calling
      * thread; returns when both ended, and rethrows what {@code here} threw, else what {@code aside}
-     * threw (work with serial parts beside other work with serial parts keeps both cores busier).
+     * threw (work with serial parts beside other work with serial parts keeps both cores busier). A
+     * thread of its own rather than {@link #forEach} over the two: that would hold the common pool's
+     * one worker (two cores) for the whole of one side, and both sides run parallel loops of their own.
      */
     public static void beside(String threadName, Runnable aside, Runnable here) {
         Background<Boolean> other = Background.start(threadName, () -> {
