@@ -166,6 +166,32 @@ class RecordCodecTest {
     }
 
     @Test
+    void listsOfEveryLengthComeBackEqualAndUnmodifiableWithOrWithoutNulls() throws IOException {
+        RecordCodec codec = RecordCodec.of(Box.class);
+        for (int size = 0; size <= 5; size++) {
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                items.add("item " + i);
+            }
+            for (List<Object> list : List.of(items, withNullAtEnd(items))) {
+                List<?> back = (List<?>) ((Box) roundTrip(codec, new Box(list))).value();
+
+                assertEquals(list, back, "a list of " + list.size());
+                assertThrows(UnsupportedOperationException.class, () -> back.add(null), "a list of " + list.size());
+                if (!back.isEmpty()) {
+                    assertThrows(UnsupportedOperationException.class, () -> back.set(0, null), "a list of " + list.size());
+                }
+            }
+        }
+    }
+
+    private static List<Object> withNullAtEnd(List<Object> items) {
+        List<Object> withNull = new ArrayList<>(items);
+        withNull.add(null);
+        return withNull;
+    }
+
+    @Test
     void byteArraysComeBack() throws IOException {
         byte[] bytes = new byte[300];
         new Random(1).nextBytes(bytes);
