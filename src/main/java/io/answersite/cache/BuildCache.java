@@ -176,6 +176,14 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /**
+     * A digest of the load cache's entries on disk as {@link #loads} read them or, after the writes of
+     * {@link #loadWrites} ran, as they wrote them: two equal digests mean the same entries.
+     */
+    public byte[] loadState() {
+        return segments.loadState();
+    }
+
+    /**
      * The writes that keep {@code loads} for the next build under {@code key}, one task per segment
      * file, to be run on any threads; see {@link SegmentedFiles#loadWrites}.
      */

@@ -1,8 +1,10 @@
 package io.answersite.cache;
 
 import io.answersite.content.LoadCache;
+import io.answersite.text.Murmur3;
 import io.answersite.text.SpanSource;
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,6 +59,22 @@ final class SegmentedFiles {
                 }).orElse(List.of()))
                 .flatMap(List::stream).toList();
         return LoadCache.byContent(entries);
+    }
+
+    /**
+     * A digest of the load segments as read by {@link #loads} or, once its writes ran, as written: equal
+     * for two moments when the load cache on disk held the same entries.
+     */
+    byte[] loadState() {
+        MessageDigest digest = Murmur3.records();
+        for (int i = 0; i < BuildCache.LOAD_SEGMENTS; i++) {
+            byte[] segment = loadedSegments.get(i);
+            digest.update((byte) (segment == null ? 0 : 1));
+            if (segment != null) {
+                digest.update(segment);
+            }
+        }
+        return digest.digest();
     }
 
     /**

@@ -19,9 +19,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -69,6 +71,10 @@ public final class LoadCache {
     private record Walked(Path folder, SortedMap<Path, BasicFileAttributes> files) {
     }
     private int misses;
+    /** Files whose bytes differ from the entry this cache was restored with (a cache by content only). */
+    private final Queue<Changed> changed = new ConcurrentLinkedQueue<>();
+    /** Whether a file was read that had no entry, or an entry's file is gone. */
+    private volatile boolean filesCameOrWent;
     /** Where pages read from now on keep their bodies once they no longer fit its budget; null: on the heap. */
     private volatile ParkedBytes parking;
 
@@ -124,6 +130,14 @@ public final class LoadCache {
         }
         Diagnostics local = new Diagnostics();
         Optional<T> result = load.apply(local);
+        if (byContent) {
+            if (entry == null) {
+                filesCameOrWent = true;
+            } else {
+                changed.add(new Changed(file.toString(), fileDigest(file, entry.contentHash), entry.result,
+                        result.orElse(null)));
+            }
+        }
         List<Diagnostic> found = local.sorted();
         found.forEach(diagnostics::add);
         if (found.stream().anyMatch(d -> Rules.findsSecret(d.ruleId()))) {
@@ -144,12 +158,34 @@ public final class LoadCache {
 
     private void identify(Path file, Entry entry) {
         if (byContent && entry.result != null) {
-            MessageDigest digest = Murmur3.records();
-            digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(entry.contentHash);
-            files.put(new Identity(entry.result), digest.digest());
+            files.put(new Identity(entry.result), fileDigest(file, entry.contentHash));
         }
+    }
+
+    /** What a record read from {@code file} with bytes of hash {@code contentHash} is digested as ({@link #fileDigestOf}). */
+    private static byte[] fileDigest(Path file, byte[] contentHash) {
+        MessageDigest digest = Murmur3.records();
+        digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(contentHash);
+        return digest.digest();
+    }
+
+    /**
+     * A file whose bytes changed since the build cache's last build: its path, what its record was
+     * digested as then ({@link #fileDigestOf}), and its page or snippet then and now (null: none).
+     */
+    public record Changed(String path, byte[] fileDigestBefore, Object before, Object after) {
+    }
+
+    /**
+     * The files read again because their bytes changed since this cache was restored from the build
+     * cache (see {@link #byContent(List)}), in no order; empty when a file came or went since, or one
+     * had no entry (a segment of the cache that could not be read), so that the changes do not say
+     * what changed. Empty for a cache that trusts time stamps.
+     */
+    public Optional<List<Changed>> changes() {
+        return byContent && !filesCameOrWent ? Optional.of(List.copyOf(changed)) : Optional.empty();
     }
 
     /**
@@ -204,7 +240,9 @@ public final class LoadCache {
 
     /** Forgets files that no longer exist. */
     public void retainOnly(Collection<Path> files) {
-        entries.keySet().retainAll(new HashSet<>(files));
+        if (entries.keySet().retainAll(new HashSet<>(files))) {
+            filesCameOrWent = true;
+        }
     }
 
     private synchronized void countMiss() {

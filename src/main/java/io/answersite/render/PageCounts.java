@@ -21,6 +21,20 @@ public final class PageCounts {
     private final Set<String> rendered = new TreeSet<>();
 
     private final Set<String> viewed = new TreeSet<>();
+    private final Set<String> inputsMade = new TreeSet<>();
+
+    /**
+     * Notes that a content page's inputs were made and compared in this build (rather than taken back as
+     * the last build recorded them, see {@code RenderCache#keptInputs}).
+     */
+    public synchronized void inputsMade(String path) {
+        inputsMade.add(path);
+    }
+
+    /** The content pages whose inputs were made in this build, sorted. */
+    public synchronized List<String> inputsMadePaths() {
+        return List.copyOf(inputsMade);
+    }
 
     /** Notes that a page's view was made in this build (rather than its bytes taken back unchanged). */
     public synchronized void viewed(String path) {

@@ -1,12 +1,14 @@
 package io.answersite.render;
 
 import io.answersite.cache.InputDigest;
+import io.answersite.cache.Same;
 import io.answersite.content.LoadCache;
 import io.answersite.text.Murmur3;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,8 +51,12 @@ public final class RenderCache {
     private record Entry(byte[] digest, byte[] bytes, byte[] outputHash, Object inputs) {
     }
 
-    /** A digest of a page's inputs (see {@link InputDigest}), equal by content. */
-    private record InputsDigest(byte[] bytes) {
+    /**
+     * A digest of a page's inputs (see {@link InputDigest}), equal by content; with the files whose
+     * records the inputs hold ({@link Same}: each the first eight bytes of the file's digest, see
+     * {@link InputDigest#fileOf}), or null when not known.
+     */
+    private record InputsDigest(byte[] bytes, long[] records) {
         @Override
         public boolean equals(Object other) {
             return other instanceof InputsDigest that && Arrays.equals(bytes, that.bytes);
@@ -61,6 +67,30 @@ public final class RenderCache {
             return Arrays.hashCode(bytes);
         }
     }
+
+    /**
+     * A digest of what every page's inputs hold besides the pages' records (the site's constants, the
+     * glossary, the day of the build), as this build's {@link ViewInputs} gave it; null until then.
+     */
+    private volatile byte[] structure;
+    /** The same, as the last build recorded it; null when not known. */
+    private volatile byte[] lastStructure;
+    /** The day the build is made for (see {@link #keepInputsUnless}), part of {@link #structure}. */
+    private volatile String buildDay = "";
+    /**
+     * The load cache's entries as this build found them ({@code BuildCache.loadState}), and as the last
+     * build that wrote this cache left them: the records the changed files are compared with must be the
+     * ones that build rendered from, not a failed build's since (null: not known).
+     */
+    private volatile byte[] loadsFound;
+    private volatile byte[] loadsLeft;
+    private volatile byte[] lastLoadsLeft;
+    /**
+     * The first eight bytes of the last build's digest of each file whose bytes changed since, when
+     * every such change left the site's structure as it was (see {@link #keepInputsUnless}); asked once.
+     */
+    private volatile Supplier<Optional<Set<Long>>> changedRecords = Optional::empty;
+    private volatile Optional<Set<Long>> changed;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -128,7 +158,92 @@ public final class RenderCache {
             return inputs;
         }
         byte[] digest = inputDigest.digest(inputs);
-        return digest == null ? null : new InputsDigest(digest);
+        return digest == null ? null : new InputsDigest(digest, records(inputs));
+    }
+
+    /** The first eight bytes of the file digest of each record {@code inputs} hold as {@link Same}, read from a file. */
+    private long[] records(List<Object> inputs) {
+        long[] records = new long[inputs.size()];
+        int count = 0;
+        for (Object input : inputs) {
+            if (input instanceof Same same && same.value() != null) {
+                byte[] file = inputDigest.fileOf(same.value());
+                if (file != null) {
+                    records[count++] = recordId(file);
+                }
+            }
+        }
+        return Arrays.copyOf(records, count);
+    }
+
+    /** How the reverse index names a file's record: the first eight bytes of its digest. */
+    public static long recordId(byte[] fileDigest) {
+        return ByteBuffer.wrap(fileDigest, 0, Long.BYTES).getLong();
+    }
+
+    /**
+     * Records the digest of what every page's inputs hold besides the pages' records (see {@link
+     * #structure}): pages are taken back by {@link #keptInputs} only when the last build's was the same.
+     */
+    void structure(List<Object> inputs) {
+        if (!inMemory()) {
+            byte[] digest = inputDigest.digest(List.of(buildDay, inputs));
+            structure = digest;
+        }
+    }
+
+    /**
+     * Lets {@link #keptInputs} take a page back without its inputs being made, in a build of the site
+     * as of {@code day} (which pages are published depends on it) that found the load cache's entries as
+     * {@code loads} (the last build that wrote this cache must have left them so), when {@code changed}
+     * (asked when the first page is) gives the files whose bytes changed since the last build, as the
+     * first eight bytes of the digest the last build's records were given ({@link #recordId}), and
+     * only when no such change touched the site's structure (empty otherwise: every page's inputs are
+     * made and compared).
+     */
+    public void keepInputsUnless(String day, byte[] loads, Supplier<Optional<Set<Long>>> changed) {
+        buildDay = day;
+        loadsFound = loads;
+        changedRecords = changed;
+    }
+
+    /** The load cache's entries as this build leaves them ({@code BuildCache.loadState}), written with this cache. */
+    public void loadsLeft(byte[] loads) {
+        loadsLeft = loads;
+    }
+
+    /**
+     * The inputs the last build recorded for the page at {@code path}, when they are still what its
+     * inputs would be: the site's structure is as it was (the same constants and day, see
+     * {@link #structure}, and every changed file changed only texts its own page shows, see {@link
+     * #keepInputsUnless}), and none of the records the page read was changed. Null otherwise (make the
+     * inputs and compare them). On disk only: the preview compares its inputs in memory.
+     */
+    Object keptInputs(String path) {
+        if (inMemory() || structure == null || !Arrays.equals(structure, lastStructure) || loadsFound == null
+                || !Arrays.equals(loadsFound, lastLoadsLeft)) {
+            return null;
+        }
+        Optional<Set<Long>> changedFiles = changed;
+        if (changedFiles == null) {
+            synchronized (this) {
+                if (changed == null) {
+                    changed = changedRecords.get();
+                }
+                changedFiles = changed;
+            }
+        }
+        Entry entry = entries.get(path);
+        if (changedFiles.isEmpty() || entry == null || !(entry.inputs() instanceof InputsDigest inputs)
+                || inputs.records() == null) {
+            return null;
+        }
+        for (long record : inputs.records()) {
+            if (changedFiles.get().contains(record)) {
+                return null;
+            }
+        }
+        return inputs;
     }
 
     /** Whether pages are kept in memory (the preview's) rather than as hashes of the published files. */
@@ -296,6 +411,17 @@ public final class RenderCache {
     public void writeTo(DataOutputStream out, String key) throws IOException {
         out.writeUTF(FORMAT);
         out.writeUTF(key);
+        byte[] built = structure;
+        out.writeBoolean(built != null);
+        if (built != null) {
+            out.write(built);
+        }
+        byte[] loads = loadsLeft;
+        out.writeBoolean(loads != null);
+        if (loads != null) {
+            out.writeShort(loads.length);
+            out.write(loads);
+        }
         Map<String, Entry> sorted = new TreeMap<>(entries);
         out.writeInt(sorted.size());
         for (Map.Entry<String, Entry> entry : sorted.entrySet()) {
@@ -306,14 +432,23 @@ public final class RenderCache {
             if (entry.getValue().inputs() instanceof InputsDigest inputs) {
                 out.writeBoolean(true);
                 out.write(inputs.bytes());
+                long[] records = inputs.records() != null ? inputs.records() : new long[0];
+                out.writeBoolean(inputs.records() != null);
+                out.writeInt(records.length);
+                for (long record : records) {
+                    out.writeLong(record);
+                }
             } else {
                 out.writeBoolean(false);
             }
         }
     }
 
-    /** The layout of {@link #writeTo}: path, view digest, output hash, then the inputs' digest if known. */
-    private static final String FORMAT = "render-2";
+    /**
+     * The layout of {@link #writeTo}: the structure's digest and the load cache's state if known; then per page its path, view
+     * digest, output hash, and the inputs' digest if known, with the records they held.
+     */
+    private static final String FORMAT = "render-3";
 
     /**
      * Reads what {@link #writeTo} wrote, into a cache over {@code outputDir}; an empty cache when the
@@ -333,6 +468,16 @@ public final class RenderCache {
         if (!FORMAT.equals(in.readUTF()) || !key.equals(in.readUTF())) {
             return cache;
         }
+        byte[] built = null;
+        if (in.readBoolean()) {
+            built = new byte[DIGEST_BYTES];
+            in.readFully(built);
+        }
+        byte[] loads = null;
+        if (in.readBoolean()) {
+            loads = new byte[in.readUnsignedShort()];
+            in.readFully(loads);
+        }
         Map<String, Entry> read = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             String path = in.readUTF();
@@ -344,11 +489,22 @@ public final class RenderCache {
             if (in.readBoolean()) {
                 byte[] bytes = new byte[DIGEST_BYTES];
                 in.readFully(bytes);
-                inputs = new InputsDigest(bytes);
+                boolean known = in.readBoolean();
+                int count = in.readInt();
+                if (count < 0 || count > 1 << 20) {
+                    throw new IOException("a page that read " + count + " records");
+                }
+                long[] records = new long[count];
+                for (int r = 0; r < records.length; r++) {
+                    records[r] = in.readLong();
+                }
+                inputs = new InputsDigest(bytes, known ? records : null);
             }
             read.put(path, new Entry(digest, null, hash, inputs));
         }
         cache.entries.putAll(read); // all or nothing: a file cut short leaves the cache empty
+        cache.lastStructure = built;
+        cache.lastLoadsLeft = loads;
         return cache;
     }
 }

@@ -125,7 +125,14 @@ public final class SiteRenderer {
                 return;
             }
             String folder = urls.pageFolder(page.key());
-            Object inputs = cache == null ? null : cache.inputsKey(viewInputs.of(page));
+            // a page none of whose read records changed, in a site whose structure did not, is taken back
+            // with the inputs the last build recorded: they are what its inputs would be (RenderCache#keptInputs)
+            String path = UrlScheme.indexFile(folder);
+            Object inputs = cache == null ? null : cache.keptInputs(path);
+            if (cache != null && inputs == null) {
+                inputs = cache.inputsKey(viewInputs.of(page));
+                counts.inputsMade(path);
+            }
             String template = template(page.key().kind());
             if (writeUnchanged(output, template, folder, inputs, counts, page.key().kind().refName(),
                     page.key().language())) {

@@ -49,10 +49,15 @@ final class ViewInputs {
         this.autolinks = autolinks;
         this.views = views;
         this.buildInputs = new Same(cache.canonical("build", List.of(graph.config(), strings, themeDigest, fingerprinted)));
+        List<Object> structure = new ArrayList<>(List.of(buildInputs));
         for (Language language : config.languages()) {
             termPages.put(language.code(), new Shared(cache.canonical("glossary-term-pages/" + language.code(),
                     glossary.termPages(language.code()))));
+            structure.add(termPages.get(language.code()));
         }
+        // what every page reads besides the graph's edges and the pages' records: while it is as the last
+        // build's and every changed file changed only its own page's texts, the edges are too (RenderCache#keptInputs)
+        cache.structure(structure);
     }
 
     /**

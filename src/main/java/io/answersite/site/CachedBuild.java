@@ -13,6 +13,7 @@ import io.answersite.check.SecretScanner;
 import io.answersite.config.CheckSettings;
 import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadCache;
+import io.answersite.content.PageStructure;
 import io.answersite.diagnostic.Rules;
 import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.render.PageCounts;
@@ -26,7 +27,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -119,7 +123,9 @@ final class CachedBuild {
         String loadKey = new Fingerprint().add("plugin", plugin).addFile("config", request.configFile())
                 .add("root", request.siteRoot().toAbsolutePath().normalize().toString()).hex();
         LoadCache loads = times.time("restore", () -> cache.loads(loadKey)); // unreadable: empty, every file is read
-        loads.useHashes(fingerprint.takeFileHashes()); // hashed a moment ago for the fingerprint: not again
+        byte[] loadsFound = cache.loadState();
+        Map<Path, byte[]> fileHashes = fingerprint.takeFileHashes();
+        loads.useHashes(fileHashes); // hashed a moment ago for the fingerprint: not again
         fingerprint.takeListing(request.contentDir()).ifPresent(files -> loads.useListing(request.contentDir(), files));
         // pages are compared by what they are made from; a page or snippet record by its file's path and bytes.
         // One digest for the render and the emitters: what both read is digested once
@@ -132,6 +138,12 @@ final class CachedBuild {
             }
         }).orElseGet(() -> RenderCache.published(request.outputDir(), digests)));
         renders.trustUntouched(listing::untouched);
+        // asked when the first page is rendered, after the load has read the changed files again
+        // asked when the first page is rendered, after the load has read the changed files again. What
+        // decides which pages the graph publishes, and which files of the content folder links reach,
+        // besides the pages: the day, and the other files of the content folder
+        renders.keepInputsUnless(request.today() + "\n" + otherContentFiles(request.contentDir(), fileHashes),
+                loadsFound, () -> onlyOwnTextsChanged(loads));
         // fragments and bodies beyond their budgets go to disk as they are made; those files are deleted at the end
         try (FragmentSpill spill = cache.spill(site.fragmentBudget());
              ParkedBytes parked = cache.parking(site.bodyBudget())) {
@@ -172,6 +184,8 @@ final class CachedBuild {
                     if (result.written() && result.output().isPresent()) {
                         // last: the cache answers an unchanged site only once everything above is in place
                         renders.retainOnly(result.pages().writtenPaths());
+                        // the records the next build compares its changed files with: as this build wrote them
+                        renders.loadsLeft(cache.loadState());
                         cache.replace(BuildCache.RENDER_FILE, out -> renders.writeTo(out, renderKey));
                         cache.remember(inputs, result.output().get(), new BuildCache.Outcome(result.diagnostics(),
                                 result.pages().byKind(), result.staticFiles(), result.heldBack(),
@@ -186,6 +200,30 @@ final class CachedBuild {
                 facts.awaitQuietly();
             }
         }
+    }
+
+    /** A digest of the content folder's files other than pages (images, PDFs: what links can reach), by path and bytes. */
+    private static String otherContentFiles(Path contentDir, Map<Path, byte[]> fileHashes) {
+        Path folder = contentDir.toAbsolutePath().normalize();
+        Fingerprint files = new Fingerprint();
+        new TreeMap<>(fileHashes).forEach((file, hash) -> {
+            if (file.startsWith(folder) && !file.toString().endsWith(".md")) {
+                files.add(folder.relativize(file).toString(), HexFormat.of().formatHex(hash));
+            }
+        });
+        return files.hex();
+    }
+
+    /**
+     * The files whose bytes changed since the last build, as the render cache names their records then
+     * ({@link RenderCache#recordId}), when each changed only texts its own page shows
+     * ({@link PageStructure#same}) and no file came or went; empty otherwise.
+     */
+    private static Optional<Set<Long>> onlyOwnTextsChanged(LoadCache loads) {
+        return loads.changes().filter(changes -> changes.stream()
+                        .allMatch(change -> PageStructure.same(change.before(), change.after())))
+                .map(changes -> changes.stream().map(change -> RenderCache.recordId(change.fileDigestBefore()))
+                        .collect(Collectors.toSet()));
     }
 
     /**

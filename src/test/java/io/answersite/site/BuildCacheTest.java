@@ -157,6 +157,90 @@ class BuildCacheTest {
     }
 
     /**
+     * An edit of texts an answer shows only on its own page leaves the graph as it was: the pages that
+     * did not read the answer's record are taken back with the inputs the last build recorded, without
+     * their inputs being made; the others are compared as before, and the site is a clean build's.
+     */
+    @Test
+    void anEditOfAnAnswersOwnTextsMakesTheInputsOnlyOfThePagesThatReadTheAnswer() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertEquals(List.of(), first.diagnostics());
+        List<String> contentPages = first.pages().templates().entrySet().stream()
+                .filter(page -> List.of("answer", "guide", "checklist", "glossary-term", "topic").contains(page.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertEquals(contentPages, first.pages().inputsMadePaths(), "a first build makes every content page's inputs");
+
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        BuildResult changed = answersite.build(request, cacheOf(site));
+
+        assertEquals(List.of("answers/api-key-storage/index.html", "answers/rate-limits/index.html",
+                        "topics/api-basics/index.html"), changed.pages().inputsMadePaths(),
+                "the answer, its topic and the answer that shows it as a 'more answers' card, not the "
+                        + contentPages.size() + " others (lists and the hub are compared by their own inputs)");
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+
+        // a title is structure (lists are sorted by it): every page's inputs are made again
+        edit(site.resolve("content/answers/rate-limits.md"), "title: ", "title: Edited ");
+        BuildResult retitled = answersite.build(request, cacheOf(site));
+        assertEquals(first.pages().inputsMadePaths(), retitled.pages().inputsMadePaths());
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    /**
+     * A failed build keeps what it loaded (the fix re-reads one file), but renders nothing: the build
+     * after it must not take a display-only fix for the only change since the pages were rendered.
+     */
+    @Test
+    void aStructuralChangeInAFailedBuildIsRenderedByTheBuildThatFixesItEvenWithAnOwnTextFix() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        edit(site.resolve("site/site.yml"), "more_answers: 3", "more_answers: 3\nrules:\n  answer-length: error\n"
+                + "limits:\n  answer_max_length: 40");
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics().stream()
+                .filter(d -> d.severity().name().equals("ERROR")).toList());
+
+        edit(site.resolve("content/answers/rate-limits.md"), "title: ", "title: Edited "); // lists show it
+        Path other = site.resolve("content/answers/api-key-storage.md");
+        String before = Files.readString(other);
+        edit(other, "answer: ", "answer: " + "too long ".repeat(40));
+        assertTrue(answersite.build(request, cacheOf(site)).failed(), "the short answer is over the limit");
+
+        Files.writeString(other, before); // a fix of the answer's own text only
+        BuildResult fixed = answersite.build(request, cacheOf(site));
+        assertFalse(fixed.failed());
+        assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    private static BuildRequest nextDay(BuildRequest request) {
+        return new BuildRequest(request.siteRoot(), request.contentDir(), request.templatesDir(), request.staticDir(),
+                request.configFile(), request.outputDir(), request.baseUrl(), request.includeDrafts(),
+                request.today().plusDays(1));
+    }
+
+    @Test
+    void anotherDayOrANewFileMakesEveryPagesInputsAgain() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertEquals(List.of(), first.diagnostics());
+
+        // which pages are published depends on the day: an answer dated in the future appears on it
+        edit(site.resolve("content/answers/rate-limits.md"), "retry with exponential backoff",
+                "retry with exponential backoff and jitter");
+        BuildResult nextDay = answersite.build(nextDay(request), cacheOf(site));
+        assertEquals(first.pages().inputsMadePaths(), nextDay.pages().inputsMadePaths());
+
+        Files.writeString(site.resolve("content/answers/rate-limits-notes.png"), "not really an image");
+        edit(site.resolve("content/answers/rate-limits.md"), "and jitter", "and some jitter");
+        BuildResult withFile = answersite.build(nextDay(request), cacheOf(site));
+        assertEquals(first.pages().inputsMadePaths(), withFile.pages().inputsMadePaths(),
+                "a file beside the pages can change where a link leads");
+    }
+
+    /**
      * A clean build does not digest the views of pages the next build can take back by their inputs
      * (the cost of a digest for every page, for a comparison that build cannot make): a page whose
      * inputs then change is rendered again once, without a comparison, and from then on is compared

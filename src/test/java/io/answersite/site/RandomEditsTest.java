@@ -163,7 +163,8 @@ class RandomEditsTest {
     private Edit randomEdit() {
         counter++;
         Edit edit = switch (random.nextInt(16)) {
-            case 0, 1 -> appendToBody();
+            case 0 -> appendToBody();
+            case 1 -> rewriteShortAnswer(); // as many draws as the body's edit: the sequence keeps its states
             case 2 -> retitle();
             case 3 -> addAnswer();
             case 4 -> deleteAdded();
@@ -192,10 +193,25 @@ class RandomEditsTest {
         return new Edit("append to the body of " + name(page), page, true, restoring(page, text));
     }
 
+    /** An answer's own text only: a build with the build cache makes no other page's inputs (RenderCache#keptInputs). */
+    private Edit rewriteShortAnswer() {
+        Path page = pick(files("answers"));
+        String text = read(page);
+        String words = "Edit " + counter + ", 先看日志。";
+        // inside the scalar as written (folded, quoted or plain), so that the YAML stays valid
+        String changed = text.replaceFirst("(?m)^answer: >-\n(\\s+)", "answer: >-\n$1" + words + " ");
+        if (changed.equals(text)) {
+            changed = text.replaceFirst("(?m)^answer: (['\"]?)(?![>|])", "answer: $1" + words + " ");
+        }
+        write(page, changed);
+        return new Edit("rewrite the short answer of " + name(page), page, true, restoring(page, text));
+    }
+
     private Edit retitle() {
         Path page = pick(contentPages());
         String text = read(page);
-        write(page, text.replaceFirst("(?m)^title: (.*)$", "title: \"Edit " + counter + " $1\""));
+        // a quoted title stays one quoted title (quotes around quotes were a YAML error the sequence kept)
+        write(page, text.replaceFirst("(?m)^title: ([\"']?)(.*?)\\1$", "title: \"Edit " + counter + " $2\""));
         return new Edit("retitle " + name(page), page, true, restoring(page, text));
     }
 
