@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +71,8 @@ public final class Fragments {
     /** Where made fragments go once they no longer fit its budget (else null: all are held). */
     private final FragmentSpill spill;
     private volatile ParkedBytes parking = ParkedBytes.none();
+    /** Sources whose fragments' inputs are as the last build recorded them (see {@link #trustInputsOf}). */
+    private volatile Predicate<Object> readsUnchanged = source -> false;
 
     private Fragments(boolean keep) {
         this(keep, null, Map::of, null, Set::of, null);
@@ -145,12 +148,18 @@ public final class Fragments {
         // a fragment is kept only when it comes from a file the cache trusts (or from the site as a
         // whole): never from a file with a secret finding, whose text must not reach the disk
         byte[] sourceDigest = source instanceof Class<?> ? digests.digest(source) : digests.fileOf(source);
-        byte[] inputsDigest = sourceDigest == null ? null : digests.digest(inputs);
-        if (inputsDigest == null) {
-            return compute.get(); // something not digestable: made again, never reused on a guess
+        if (sourceDigest == null) {
+            return compute.get();
         }
         String key = kind + "\n" + id;
         FragmentFile.Stored stored = previous.get().get(key);
+        // inputs this build knows are as the last build recorded them are not made (see #trustInputsOf)
+        boolean inputsKept = stored != null && inputs instanceof LazyInputs
+                && Arrays.equals(stored.source(), sourceDigest) && readsUnchanged.test(source);
+        byte[] inputsDigest = inputsKept ? stored.inputs() : digests.digest(made(inputs));
+        if (inputsDigest == null) {
+            return compute.get(); // something not digestable: made again, never reused on a guess
+        }
         if (stored != null && Arrays.equals(stored.source(), sourceDigest) && Arrays.equals(stored.inputs(), inputsDigest)) {
             try {
                 V value = decode.apply(stored.value());
@@ -180,7 +189,8 @@ public final class Fragments {
             if (stored != null && stored.leftInFile()) { // the others are small: taken as any value
                 byte[] sourceDigest = source instanceof Class<?> ? digests.digest(source) : digests.fileOf(source);
                 if (sourceDigest != null && Arrays.equals(stored.source(), sourceDigest)
-                        && Arrays.equals(stored.inputs(), digests.digest(inputs))) {
+                        && (inputs instanceof LazyInputs && readsUnchanged.test(source)
+                        || Arrays.equals(stored.inputs(), digests.digest(made(inputs))))) {
                     current.put(key, stored);
                     return stored.left(); // read, or copied into a file, from the cache file at each call
                 }
@@ -260,10 +270,11 @@ public final class Fragments {
      * {@code source} record and equal {@code inputs}, otherwise {@code compute}'s value, stored.
      */
     @SuppressWarnings("unchecked")
-    public <V> V get(String kind, Object id, Object source, Object inputs, Supplier<V> compute) {
+    public <V> V get(String kind, Object id, Object source, Object given, Supplier<V> compute) {
         if (!keep) {
             return compute.get();
         }
+        Object inputs = made(given);
         Key key = new Key(kind, id);
         Entry entry = entries.get(key);
         if (entry != null && entry.source == source && Objects.equals(entry.inputs, inputs)) {
@@ -304,6 +315,34 @@ public final class Fragments {
         } catch (RuntimeException damaged) {
             return Optional.empty();
         }
+    }
+
+    /** Inputs made only when they are compared: see {@link #lazy}. */
+    private record LazyInputs(Supplier<Object> inputs) {
+    }
+
+    /**
+     * Inputs made only if they are compared: a build that knows a fragment's inputs are as the last build
+     * recorded them ({@link #trustInputsOf}) takes the fragment back without making them. Only inputs given
+     * so are ever trusted: each caller says that its inputs are among what its source's page reads.
+     */
+    public static Object lazy(Supplier<Object> inputs) {
+        return new LazyInputs(inputs);
+    }
+
+    private static Object made(Object inputs) {
+        return inputs instanceof LazyInputs lazy ? lazy.inputs().get() : inputs;
+    }
+
+    /**
+     * Trusts, for the fragments of a source record {@code sources} accepts, the inputs digest the last
+     * build recorded, when the record is the same file as then: {@code sources} must accept only records
+     * none of whose fragments' inputs can have changed since (a page whose own page took back its inputs,
+     * see {@code render.RenderCache#keptInputs}, whose reads include its twin's and llms.json entry's).
+     * Asked for each fragment from the emit stage on.
+     */
+    public void trustInputsOf(Predicate<Object> sources) {
+        readsUnchanged = sources;
     }
 
     /** Starts a build: entries asked for from now on are kept after {@link #endBuild}. */

@@ -96,7 +96,8 @@ public final class LlmsJson {
         // a large site's entries beyond the budget are read back from a file as the output writes them
         List<Supplier<byte[]>> entries = Parallel.map(List.copyOf(site.graph().pages().values()), page ->
                 page instanceof Page.Hub ? fragments.parking().keep(entry(page))
-                        : fragments.bytes("llms-json-entry", page.key(), page, inputs(page), () -> entry(page)));
+                        : fragments.bytes("llms-json-entry", page.key(), page, Fragments.lazy(() -> inputs(page)),
+                                () -> entry(page)));
         byte[] head = (document.substring(0, document.length() - emptyPages.length()) + "[ ")
                 .getBytes(StandardCharsets.UTF_8);
         List<Supplier<byte[]>> parts = new ArrayList<>(entries.size() * 2 + 1);

@@ -162,7 +162,7 @@ public final class MarkdownTwins {
         }
         return twins.computeIfAbsent(page.key(), key -> page instanceof Page.Hub
                 ? fragments.parking().keep(makeTwin(page))
-                : fragments.bytes("twin", key, page, inputs(page), () -> makeTwin(page)));
+                : fragments.bytes("twin", key, page, Fragments.lazy(() -> inputs(page)), () -> makeTwin(page)));
     }
 
     /**
@@ -176,7 +176,8 @@ public final class MarkdownTwins {
         }
         // the twin is read only when its hash is made again: taken back, it is read from the cache's file
         Supplier<byte[]> twin = twin(page);
-        return fragments.get("twin-hash", page.key(), page, inputs(page), () -> Sha256.hex(Sha256.of(twin.get())),
+        return fragments.get("twin-hash", page.key(), page, Fragments.lazy(() -> inputs(page)),
+                () -> Sha256.hex(Sha256.of(twin.get())),
                 MarkdownTwins::utf8, MarkdownTwins::text);
     }
 

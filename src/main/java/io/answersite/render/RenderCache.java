@@ -3,6 +3,7 @@ package io.answersite.render;
 import io.answersite.cache.InputDigest;
 import io.answersite.cache.Same;
 import io.answersite.content.LoadCache;
+import io.answersite.content.PageKey;
 import io.answersite.text.Murmur3;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -91,6 +92,8 @@ public final class RenderCache {
      */
     private volatile Supplier<Optional<Set<Long>>> changedRecords = Optional::empty;
     private volatile Optional<Set<Long>> changed;
+    /** The pages {@link #keptInputs} took back in this build. */
+    private final Set<PageKey> keptPages = ConcurrentHashMap.newKeySet();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -219,7 +222,24 @@ public final class RenderCache {
      * #keepInputsUnless}), and none of the records the page read was changed. Null otherwise (make the
      * inputs and compare them). On disk only: the preview compares its inputs in memory.
      */
-    Object keptInputs(String path) {
+    Object keptInputs(String path, PageKey page) {
+        Object kept = keptInputs(path);
+        if (kept != null) {
+            keptPages.add(page);
+        }
+        return kept;
+    }
+
+    /**
+     * Whether {@code page}'s inputs were taken back by {@link #keptInputs} in this build: none of the
+     * records it reads changed, nor the site's structure, so neither did what its twin and llms.json
+     * entry read, a subset of it (see {@code cache.Fragments#trustInputsOf}).
+     */
+    public boolean inputsKept(PageKey page) {
+        return keptPages.contains(page);
+    }
+
+    private Object keptInputs(String path) {
         if (inMemory() || structure == null || !Arrays.equals(structure, lastStructure) || loadsFound == null
                 || !Arrays.equals(loadsFound, lastLoadsLeft)) {
             return null;

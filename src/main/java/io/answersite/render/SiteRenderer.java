@@ -128,7 +128,7 @@ public final class SiteRenderer {
             // a page none of whose read records changed, in a site whose structure did not, is taken back
             // with the inputs the last build recorded: they are what its inputs would be (RenderCache#keptInputs)
             String path = UrlScheme.indexFile(folder);
-            Object inputs = cache == null ? null : cache.keptInputs(path);
+            Object inputs = cache == null ? null : cache.keptInputs(path, page.key());
             if (cache != null && inputs == null) {
                 inputs = cache.inputsKey(viewInputs.of(page));
                 counts.inputsMade(path);

@@ -13,6 +13,7 @@ import io.answersite.check.SecretScanner;
 import io.answersite.config.CheckSettings;
 import io.answersite.content.ContentLoader;
 import io.answersite.content.LoadCache;
+import io.answersite.content.Page;
 import io.answersite.content.PageStructure;
 import io.answersite.diagnostic.Rules;
 import io.answersite.markdown.MarkdownRenderer;
@@ -155,6 +156,9 @@ final class CachedBuild {
             Fragments fragments = Fragments.onDisk(digests, previous::get,
                     request.outputDir(), listing::untouched, spill);
             fragments.parkLargeValuesIn(parked);
+            // a page whose own page took back its inputs read nothing that changed: nor did its twin and
+            // llms.json entry, whose inputs are part of what the page reads
+            fragments.trustInputsOf(source -> source instanceof Page page && renders.inputsKept(page.key()));
             // the built-site facts too, which the render asks for first
             Background<BuiltSiteCheck.Memory> facts = Background.start("answersite-facts",
                     () -> PageFactsFiles.read(cache::open, renderKey));

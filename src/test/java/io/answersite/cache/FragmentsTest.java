@@ -110,6 +110,42 @@ class FragmentsTest {
         assertSame(undigestable, Fragments.kept().compared(undigestable), "the preview compares by equality");
     }
 
+    @Test
+    void lazyInputsOfATrustedSourceAreNotMadeAndOnlyLazyInputsOfTheSameRecordAreEverTrusted() {
+        Object record = new Object();
+        byte[] file = new byte[32];
+        InputDigest digests = new InputDigest(value -> value == record ? file : null);
+        Fragments first = Fragments.onDisk(digests, Map.of(), null, Set.of(), null);
+        first.get("twin", "a", record, "inputs", () -> "twin", FragmentsTest::utf8, FragmentsTest::text);
+        Map<String, FragmentFile.Stored> kept = first.stored().stream()
+                .collect(Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
+        AtomicInteger inputsMade = new AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
+
+        Fragments trusting = Fragments.onDisk(digests, kept, null, Set.of(), null);
+        trusting.trustInputsOf(source -> true);
+        assertEquals("twin", trusting.get("twin", "a", record, Fragments.lazy(() -> {
+            inputsMade.incrementAndGet();
+            return "changed inputs";
+        }), () -> "made " + made.incrementAndGet(), FragmentsTest::utf8, FragmentsTest::text));
+        assertEquals(0, inputsMade.get(), "trusted: the inputs are not made");
+        assertEquals(0, made.get());
+        assertEquals("made 1", trusting.get("twin", "a", record, "changed inputs",
+                () -> "made " + made.incrementAndGet(), FragmentsTest::utf8, FragmentsTest::text),
+                "inputs given as they are are always compared");
+
+        Fragments untrusting = Fragments.onDisk(digests, kept, null, Set.of(), null);
+        untrusting.trustInputsOf(source -> false);
+        assertEquals("made 2", untrusting.get("twin", "a", record, Fragments.lazy(() -> {
+            inputsMade.incrementAndGet();
+            return "changed inputs";
+        }), () -> "made " + made.incrementAndGet(), FragmentsTest::utf8, FragmentsTest::text));
+        assertEquals(1, inputsMade.get(), "not trusted: made and compared");
+        assertEquals("twin", untrusting.get("twin", "a", record, Fragments.lazy(() -> "inputs"),
+                () -> "made " + made.incrementAndGet(), FragmentsTest::utf8, FragmentsTest::text),
+                "equal inputs made lazily: the kept fragment");
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
