@@ -9,7 +9,7 @@
 #   whose pom names 0.1.0-BASE, and BENCH_DIR/ab-new-SHAPE-SIZE (0.1.0-SNAPSHOT, this checkout's
 #   `mvn install`), both kept for the next run. Each round, for each copy in turn: a build with no change,
 #   then a build after the first answer's short answer was edited (undone in the next round). Prints every
-#   build (wall and own time; the edited build's render and emit stages), then per side the medians and
+#   build (wall and own time; the edited build's checks, render and emit stages), then per side the medians and
 #   the ratio of the edited build to the no-change build (issue 11's bar: at most 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,14 +41,15 @@ sed -i 's/0\.1\.0-SNAPSHOT/0.1.0-BASE/' "$base/pom.xml"
 sed -i 's/0\.1\.0-BASE/0.1.0-SNAPSHOT/' "$new/pom.xml"
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# one `mvn site:build` in $1; prints: wall own [render emit]
+# one `mvn site:build` in $1; prints: wall own [render emit checks]
 timed() {
   local log
   log=$(mktemp)
   ( cd "$1" && /usr/bin/time -f 'TIME %e' mvn -B site:build ) > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
   echo "$(grep -o 'TIME .*' "$log" | awk '{print $2}') $(grep -o 'errors\? in [0-9.]* s' "$log" | tail -1 | awk '{print $3}')" \
     "$(grep -o 'answersite: render done in [0-9]* ms' "$log" | awk '{print $5}')" \
-    "$(grep -o 'answersite: emit done in [0-9]* ms' "$log" | awk '{print $5}')"
+    "$(grep -o 'answersite: emit done in [0-9]* ms' "$log" | awk '{print $5}')" \
+    "$(grep -o 'answersite: check done in [0-9]* ms' "$log" | awk '{sum += $5} END {print sum + 0}')"
   rm -f "$log"
 }
 # the first answer's short answer edited, or the edit undone
@@ -69,9 +70,9 @@ for round in $(seq "$rounds"); do
     side=$([ "$copy" = "$base" ] && echo base || echo new)
     read -r nwall nown _ < <(timed "$copy")
     toggle "$copy"
-    read -r ewall eown render emit < <(timed "$copy")
-    echo "$side $nwall $nown $ewall $eown $render $emit" >> "$results"
-    echo "round $round $side: no change ${nwall} s (own ${nown} s), edited ${ewall} s (own ${eown} s, render ${render} ms, emit ${emit} ms)"
+    read -r ewall eown render emit checks < <(timed "$copy")
+    echo "$side $nwall $nown $ewall $eown $render $emit $checks" >> "$results"
+    echo "round $round $side: no change ${nwall} s (own ${nown} s), edited ${ewall} s (own ${eown} s, checks ${checks} ms, render ${render} ms, emit ${emit} ms)"
   done
 done
 python3 - "$results" "$base_rev" <<'SUMMARY'
@@ -81,7 +82,7 @@ for side, name in (("base", sys.argv[2]), ("new", "this checkout")):
     r = [row for row in rows if row[0] == side]
     m = lambda i: statistics.median(float(row[i]) for row in r)
     print(f"{side} ({name}): no change {m(1):.2f} s (own {m(2):.2f}), edited {m(3):.2f} s (own {m(4):.2f}, "
-          f"render {m(5):.0f} ms, emit {m(6):.0f} ms), ratio {m(3) / m(1):.2f}x")
+          f"checks {m(7):.0f} ms, render {m(5):.0f} ms, emit {m(6):.0f} ms), ratio {m(3) / m(1):.2f}x")
 SUMMARY
 rm -f "$results"
 for copy in "$base" "$new"; do  # the edit undone, for the next run
