@@ -154,8 +154,7 @@ public final class Fragments {
         String key = kind + "\n" + id;
         FragmentFile.Stored stored = previous.get().get(key);
         // inputs this build knows are as the last build recorded them are not made (see #trustInputsOf)
-        boolean inputsKept = stored != null && inputs instanceof LazyInputs
-                && Arrays.equals(stored.source(), sourceDigest) && readsUnchanged.test(source);
+        boolean inputsKept = stored != null && Arrays.equals(stored.source(), sourceDigest) && trusted(inputs, source);
         byte[] inputsDigest = inputsKept ? stored.inputs() : digests.digest(made(inputs));
         if (inputsDigest == null) {
             return compute.get(); // something not digestable: made again, never reused on a guess
@@ -189,8 +188,7 @@ public final class Fragments {
             if (stored != null && stored.leftInFile()) { // the others are small: taken as any value
                 byte[] sourceDigest = source instanceof Class<?> ? digests.digest(source) : digests.fileOf(source);
                 if (sourceDigest != null && Arrays.equals(stored.source(), sourceDigest)
-                        && (inputs instanceof LazyInputs && readsUnchanged.test(source)
-                        || Arrays.equals(stored.inputs(), digests.digest(made(inputs))))) {
+                        && (trusted(inputs, source) || Arrays.equals(stored.inputs(), digests.digest(made(inputs))))) {
                     current.put(key, stored);
                     return stored.left(); // read, or copied into a file, from the cache file at each call
                 }
@@ -332,6 +330,11 @@ public final class Fragments {
 
     private static Object made(Object inputs) {
         return inputs instanceof LazyInputs lazy ? lazy.inputs().get() : inputs;
+    }
+
+    /** Whether {@code inputs}, given by {@link #lazy}, are trusted as recorded for {@code source} ({@link #trustInputsOf}). */
+    private boolean trusted(Object inputs, Object source) {
+        return inputs instanceof LazyInputs && readsUnchanged.test(source);
     }
 
     /**

@@ -270,8 +270,7 @@ public final class ContentLoader {
         String folder = contentDir.toString();
         files.forEach((file, attributes) -> {
             String path = file.toString();
-            if (path.endsWith(".md") && file.getFileName().toString().endsWith(".md")
-                    && !isHidden(contentDir, folder, file, path)) {
+            if (path.endsWith(".md") && !isHidden(contentDir, folder, file, path)) { // the path ends with its name
                 markdown.put(file, attributes);
             }
         });
@@ -281,7 +280,7 @@ public final class ContentLoader {
     /**
      * Whether a name of {@code file} under {@code contentDir} starts with a dot: read off its text when it
      * starts with the folder's (a relativized path per file was about 70 ms of an edited 10,000-page
-     * build's load stage, session 26), else as {@link #isHidden(Path)} says.
+     * build's load stage, default corpus shape, session 26), else as {@link #isHidden(Path)} says.
      */
     private static boolean isHidden(Path contentDir, String folder, Path file, String path) {
         char separator = file.getFileSystem().getSeparator().charAt(0);

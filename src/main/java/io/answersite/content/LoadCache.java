@@ -134,8 +134,7 @@ public final class LoadCache {
             if (entry == null) {
                 filesCameOrWent = true;
             } else {
-                changed.add(new Changed(file.toString(), fileDigest(file, entry.contentHash), entry.result,
-                        result.orElse(null)));
+                changed.add(new Changed(fileDigest(file, entry.contentHash), entry.result, result.orElse(null)));
             }
         }
         List<Diagnostic> found = local.sorted();
@@ -172,10 +171,10 @@ public final class LoadCache {
     }
 
     /**
-     * A file whose bytes changed since the build cache's last build: its path, what its record was
-     * digested as then ({@link #fileDigestOf}), and its page or snippet then and now (null: none).
+     * A file whose bytes changed since the build cache's last build: what its record was digested as
+     * then ({@link #fileDigestOf}), and its page or snippet then and now (null: none).
      */
-    public record Changed(String path, byte[] fileDigestBefore, Object before, Object after) {
+    public record Changed(byte[] fileDigestBefore, Object before, Object after) {
     }
 
     /**

@@ -190,8 +190,7 @@ public final class RenderCache {
      */
     void structure(List<Object> inputs) {
         if (!inMemory()) {
-            byte[] digest = inputDigest.digest(List.of(buildDay, inputs));
-            structure = digest;
+            structure = inputDigest.digest(List.of(buildDay, inputs));
         }
     }
 
@@ -223,7 +222,7 @@ public final class RenderCache {
      * inputs and compare them). On disk only: the preview compares its inputs in memory.
      */
     Object keptInputs(String path, PageKey page) {
-        Object kept = keptInputs(path);
+        Object kept = recordedInputsIfUnchanged(path);
         if (kept != null) {
             keptPages.add(page);
         }
@@ -239,7 +238,7 @@ public final class RenderCache {
         return keptPages.contains(page);
     }
 
-    private Object keptInputs(String path) {
+    private Object recordedInputsIfUnchanged(String path) {
         if (inMemory() || structure == null || !Arrays.equals(structure, lastStructure) || loadsFound == null
                 || !Arrays.equals(loadsFound, lastLoadsLeft)) {
             return null;
