@@ -1,10 +1,16 @@
 package io.answersite.cache;
 
+import io.answersite.text.Murmur3;
 import io.answersite.text.ParkedBytes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -73,6 +80,10 @@ public final class Fragments {
     private volatile ParkedBytes parking = ParkedBytes.none();
     /** Sources whose fragments' inputs are as the last build recorded them (see {@link #trustInputsOf}). */
     private volatile Predicate<Object> readsUnchanged = source -> false;
+    /** Whether the site's structure is as the last build left it (see {@link #trustStructureWhen}). */
+    private volatile BooleanSupplier structureUnchanged = () -> false;
+    /** The files changed since the last build, when only in texts their own pages show (see {@link #trustPagesWhen}). */
+    private volatile Supplier<Optional<Set<String>>> ownTextChanges = Optional::empty;
 
     private Fragments(boolean keep) {
         this(keep, null, Map::of, null, Set::of, null);
@@ -347,6 +358,150 @@ public final class Fragments {
     public void trustInputsOf(Predicate<Object> sources) {
         readsUnchanged = sources;
     }
+
+    /**
+     * Trusts that the site's structure is as the last build left it when {@code unchanged} says so
+     * (asked from the emit stage on): every page, its key, languages, dates, topic and links, site.yml
+     * and the day of the build; only texts a page shows of itself may have changed (see {@code
+     * render.RenderCache#structureKept}). The files made from that alone are then kept as published
+     * ({@link #keptFiles}).
+     */
+    public void trustStructureWhen(BooleanSupplier unchanged) {
+        structureUnchanged = unchanged;
+    }
+
+    /**
+     * Says which content files changed since the last build, when every change was to texts the
+     * file's own page shows and no file came or went ({@code content.PageStructure#same}), the
+     * pages' records otherwise as that build had them; empty otherwise, or when not known. Asked from
+     * the checks on, by source path as pages give it ({@code Page#sourcePath}).
+     */
+    public void trustPagesWhen(Supplier<Optional<Set<String>>> changedInOwnTextsOnly) {
+        ownTextChanges = changedInOwnTextsOnly;
+    }
+
+    /** The files changed since the last build, when only in texts their own pages show (see {@link #trustPagesWhen}). */
+    public Optional<Set<String>> changedInOwnTextsOnly() {
+        return digests == null ? Optional.empty() : ownTextChanges.get();
+    }
+
+    /**
+     * The value the last build stored as {@code kind} of {@code id} ({@link #put}) from equal
+     * {@code inputs}, for a value made from the site as a whole ({@code source}) that this build
+     * brings up to date and puts again. Empty when none was, or it does not decode; always in memory.
+     */
+    public <V> Optional<V> stored(String kind, Object id, Class<?> source, Object inputs, Function<byte[], V> decode) {
+        if (digests == null) {
+            return Optional.empty();
+        }
+        FragmentFile.Stored stored = previous.get().get(kind + "\n" + id);
+        byte[] inputsDigest = digests.digest(inputs);
+        if (stored == null || inputsDigest == null || !Arrays.equals(stored.source(), digests.digest(source))
+                || !Arrays.equals(stored.inputs(), inputsDigest)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decode.apply(stored.value()));
+        } catch (RuntimeException damaged) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps {@code value} as {@code kind} of {@code id}, made from the site as a whole ({@code source})
+     * and {@code inputs}, for {@link #stored} in the next build (the build cache's only). The caller
+     * makes sure it holds no text of a file the cache does not keep ({@link #keepsTextOf}).
+     */
+    public void put(String kind, Object id, Class<?> source, Object inputs, byte[] value) {
+        byte[] inputsDigest = digests == null ? null : digests.digest(inputs);
+        if (inputsDigest != null) {
+            put(kind + "\n" + id, digests.digest(source), inputsDigest, value);
+        }
+    }
+
+    /** Puts a value made again; the one stored when equal, so that its segment need not be written again. */
+    private void put(String key, byte[] source, byte[] inputs, byte[] value) {
+        FragmentFile.Stored stored = previous.get().get(key);
+        boolean same = stored != null && Arrays.equals(stored.source(), source) && Arrays.equals(stored.inputs(), inputs)
+                && Arrays.equals(stored.value(), value);
+        current.put(key, same ? stored : new FragmentFile.Stored(key, source, inputs, value));
+    }
+
+    /**
+     * Whether the build cache keeps what was read from {@code record}'s file: never a file with a secret
+     * finding, whose text must not reach the disk (false as well when nothing is kept on disk).
+     */
+    public boolean keepsTextOf(Object record) {
+        return digests != null && digests.fileOf(record) != null;
+    }
+
+    /** A file of the published output folder, with the hash its maker recorded and how to read it. */
+    public record PublishedFile(String path, byte[] hash, Supplier<byte[]> bytes) {
+    }
+
+    /**
+     * The files {@code maker} wrote in the last build ({@link #madeFiles}), when it makes them from the
+     * site's structure alone, this build trusts that structure to be as it was ({@link
+     * #trustStructureWhen}) and each file is still as that build published it: the maker keeps them
+     * ({@code SiteOutput.keepPublished}) instead of making them. Empty otherwise.
+     */
+    public Optional<List<PublishedFile>> keptFiles(String maker) {
+        if (digests == null || !structureUnchanged.getAsBoolean()) {
+            return Optional.empty();
+        }
+        String key = FILES + "\n" + maker;
+        FragmentFile.Stored stored = previous.get().get(key);
+        if (stored == null || !Arrays.equals(stored.source(), digests.digest(Fragments.class))) {
+            return Optional.empty();
+        }
+        List<PublishedFile> files = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored.value()))) {
+            for (int count = in.readInt(); count > 0; count--) {
+                String path = in.readUTF();
+                byte[] hash = in.readNBytes(in.readUnsignedByte());
+                Optional<Supplier<byte[]>> published = published(path);
+                if (published.isEmpty()) {
+                    return Optional.empty();
+                }
+                files.add(new PublishedFile(path, hash, published.get()));
+            }
+        } catch (IOException damaged) {
+            return Optional.empty();
+        }
+        current.put(key, stored);
+        return Optional.of(files);
+    }
+
+    /**
+     * Records the files {@code maker} wrote from the site's structure alone, by path with their
+     * parts, for {@link #keptFiles} in the next build (kept by the build cache only).
+     */
+    public void madeFiles(String maker, Map<String, List<byte[]>> files) {
+        if (digests == null) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(files.size());
+            for (Map.Entry<String, List<byte[]>> file : files.entrySet()) {
+                ByteArrayOutputStream whole = new ByteArrayOutputStream();
+                for (byte[] part : file.getValue()) {
+                    whole.write(part);
+                }
+                byte[] hash = Murmur3.of(whole.toByteArray());
+                out.writeUTF(file.getKey());
+                out.writeByte(hash.length);
+                out.write(hash);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: never
+        }
+        byte[] source = digests.digest(Fragments.class);
+        put(FILES + "\n" + maker, source, source, bytes.toByteArray());
+    }
+
+    /** The kind of the fragments that list a maker's files ({@link #madeFiles}). */
+    private static final String FILES = "files";
 
     /** Starts a build: entries asked for from now on are kept after {@link #endBuild}. */
     public void startBuild() {

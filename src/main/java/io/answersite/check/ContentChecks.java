@@ -3,17 +3,28 @@ package io.answersite.check;
 import io.answersite.cache.Fragments;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
+import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
+import io.answersite.diagnostic.Severity;
+import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.source.SourceReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The rules that look at the whole graph ({@link LinkGraphChecks}), the editorial limits and
@@ -48,15 +59,87 @@ public final class ContentChecks {
 
     public Map<PageKey, List<PageKey>> run(Diagnostics diagnostics) {
         LinkGraphChecks links = new LinkGraphChecks(graph);
-        Map<PageKey, Set<PageKey>> outbound = links.outbound();
+        EditorialChecks editorial = new EditorialChecks(graph, fragments, today);
+        // the findings of the rules that read one page and the site's structure, as found (before site.yml's
+        // severities, which are among the inputs): kept by the build cache for the next build
+        Diagnostics pageFindings = new Diagnostics();
+        Object inputs = List.of(today.toString(), graph.config());
+        Optional<Set<String>> changed = fragments.changedInOwnTextsOnly();
+        Optional<List<Diagnostic>> kept = changed.flatMap(files -> fragments.stored(FINDINGS, "pages",
+                ContentChecks.class, inputs, ContentChecks::decode));
+        Function<PageKey, Set<PageKey>> outbound;
+        List<Runnable> passes = new ArrayList<>();
+        if (kept.isPresent()) {
+            // only texts the changed files' own pages show changed, and no file came or went: the structure
+            // these rules read is as the last build left it, so only the changed pages are checked again (their
+            // findings' positions may have moved); orphans and unused terms sit at a file's start
+            Set<String> files = changed.get();
+            kept.get().stream().filter(d -> SITE_RULES.contains(d.ruleId()) || !files.contains(d.pos().path()))
+                    .forEach(pageFindings::add);
+            List<Page> edited = graph.pages().values().stream().filter(page -> files.contains(page.sourcePath()))
+                    .toList();
+            outbound = links::outboundOf;
+            passes.addAll(links.pagePasses(edited, outbound, pageFindings));
+            passes.add(() -> editorial.pageRules(edited, pageFindings));
+        } else {
+            Map<PageKey, Set<PageKey>> all = links.outbound();
+            outbound = key -> all.getOrDefault(key, Set.of());
+            passes.addAll(links.passes(all, pageFindings));
+            passes.add(() -> editorial.pageRules(graph.pages().values(), pageFindings));
+        }
         // passes that only read the graph and report (findings are sorted when reported): on both cores
-        List<Runnable> passes = new ArrayList<>(links.passes(outbound, diagnostics));
-        passes.add(() -> new EditorialChecks(graph, fragments, today).run(diagnostics));
+        passes.add(() -> editorial.duplicateQuestions(diagnostics));
         passes.parallelStream().forEach(Runnable::run);
+        List<Diagnostic> found = pageFindings.sorted();
+        found.forEach(diagnostics::add);
+        // messages quote pages (titles, links): none is kept while a file with a secret finding is in the site
+        if (graph.pages().values().stream().allMatch(fragments::keepsTextOf)) {
+            fragments.put(FINDINGS, "pages", ContentChecks.class, inputs, encode(found));
+        }
         if (!graph.config().checks().glossaryAutolink() && !diagnostics.reports(Rules.TERM_UNLINKED)) {
             return Map.of(); // neither linked nor reported: finding every answer's terms would be work for nothing
         }
         return terms().all(outbound, diagnostics);
+    }
+
+    /** The kind of the fragment that keeps the page rules' findings. */
+    private static final String FINDINGS = "findings";
+
+    /**
+     * The rules among those kept whose findings sit at a file's start and follow from the site's
+     * structure alone (no other page links to it; no page links to the term): kept for changed files too.
+     */
+    private static final Set<String> SITE_RULES = Set.of(Rules.ORPHAN, Rules.TERM_UNUSED);
+
+    private static byte[] encode(List<Diagnostic> findings) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(findings.size());
+            for (Diagnostic finding : findings) {
+                out.writeUTF(finding.severity().name());
+                out.writeUTF(finding.ruleId());
+                out.writeUTF(finding.message());
+                out.writeUTF(finding.pos().path());
+                out.writeInt(finding.pos().line());
+                out.writeInt(finding.pos().column());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: never
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<Diagnostic> decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            List<Diagnostic> findings = new ArrayList<>();
+            for (int count = in.readInt(); count > 0; count--) {
+                findings.add(new Diagnostic(Severity.valueOf(in.readUTF()), Rules.require(in.readUTF()).id(),
+                        in.readUTF(), new SourcePos(in.readUTF(), in.readInt(), in.readInt())));
+            }
+            return findings;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cut short: made again (see Fragments#stored)
+        }
     }
 
     /**
@@ -64,7 +147,7 @@ public final class ContentChecks {
      * reporting anything: for the preview, which renders an edited answer before the full checks.
      */
     public List<PageKey> unlinkedTerms(Page.Answer answer) {
-        return terms().of(answer, new LinkGraphChecks(graph).outboundOf(answer.key()), null);
+        return terms().of(answer, () -> new LinkGraphChecks(graph).outboundOf(answer.key()), null);
     }
 
     private UnlinkedTerms terms() {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +37,25 @@ final class EditorialChecks {
         this.today = today;
     }
 
-    /** The findings about single pages: lengths, titles, basis and next steps, duplicate questions, images, reviews. */
-    void run(Diagnostics diagnostics) {
-        editorialLimits(diagnostics);
-        if (diagnostics.reports(Rules.QUESTION_DUPLICATE)) {
-            duplicateQuestions(diagnostics);
-        }
-        imagesWithoutAlt(diagnostics);
-        freshness(diagnostics);
+    /**
+     * The findings about single pages, each from that page alone (lengths, titles, basis and next
+     * steps, images, reviews), for {@code pages} only.
+     */
+    void pageRules(Collection<Page> pages, Diagnostics diagnostics) {
+        editorialLimits(pages, diagnostics);
+        imagesWithoutAlt(pages, diagnostics);
+        freshness(pages, diagnostics);
     }
 
-    private void editorialLimits(Diagnostics diagnostics) {
-        for (Page page : graph.pages().values()) {
+    /** Answers whose questions are near-duplicates, unless site.yml switched the rule off. */
+    void duplicateQuestions(Diagnostics diagnostics) {
+        if (diagnostics.reports(Rules.QUESTION_DUPLICATE)) {
+            questionPairs(diagnostics);
+        }
+    }
+
+    private void editorialLimits(Collection<Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages) {
             String path = page.sourcePath();
             int description = page.common().description().codePointCount(0, page.common().description().length());
             if (description > settings.descriptionMaxChars()) {
@@ -87,7 +95,7 @@ final class EditorialChecks {
      * Answers of one language whose questions (the {@code question} key, or the title) are
      * near-duplicates: each pair once, at the title of the answer whose file sorts first.
      */
-    private void duplicateQuestions(Diagnostics diagnostics) {
+    private void questionPairs(Diagnostics diagnostics) {
         Map<String, List<Page.Answer>> byLanguage = new TreeMap<>();
         for (Page page : graph.pages().values()) {
             if (page instanceof Page.Answer answer) {
@@ -153,8 +161,8 @@ final class EditorialChecks {
         }
     }
 
-    private void imagesWithoutAlt(Diagnostics diagnostics) {
-        for (Page page : graph.pages().values()) {
+    private void imagesWithoutAlt(Collection<Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages) {
             for (ExternalLink image : page.body().imagesWithoutAlt()) {
                 diagnostics.error(Rules.IMAGE_ALT, image.pos(), "the image '" + image.destination() + "' has no alt text;"
                         + " say what it shows between the brackets: ![what it shows](" + image.destination() + ")");
@@ -210,8 +218,8 @@ final class EditorialChecks {
         return length;
     }
 
-    private void freshness(Diagnostics diagnostics) {
-        for (Page page : graph.pages().values()) {
+    private void freshness(Collection<Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages) {
             if (page.common().review() == null || page.common().review().next() == null) {
                 continue;
             }

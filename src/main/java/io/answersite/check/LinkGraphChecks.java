@@ -12,11 +12,13 @@ import io.answersite.graph.ResolvedRelated;
 import io.answersite.markdown.LinkRef;
 import io.answersite.work.Parallel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The checks that read the site as a graph of editorial links (body links and related items): who
@@ -41,11 +43,23 @@ final class LinkGraphChecks {
     List<Runnable> passes(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         List<Runnable> passes = new ArrayList<>(List.of(
                 () -> orphans(linkedFromElsewhere(outbound), diagnostics),
-                () -> unbackedAnswers(outbound, diagnostics),
-                () -> unusedTerms(outbound, diagnostics),
-                () -> linksAcrossLanguages(diagnostics)));
+                () -> unusedTerms(outbound, diagnostics)));
+        passes.addAll(pagePasses(graph.pages().values(), key -> outbound.getOrDefault(key, Set.of()), diagnostics));
+        return passes;
+    }
+
+    /**
+     * The passes whose findings sit in the page they are about and follow from that page and the
+     * site's structure (answers without guide or checklist, links across languages, one-way relations),
+     * over {@code pages} only; {@code outbound} gives a page's editorial links.
+     */
+    List<Runnable> pagePasses(Collection<Page> pages, Function<PageKey, Set<PageKey>> outbound,
+                              Diagnostics diagnostics) {
+        List<Runnable> passes = new ArrayList<>(List.of(
+                () -> unbackedAnswers(pages, outbound, diagnostics),
+                () -> linksAcrossLanguages(pages, diagnostics)));
         if (relatedReciprocal) {
-            passes.add(() -> oneWayRelations(outbound, diagnostics));
+            passes.add(() -> oneWayRelations(pages, outbound, diagnostics));
         }
         return passes;
     }
@@ -101,10 +115,11 @@ final class LinkGraphChecks {
         }
     }
 
-    private void unbackedAnswers(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
-        for (Page page : graph.pages().values()) {
+    private void unbackedAnswers(Collection<Page> pages, Function<PageKey, Set<PageKey>> outbound,
+                                 Diagnostics diagnostics) {
+        for (Page page : pages) {
             if (page instanceof Page.Answer) {
-                boolean backed = outbound.getOrDefault(page.key(), Set.of()).stream()
+                boolean backed = outbound.apply(page.key()).stream()
                         .anyMatch(k -> k.kind() == Kind.GUIDE || k.kind() == Kind.CHECKLIST);
                 if (!backed) {
                     diagnostics.warning(Rules.ANSWER_UNBACKED, page.common().keyPos("related", page.sourcePath()),
@@ -133,8 +148,8 @@ final class LinkGraphChecks {
         }
     }
 
-    void linksAcrossLanguages(Diagnostics diagnostics) {
-        for (Page page : graph.pages().values()) {
+    private void linksAcrossLanguages(Collection<Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages) {
             List<LinkTarget> targets = graph.linkTargets().getOrDefault(page.key(), List.of());
             for (LinkRef link : page.body().links()) {
                 LinkTarget target = LinkTarget.at(targets, link.slot());
@@ -152,8 +167,9 @@ final class LinkGraphChecks {
         }
     }
 
-    private void oneWayRelations(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
-        for (Page page : graph.pages().values()) {
+    private void oneWayRelations(Collection<Page> pages, Function<PageKey, Set<PageKey>> outbound,
+                                 Diagnostics diagnostics) {
+        for (Page page : pages) {
             if (!(page instanceof Page.Answer answer)) {
                 continue;
             }
@@ -162,7 +178,7 @@ final class LinkGraphChecks {
                 PageKey target = related.get(i).target();
                 boolean linksBack = target.kind() == Kind.HUB
                         || graph.topicMembers().getOrDefault(target, List.of()).contains(page.key())
-                        || outbound.getOrDefault(target, Set.of()).stream()
+                        || outbound.apply(target).stream()
                         .anyMatch(k -> k.kind() == Kind.ANSWER && k.id().equals(page.key().id()));
                 if (!linksBack) {
                     SourcePos pos = answer.related().stream().filter(r -> r.ref().kind() == target.kind()

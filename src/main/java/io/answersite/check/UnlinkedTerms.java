@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -55,14 +57,15 @@ final class UnlinkedTerms {
         this.siteRoot = siteRoot;
     }
 
-    Map<PageKey, List<PageKey>> all(Map<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
+    /** @param outbound a page's editorial links, asked for the answers that use a term */
+    Map<PageKey, List<PageKey>> all(Function<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         List<Page.Answer> answers = graph.pages().values().stream()
                 .filter(page -> page instanceof Page.Answer).map(page -> (Page.Answer) page).toList();
         // each language's names made once before the answers share them (one instance: see of)
         answers.stream().map(answer -> answer.key().language()).distinct().forEach(this::names);
         // one answer's terms do not depend on another's: both cores scan (findings are sorted when reported)
         List<List<PageKey>> unlinked = answers.parallelStream()
-                .map(answer -> of(answer, outbound.getOrDefault(answer.key(), Set.of()), diagnostics)).toList();
+                .map(answer -> of(answer, () -> outbound.apply(answer.key()), diagnostics)).toList();
         Map<PageKey, List<PageKey>> result = new LinkedHashMap<>();
         for (int i = 0; i < answers.size(); i++) {
             if (!unlinked.get(i).isEmpty()) {
@@ -79,7 +82,7 @@ final class UnlinkedTerms {
     }
 
     /** @param diagnostics where term-unlinked findings go; null for none */
-    List<PageKey> of(Page.Answer answer, Set<PageKey> outbound, Diagnostics diagnostics) {
+    List<PageKey> of(Page.Answer answer, Supplier<Set<PageKey>> outbound, Diagnostics diagnostics) {
         String language = answer.key().language();
         TermAutomaton automaton = glossary.automaton(language);
         List<List<String>> names = names(language);
@@ -89,7 +92,7 @@ final class UnlinkedTerms {
             return List.of();
         }
         Set<String> linked = new HashSet<>();
-        outbound.stream().filter(k -> k.kind() == Kind.GLOSSARY).forEach(k -> linked.add(k.id()));
+        outbound.get().stream().filter(k -> k.kind() == Kind.GLOSSARY).forEach(k -> linked.add(k.id()));
         BitSet unlinkedTerms = new BitSet();
         for (int index = used.nextSetBit(0); index >= 0; index = used.nextSetBit(index + 1)) {
             if (!linked.contains(glossary.termIds().get(index))) {

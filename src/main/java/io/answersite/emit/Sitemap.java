@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +58,8 @@ public final class Sitemap {
         this(site, maxUrls, maxBytes, Fragments.none());
     }
 
-    private Sitemap(SiteText site, int maxUrls, int maxBytes, Fragments fragments) {
+    /** With other limits and the fragments of earlier builds. */
+    Sitemap(SiteText site, int maxUrls, int maxBytes, Fragments fragments) {
         this.site = site;
         this.maxUrls = maxUrls;
         this.maxBytes = maxBytes;
@@ -67,8 +69,25 @@ public final class Sitemap {
     /**
      * Writes the sitemap (or index and parts); returns the number of files written. Written as parts,
      * each page's element the bytes kept for it, so a preview rebuild makes no megabyte string of it.
+     * With the build cache, kept as published while the site's structure is as the last build left it
+     * ({@link Fragments#keptFiles}).
      */
     public int emit(SiteOutput output) {
+        // made from the site's structure alone (URLs, languages, dates): kept while no edit touched it
+        Optional<List<Fragments.PublishedFile>> kept = fragments.keptFiles("sitemap");
+        if (kept.isPresent()) {
+            kept.get().forEach(file -> output.keepPublished(file.path(), file.hash(), file.bytes()));
+            return kept.get().size();
+        }
+        Map<String, List<byte[]>> made = new LinkedHashMap<>();
+        make(made);
+        made.forEach(output::write);
+        fragments.madeFiles("sitemap", made);
+        return made.size();
+    }
+
+    /** Makes the sitemap (or index and parts) into {@code output}, by path, in the order they are written. */
+    private void make(Map<String, List<byte[]>> output) {
         List<List<byte[]>> files = new ArrayList<>();
         List<byte[]> current = new ArrayList<>(List.of(HEADER));
         int count = 0;
@@ -88,18 +107,17 @@ public final class Sitemap {
         current.add(FOOTER);
         files.add(current);
         if (files.size() == 1) {
-            output.write("sitemap.xml", files.get(0));
-            return 1;
+            output.put("sitemap.xml", files.get(0));
+            return;
         }
         StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (int i = 0; i < files.size(); i++) {
             String name = "sitemap-" + (i + 1) + ".xml";
-            output.write(name, files.get(i));
+            output.put(name, files.get(i));
             index.append("  <sitemap>\n    <loc>").append(Xml.escape(site.urls().absolute(name))).append("</loc>\n  </sitemap>\n");
         }
-        output.write("sitemap.xml", index.append("</sitemapindex>\n").toString());
-        return files.size() + 1;
+        output.put("sitemap.xml", List.of(utf8(index.append("</sitemapindex>\n").toString())));
     }
 
     /** One {@code <url>} element per canonical page, sorted by URL, in UTF-8. */

@@ -238,10 +238,28 @@ public final class RenderCache {
         return keptPages.contains(page);
     }
 
-    private Object recordedInputsIfUnchanged(String path) {
-        if (inMemory() || structure == null || !Arrays.equals(structure, lastStructure) || loadsFound == null
-                || !Arrays.equals(loadsFound, lastLoadsLeft)) {
-            return null;
+    /**
+     * Whether the site's structure is as the last build left it: the same constants and day (see
+     * {@link #structure}, known once the render has started), the load cache's entries as that build
+     * left them, and every file changed since changed only texts its own page shows (see {@link
+     * #keepInputsUnless}). On disk only.
+     */
+    public boolean structureKept() {
+        return changedFiles().isPresent();
+    }
+
+    /**
+     * Whether the load cache's entries are as the last build that wrote this cache left them (see
+     * {@link #keepInputsUnless}): the records changed files are compared with are the ones it read.
+     */
+    public boolean loadsAsLeft() {
+        return !inMemory() && loadsFound != null && Arrays.equals(loadsFound, lastLoadsLeft);
+    }
+
+    /** The records of the files changed since the last build when {@link #structureKept}; empty otherwise. */
+    private Optional<Set<Long>> changedFiles() {
+        if (structure == null || !Arrays.equals(structure, lastStructure) || !loadsAsLeft()) {
+            return Optional.empty();
         }
         Optional<Set<Long>> changedFiles = changed;
         if (changedFiles == null) {
@@ -252,6 +270,11 @@ public final class RenderCache {
                 changedFiles = changed;
             }
         }
+        return changedFiles;
+    }
+
+    private Object recordedInputsIfUnchanged(String path) {
+        Optional<Set<Long>> changedFiles = changedFiles();
         Entry entry = entries.get(path);
         if (changedFiles.isEmpty() || entry == null || !(entry.inputs() instanceof InputsDigest inputs)
                 || inputs.records() == null) {

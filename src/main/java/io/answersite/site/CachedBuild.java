@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -142,8 +143,10 @@ final class CachedBuild {
         // asked when the first page is rendered, after the load has read the changed files again. What
         // decides which pages the graph publishes, and which files of the content folder links reach,
         // besides the pages: the day, and the other files of the content folder
+        Supplier<Optional<List<LoadCache.Changed>>> ownTextChanges = once(() -> onlyOwnTextsChanged(loads));
         renders.keepInputsUnless(request.today() + "\n" + otherContentFiles(request.contentDir(), fileHashes),
-                loadsFound, () -> onlyOwnTextsChanged(loads));
+                loadsFound, () -> ownTextChanges.get().map(changes -> changes.stream()
+                        .map(change -> RenderCache.recordId(change.fileDigestBefore())).collect(Collectors.toSet())));
         // fragments and bodies beyond their budgets go to disk as they are made; those files are deleted at the end
         try (FragmentSpill spill = cache.spill(site.fragmentBudget());
              ParkedBytes parked = cache.parking(site.bodyBudget())) {
@@ -158,6 +161,11 @@ final class CachedBuild {
             // a page whose own page took back its inputs read nothing that changed: nor did its twin and
             // llms.json entry, whose inputs are part of what the page reads
             fragments.trustInputsOf(source -> source instanceof Page page && renders.inputsKept(page.key()));
+            // and the files made from the site's structure alone, when no edit touched it
+            fragments.trustStructureWhen(renders::structureKept);
+            // the checks ask which files changed only in their own pages' texts, after the load
+            fragments.trustPagesWhen(() -> renders.loadsAsLeft() ? ownTextChanges.get().map(changes -> changes.stream()
+                    .map(change -> ((Page) change.after()).sourcePath()).collect(Collectors.toSet())) : Optional.empty());
             // the built-site facts too, which the render asks for first
             Background<BuiltSiteCheck.Memory> facts = Background.start("answersite-facts",
                     () -> PageFactsFiles.read(cache::open, renderKey));
@@ -220,15 +228,12 @@ final class CachedBuild {
     }
 
     /**
-     * The files whose bytes changed since the last build, as the render cache names their records then
-     * ({@link RenderCache#recordId}), when each changed only texts its own page shows
-     * ({@link PageStructure#same}) and no file came or went; empty otherwise.
+     * The files whose bytes changed since the last build, when each changed only texts its own page
+     * shows ({@link PageStructure#same}: a page then and now) and no file came or went; empty otherwise.
      */
-    private static Optional<Set<Long>> onlyOwnTextsChanged(LoadCache loads) {
+    private static Optional<List<LoadCache.Changed>> onlyOwnTextsChanged(LoadCache loads) {
         return loads.changes().filter(changes -> changes.stream()
-                        .allMatch(change -> PageStructure.same(change.before(), change.after())))
-                .map(changes -> changes.stream().map(change -> RenderCache.recordId(change.fileDigestBefore()))
-                        .collect(Collectors.toSet()));
+                .allMatch(change -> PageStructure.same(change.before(), change.after())));
     }
 
     /**
@@ -253,6 +258,23 @@ final class CachedBuild {
             writes.addAll(cache.fragmentWrites(fragments, renderKey));
         }
         Parallel.forEach(writes, Runnable::run); // each thread takes the next file as it comes free
+    }
+
+    /** What {@code make} gives, made when first asked for, once. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+            private boolean made;
+
+            @Override
+            public synchronized T get() {
+                if (!made) {
+                    value = make.get();
+                    made = true;
+                }
+                return value;
+            }
+        };
     }
 
     /** Cache writes run on a thread of their own, at most once per build, and waited for. */

@@ -1,18 +1,25 @@
 package io.answersite.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.answersite.text.Murmur3;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FragmentsTest {
 
@@ -144,6 +151,39 @@ class FragmentsTest {
         assertEquals("twin", untrusting.get("twin", "a", record, Fragments.lazy(() -> "inputs"),
                 () -> "made " + made.incrementAndGet(), FragmentsTest::utf8, FragmentsTest::text),
                 "equal inputs made lazily: the kept fragment");
+    }
+
+    @Test
+    void filesMadeFromTheStructureAloneAreKeptOnlyWhileItIsTrustedAndTheyAreStillAsPublished(@TempDir Path published)
+            throws IOException {
+        Files.writeString(published.resolve("sitemap.xml"), "<urlset/>");
+        InputDigest digests = new InputDigest(record -> null);
+        Fragments first = Fragments.onDisk(digests, Map.of(), published, Set.of(), null);
+        first.madeFiles("sitemap", Map.of("sitemap.xml", List.of(utf8("<url"), utf8("set/>"))));
+        Map<String, FragmentFile.Stored> kept = first.stored().stream()
+                .collect(Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
+
+        Fragments trusting = Fragments.onDisk(digests, kept, published, Set.of("sitemap.xml"), null);
+        trusting.trustStructureWhen(() -> true);
+        List<Fragments.PublishedFile> files = trusting.keptFiles("sitemap").orElseThrow();
+        assertEquals(List.of("sitemap.xml"), files.stream().map(Fragments.PublishedFile::path).toList());
+        assertArrayEquals(Murmur3.of(utf8("<urlset/>")), files.get(0).hash(), "the hash of the parts as one file");
+        assertEquals("<urlset/>", text(files.get(0).bytes().get()), "read from the published folder");
+        assertEquals(List.of("files\nsitemap"), trusting.stored().stream().map(FragmentFile.Stored::key).toList(),
+                "the list is kept for the build after");
+
+        Fragments untrusting = Fragments.onDisk(digests, kept, published, Set.of("sitemap.xml"), null);
+        untrusting.trustStructureWhen(() -> false);
+        assertEquals(Optional.empty(), untrusting.keptFiles("sitemap"), "the structure may have changed");
+        Fragments touched = Fragments.onDisk(digests, kept, published, Set.of(), null);
+        touched.trustStructureWhen(() -> true);
+        assertEquals(Optional.empty(), touched.keptFiles("sitemap"), "not as the last build left it");
+        Fragments unrecorded = Fragments.onDisk(digests, Map.of(), published, Set.of("sitemap.xml"), null);
+        unrecorded.trustStructureWhen(() -> true);
+        assertEquals(Optional.empty(), unrecorded.keptFiles("sitemap"), "no build recorded them");
+        Fragments preview = Fragments.kept();
+        preview.trustStructureWhen(() -> true);
+        assertEquals(Optional.empty(), preview.keptFiles("sitemap"), "the preview makes them");
     }
 
     private static byte[] utf8(String text) {

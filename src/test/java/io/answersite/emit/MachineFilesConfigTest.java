@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
+import io.answersite.cache.FragmentFile;
+import io.answersite.cache.Fragments;
+import io.answersite.cache.InputDigest;
 import io.answersite.config.Language;
 import io.answersite.config.Organization;
 import io.answersite.config.RobotsPolicy;
@@ -21,6 +24,7 @@ import io.answersite.graph.ContentGraph;
 import io.answersite.graph.GraphBuilder;
 import io.answersite.markdown.MarkdownDoc;
 import io.answersite.output.OutputTree;
+import io.answersite.sink.SiteOutput;
 import io.answersite.site.Answersite;
 import io.answersite.site.BuildResult;
 import java.net.URI;
@@ -31,8 +35,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -110,13 +117,66 @@ class MachineFilesConfigTest {
     }
 
     @Test
-    void sitemapOfMoreThan50000PagesBecomesAnIndexOfValidSitemaps() throws Exception {
+    void aSitemapAndItsPartsAreKeptAsPublishedOnlyWhileTheBuildTrustsTheSiteStructure() {
+        SiteText site = new SiteText(glossaryOf(5), Map.of());
+        InputDigest digests = new InputDigest(record -> null);
+        Path published = root.resolve("site");
+        List<String> calls = new ArrayList<>();
+        Fragments first = Fragments.onDisk(digests, Map.of(), published, Set.of(), null);
+        int files = new Sitemap(site, 2, Sitemap.MAX_BYTES, first).emit(recording(calls));
+        List<String> written = List.copyOf(calls);
+        assertEquals(files, written.size());
+        assertTrue(files > 2, "an index and its parts: " + written);
+        Map<String, FragmentFile.Stored> kept = first.stored().stream()
+                .collect(Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
+        Set<String> untouched = written.stream().map(call -> call.substring("write ".length())).collect(Collectors.toSet());
+
+        Fragments trusting = Fragments.onDisk(digests, kept, published, untouched, null);
+        trusting.trustStructureWhen(() -> true);
+        calls.clear();
+        assertEquals(files, new Sitemap(site, 2, Sitemap.MAX_BYTES, trusting).emit(recording(calls)));
+        assertEquals(written.stream().map(call -> call.replace("write ", "keep ")).toList(), calls);
+
+        Fragments untrusting = Fragments.onDisk(digests, kept, published, untouched, null);
+        untrusting.trustStructureWhen(() -> false);
+        calls.clear();
+        assertEquals(files, new Sitemap(site, 2, Sitemap.MAX_BYTES, untrusting).emit(recording(calls)));
+        assertEquals(written, calls, "an edit may have touched the structure: made again");
+    }
+
+    /** An output that only notes what it is asked to do with each path. */
+    private static SiteOutput recording(List<String> calls) {
+        return new SiteOutput() {
+            @Override
+            public void write(String relativePath, byte[] bytes) {
+                calls.add("write " + relativePath);
+            }
+
+            @Override
+            public void keepPublished(String relativePath, byte[] hash, Supplier<byte[]> bytes) {
+                calls.add("keep " + relativePath);
+            }
+
+            @Override
+            public List<String> paths() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public byte[] read(String relativePath) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** A one-language site of {@code terms} glossary terms. */
+    private static ContentGraph glossaryOf(int terms) {
         SiteConfig config = new SiteConfig("Big", "", URI.create("https://big.example/"),
                 List.of(new Language("en", "English", "")), Map.of(), null, 4, Map.of(), ZoneId.of("UTC"), null,
                 new Organization("Big", null, null), RobotsPolicy.ALLOW_EVERYTHING, 0, 0, 20,
                 100, 10, io.answersite.config.CheckSettings.DEFAULTS);
         List<Page> pages = new ArrayList<>();
-        for (int i = 0; i < 50_001; i++) {
+        for (int i = 0; i < terms; i++) {
             PageKey key = new PageKey(Kind.GLOSSARY, "term-" + i, "en");
             Common common = new Common("Term " + i, "d", LocalDate.of(2026, 1, 1), null, null, List.of(), null, false,
                     List.of(), null, Map.of());
@@ -127,6 +187,12 @@ class MachineFilesConfigTest {
         ContentGraph graph = new GraphBuilder(config, "content", null, false, TestSites.TODAY)
                 .build(new LoadedContent(pages, List.of()), diagnostics);
         assertEquals(List.of(), diagnostics.sorted());
+        return graph;
+    }
+
+    @Test
+    void sitemapOfMoreThan50000PagesBecomesAnIndexOfValidSitemaps() throws Exception {
+        ContentGraph graph = glossaryOf(50_001);
         Path out = root.resolve("site");
         try (OutputTree tree = OutputTree.open(out)) {
             assertEquals(3, new Sitemap(new SiteText(graph, Map.of())).emit(tree));
