@@ -428,6 +428,22 @@ public final class Fragments {
     }
 
     /**
+     * Keeps the last build's fragments of {@code kind} that this build did not ask for, for the next
+     * build: for a pass that took its findings back and asked again only for the changed pages'.
+     */
+    public void keepStored(String kind) {
+        if (digests == null) {
+            return;
+        }
+        String prefix = kind + "\n";
+        previous.get().forEach((key, stored) -> {
+            if (key.startsWith(prefix)) {
+                current.putIfAbsent(key, stored);
+            }
+        });
+    }
+
+    /**
      * Whether the build cache keeps what was read from {@code record}'s file: never a file with a secret
      * finding, whose text must not reach the disk (false as well when nothing is kept on disk).
      */
@@ -441,17 +457,20 @@ public final class Fragments {
 
     /**
      * The files {@code maker} wrote in the last build ({@link #madeFiles}), when it makes them from the
-     * site's structure alone, this build trusts that structure to be as it was ({@link
-     * #trustStructureWhen}) and each file is still as that build published it: the maker keeps them
-     * ({@code SiteOutput.keepPublished}) instead of making them. Empty otherwise.
+     * site's structure and {@code inputs} alone, this build trusts that structure to be as it was
+     * ({@link #trustStructureWhen}), {@code inputs} are equal to that build's and each file is still as
+     * that build published it: the maker keeps them ({@code SiteOutput.keepPublished}) instead of making
+     * them. Empty otherwise.
      */
-    public Optional<List<PublishedFile>> keptFiles(String maker) {
+    public Optional<List<PublishedFile>> keptFiles(String maker, Object inputs) {
         if (digests == null || !structureUnchanged.getAsBoolean()) {
             return Optional.empty();
         }
         String key = FILES + "\n" + maker;
         FragmentFile.Stored stored = previous.get().get(key);
-        if (stored == null || !Arrays.equals(stored.source(), digests.digest(Fragments.class))) {
+        byte[] inputsDigest = digests.digest(inputs);
+        if (stored == null || inputsDigest == null || !Arrays.equals(stored.source(), digests.digest(Fragments.class))
+                || !Arrays.equals(stored.inputs(), inputsDigest)) {
             return Optional.empty();
         }
         List<PublishedFile> files = new ArrayList<>();
@@ -473,11 +492,12 @@ public final class Fragments {
     }
 
     /**
-     * Records the files {@code maker} wrote from the site's structure alone, by path with their
-     * parts, for {@link #keptFiles} in the next build (kept by the build cache only).
+     * Records the files {@code maker} wrote from the site's structure and {@code inputs} alone, by path
+     * with their parts, for {@link #keptFiles} in the next build (kept by the build cache only).
      */
-    public void madeFiles(String maker, Map<String, List<byte[]>> files) {
-        if (digests == null) {
+    public void madeFiles(String maker, Object inputs, Map<String, List<byte[]>> files) {
+        byte[] inputsDigest = digests == null ? null : digests.digest(inputs);
+        if (inputsDigest == null) {
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -496,8 +516,7 @@ public final class Fragments {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: never
         }
-        byte[] source = digests.digest(Fragments.class);
-        put(FILES + "\n" + maker, source, source, bytes.toByteArray());
+        put(FILES + "\n" + maker, digests.digest(Fragments.class), inputsDigest, bytes.toByteArray());
     }
 
     /** The kind of the fragments that list a maker's files ({@link #madeFiles}). */

@@ -90,16 +90,26 @@ public final class ContentChecks {
         // passes that only read the graph and report (findings are sorted when reported): on both cores
         passes.add(() -> editorial.duplicateQuestions(diagnostics));
         passes.parallelStream().forEach(Runnable::run);
+        boolean autolink = graph.config().checks().glossaryAutolink();
+        if (!autolink && diagnostics.reports(Rules.TERM_UNLINKED)) { // reported, each in its answer: a page rule
+            if (kept.isPresent()) {
+                graph.pages().values().stream().filter(page -> page instanceof Page.Answer
+                                && changed.get().contains(page.sourcePath()))
+                        .forEach(answer -> terms().of((Page.Answer) answer, () -> outbound.apply(answer.key()),
+                                pageFindings));
+                fragments.keepStored(UnlinkedTerms.TERMS_USED); // for a build that checks every answer again
+            } else {
+                terms().all(outbound, pageFindings);
+            }
+        }
         List<Diagnostic> found = pageFindings.sorted();
         found.forEach(diagnostics::add);
         // messages quote pages (titles, links): none is kept while a file with a secret finding is in the site
         if (graph.pages().values().stream().allMatch(fragments::keepsTextOf)) {
             fragments.put(FINDINGS, "pages", ContentChecks.class, inputs, encode(found));
         }
-        if (!graph.config().checks().glossaryAutolink() && !diagnostics.reports(Rules.TERM_UNLINKED)) {
-            return Map.of(); // neither linked nor reported: finding every answer's terms would be work for nothing
-        }
-        return terms().all(outbound, diagnostics);
+        // the terms each answer uses without a link, which the renderer links (reporting nothing)
+        return autolink ? terms().all(outbound, diagnostics) : Map.of();
     }
 
     /** The kind of the fragment that keeps the page rules' findings. */

@@ -57,6 +57,9 @@ final class UnlinkedTerms {
         this.siteRoot = siteRoot;
     }
 
+    /** The kind of the fragments that keep which glossary terms each answer uses. */
+    static final String TERMS_USED = "terms-used";
+
     /** @param outbound a page's editorial links, asked for the answers that use a term */
     Map<PageKey, List<PageKey>> all(Function<PageKey, Set<PageKey>> outbound, Diagnostics diagnostics) {
         List<Page.Answer> answers = graph.pages().values().stream()
@@ -86,7 +89,7 @@ final class UnlinkedTerms {
         String language = answer.key().language();
         TermAutomaton automaton = glossary.automaton(language);
         List<List<String>> names = names(language);
-        BitSet used = fragments.get("terms-used", answer.key(), answer, new Same(names),
+        BitSet used = fragments.get(TERMS_USED, answer.key(), answer, new Same(names),
                 () -> automaton.termsIn(visibleText(answer)), BitSet::toByteArray, BitSet::valueOf);
         if (used.isEmpty()) {
             return List.of();

@@ -1,5 +1,6 @@
 package io.answersite.emit;
 
+import io.answersite.cache.Fragments;
 import io.answersite.config.Language;
 import io.answersite.content.Kind;
 import io.answersite.content.Located;
@@ -14,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -61,8 +64,28 @@ public final class HostingFiles {
     }
 
     public void emit(SiteOutput output) {
-        output.write(HEADERS, own(HEADERS) + headers());
-        output.write(REDIRECTS, own(REDIRECTS) + redirects());
+        emit(output, Fragments.none());
+    }
+
+    /**
+     * As {@link #emit(SiteOutput)}; with the build cache, kept as published while the site's structure,
+     * the site's own files of the same names and the fingerprinted assets are as the last build had them
+     * ({@link Fragments#keptFiles}).
+     */
+    public void emit(SiteOutput output, Fragments fragments) {
+        String ownHeaders = own(HEADERS);
+        String ownRedirects = own(REDIRECTS);
+        Object inputs = List.of(ownHeaders, ownRedirects, immutableAssets());
+        Optional<List<Fragments.PublishedFile>> kept = fragments.keptFiles("hosting", inputs);
+        if (kept.isPresent()) {
+            kept.get().forEach(file -> output.keepPublished(file.path(), file.hash(), file.bytes()));
+            return;
+        }
+        Map<String, List<byte[]>> made = new LinkedHashMap<>();
+        made.put(HEADERS, List.of((ownHeaders + headers()).getBytes(StandardCharsets.UTF_8)));
+        made.put(REDIRECTS, List.of((ownRedirects + redirects()).getBytes(StandardCharsets.UTF_8)));
+        made.forEach(output::write);
+        fragments.madeFiles("hosting", inputs, made);
     }
 
     /** What a page's response carries besides the file; also the nginx snippet's source. */

@@ -74,7 +74,7 @@ public final class Sitemap {
      */
     public int emit(SiteOutput output) {
         // made from the site's structure alone (URLs, languages, dates): kept while no edit touched it
-        Optional<List<Fragments.PublishedFile>> kept = fragments.keptFiles("sitemap");
+        Optional<List<Fragments.PublishedFile>> kept = fragments.keptFiles("sitemap", List.of());
         if (kept.isPresent()) {
             kept.get().forEach(file -> output.keepPublished(file.path(), file.hash(), file.bytes()));
             return kept.get().size();
@@ -82,7 +82,7 @@ public final class Sitemap {
         Map<String, List<byte[]>> made = new LinkedHashMap<>();
         make(made);
         made.forEach(output::write);
-        fragments.madeFiles("sitemap", made);
+        fragments.madeFiles("sitemap", List.of(), made);
         return made.size();
     }
 

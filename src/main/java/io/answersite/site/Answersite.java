@@ -331,7 +331,7 @@ public final class Answersite {
             // the search index reads no other emitter's output: made beside them, it fills what their serial parts leave
             Parallel.beside("answersite-search", () -> new SearchIndex(text, fragments).emit(output),
                     () -> new MachineFiles(text, loaded.reader().label(request.configFile()), fragments).emit(output, diagnostics));
-            new HostingFiles(text, List.copyOf(fingerprinted.values()), request.staticDir()).emit(output);
+            new HostingFiles(text, List.copyOf(fingerprinted.values()), request.staticDir()).emit(output, fragments);
             return staticAssets.emit(output)
                     + new ContentAssets(graph, request.contentDir()).emit(output);
         });

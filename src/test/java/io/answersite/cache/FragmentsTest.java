@@ -159,13 +159,13 @@ class FragmentsTest {
         Files.writeString(published.resolve("sitemap.xml"), "<urlset/>");
         InputDigest digests = new InputDigest(record -> null);
         Fragments first = Fragments.onDisk(digests, Map.of(), published, Set.of(), null);
-        first.madeFiles("sitemap", Map.of("sitemap.xml", List.of(utf8("<url"), utf8("set/>"))));
+        first.madeFiles("sitemap", "inputs", Map.of("sitemap.xml", List.of(utf8("<url"), utf8("set/>"))));
         Map<String, FragmentFile.Stored> kept = first.stored().stream()
                 .collect(Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
 
         Fragments trusting = Fragments.onDisk(digests, kept, published, Set.of("sitemap.xml"), null);
         trusting.trustStructureWhen(() -> true);
-        List<Fragments.PublishedFile> files = trusting.keptFiles("sitemap").orElseThrow();
+        List<Fragments.PublishedFile> files = trusting.keptFiles("sitemap", "inputs").orElseThrow();
         assertEquals(List.of("sitemap.xml"), files.stream().map(Fragments.PublishedFile::path).toList());
         assertArrayEquals(Murmur3.of(utf8("<urlset/>")), files.get(0).hash(), "the hash of the parts as one file");
         assertEquals("<urlset/>", text(files.get(0).bytes().get()), "read from the published folder");
@@ -174,16 +174,19 @@ class FragmentsTest {
 
         Fragments untrusting = Fragments.onDisk(digests, kept, published, Set.of("sitemap.xml"), null);
         untrusting.trustStructureWhen(() -> false);
-        assertEquals(Optional.empty(), untrusting.keptFiles("sitemap"), "the structure may have changed");
+        assertEquals(Optional.empty(), untrusting.keptFiles("sitemap", "inputs"), "the structure may have changed");
+        Fragments otherInputs = Fragments.onDisk(digests, kept, published, Set.of("sitemap.xml"), null);
+        otherInputs.trustStructureWhen(() -> true);
+        assertEquals(Optional.empty(), otherInputs.keptFiles("sitemap", "other inputs"), "made from other inputs");
         Fragments touched = Fragments.onDisk(digests, kept, published, Set.of(), null);
         touched.trustStructureWhen(() -> true);
-        assertEquals(Optional.empty(), touched.keptFiles("sitemap"), "not as the last build left it");
+        assertEquals(Optional.empty(), touched.keptFiles("sitemap", "inputs"), "not as the last build left it");
         Fragments unrecorded = Fragments.onDisk(digests, Map.of(), published, Set.of("sitemap.xml"), null);
         unrecorded.trustStructureWhen(() -> true);
-        assertEquals(Optional.empty(), unrecorded.keptFiles("sitemap"), "no build recorded them");
+        assertEquals(Optional.empty(), unrecorded.keptFiles("sitemap", "inputs"), "no build recorded them");
         Fragments preview = Fragments.kept();
         preview.trustStructureWhen(() -> true);
-        assertEquals(Optional.empty(), preview.keptFiles("sitemap"), "the preview makes them");
+        assertEquals(Optional.empty(), preview.keptFiles("sitemap", "inputs"), "the preview makes them");
     }
 
     private static byte[] utf8(String text) {

@@ -361,7 +361,7 @@ class CheckRulesTest {
     }
 
     @Test
-    void findsWhichTermsAnAnswerLeavesUnlinkedOnlyWhenTheyAreLinkedOrReported() {
+    void findsWhichTermsAnAnswerLeavesUnlinkedForTheRendererOnlyWhenTheyAreLinked() {
         String files = DNS_TERM + """
                 -- content/answers/a.md --
                 ---
@@ -373,12 +373,15 @@ class CheckRulesTest {
                 """;
         PageKey answer = new PageKey(Kind.ANSWER, "a", "en");
         List<PageKey> dns = List.of(new PageKey(Kind.GLOSSARY, "dns", "en"));
-        for (String siteYml : List.of(TestSites.siteYmlWith("term-unlinked"),
-                TestSites.withConfig(TestSites.SITE_YML, "glossary_autolink: true"))) {
-            TestSites.write(root, siteYml + files);
-            assertEquals(Map.of(answer, dns), new Answersite().load(TestSites.request(root), new Diagnostics(),
-                    new StageTimes()).unlinkedTerms(), siteYml);
-        }
+        TestSites.write(root, TestSites.withConfig(TestSites.SITE_YML, "glossary_autolink: true") + files);
+        assertEquals(Map.of(answer, dns), new Answersite().load(TestSites.request(root), new Diagnostics(),
+                new StageTimes()).unlinkedTerms());
+        TestSites.write(root, TestSites.siteYmlWith("term-unlinked") + files);
+        Diagnostics reported = new Diagnostics();
+        assertEquals(Map.of(), new Answersite().load(TestSites.request(root), reported, new StageTimes())
+                .unlinkedTerms(), "reported, not linked: the renderer needs no terms");
+        assertEquals(List.of("term-unlinked"), reported.sorted().stream().map(Diagnostic::ruleId)
+                .filter("term-unlinked"::equals).toList());
         TestSites.write(root, TestSites.SITE_YML + files);
         assertEquals(Map.of(), new Answersite().load(TestSites.request(root), new Diagnostics(), new StageTimes())
                 .unlinkedTerms(), "term-unlinked off and no autolinks: nobody asks which terms are unlinked");
