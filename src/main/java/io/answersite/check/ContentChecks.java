@@ -108,8 +108,16 @@ public final class ContentChecks {
         if (graph.pages().values().stream().allMatch(fragments::keepsTextOf)) {
             fragments.put(FINDINGS, "pages", ContentChecks.class, inputs, encode(found));
         }
-        // the terms each answer uses without a link, which the renderer links (reporting nothing)
-        return autolink ? terms().all(outbound, diagnostics) : Map.of();
+        if (!autolink) {
+            return Map.of();
+        }
+        // the terms each answer uses without a link, which the renderer links (reporting nothing): when the
+        // renderer takes most pages back with their recorded inputs, found for the pages it makes again
+        if (kept.isPresent()) {
+            fragments.keepStored(UnlinkedTerms.TERMS_USED);
+            return terms().onDemand(outbound);
+        }
+        return terms().all(outbound, diagnostics);
     }
 
     /** The kind of the fragment that keeps the page rules' findings. */

@@ -15,6 +15,7 @@ import io.answersite.graph.TermAutomaton;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -76,6 +78,35 @@ final class UnlinkedTerms {
             }
         }
         return result;
+    }
+
+    /**
+     * As {@link #all}, reporting nothing, each answer's terms found when first asked for: for a renderer
+     * that makes few pages again, the others taken back with their recorded inputs
+     * ({@code render.RenderCache#keptInputs}). Its entries, if listed, are found all at once.
+     */
+    Map<PageKey, List<PageKey>> onDemand(Function<PageKey, Set<PageKey>> outbound) {
+        Map<PageKey, List<PageKey>> found = new ConcurrentHashMap<>();
+        return new AbstractMap<>() {
+            @Override
+            public List<PageKey> get(Object key) {
+                if (!(key instanceof PageKey page) || !(graph.pages().get(page) instanceof Page.Answer answer)) {
+                    return null;
+                }
+                List<PageKey> terms = found.computeIfAbsent(page, k -> of(answer, () -> outbound.apply(k), null));
+                return terms.isEmpty() ? null : terms;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public Set<Entry<PageKey, List<PageKey>>> entrySet() {
+                return all(outbound, null).entrySet();
+            }
+        };
     }
 
     private List<List<String>> names(String language) {

@@ -66,9 +66,16 @@ class BuildCacheTest {
 
     /** The site built from scratch, without any cache, into a folder of its own. */
     private Map<String, byte[]> cleanBuildOf(Path site) throws IOException {
+        return cleanBuildOf(site, true);
+    }
+
+    private Map<String, byte[]> cleanBuildOf(Path site, boolean withoutFindings) throws IOException {
         Path elsewhere = root.resolve("clean-" + System.nanoTime());
         BuildResult clean = answersite.build(TestSites.request(site).withOutputDir(elsewhere));
-        assertEquals(List.of(), clean.diagnostics());
+        if (withoutFindings) {
+            assertEquals(List.of(), clean.diagnostics());
+        }
+        assertFalse(clean.failed());
         return TestSites.snapshot(elsewhere);
     }
 
@@ -187,6 +194,39 @@ class BuildCacheTest {
         BuildResult retitled = answersite.build(request, cacheOf(site));
         assertEquals(first.pages().inputsMadePaths(), retitled.pages().inputsMadePaths());
         assertSameFiles(cleanBuildOf(site), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    @Test
+    void anEditOfOwnTextsFindsTheEditedFilesPageRulesAgainWhereTheyMovedAndKeepsTheOthersFindings()
+            throws IOException {
+        Path site = TestSites.exampleSite(root);
+        edit(site.resolve("site/site.yml"), "more_answers: 3",
+                "more_answers: 3\nrelated_reciprocal: true\nlimits:\n  description_max_chars: 20");
+        BuildRequest request = TestSites.request(site);
+        BuildResult first = answersite.build(request, cacheOf(site));
+        assertTrue(first.diagnostics().stream().filter(d -> d.ruleId().equals("description-length")).count() > 3,
+                "every page's description is over 20 characters");
+        assertEquals(List.of("content/answers/rate-limits.md:16:10", "content/answers/rate-limits.md:18:5"),
+                oneWay(first), "the glossary term and the other answer do not link back");
+
+        // the short answer spread over two lines: only an own text and positions changed, so the page rules
+        // are found again for this file alone, below the new line; the other files' findings are kept
+        edit(site.resolve("content/answers/rate-limits.md"), "answer: A 429 means", "answer: >-\n  A 429 always means");
+        BuildResult changed = answersite.build(request, cacheOf(site));
+
+        assertEquals(formatted(answersite.check(request).diagnostics()), formatted(changed.diagnostics()));
+        assertEquals(List.of("content/answers/rate-limits.md:17:10", "content/answers/rate-limits.md:19:5"),
+                oneWay(changed));
+        assertSameFiles(cleanBuildOf(site, false), TestSites.snapshot(site.resolve("target/site")));
+    }
+
+    private static List<String> oneWay(BuildResult result) {
+        return result.diagnostics().stream().filter(d -> d.ruleId().equals("related-oneway")
+                && d.pos().path().endsWith("rate-limits.md")).map(d -> d.pos().toString()).toList();
+    }
+
+    private static List<String> formatted(List<io.answersite.diagnostic.Diagnostic> diagnostics) {
+        return diagnostics.stream().map(io.answersite.diagnostic.Diagnostic::format).toList();
     }
 
     /**
