@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.sink.SiteOutput;
 import io.answersite.text.Murmur3;
 import io.answersite.text.ParkedBytes;
 import java.io.ByteArrayInputStream;
@@ -315,7 +316,11 @@ public final class Fragments {
         if (digests == null) {
             return last(kind, id);
         }
-        FragmentFile.Stored stored = previous.get().get(kind + "\n" + id);
+        return decoded(previous.get().get(kind + "\n" + id), decode);
+    }
+
+    /** {@code stored}'s value as {@code decode} reads it; empty when there is none or it does not decode. */
+    private static <V> Optional<V> decoded(FragmentFile.Stored stored, Function<byte[], V> decode) {
         if (stored == null) {
             return Optional.empty();
         }
@@ -394,17 +399,15 @@ public final class Fragments {
         if (digests == null) {
             return Optional.empty();
         }
-        FragmentFile.Stored stored = previous.get().get(kind + "\n" + id);
+        return decoded(storedFrom(kind + "\n" + id, source, inputs), decode);
+    }
+
+    /** The last build's fragment at {@code key} when made from {@code source} and equal {@code inputs}, else null. */
+    private FragmentFile.Stored storedFrom(String key, Class<?> source, Object inputs) {
+        FragmentFile.Stored stored = previous.get().get(key);
         byte[] inputsDigest = digests.digest(inputs);
-        if (stored == null || inputsDigest == null || !Arrays.equals(stored.source(), digests.digest(source))
-                || !Arrays.equals(stored.inputs(), inputsDigest)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(decode.apply(stored.value()));
-        } catch (RuntimeException damaged) {
-            return Optional.empty();
-        }
+        return stored == null || inputsDigest == null || !Arrays.equals(stored.source(), digests.digest(source))
+                || !Arrays.equals(stored.inputs(), inputsDigest) ? null : stored;
     }
 
     /**
@@ -467,10 +470,8 @@ public final class Fragments {
             return Optional.empty();
         }
         String key = FILES + "\n" + maker;
-        FragmentFile.Stored stored = previous.get().get(key);
-        byte[] inputsDigest = digests.digest(inputs);
-        if (stored == null || inputsDigest == null || !Arrays.equals(stored.source(), digests.digest(Fragments.class))
-                || !Arrays.equals(stored.inputs(), inputsDigest)) {
+        FragmentFile.Stored stored = storedFrom(key, Fragments.class, inputs);
+        if (stored == null) {
             return Optional.empty();
         }
         List<PublishedFile> files = new ArrayList<>();
@@ -504,11 +505,7 @@ public final class Fragments {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(files.size());
             for (Map.Entry<String, List<byte[]>> file : files.entrySet()) {
-                ByteArrayOutputStream whole = new ByteArrayOutputStream();
-                for (byte[] part : file.getValue()) {
-                    whole.write(part);
-                }
-                byte[] hash = Murmur3.of(whole.toByteArray());
+                byte[] hash = Murmur3.of(SiteOutput.join(file.getValue()));
                 out.writeUTF(file.getKey());
                 out.writeByte(hash.length);
                 out.write(hash);
@@ -517,6 +514,23 @@ public final class Fragments {
             throw new UncheckedIOException(e); // in memory: never
         }
         put(FILES + "\n" + maker, digests.digest(Fragments.class), inputsDigest, bytes.toByteArray());
+    }
+
+    /**
+     * The files {@code maker} makes from the site's structure and {@code inputs} alone: kept as
+     * published when {@link #keptFiles} allows, else made by {@code make} (by path, in the order
+     * written), written and recorded ({@link #madeFiles}). Returns how many files there are.
+     */
+    public int keepOrMake(SiteOutput output, String maker, Object inputs, Supplier<Map<String, List<byte[]>>> make) {
+        Optional<List<PublishedFile>> kept = keptFiles(maker, inputs);
+        if (kept.isPresent()) {
+            kept.get().forEach(file -> output.keepPublished(file.path(), file.hash(), file.bytes()));
+            return kept.get().size();
+        }
+        Map<String, List<byte[]>> made = make.get();
+        made.forEach(output::write);
+        madeFiles(maker, inputs, made);
+        return made.size();
     }
 
     /** The kind of the fragments that list a maker's files ({@link #madeFiles}). */

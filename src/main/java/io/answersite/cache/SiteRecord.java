@@ -4,15 +4,12 @@ import io.answersite.cache.BuildCache.Outcome;
 import io.answersite.content.Kind;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostic;
-import io.answersite.diagnostic.Severity;
-import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.HeldBack;
 import io.answersite.sink.OutputManifest;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,15 +123,7 @@ final class SiteRecord {
     }
 
     private static void writeOutcome(DataOutputStream out, Outcome outcome) throws IOException {
-        out.writeInt(outcome.diagnostics().size());
-        for (Diagnostic d : outcome.diagnostics()) {
-            out.writeUTF(d.severity().name());
-            out.writeUTF(d.ruleId());
-            writeLong(out, d.message());
-            out.writeUTF(d.pos().path());
-            out.writeInt(d.pos().line());
-            out.writeInt(d.pos().column());
-        }
+        FindingsCodec.write(out, outcome.diagnostics());
         out.writeInt(outcome.pagesByKind().size());
         for (Map.Entry<String, Map<String, Integer>> kind : outcome.pagesByKind().entrySet()) {
             out.writeUTF(kind.getKey());
@@ -157,13 +146,7 @@ final class SiteRecord {
     }
 
     private static Outcome readOutcome(DataInputStream in) throws IOException {
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            Severity severity = Severity.valueOf(in.readUTF());
-            String rule = in.readUTF();
-            String message = readLong(in);
-            diagnostics.add(new Diagnostic(severity, rule, message, new SourcePos(in.readUTF(), in.readInt(), in.readInt())));
-        }
+        List<Diagnostic> diagnostics = FindingsCodec.read(in);
         Map<String, Map<String, Integer>> pages = new TreeMap<>();
         for (int i = in.readInt(); i > 0; i--) {
             String kind = in.readUTF();
@@ -180,18 +163,5 @@ final class SiteRecord {
             heldBack.add(new HeldBack(key, in.readUTF(), in.readUTF()));
         }
         return new Outcome(List.copyOf(diagnostics), pages, staticFiles, List.copyOf(heldBack), in.readInt());
-    }
-
-    /** writeUTF takes at most 64 KB; messages quoting input could in theory be longer. */
-    private static void writeLong(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readLong(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,25 +1,19 @@
 package io.answersite.check;
 
+import io.answersite.cache.FindingsCodec;
 import io.answersite.cache.Fragments;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
 import io.answersite.diagnostic.Rules;
-import io.answersite.diagnostic.Severity;
-import io.answersite.diagnostic.SourcePos;
 import io.answersite.graph.ContentGraph;
 import io.answersite.graph.Glossary;
 import io.answersite.source.SourceReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +60,9 @@ public final class ContentChecks {
         Object inputs = List.of(today.toString(), graph.config());
         Optional<Set<String>> changed = fragments.changedInOwnTextsOnly();
         Optional<List<Diagnostic>> kept = changed.flatMap(files -> fragments.stored(FINDINGS, "pages",
-                ContentChecks.class, inputs, ContentChecks::decode));
+                ContentChecks.class, inputs, FindingsCodec::of));
         Function<PageKey, Set<PageKey>> outbound;
+        Collection<Page> checked; // the pages the page rules look at
         List<Runnable> passes = new ArrayList<>();
         if (kept.isPresent()) {
             // only texts the changed files' own pages show changed, and no file came or went: the structure
@@ -76,25 +71,23 @@ public final class ContentChecks {
             Set<String> files = changed.get();
             kept.get().stream().filter(d -> SITE_RULES.contains(d.ruleId()) || !files.contains(d.pos().path()))
                     .forEach(pageFindings::add);
-            List<Page> edited = graph.pages().values().stream().filter(page -> files.contains(page.sourcePath()))
-                    .toList();
+            checked = graph.pages().values().stream().filter(page -> files.contains(page.sourcePath())).toList();
             outbound = links::outboundOf;
-            passes.addAll(links.pagePasses(edited, outbound, pageFindings));
-            passes.add(() -> editorial.pageRules(edited, pageFindings));
+            passes.addAll(links.pagePasses(checked, outbound, pageFindings));
         } else {
             Map<PageKey, Set<PageKey>> all = links.outbound();
+            checked = graph.pages().values();
             outbound = key -> all.getOrDefault(key, Set.of());
             passes.addAll(links.passes(all, pageFindings));
-            passes.add(() -> editorial.pageRules(graph.pages().values(), pageFindings));
         }
+        passes.add(() -> editorial.pageRules(checked, pageFindings));
         // passes that only read the graph and report (findings are sorted when reported): on both cores
         passes.add(() -> editorial.duplicateQuestions(diagnostics));
         passes.parallelStream().forEach(Runnable::run);
         boolean autolink = graph.config().checks().glossaryAutolink();
         if (!autolink && diagnostics.reports(Rules.TERM_UNLINKED)) { // reported, each in its answer: a page rule
             if (kept.isPresent()) {
-                graph.pages().values().stream().filter(page -> page instanceof Page.Answer
-                                && changed.get().contains(page.sourcePath()))
+                checked.stream().filter(page -> page instanceof Page.Answer)
                         .forEach(answer -> terms().of((Page.Answer) answer, () -> outbound.apply(answer.key()),
                                 pageFindings));
                 fragments.keepStored(UnlinkedTerms.TERMS_USED); // for a build that checks every answer again
@@ -106,7 +99,7 @@ public final class ContentChecks {
         found.forEach(diagnostics::add);
         // messages quote pages (titles, links): none is kept while a file with a secret finding is in the site
         if (graph.pages().values().stream().allMatch(fragments::keepsTextOf)) {
-            fragments.put(FINDINGS, "pages", ContentChecks.class, inputs, encode(found));
+            fragments.put(FINDINGS, "pages", ContentChecks.class, inputs, FindingsCodec.bytes(found));
         }
         if (!autolink) {
             return Map.of();
@@ -128,37 +121,6 @@ public final class ContentChecks {
      * structure alone (no other page links to it; no page links to the term): kept for changed files too.
      */
     private static final Set<String> SITE_RULES = Set.of(Rules.ORPHAN, Rules.TERM_UNUSED);
-
-    private static byte[] encode(List<Diagnostic> findings) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(findings.size());
-            for (Diagnostic finding : findings) {
-                out.writeUTF(finding.severity().name());
-                out.writeUTF(finding.ruleId());
-                out.writeUTF(finding.message());
-                out.writeUTF(finding.pos().path());
-                out.writeInt(finding.pos().line());
-                out.writeInt(finding.pos().column());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: never
-        }
-        return bytes.toByteArray();
-    }
-
-    private static List<Diagnostic> decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            List<Diagnostic> findings = new ArrayList<>();
-            for (int count = in.readInt(); count > 0; count--) {
-                findings.add(new Diagnostic(Severity.valueOf(in.readUTF()), Rules.require(in.readUTF()).id(),
-                        in.readUTF(), new SourcePos(in.readUTF(), in.readInt(), in.readInt())));
-            }
-            return findings;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cut short: made again (see Fragments#stored)
-        }
-    }
 
     /**
      * The glossary terms one answer uses without linking them, as {@link #run} finds them, without

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -75,17 +74,12 @@ public final class HostingFiles {
     public void emit(SiteOutput output, Fragments fragments) {
         String ownHeaders = own(HEADERS);
         String ownRedirects = own(REDIRECTS);
-        Object inputs = List.of(ownHeaders, ownRedirects, immutableAssets());
-        Optional<List<Fragments.PublishedFile>> kept = fragments.keptFiles("hosting", inputs);
-        if (kept.isPresent()) {
-            kept.get().forEach(file -> output.keepPublished(file.path(), file.hash(), file.bytes()));
-            return;
-        }
-        Map<String, List<byte[]>> made = new LinkedHashMap<>();
-        made.put(HEADERS, List.of((ownHeaders + headers()).getBytes(StandardCharsets.UTF_8)));
-        made.put(REDIRECTS, List.of((ownRedirects + redirects()).getBytes(StandardCharsets.UTF_8)));
-        made.forEach(output::write);
-        fragments.madeFiles("hosting", inputs, made);
+        fragments.keepOrMake(output, "hosting", List.of(ownHeaders, ownRedirects, immutableAssets()), () -> {
+            Map<String, List<byte[]>> made = new LinkedHashMap<>();
+            made.put(HEADERS, List.of((ownHeaders + headers()).getBytes(StandardCharsets.UTF_8)));
+            made.put(REDIRECTS, List.of((ownRedirects + redirects()).getBytes(StandardCharsets.UTF_8)));
+            return made;
+        });
     }
 
     /** What a page's response carries besides the file; also the nginx snippet's source. */

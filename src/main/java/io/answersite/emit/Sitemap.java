@@ -74,20 +74,12 @@ public final class Sitemap {
      */
     public int emit(SiteOutput output) {
         // made from the site's structure alone (URLs, languages, dates): kept while no edit touched it
-        Optional<List<Fragments.PublishedFile>> kept = fragments.keptFiles("sitemap", List.of());
-        if (kept.isPresent()) {
-            kept.get().forEach(file -> output.keepPublished(file.path(), file.hash(), file.bytes()));
-            return kept.get().size();
-        }
-        Map<String, List<byte[]>> made = new LinkedHashMap<>();
-        make(made);
-        made.forEach(output::write);
-        fragments.madeFiles("sitemap", List.of(), made);
-        return made.size();
+        return fragments.keepOrMake(output, "sitemap", List.of(), this::files);
     }
 
-    /** Makes the sitemap (or index and parts) into {@code output}, by path, in the order they are written. */
-    private void make(Map<String, List<byte[]>> output) {
+    /** The sitemap (or index and parts), by path, in the order they are written. */
+    private Map<String, List<byte[]>> files() {
+        Map<String, List<byte[]>> output = new LinkedHashMap<>();
         List<List<byte[]>> files = new ArrayList<>();
         List<byte[]> current = new ArrayList<>(List.of(HEADER));
         int count = 0;
@@ -108,7 +100,7 @@ public final class Sitemap {
         files.add(current);
         if (files.size() == 1) {
             output.put("sitemap.xml", files.get(0));
-            return;
+            return output;
         }
         StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -118,6 +110,7 @@ public final class Sitemap {
             index.append("  <sitemap>\n    <loc>").append(Xml.escape(site.urls().absolute(name))).append("</loc>\n  </sitemap>\n");
         }
         output.put("sitemap.xml", List.of(utf8(index.append("</sitemapindex>\n").toString())));
+        return output;
     }
 
     /** One {@code <url>} element per canonical page, sorted by URL, in UTF-8. */

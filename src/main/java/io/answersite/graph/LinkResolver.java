@@ -12,6 +12,7 @@ import io.answersite.diagnostic.SourcePos;
 import io.answersite.diagnostic.Suggestions;
 import io.answersite.markdown.LinkRef;
 import io.answersite.text.PercentDecoding;
+import io.answersite.work.Lazy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

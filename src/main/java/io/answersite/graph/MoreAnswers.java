@@ -3,6 +3,7 @@ package io.answersite.graph;
 import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
+import io.answersite.work.Lazy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

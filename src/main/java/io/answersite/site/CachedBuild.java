@@ -22,6 +22,7 @@ import io.answersite.render.RenderCache;
 import io.answersite.sink.OutputManifest;
 import io.answersite.text.ParkedBytes;
 import io.answersite.work.Background;
+import io.answersite.work.Lazy;
 import io.answersite.work.Parallel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -143,7 +144,7 @@ final class CachedBuild {
         // asked when the first page is rendered, after the load has read the changed files again. What
         // decides which pages the graph publishes, and which files of the content folder links reach,
         // besides the pages: the day, and the other files of the content folder
-        Supplier<Optional<List<LoadCache.Changed>>> ownTextChanges = once(() -> onlyOwnTextsChanged(loads));
+        Supplier<Optional<List<LoadCache.Changed>>> ownTextChanges = new Lazy<>(() -> onlyOwnTextsChanged(loads));
         renders.keepInputsUnless(request.today() + "\n" + otherContentFiles(request.contentDir(), fileHashes),
                 loadsFound, () -> ownTextChanges.get().map(changes -> changes.stream()
                         .map(change -> RenderCache.recordId(change.fileDigestBefore())).collect(Collectors.toSet())));
@@ -258,23 +259,6 @@ final class CachedBuild {
             writes.addAll(cache.fragmentWrites(fragments, renderKey));
         }
         Parallel.forEach(writes, Runnable::run); // each thread takes the next file as it comes free
-    }
-
-    /** What {@code make} gives, made when first asked for, once. */
-    private static <T> Supplier<T> once(Supplier<T> make) {
-        return new Supplier<>() {
-            private T value;
-            private boolean made;
-
-            @Override
-            public synchronized T get() {
-                if (!made) {
-                    value = make.get();
-                    made = true;
-                }
-                return value;
-            }
-        };
     }
 
     /** Cache writes run on a thread of their own, at most once per build, and waited for. */

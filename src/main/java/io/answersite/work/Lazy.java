@@ -1,18 +1,18 @@
-package io.answersite.graph;
+package io.answersite.work;
 
 import java.util.function.Supplier;
 
 /**
  * A value made on first use, once, whichever thread asks (the full build resolves links on both
  * cores): the preview's patched graph resolves one page's edges, which mostly need no index of the
- * whole site.
+ * whole site; a build with the build cache asks which files changed only when a stage needs to know.
  */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> make;
     private volatile T value;
 
-    Lazy(Supplier<T> make) {
+    public Lazy(Supplier<T> make) {
         this.make = make;
     }
 
