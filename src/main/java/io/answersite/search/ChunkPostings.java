@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +29,7 @@ import java.util.function.BiConsumer;
  * that reading the cache builds nothing of its choosing; anything that does not read back exactly
  * is damage.
  */
-final class ChunkPostings {
+final class ChunkPostings implements ChunkSource {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -165,33 +166,57 @@ final class ChunkPostings {
         return orders.length;
     }
 
-    /** Hands every token of shard {@code shard} of {@code shards} (a power of two) and its pairs to {@code action}. */
-    void forEachIn(int shard, int shards, BiConsumer<String, Postings> action) {
-        int to = first(end(shard, shards));
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        for (int i = first(start(shard, shards)); i < to; i++) {
-            buffer.position(starts[i] + 2);
+    @Override
+    public void forEachIn(int shard, int shards, BiConsumer<String, Postings> action) {
+        forEachEntry(bytes, starts[first(start(shard, shards))], starts[first(end(shard, shards))], action);
+    }
+
+    /**
+     * Hands each token entry of {@code bytes} from {@code from} to {@code to} (entries as {@link #bytes}
+     * has them, without the count before them) and its pairs to {@code action}; throws on bytes that
+     * do not read back exactly.
+     */
+    static void forEachEntry(byte[] bytes, int from, int to, BiConsumer<String, Postings> action) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, from, to - from);
+        while (buffer.hasRemaining()) {
+            if (buffer.remaining() < 2) {
+                throw new IllegalArgumentException("not a chunk's postings");
+            }
+            buffer.position(buffer.position() + 2); // the token's place in the shard order
             int length = varint(buffer);
+            if (length < 0 || length > buffer.remaining()) {
+                throw new IllegalArgumentException("not a chunk's postings");
+            }
             String token = new String(bytes, buffer.position(), length, StandardCharsets.UTF_8);
             buffer.position(buffer.position() + length);
             int pairs = varint(buffer);
-            varint(buffer); // their bytes
+            int pairBytes = varint(buffer);
+            if (pairs < 0 || pairBytes < 2 * pairs || pairBytes > buffer.remaining()) {
+                throw new IllegalArgumentException("not a chunk's postings");
+            }
+            int end = buffer.position() + pairBytes;
             Postings list = new Postings(pairs);
             int doc = 0;
             for (int n = 0; n < pairs; n++) {
                 doc += varint(buffer);
                 list.add(doc, varint(buffer));
             }
+            if (buffer.position() != end) {
+                throw new IllegalArgumentException("not a chunk's postings");
+            }
             action.accept(token, list);
         }
     }
 
-    /**
-     * Adds the digest of shard {@code shard} of {@code shards}'s bytes to {@code digest}: equal when
-     * that shard's postings are.
-     */
-    void digest(int shard, int shards, Digest digest) {
-        long[] digests = digestsByShards.computeIfAbsent(shards, count -> {
+    @Override
+    public void digest(int shard, int shards, Digest digest) {
+        long[] digests = digests(shards);
+        digest.add(digests[2 * shard], digests[2 * shard + 1]);
+    }
+
+    /** The digest of each of {@code shards} shards' range, two longs each: made once per number of shards. */
+    private long[] digests(int shards) {
+        return digestsByShards.computeIfAbsent(shards, count -> {
             long[] each = new long[count * 2];
             for (int i = 0; i < count; i++) {
                 Digest range = new Digest();
@@ -201,7 +226,16 @@ final class ChunkPostings {
             }
             return each;
         });
-        digest.add(digests[2 * shard], digests[2 * shard + 1]);
+    }
+
+    /** Where each of {@code shards} shards' range lies in {@link #bytes}, with the digest of each ({@link #digest}'s). */
+    ShardRanges ranges(int shards) {
+        int[] bounds = new int[shards * 2];
+        for (int i = 0; i < shards; i++) {
+            bounds[2 * i] = starts[first(start(i, shards))];
+            bounds[2 * i + 1] = starts[first(end(i, shards))];
+        }
+        return new ShardRanges(bounds, digests(shards).clone());
     }
 
     /** The first token whose order is at least {@code order}. */
@@ -244,6 +278,7 @@ final class ChunkPostings {
      * postings never meet by chance (the postings are the site's own text, not an adversary's).
      */
     static final class Digest {
+        private static final HexFormat HEX = HexFormat.of();
         private long first = 0x9E3779B97F4A7C15L;
         private long second = 0xC2B2AE3D27D4EB4FL;
 
@@ -276,7 +311,12 @@ final class ChunkPostings {
         }
 
         String hex() {
-            return String.format("%016x%016x", first, second);
+            return HEX.toHexDigits(first) + HEX.toHexDigits(second); // String.format: 6 % of an edited build's search index
+        }
+
+        /** Whether this digest's two lanes are {@code first} and {@code second}. */
+        boolean is(long first, long second) {
+            return this.first == first && this.second == second;
         }
     }
 }

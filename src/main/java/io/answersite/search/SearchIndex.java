@@ -10,14 +10,17 @@ import io.answersite.content.Page;
 import io.answersite.emit.SiteText;
 import io.answersite.graph.UrlScheme;
 import io.answersite.sink.SiteOutput;
+import io.answersite.text.LeftBytes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -72,14 +75,15 @@ public final class SearchIndex {
                 .filter(p -> p.key().language().equals(language.code()) && p.key().kind() != Kind.HUB).toList();
         String folder = UrlScheme.searchIndexFolder(language);
         // each chunk's postings are kept by the documents it holds: an edit tokenizes one chunk again
-        List<ChunkPostings> chunks = IntStream.range(0, (docs.size() + MERGE_CHUNK - 1) / MERGE_CHUNK).parallel()
+        List<ChunkSource> chunks = IntStream.range(0, (docs.size() + MERGE_CHUNK - 1) / MERGE_CHUNK).parallel()
                 .mapToObj(chunk -> {
                     int first = chunk * MERGE_CHUNK;
                     List<Page> chunkDocs = docs.subList(first, Math.min(docs.size(), first + MERGE_CHUNK));
                     List<Object> inputs = chunkDocs.stream().<Object>map(Same::new).toList();
-                    ChunkPostings kept = fragments.get("search-chunk", language.code() + "/" + first,
-                            SearchIndex.class, inputs, () -> mergeChunk(chunkDocs, first),
-                            ChunkPostings::bytes, ChunkPostings::read);
+                    String id = language.code() + "/" + first;
+                    ChunkSource kept = fragments.storesOnDisk() ? chunkOnDisk(id, inputs, () -> mergeChunk(chunkDocs, first))
+                            : fragments.get("search-chunk", id, SearchIndex.class, inputs, () -> mergeChunk(chunkDocs, first),
+                                    ChunkPostings::bytes, ChunkPostings::read);
                     // a chunk taken back whole asked nothing of its pages: keep their tokens for the
                     // edit that makes the chunk again, else that edit tokenizes all its pages
                     chunkDocs.forEach(page -> fragments.retain("search", page.key()));
@@ -95,6 +99,7 @@ public final class SearchIndex {
         int count = shards.size();
         fragments.get("search-shards", language.code(), SearchIndex.class, count, () -> count, SearchIndex::intBytes,
                 SearchIndex::intOf);
+        keepRanges(chunks, count);
         List<SearchShard> written = shards;
         IntStream.range(0, count).parallel().forEach(i -> {
             String path = folder + "t-" + i + ".json";
@@ -158,7 +163,7 @@ public final class SearchIndex {
      * The {@code count} shards, each kept by the digest of its ranges of every chunk: made again
      * (merged from those ranges) only when one of them changed.
      */
-    private List<SearchShard> shards(List<ChunkPostings> chunks, int count, String folder) {
+    private List<SearchShard> shards(List<? extends ChunkSource> chunks, int count, String folder) {
         return IntStream.range(0, count).parallel().mapToObj(shard -> kept(chunks, shard, count, folder,
                 () -> SearchShard.of(merge(chunks, shard, count)))).toList();
     }
@@ -168,7 +173,7 @@ public final class SearchIndex {
      * {@code make}'s. Without fragments that outlive the build the digest would be read by nobody,
      * so it is not computed.
      */
-    private SearchShard kept(List<ChunkPostings> chunks, int shard, int count, String folder,
+    private SearchShard kept(List<? extends ChunkSource> chunks, int shard, int count, String folder,
                              Supplier<SearchShard> make) {
         if (!fragments.keeps() && !fragments.storesOnDisk()) {
             return make.get();
@@ -183,7 +188,7 @@ public final class SearchIndex {
      * part at once were the build's largest transient), which tells how many shards their postings
      * make; then grouped into those shards, each shard's postings let go once its file is made.
      */
-    private List<SearchShard> allShards(List<ChunkPostings> chunks, String folder) {
+    private List<SearchShard> allShards(List<? extends ChunkSource> chunks, String folder) {
         List<Map<String, Postings>> parts = IntStream.range(0, MERGE_PARTS).parallel()
                 .mapToObj(part -> {
                     Map<String, Postings> merged = merge(chunks, part, MERGE_PARTS);
@@ -216,7 +221,7 @@ public final class SearchIndex {
     private record ShardKey(int shards, String postings) {
     }
 
-    private static String digest(List<ChunkPostings> chunks, int shard, int count) {
+    private static String digest(List<? extends ChunkSource> chunks, int shard, int count) {
         ChunkPostings.Digest digest = new ChunkPostings.Digest();
         digest.add(chunks.size());
         chunks.forEach(chunk -> chunk.digest(shard, count, digest));
@@ -224,9 +229,9 @@ public final class SearchIndex {
     }
 
     /** The postings of one shard of {@code count}, merged from every chunk in document order. */
-    private static Map<String, Postings> merge(List<ChunkPostings> chunks, int shard, int count) {
+    private static Map<String, Postings> merge(List<? extends ChunkSource> chunks, int shard, int count) {
         Map<String, Postings> merged = new HashMap<>();
-        for (ChunkPostings chunk : chunks) {
+        for (ChunkSource chunk : chunks) {
             chunk.forEachIn(shard, count, (token, postings) -> {
                 Postings list = merged.putIfAbsent(token, postings);
                 if (list != null) {
@@ -235,6 +240,63 @@ public final class SearchIndex {
             });
         }
         return merged;
+    }
+
+    /**
+     * A chunk of a build with the build cache: made ({@code make}) when its pages changed; else taken
+     * back, left in the cache's file and read a shard's range at a time ({@link StoredChunk}), its
+     * ranges kept beside it for the number of shards asked for. Its id and inputs are kept with it
+     * ({@link #keepRanges}).
+     */
+    private ChunkSource chunkOnDisk(String id, List<Object> inputs, Supplier<ChunkPostings> make) {
+        ChunkPostings[] made = new ChunkPostings[1];
+        Supplier<byte[]> bytes = fragments.bytes("search-chunk", id, SearchIndex.class, inputs, () -> {
+            made[0] = make.get();
+            return made[0].bytes();
+        });
+        if (made[0] != null) {
+            return new HeldChunk(id, inputs, made[0]);
+        }
+        if (bytes instanceof LeftBytes left) {
+            return new StoredChunk(left, (count, ranges) -> fragments.get("search-chunk-shards", id, SearchIndex.class,
+                    List.of(inputs, count), ranges, ShardRanges::bytes, stored -> ShardRanges.read(stored, count, left.length())),
+                    make, (remade, counts) -> repair(id, inputs, remade, counts));
+        }
+        try {
+            return new HeldChunk(id, inputs, ChunkPostings.read(bytes.get()));
+        } catch (IllegalArgumentException damaged) {
+            ChunkPostings remade = make.get();
+            repair(id, inputs, remade, Set.of());
+            return new HeldChunk(id, inputs, remade);
+        }
+    }
+
+    /** A chunk this build holds, with what the build cache keeps it by. */
+    private record HeldChunk(String id, List<Object> inputs, ChunkPostings postings) implements ChunkSource {
+
+        @Override
+        public void forEachIn(int shard, int shards, BiConsumer<String, Postings> action) {
+            postings.forEachIn(shard, shards, action);
+        }
+
+        @Override
+        public void digest(int shard, int shards, ChunkPostings.Digest digest) {
+            postings.digest(shard, shards, digest);
+        }
+    }
+
+    /** Keeps, for the next build, the ranges of the chunks this build held, for {@code count} shards. */
+    private void keepRanges(List<? extends ChunkSource> chunks, int count) {
+        chunks.parallelStream().filter(HeldChunk.class::isInstance).map(HeldChunk.class::cast).forEach(chunk ->
+                fragments.put("search-chunk-shards", chunk.id(), SearchIndex.class, List.of(chunk.inputs(), count),
+                        chunk.postings().ranges(count).bytes()));
+    }
+
+    /** Keeps a chunk made again for damage found in the build cache's copy, and its ranges. */
+    private void repair(String id, List<Object> inputs, ChunkPostings remade, Set<Integer> counts) {
+        fragments.put("search-chunk", id, SearchIndex.class, inputs, remade.bytes());
+        counts.forEach(count -> fragments.put("search-chunk-shards", id, SearchIndex.class, List.of(inputs, count),
+                remade.ranges(count).bytes()));
     }
 
     /** The postings of one chunk of documents, each document's tokens kept with its page in the preview. */

@@ -365,7 +365,7 @@ class BuildCacheTest {
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
         assertEquals(java.util.Set.of("files", "findings", "list-twin", "llms-json-entry", "question-duplicates",
-                "search-chunk", "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash"), kinds);
+                "search-chunk", "search-chunk-shards", "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash"), kinds);
         assertEquals(Files.readString(site.resolve("target/site/search/en/d-0.json")),
                 new String(kept.get("search-docs\nsearch/en/0").value(), java.nio.charset.StandardCharsets.UTF_8),
                 "a chunk of the search index's documents is kept as written");
