@@ -10,7 +10,8 @@
 #   `mvn install`), both kept for the next run. Each round, for each copy in turn: a build with no change,
 #   then a build after the first answer's short answer was edited (undone in the next round). Prints every
 #   build (wall and own time; the edited build's checks, render and emit stages), then per side the medians and
-#   the ratio of the edited build to the no-change build (issue 11's bar: at most 2).
+#   the ratio of the edited build to the no-change build (issue 11's bar: at most 2), also as the median of each
+#   round's own ratio (a pair is taken minutes apart at most: it holds when the machine's speed moves mid-run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_rev=${1:?usage: bench/ab.sh BASE_REV [SIZE [SHAPE]]}
@@ -82,7 +83,8 @@ for side, name in (("base", sys.argv[2]), ("new", "this checkout")):
     r = [row for row in rows if row[0] == side]
     m = lambda i: statistics.median(float(row[i]) for row in r)
     print(f"{side} ({name}): no change {m(1):.2f} s (own {m(2):.2f}), edited {m(3):.2f} s (own {m(4):.2f}, "
-          f"checks {m(7):.0f} ms, render {m(5):.0f} ms, emit {m(6):.0f} ms), ratio {m(3) / m(1):.2f}x")
+          f"checks {m(7):.0f} ms, render {m(5):.0f} ms, emit {m(6):.0f} ms), ratio {m(3) / m(1):.2f}x, "
+          f"ratio of each round's pair: median {statistics.median(float(row[3]) / float(row[1]) for row in r):.2f}x")
 SUMMARY
 rm -f "$results"
 for copy in "$base" "$new"; do  # the edit undone, for the next run

@@ -30,7 +30,9 @@
 #   build with no change, on the same corpus (BENCH_DIR/shape-SHAPE-SIZE, made when missing; a clean
 #   build first when it has no output). Alternates: no change, edit, no change, the edit undone, ...
 #   and prints each build's wall and CPU time, the stages of the edited builds, the files written,
-#   and the ratio of the medians (issue 11's bar: at most 2).
+#   and the ratio of the medians (issue 11's bar: at most 2), then the median of each pair's ratio (a
+#   no-change build and the edited build right after it: it holds when the machine's speed moves mid-run,
+#   as it did in session 28, where the no-change build went from 2.15 to 2.46 s after the fourth pair).
 #
 #   BENCH_DIR=/var/tmp/answersite-bench puts the corpora outside the repository (see PERFORMANCE.md:
 #   on the development VM, creating files under /work costs several times more than elsewhere).
@@ -230,6 +232,9 @@ edit_builds() {
   a=$(printf '%s\n' "${edited[@]}" | median)
   b=$(printf '%s\n' "${nochange[@]}" | median)
   echo "median: edited ${a} s (cpu $(printf '%s\n' "${edcpu[@]}" | median) s), no change ${b} s (cpu $(printf '%s\n' "${nocpu[@]}" | median) s), ratio $(echo "scale=2; $a / $b" | bc)x"
+  local pairs=() i
+  for i in "${!edited[@]}"; do pairs+=("$(echo "scale=3; ${edited[$i]} / ${nochange[$i]}" | bc)"); done
+  echo "median of each pair's ratio (the no-change build, then the edited one after it): $(printf '%s\n' "${pairs[@]}" | median)x"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
