@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.answersite.text.FileSpans;
 import io.answersite.text.LeftBytes;
 import io.answersite.text.ParkedBytes;
 import io.answersite.text.PartsLeftInFiles;
@@ -121,6 +122,45 @@ class PartsFileTest {
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(root.resolve("left.txt")));
             assertEquals(fromArrays.size(), fromFile.size());
             assertEquals(fromArrays.crc(), fromFile.crc());
+        }
+    }
+
+    @Test
+    void partsLeftInACacheFileAreWrittenBesideArraysWithTheBytesAndChecksumOfArrays() throws IOException {
+        List<byte[]> parts = parts(5);
+        Path cacheFile = published(parts); // the build cache's file: every part at its offset
+        try (FileSpans spans = FileSpans.open(cacheFile)) {
+            List<Object> kept = new ArrayList<>();
+            long offset = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                // every other part left in the file, as taken back from the cache; the rest made this build
+                kept.add(i % 2 == 1 ? new LeftBytes(spans, new ParkedBytes.Span(offset, parts.get(i).length)) : parts.get(i));
+                offset += parts.get(i).length;
+            }
+            final class Mixed extends AbstractList<byte[]> implements PartsLeftInFiles {
+                @Override
+                public byte[] get(int index) {
+                    if (kept.get(index) instanceof LeftBytes) {
+                        throw new AssertionError("part " + index + " read into an array of its own");
+                    }
+                    return (byte[]) kept.get(index);
+                }
+
+                @Override
+                public LeftBytes left(int index) {
+                    return kept.get(index) instanceof LeftBytes left ? left : null;
+                }
+
+                @Override
+                public int size() {
+                    return kept.size();
+                }
+            }
+            CommitJournal.Move fromArrays = PartsFile.write(root.resolve("arrays.txt"), "arrays.txt", parts);
+            CommitJournal.Move mixed = PartsFile.write(root.resolve("mixed.txt"), "mixed.txt", new Mixed());
+            assertArrayEquals(Files.readAllBytes(cacheFile), Files.readAllBytes(root.resolve("mixed.txt")));
+            assertEquals(fromArrays.size(), mixed.size());
+            assertEquals(fromArrays.crc(), mixed.crc());
         }
     }
 
