@@ -1,5 +1,6 @@
 package io.answersite.cache;
 
+import io.answersite.source.RelativePaths;
 import io.answersite.text.Murmur3;
 import io.answersite.text.Sha256;
 import io.answersite.work.Parallel;
@@ -88,7 +89,7 @@ public final class Fingerprint {
         List<byte[]> hashes = Parallel.mapWaiting(files, READERS, this::streamedHash);
         readBuffers.remove(); // the calling thread reads too, and outlives the fingerprint
         for (int i = 0; i < files.size(); i++) {
-            update(folder.relativize(files.get(i)).toString().replace('\\', '/'));
+            update(RelativePaths.of(folder, files.get(i)));
             digest.update(hashes.get(i));
             fileHashes.put(files.get(i).toAbsolutePath().normalize(), hashes.get(i));
         }

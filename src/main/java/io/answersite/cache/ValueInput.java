@@ -26,11 +26,11 @@ import io.answersite.cache.CodecSchema.Form;
 import io.answersite.cache.CodecSchema.Shape;
 import io.answersite.text.LargeText;
 import io.answersite.text.ParkedBytes;
+import io.answersite.text.Utf8Decoder;
 import io.answersite.text.SpanSource;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +55,10 @@ public final class ValueInput {
     private final CodecSchema schema;
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
+    /** Decodes the strings: text that is not ASCII through one reused buffer (see {@link Utf8Decoder}). */
+    private final Utf8Decoder utf8 = new Utf8Decoder();
+    /** Arrays of record components by nesting depth and length ({@link #components}). */
+    private final Object[][][] componentArrays = new Object[MAX_DEPTH + 2][][];
     private int position;
     private int limit;
     /** How many bytes of the stream the buffer's reads took, the current one included. */
@@ -299,7 +303,7 @@ public final class ValueInput {
 
     private Object readRecord(Shape shape, int depth) throws IOException {
         ClassInfo info = shape.info;
-        Object[] components = new Object[shape.components.length];
+        Object[] components = components(depth, shape.components.length);
         for (int i = 0; i < components.length; i++) {
             components[i] = value(shape.components[i], depth + 1);
         }
@@ -312,6 +316,26 @@ public final class ValueInput {
         } catch (Throwable e) {
             throw new IOException("cannot make a " + info.name, e);
         }
+    }
+
+    /**
+     * An array for a record's {@code length} components at nesting {@code depth}, reused: the constructor
+     * takes the values out of it, and a record's components are read one level deeper, so no two records
+     * being read share one (a new array per record was about 20 MB of an edited 10,000-page build's restore).
+     * Emptied by the next record that takes it, so it holds a record's values no longer than that.
+     */
+    private Object[] components(int depth, int length) {
+        Object[][] byLength = componentArrays[depth];
+        if (byLength == null || byLength.length <= length) {
+            byLength = byLength == null ? new Object[Math.max(16, length + 1)][] : Arrays.copyOf(byLength, length + 1);
+            componentArrays[depth] = byLength;
+        }
+        Object[] array = byLength[length];
+        if (array == null) {
+            array = new Object[length];
+            byLength[length] = array;
+        }
+        return array;
     }
 
     private ClassInfo classRef() throws IOException {
@@ -368,12 +392,14 @@ public final class ValueInput {
 
     private String utf8(int length) throws IOException {
         if (length <= limit - position) {
-            String text = new String(buffer, position, length, StandardCharsets.UTF_8);
+            String text = utf8.decode(buffer, position, length);
             position += length;
             return text;
         }
-        return new String(bytes(length), StandardCharsets.UTF_8);
+        return utf8.decode(bytes(length), 0, length);
     }
+
+
 
     byte[] raw(int length) throws IOException {
         return bytes(length);

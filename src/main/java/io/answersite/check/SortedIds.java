@@ -20,6 +20,19 @@ final class SortedIds extends AbstractSet<String> {
         this.ids = ids;
     }
 
+    /**
+     * {@code ids} as they are when sorted and each once, as the build cache keeps them (not copied);
+     * else sorted, each once. The array is the set's from here on.
+     */
+    static Set<String> ofArray(String[] ids) {
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i - 1].compareTo(ids[i]) >= 0) {
+                return of(Arrays.asList(ids));
+            }
+        }
+        return ids.length == 0 ? Set.of() : new SortedIds(ids);
+    }
+
     /** {@code ids} sorted, each once (a list read back from the build cache is already in order). */
     static Set<String> of(Collection<String> ids) {
         if (ids instanceof SortedIds sorted) {

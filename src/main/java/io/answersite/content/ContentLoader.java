@@ -9,6 +9,7 @@ import io.answersite.diagnostic.SourcePos;
 import io.answersite.markdown.MarkdownRenderer;
 import io.answersite.source.Fields;
 import io.answersite.source.FrontMatter;
+import io.answersite.source.RelativePaths;
 import io.answersite.source.SourceReader;
 import io.answersite.source.SourceText;
 import io.answersite.source.YamlDocument;
@@ -172,14 +173,15 @@ public final class ContentLoader {
 
     /** @param attributes the file's, as the listing read them (null: read them now) */
     private Item loadOne(Path contentDir, Path file, BasicFileAttributes attributes, Diagnostics diagnostics) {
-        Path relative = contentDir.relativize(file);
+        String relative = RelativePaths.of(contentDir, file);
         String label = reader.label(file);
         Optional<FileName> name = FileName.parse(file.getFileName().toString(), config, label, diagnostics);
         if (name.isEmpty()) {
             return Item.NONE;
         }
         FileName fileName = name.get();
-        if (relative.getNameCount() == 1) {
+        int slash = relative.indexOf('/');
+        if (slash < 0) {
             if (fileName.base.equals(HUB_FILE)) {
                 return cached(file, attributes, d -> readPage(file, Kind.HUB, fileName, d), diagnostics)
                         .map(p -> new Item(p, null)).orElse(Item.NONE);
@@ -189,8 +191,8 @@ public final class ContentLoader {
                     + " or topics/ (or name it _index.md for the hub)");
             return Item.NONE;
         }
-        String folder = relative.getName(0).toString();
-        if (relative.getNameCount() > 2) {
+        String folder = relative.substring(0, slash);
+        if (relative.indexOf('/', slash + 1) >= 0) {
             diagnostics.error(Rules.CONTENT_LOCATION, SourcePos.startOf(label), "'" + relative + "' is in a subfolder;"
                     + " pages sit directly in " + folder + "/ (the id, not the folder, makes the URL)");
             return Item.NONE;

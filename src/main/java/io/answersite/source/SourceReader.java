@@ -26,6 +26,10 @@ public final class SourceReader {
 
     /** The path of a file relative to the site root, with {@code /} separators, as reports print it. */
     public String label(Path file) {
+        String plain = file.isAbsolute() ? RelativePaths.plain(siteRoot, file) : null; // normalized already
+        if (plain != null) {
+            return plain;
+        }
         Path absolute = file.toAbsolutePath().normalize();
         Path shown = absolute.startsWith(siteRoot) ? siteRoot.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');

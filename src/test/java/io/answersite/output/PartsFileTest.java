@@ -165,6 +165,18 @@ class PartsFileTest {
     }
 
     @Test
+    void aFileOfOnePartIsComparedThroughABufferByteForByte() throws IOException {
+        byte[] page = parts(7).get(8); // 70,000 bytes: several buffers
+        Path file = published(List.of(page));
+        assertTrue(PartsFile.sameAs(file, List.of(page.clone())));
+        byte[] changed = page.clone();
+        changed[69_999] ^= 1;
+        assertFalse(PartsFile.sameAs(file, List.of(changed)));
+        assertFalse(PartsFile.sameAs(file, List.of(java.util.Arrays.copyOf(page, 69_999))));
+        assertTrue(PartsFile.sameAs(published(List.of(new byte[0])), List.of(new byte[0])));
+    }
+
+    @Test
     void aPartParkedBeyondTheBudgetIsLeftInTheFileAndOneWithinItIsNot() throws IOException {
         try (ParkedBytes none = ParkedBytes.in(root.resolve("cache"), 1 << 20);
              ParkedBytes spent = ParkedBytes.in(root.resolve("cache"), 0)) {
