@@ -85,7 +85,11 @@ class PartsFileTest {
      * build cache: the empty one stays an array, every other is read only through {@link LeftBytes}.
      */
     private static List<byte[]> leftIn(ParkedBytes store, List<byte[]> parts) {
-        List<Supplier<byte[]>> kept = parts.stream().map(store::keep).toList();
+        return asParts(parts.stream().map(store::keep).toList());
+    }
+
+    /** Parts as a build hands them to the output: those that are {@link LeftBytes} only through {@code left}. */
+    private static List<byte[]> asParts(List<Supplier<byte[]>> kept) {
         final class Left extends AbstractList<byte[]> implements PartsLeftInFiles {
             @Override
             public byte[] get(int index) {
@@ -130,34 +134,16 @@ class PartsFileTest {
         List<byte[]> parts = parts(5);
         Path cacheFile = published(parts); // the build cache's file: every part at its offset
         try (FileSpans spans = FileSpans.open(cacheFile)) {
-            List<Object> kept = new ArrayList<>();
+            List<Supplier<byte[]>> kept = new ArrayList<>();
             long offset = 0;
             for (int i = 0; i < parts.size(); i++) {
+                byte[] part = parts.get(i);
                 // every other part left in the file, as taken back from the cache; the rest made this build
-                kept.add(i % 2 == 1 ? new LeftBytes(spans, new ParkedBytes.Span(offset, parts.get(i).length)) : parts.get(i));
-                offset += parts.get(i).length;
-            }
-            final class Mixed extends AbstractList<byte[]> implements PartsLeftInFiles {
-                @Override
-                public byte[] get(int index) {
-                    if (kept.get(index) instanceof LeftBytes) {
-                        throw new AssertionError("part " + index + " read into an array of its own");
-                    }
-                    return (byte[]) kept.get(index);
-                }
-
-                @Override
-                public LeftBytes left(int index) {
-                    return kept.get(index) instanceof LeftBytes left ? left : null;
-                }
-
-                @Override
-                public int size() {
-                    return kept.size();
-                }
+                kept.add(i % 2 == 1 ? new LeftBytes(spans, new ParkedBytes.Span(offset, part.length)) : () -> part);
+                offset += part.length;
             }
             CommitJournal.Move fromArrays = PartsFile.write(root.resolve("arrays.txt"), "arrays.txt", parts);
-            CommitJournal.Move mixed = PartsFile.write(root.resolve("mixed.txt"), "mixed.txt", new Mixed());
+            CommitJournal.Move mixed = PartsFile.write(root.resolve("mixed.txt"), "mixed.txt", asParts(kept));
             assertArrayEquals(Files.readAllBytes(cacheFile), Files.readAllBytes(root.resolve("mixed.txt")));
             assertEquals(fromArrays.size(), mixed.size());
             assertEquals(fromArrays.crc(), mixed.crc());
