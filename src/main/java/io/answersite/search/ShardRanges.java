@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * of shards, with the digest of each range: what an edited build needs of a chunk no edit touched,
  * kept beside it in the build cache. With it, the shards' keys are made without reading the chunk,
  * and a shard made again reads only its range of each chunk (at 10,000 pages, default corpus shape,
- * the chunks are about 125 MB, their ranges of one number of shards about 3 MB).
+ * the chunks are about 125 MB, their ranges for 2,048 shards about 4 MB).
  *
  * @param bounds each shard's first byte and the byte after its last, two ints a shard
  * @param digests each shard's range digest ({@link ChunkPostings.Digest}), two longs a shard
