@@ -1,6 +1,7 @@
 package io.answersite.cache;
 
 import io.answersite.diagnostic.Diagnostic;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.Severity;
 import io.answersite.diagnostic.SourcePos;
 import java.io.ByteArrayInputStream;
@@ -41,10 +42,15 @@ public final class FindingsCodec {
 
     /** Reads what {@link #write} wrote. */
     static List<Diagnostic> read(DataInputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    /** As {@link #read(DataInputStream)}; with {@code knownRules}, a rule id no rule has is damage. */
+    private static List<Diagnostic> read(DataInputStream in, boolean knownRules) throws IOException {
         List<Diagnostic> findings = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             Severity severity = Severity.valueOf(in.readUTF());
-            String rule = in.readUTF();
+            String rule = knownRules ? Rules.require(in.readUTF()).id() : in.readUTF();
             byte[] message = new byte[in.readInt()];
             in.readFully(message);
             findings.add(new Diagnostic(severity, rule, new String(message, StandardCharsets.UTF_8),
@@ -64,10 +70,13 @@ public final class FindingsCodec {
         return bytes.toByteArray();
     }
 
-    /** What {@link #bytes} gave; throws on bytes that do not read (a damaged fragment is made again). */
+    /**
+     * What {@link #bytes} gave; throws on bytes that do not read or name a rule that does not exist (a
+     * damaged fragment is made again).
+     */
     public static List<Diagnostic> of(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return read(in);
+            return read(in, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -321,8 +321,9 @@ public final class ValueInput {
     /**
      * An array for a record's {@code length} components at nesting {@code depth}, reused: the constructor
      * takes the values out of it, and a record's components are read one level deeper, so no two records
-     * being read share one (a new array per record was about 20 MB of an edited 10,000-page build's restore).
-     * Emptied by the next record that takes it, so it holds a record's values no longer than that.
+     * being read share one (a new array per record was about 20 MB of an edited 10,000-page build's restore,
+     * default corpus shape). Emptied by the next record that takes it, so it holds a record's values no
+     * longer than that.
      */
     private Object[] components(int depth, int length) {
         Object[][] byLength = componentArrays[depth];
@@ -398,8 +399,6 @@ public final class ValueInput {
         }
         return utf8.decode(bytes(length), 0, length);
     }
-
-
 
     byte[] raw(int length) throws IOException {
         return bytes(length);

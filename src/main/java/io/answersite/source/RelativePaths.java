@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * A file's path under a folder as text with {@code /} separators, read off the two paths' text when
  * it can be: {@code Path.relativize} makes a path object per name and per step (about 3 KB per file),
- * and an edited 10,000-page build relativized every content file three times, about 50 MB of its
- * 790 MB of allocations, enough to cost it a young collection (docs/PERFORMANCE.md, session 28).
+ * and an edited 10,000-page build (default corpus shape) relativized every content file three times,
+ * about 50 MB of its 790 MB of allocations (docs/PERFORMANCE.md, session 28).
  */
 public final class RelativePaths {
 

@@ -14,8 +14,8 @@ public final class Utf8Decoder {
      * {@code new String(bytes, from, length, UTF_8)}, with well-formed text that is not ASCII decoded
      * through this decoder's buffer: the JDK decodes such text into an array of twice its bytes' length and
      * copies that into the string's own, so a Chinese text allocated about four times what the string
-     * keeps (the restore of an edited 10,000-page build allocated about 100 MB decoding strings, enough to
-     * cost it a young collection; docs/PERFORMANCE.md, session 28). Anything malformed is the JDK's to
+     * keeps (the restore of an edited 10,000-page build, default corpus shape, allocated about 100 MB
+     * decoding strings, 54 MB this way; docs/PERFORMANCE.md, session 28). Anything malformed is the JDK's to
      * decode (with its replacement characters), as before.
      */
     public String decode(byte[] bytes, int from, int length) {

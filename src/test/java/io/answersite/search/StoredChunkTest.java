@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.answersite.text.FileSpans;
 import io.answersite.text.LeftBytes;
 import io.answersite.text.ParkedBytes;
+import io.answersite.text.SpanSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +75,34 @@ class StoredChunkTest {
         ChunkPostings held = ChunkPostings.of(sample(1));
         AtomicInteger rangesMade = new AtomicInteger();
         ShardRanges kept = ShardRanges.read(held.ranges(16).bytes(), 16, held.bytes().length);
-        StoredChunk stored = new StoredChunk(leftInFile(held.bytes()), (count, make) -> {
+        LeftBytes file = leftInFile(held.bytes());
+        List<Integer> reads = new ArrayList<>(); // the length of each read of the file
+        SpanSource counted = new SpanSource() {
+            @Override
+            public byte[] read(ParkedBytes.Span span) {
+                reads.add(span.length());
+                return file.source().read(span);
+            }
+
+            @Override
+            public void read(ParkedBytes.Span span, int from, byte[] buffer, int length) {
+                reads.add(length);
+                file.source().read(span, from, buffer, length);
+            }
+        };
+        StoredChunk stored = new StoredChunk(new LeftBytes(counted, file.span()), (count, make) -> {
             rangesMade.incrementAndGet();
             return kept;
         }, () -> { throw new AssertionError("made again"); }, (remade, counts) -> { throw new AssertionError("repaired"); });
         for (int shard = 0; shard < 16; shard++) {
             assertEquals(digest(held, shard, 16), digest(stored, shard, 16));
+        }
+        assertEquals(List.of(), reads, "digests read nothing of the chunk");
+        for (int shard = 0; shard < 16; shard++) {
             assertEquals(in(held, shard, 16), in(stored, shard, 16));
         }
+        assertEquals(16, reads.size(), "one read per shard");
+        assertTrue(reads.stream().allMatch(length -> length < held.bytes().length / 4), "each read a shard's range: " + reads);
         assertEquals(1, rangesMade.get());
     }
 
