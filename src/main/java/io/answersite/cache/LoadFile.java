@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The format of the build cache's copy of a {@link LoadCache} (in segments, {@code load-00.bin} to
- * {@code load-15.bin}, see {@link BuildCache#loads}; each segment is one such file): a {@link RecordCodec}
+ * {@code load-63.bin}, see {@link BuildCache#loads}; each segment is one such file): a {@link RecordCodec}
  * header (magic, format version, fingerprint of the page and snippet records), the file kind
  * {@code load}, the key the entries are valid for, the number of entries, then each entry (path, size,
  * content hash, page or snippet, findings) as a {@link LoadCache.Stored} value, sorted by path; nothing

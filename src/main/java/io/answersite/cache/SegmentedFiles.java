@@ -80,7 +80,7 @@ final class SegmentedFiles {
     /**
      * The writes that keep {@code loads} for the next build, under {@code key} (see {@link LoadFile}), in
      * segments by the hash of each file's path: one task per segment whose files or contents changed
-     * since it was read, so an edit rewrites about a sixteenth of what was loaded. The tasks write
+     * since it was read, so an edit rewrites about a sixty-fourth of what was loaded. The tasks write
      * separate files and may run on any threads, together with other such tasks.
      */
     List<Runnable> loadWrites(LoadCache loads, String key) {
