@@ -10,6 +10,7 @@ import io.answersite.diagnostic.SourcePos;
 import io.answersite.work.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -230,7 +231,7 @@ public final class BuiltSiteCheck {
      * written (output paths), {@code templates} which template wrote each page, by output path. {@code contentLinks}
      * are reported as content findings at their links, and not again as the pages' links.
      */
-    public void run(List<String> paths, Map<String, String> templates, Diagnostics diagnostics, Pages written,
+    public void run(Collection<String> paths, Map<String, String> templates, Diagnostics diagnostics, Pages written,
                     List<ContentLink> contentLinks) {
         Set<String> files = new HashSet<>(paths);
         Map<String, PageFacts> pages = written.facts;

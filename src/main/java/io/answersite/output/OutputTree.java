@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,12 @@ public final class OutputTree implements SiteOutput, AutoCloseable {
     @Override
     public List<String> paths() {
         return written.stream().sorted().toList();
+    }
+
+    /** Every path written so far, as it stands (a view: later writes show in it). */
+    @Override
+    public Set<String> pathSet() {
+        return Collections.unmodifiableSet(written);
     }
 
     /** The bytes written at {@code relativePath} in this build (for the checks of the built site). */

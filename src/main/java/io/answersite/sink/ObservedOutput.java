@@ -1,6 +1,7 @@
 package io.answersite.sink;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,11 @@ public final class ObservedOutput implements SiteOutput {
     @Override
     public List<String> paths() {
         return target.paths();
+    }
+
+    @Override
+    public Set<String> pathSet() {
+        return target.pathSet();
     }
 
     @Override

@@ -340,7 +340,7 @@ public final class Answersite {
                 return null; // pages are missing after a template error: their links would only add noise
             }
             new BuiltSiteCheck(loaded.reader().label(request.outputDir()), graph.config().basePath(),
-                    graph.config().baseUrl().toString()).run(output.paths(), pages.templates(), diagnostics, written,
+                    graph.config().baseUrl().toString()).run(output.pathSet(), pages.templates(), diagnostics, written,
                     BuiltSiteCheck.contentLinks(graph));
             return null;
         });
