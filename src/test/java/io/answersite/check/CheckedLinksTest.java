@@ -85,6 +85,7 @@ class CheckedLinksTest {
         for (byte[] other : List.of(
                 digest(Set.of("a/index.html", "b/index.html", "c.txt"), Set.of(), templates, facts),
                 digest(files, Set.of("/b/"), templates, facts),
+                digest(Set.of("a/index.html"), Set.of("b/index.html"), templates, facts), // a member moved to another set
                 digest(files, Set.of(), Map.of("a/index.html", "guide", "b/index.html", "guide"), facts),
                 digest(files, Set.of(), templates, Map.of("a/index.html", KEPT_A,
                         "b/index.html", new PageFacts(Set.of("x"), KEPT_B.links(), List.of()))),

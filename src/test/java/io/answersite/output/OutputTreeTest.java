@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,20 @@ class OutputTreeTest {
         }
         assertFalse(Files.exists(root.resolve("escape.html")));
         assertFalse(Files.exists(root.resolve("site")), "nothing is committed when the tree is closed");
+    }
+
+    @Test
+    void thePathSetHoldsWhatPathsListsAndFollowsLaterWrites() {
+        try (OutputTree tree = OutputTree.open(root.resolve("site"))) {
+            tree.write("b/index.html", "b");
+            tree.write("a/index.html", "a");
+            Set<String> paths = tree.pathSet();
+            assertEquals(List.of("a/index.html", "b/index.html"), tree.paths());
+            assertEquals(Set.copyOf(tree.paths()), paths);
+            tree.write("c.txt", "c");
+            assertTrue(paths.contains("c.txt"), "a view of the paths written so far");
+            assertThrows(UnsupportedOperationException.class, () -> paths.add("d.txt"));
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The preview's in-memory output: a file written in parts reads back as their concatenation. */
@@ -24,6 +25,7 @@ class MemoryOutputTest {
         assertArrayEquals(utf8("# 站点\n\n---\n\n答案\n"), output.get("llms-full.txt"));
         assertArrayEquals(utf8("# 站点\n\n---\n\n答案\n"), output.files().get("llms-full.txt"));
         assertEquals(List.of("index.html", "llms-full.txt"), output.paths());
+        assertEquals(Set.of("index.html", "llms-full.txt"), output.pathSet());
         assertEquals(2, output.files().entrySet().size());
     }
 
