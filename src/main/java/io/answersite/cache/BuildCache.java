@@ -206,7 +206,8 @@ public final class BuildCache implements AutoCloseable {
 
     /**
      * How many files the load cache is kept in: an edit writes one again, about 2 MB at 10,000 pages (at
-     * sixteen, 8 MB: encoding it was about 80 ms of CPU in an edited build, session 29).
+     * sixteen, 8 MB: encoding it was about 80 ms of CPU in an edited 10,000-page build, default corpus shape,
+     * session 29).
      */
     public static final int LOAD_SEGMENTS = 64;
 

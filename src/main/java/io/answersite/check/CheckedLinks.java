@@ -71,9 +71,9 @@ final class CheckedLinks {
         MessageDigest sha = Murmur3.records();
         Sha256.updateText(sha, checker);
         // each set digested as the sum of its members' digests, on both cores, in no order: sorting every
-        // output path and every page's path first was two thirds of this digest, about 45 ms of CPU on the
-        // main thread of an edited 10,000-page build (session 29; before that, digesting them one after the
-        // other in sorted order was half the verify stage)
+        // output path and every page's path first was two thirds of this digest, about 40 ms of CPU in an
+        // edited 10,000-page build, default and glossary-common corpus shapes (session 29; before that,
+        // digesting them one after the other in sorted order was half the verify stage)
         digestAsSet(sha, files, (member, path) -> Sha256.updateText(member, path));
         digestAsSet(sha, fromContent, (member, url) -> Sha256.updateText(member, url));
         digestAsSet(sha, templates.keySet(), (member, path) -> {

@@ -146,7 +146,8 @@ public final class ContentLoader {
                 : cache.listing().list(contentDir, () -> cache.walked(contentDir)
                         .map(files -> markdownFiles(contentDir, files)).orElseGet(() -> markdownFiles(contentDir)));
         // the entries, not a lookup per file: a sorted map of some 13,000 long paths compares each lookup's
-        // path about fourteen times (about 40 ms of CPU in an edited 10,000-page build, session 29)
+        // path about fourteen times (about 20 ms of CPU in an edited 10,000-page build, default corpus
+        // shape, session 29)
         List<Map.Entry<Path, BasicFileAttributes>> entries = List.copyOf(listed.entrySet());
         List<Path> files = List.copyOf(listed.keySet());
         List<Item> items = Parallel.map(entries, entry -> loadOne(contentDir, entry.getKey(), entry.getValue(),
@@ -274,12 +275,11 @@ public final class ContentLoader {
      */
     static SortedMap<Path, BasicFileAttributes> markdownFiles(Path contentDir, SortedMap<Path, BasicFileAttributes> files) {
         // copied whole, then the few other files taken out: a copy of a sorted map is built in one pass,
-        // while putting each of some 13,000 long paths compared it about fourteen times (session 29)
+        // while putting each of some 13,000 long paths compared it about fourteen times (about 20 ms of CPU
+        // in an edited 10,000-page build, default corpus shape, session 29)
         TreeMap<Path, BasicFileAttributes> markdown = new TreeMap<>(files);
-        String folder = contentDir.toString();
         files.keySet().forEach(file -> {
-            String path = file.toString();
-            if (!path.endsWith(".md") || isHidden(contentDir, folder, file, path)) { // the path ends with its name
+            if (!file.toString().endsWith(".md") || isHidden(contentDir, file)) { // the path ends with its name
                 markdown.remove(file);
             }
         });
@@ -287,22 +287,13 @@ public final class ContentLoader {
     }
 
     /**
-     * Whether a name of {@code file} under {@code contentDir} starts with a dot: read off its text when it
-     * starts with the folder's (a relativized path per file was about 70 ms of an edited 10,000-page
-     * build's load stage, default corpus shape, session 26), else as {@link #isHidden(Path)} says.
+     * Whether a name of {@code file} under {@code contentDir} starts with a dot, read off the paths' text
+     * where {@link RelativePaths} can (a relativized path per file was about 70 ms of an edited
+     * 10,000-page build's load stage, default corpus shape, session 26).
      */
-    private static boolean isHidden(Path contentDir, String folder, Path file, String path) {
-        char separator = file.getFileSystem().getSeparator().charAt(0);
-        if (folder.isEmpty() || !path.startsWith(folder) || path.length() <= folder.length() + 1
-                || path.charAt(folder.length()) != separator) {
-            return isHidden(contentDir.relativize(file));
-        }
-        for (int i = folder.length() + 1; i < path.length(); i++) {
-            if (path.charAt(i) == '.' && path.charAt(i - 1) == separator) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isHidden(Path contentDir, Path file) {
+        String relative = RelativePaths.of(contentDir, file);
+        return relative.startsWith(".") || relative.contains("/.");
     }
 
     static boolean isHidden(Path relative) {

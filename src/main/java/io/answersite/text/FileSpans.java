@@ -18,8 +18,9 @@ import java.nio.file.StandardOpenOption;
  * <p>Read through a memory mapping where the system lets a mapped file be replaced (not Windows) and
  * the file is under 2 GB: an edited 10,000-page build (default corpus shape) copies about 27,000
  * values left in the cache's files into llms-full.txt and llms.json, and with one {@code pread} each
- * reading them took 126 ms of CPU against 36 ms mapped (async-profiler, docs/PERFORMANCE.md, session 28). The mapping goes with the object, when it is
- * collected; a closed file is not read again either way.
+ * reading them took 126 ms of CPU against 36 ms mapped (async-profiler, docs/PERFORMANCE.md, session
+ * 28). The mapping goes with the object, when it is collected; a closed file is not read again either
+ * way.
  */
 public final class FileSpans implements SpanSource, AutoCloseable {
 
