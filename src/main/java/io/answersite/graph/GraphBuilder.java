@@ -1,5 +1,7 @@
 package io.answersite.graph;
 
+import io.answersite.cache.FindingsCodec;
+import io.answersite.cache.Fragments;
 import io.answersite.config.SiteConfig;
 import io.answersite.content.Kind;
 import io.answersite.content.LoadedContent;
@@ -7,7 +9,9 @@ import io.answersite.content.Located;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.content.Snippet;
+import io.answersite.diagnostic.Diagnostic;
 import io.answersite.diagnostic.Diagnostics;
+import io.answersite.diagnostic.Rules;
 import io.answersite.diagnostic.SourcePos;
 import io.answersite.markdown.LinkRef;
 import io.answersite.work.Parallel;
@@ -67,10 +71,90 @@ public final class GraphBuilder {
         this.checks = new GraphChecks(config, urls);
     }
 
-    public ContentGraph build(LoadedContent content, Diagnostics diagnostics) {
-        Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), diagnostics));
+    /**
+     * As {@link #build(LoadedContent, Diagnostics)}, with the build cache's {@code fragments}: when
+     * every file changed since the last build changed only texts its own page shows and no file came
+     * or went ({@link Fragments#changedInOwnTextsOnly}), the last build's edges ({@link GraphEdges})
+     * and findings are taken back instead of resolved again, provided none of those findings is in a
+     * changed file (its position may have moved) and every linked file of the content folder is still
+     * there; only the changed bodies' external links, which are texts, are checked again. Otherwise
+     * the graph is built and its edges and findings are kept for the next build.
+     */
+    public ContentGraph build(LoadedContent content, Diagnostics diagnostics, Fragments fragments) {
+        Object inputs = List.of(today.toString(), String.valueOf(includeDrafts), contentFolder,
+                String.valueOf(contentDir), config);
+        Optional<ContentGraph> kept = kept(content, diagnostics, fragments, inputs);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Diagnostics found = new Diagnostics(); // as found, before site.yml's severities (among the inputs)
+        ContentGraph graph = build(content, found);
+        List<Diagnostic> findings = found.sorted();
+        findings.forEach(diagnostics::add);
+        if (fragments.storesOnDisk() && keepsTexts(content, fragments)) {
+            fragments.put(KEPT_EDGES, SITE, GraphBuilder.class, inputs, GraphEdges.of(graph).bytes());
+            fragments.put(KEPT_FINDINGS, SITE, GraphBuilder.class, inputs, FindingsCodec.bytes(findings));
+        }
+        return graph;
+    }
+
+    /** The kinds of the fragments that keep the graph's edges and findings between builds. */
+    private static final String KEPT_EDGES = "graph-edges";
+    private static final String KEPT_FINDINGS = "graph-findings";
+    private static final String SITE = "site";
+
+    /** Whether the build cache may keep what was read from every page and snippet (none has a secret finding). */
+    private static boolean keepsTexts(LoadedContent content, Fragments fragments) {
+        return content.pages().stream().allMatch(fragments::keepsTextOf)
+                && content.snippets().stream().allMatch(fragments::keepsTextOf);
+    }
+
+    private Optional<ContentGraph> kept(LoadedContent content, Diagnostics diagnostics, Fragments fragments,
+                                        Object inputs) {
+        Optional<Set<String>> changed = fragments.changedInOwnTextsOnly();
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> files = changed.get();
+        // a finding about a missing file of the content folder may no longer hold once the file is added
+        Optional<List<Diagnostic>> keptFindings = fragments.stored(KEPT_FINDINGS, SITE, GraphBuilder.class, inputs,
+                FindingsCodec::of).filter(findings -> findings.stream().noneMatch(
+                        d -> files.contains(d.pos().path()) || d.ruleId().equals(Rules.LINK_FILE)));
+        if (keptFindings.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GraphEdges> edges = fragments.stored(KEPT_EDGES, SITE, GraphBuilder.class, inputs, GraphEdges::decode)
+                .filter(kept -> kept.linkedFilesExist(contentDir));
+        if (edges.isEmpty()) {
+            return Optional.empty();
+        }
+        Diagnostics indexing = new Diagnostics();
+        Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), indexing));
         List<HeldBack> heldBack = new ArrayList<>();
         SortedMap<PageKey, Page> published = new PageIndex(holdBackUnpublished(all, heldBack));
+        if (!indexing.sorted().isEmpty() || !heldBack.equals(edges.get().heldBack())) {
+            return Optional.empty(); // cannot be, with the same structure; but then the graph is built
+        }
+        Diagnostics found = new Diagnostics();
+        keptFindings.get().forEach(found::add);
+        GraphChecks.checkExternalLinks(published.values().stream().filter(page -> files.contains(page.sourcePath()))
+                .map(Page::body).toList(), found);
+        List<Diagnostic> findings = found.sorted();
+        findings.forEach(diagnostics::add);
+        if (keepsTexts(content, fragments)) {
+            fragments.keepStored(KEPT_EDGES);
+            fragments.put(KEPT_FINDINGS, SITE, GraphBuilder.class, inputs, FindingsCodec.bytes(findings));
+        }
+        GraphEdges kept = edges.get();
+        return Optional.of(new ContentGraph(config, urls, published, GraphEdges.lookup(kept.linkTargets()),
+                GraphEdges.lookup(kept.related()), GraphEdges.lookup(kept.moreAnswers()),
+                GraphEdges.lookup(kept.topicMembers()), snippets(content.snippets()),
+                GraphEdges.lookupSnippets(kept.snippetLinks()), List.copyOf(heldBack),
+                Collections.unmodifiableMap(shownUnpublished(all))));
+    }
+
+    /** Drafts and scheduled pages shown anyway ({@code site.drafts}), with why they would be held back. */
+    private Map<PageKey, String> shownUnpublished(Map<PageKey, Page> all) {
         Map<PageKey, String> shownUnpublished = new TreeMap<>();
         if (includeDrafts) {
             for (Page page : all.values()) {
@@ -81,6 +165,14 @@ public final class GraphBuilder {
                 }
             }
         }
+        return shownUnpublished;
+    }
+
+    public ContentGraph build(LoadedContent content, Diagnostics diagnostics) {
+        Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), diagnostics));
+        List<HeldBack> heldBack = new ArrayList<>();
+        SortedMap<PageKey, Page> published = new PageIndex(holdBackUnpublished(all, heldBack));
+        Map<PageKey, String> shownUnpublished = shownUnpublished(all);
         GraphChecks.checkDates(published, diagnostics);
         GraphChecks.checkTopics(all, diagnostics);
         checks.checkAuthors(published, diagnostics);

@@ -174,8 +174,8 @@ public final class Answersite {
         }
         LoadedContent content = times.time("load", () -> new ContentLoader(config.get(), reader, yaml,
                 markdown.get(), new SecretScanner(config.get().checks()), cache).load(request.contentDir(), diagnostics));
-        ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(),
-                reader.label(request.contentDir()), request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics));
+        ContentGraph graph = times.time("graph", () -> new GraphBuilder(config.get(), reader.label(request.contentDir()),
+                request.contentDir(), request.includeDrafts(), request.today()).build(content, diagnostics, fragments));
         Glossary glossary = times.time("check", () -> Glossary.of(graph));
         Map<PageKey, List<PageKey>> unlinkedTerms = times.time("check", () -> new ContentChecks(graph, glossary,
                 request.today(), reader, request.siteRoot(), fragments).run(diagnostics));

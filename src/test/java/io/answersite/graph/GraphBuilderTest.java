@@ -1,6 +1,9 @@
 package io.answersite.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.answersite.TestSites;
 import io.answersite.content.Kind;
@@ -11,6 +14,7 @@ import io.answersite.site.Answersite;
 import io.answersite.site.LoadedSite;
 import io.answersite.site.StageTimes;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +157,41 @@ class GraphBuilderTest {
                 new HeldBack(answerKey("later"), "content/answers/later.md", "scheduled for 2027-01-01")),
                 graph.heldBack());
         assertEquals(List.of(answerKey("a")), graph.pagesOf(Kind.ANSWER, "en").map(p -> p.key()).toList());
+    }
+
+    @Test
+    void theEdgesTheBuildCacheKeepsReadBackEqualAndTheSameGraphGivesTheSameBytes() {
+        ContentGraph graph = graph(
+                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
+                        "See [b](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
+                answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
+                answer("draft", "Why draft?", "draft: true", "Text."),
+                A_IN_CHINESE,
+                "-- content/answers/notes.txt --\nnotes\n");
+        assertEquals(List.of(), findings());
+        GraphEdges edges = GraphEdges.of(graph);
+        byte[] bytes = edges.bytes();
+
+        GraphEdges read = GraphEdges.decode(bytes);
+        assertEquals(edges, read);
+        assertEquals(graph.linkTargets(), read.linkTargets());
+        assertEquals(graph.related(), read.related());
+        assertEquals(graph.moreAnswers(), read.moreAnswers());
+        assertEquals(graph.topicMembers(), read.topicMembers());
+        assertEquals(graph.heldBack(), read.heldBack());
+        assertArrayEquals(bytes, GraphEdges.of(graph(
+                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
+                        "See [b](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
+                answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
+                answer("draft", "Why draft?", "draft: true", "Text."),
+                A_IN_CHINESE,
+                "-- content/answers/notes.txt --\nnotes\n")).bytes(), "a second graph of the same files");
+
+        assertTrue(read.linkedFilesExist(root.resolve("content")));
+        assertTrue(read.linkedFilesExist(null), "no folder: nothing to check, as the resolver");
+        assertEquals(false, read.linkedFilesExist(root.resolve("elsewhere")));
+        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(Arrays.copyOf(bytes, bytes.length - 1)));
+        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(new byte[] {1, 2, 3}));
     }
 
     @Test

@@ -220,6 +220,45 @@ class BuildCacheTest {
         assertSameFiles(cleanBuildOf(site, false), TestSites.snapshot(site.resolve("target/site")));
     }
 
+    @Test
+    void anEditOfOwnTextsTakesTheGraphBackButStillFindsAnInvalidUrlAddedToTheEditedBody() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+
+        // a text edit, links unchanged: the graph's edges are the last build's, but the body's URLs are texts
+        edit(site.resolve("content/answers/rate-limits.md"), "Rate limits protect the service for everyone.",
+                "Rate limits protect the service for everyone (see https://:80/status).");
+        BuildResult invalid = answersite.build(request, cacheOf(site));
+
+        assertTrue(invalid.failed());
+        assertEquals(List.of("content/answers/rate-limits.md:23:51: error: 'https://:80/status' is not a valid URL"
+                + " (no host); encode spaces as %20 and check the host [link-external]"), formatted(invalid.diagnostics()));
+        assertEquals(formatted(answersite.check(request).diagnostics()), formatted(invalid.diagnostics()));
+    }
+
+    @Test
+    void anEditOfOwnTextsStillFindsAFileOfTheContentFolderThatAnUnchangedPageLinksAndThatWentAway()
+            throws IOException {
+        Path site = TestSites.exampleSite(root);
+        Files.write(site.resolve("content/answers/limits.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        edit(site.resolve("content/answers/rate-limits.md"), "Rate limits protect the service for everyone.",
+                "Rate limits protect the service for everyone: ![the window](limits.png).");
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+
+        // the other answer's own text changes, and the image the first one shows is deleted
+        edit(site.resolve("content/answers/api-key-storage.md"), "answer: Keep the key on your server",
+                "answer: Always keep the key on your server");
+        Files.delete(site.resolve("content/answers/limits.png"));
+        BuildResult missing = answersite.build(request, cacheOf(site));
+
+        assertTrue(missing.failed());
+        assertEquals(formatted(answersite.check(request).diagnostics()), formatted(missing.diagnostics()));
+        assertEquals(List.of(Rules.LINK_FILE), missing.diagnostics().stream()
+                .map(io.answersite.diagnostic.Diagnostic::ruleId).toList());
+    }
+
     private static List<String> oneWay(BuildResult result) {
         return result.diagnostics().stream().filter(d -> d.ruleId().equals("related-oneway")
                 && d.pos().path().endsWith("rate-limits.md")).map(d -> d.pos().toString()).toList();
@@ -364,7 +403,7 @@ class BuildCacheTest {
         Map<String, FragmentFile.Stored> kept = readFragments(site);
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
-        assertEquals(java.util.Set.of("files", "findings", "list-twin", "llms-json-entry", "question-duplicates",
+        assertEquals(java.util.Set.of("files", "findings", "graph-edges", "graph-findings", "list-twin", "llms-json-entry", "question-duplicates",
                 "search-chunk", "search-chunk-shards", "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash"), kinds);
         assertEquals(Files.readString(site.resolve("target/site/search/en/d-0.json")),
                 new String(kept.get("search-docs\nsearch/en/0").value(), java.nio.charset.StandardCharsets.UTF_8),
