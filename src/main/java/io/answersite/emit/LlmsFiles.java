@@ -163,12 +163,16 @@ public final class LlmsFiles {
         txt.append('\n');
     }
 
-    /** A page's line in llms.txt, kept in the preview while the page record and site.yml are the same. */
+    /**
+     * A page's line in llms.txt, kept while the page record and site.yml are the same: in the preview,
+     * and by the build cache (an edited build otherwise made every page's line again).
+     */
     private TextParts.Line item(PageKey key) {
         Page page = site.graph().require(key);
         return fragments.get("llms-item", key, page, twins.sameConstants(), () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()).replace("]", "\\]") + "](" + site.markdownUrl(key) + "): "
-                + SiteText.oneLine(page.summary()) + "\n", site.config().llmsTxtMaxTokens() > 0));
+                + SiteText.oneLine(page.summary()) + "\n", site.config().llmsTxtMaxTokens() > 0),
+                TextParts.Line::stored, TextParts.Line::fromStored);
     }
 
     private void checkBudget(String file, long tokens, int cap, String key, Diagnostics diagnostics) {

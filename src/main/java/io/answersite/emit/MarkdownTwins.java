@@ -349,14 +349,15 @@ public final class MarkdownTwins {
 
     /**
      * A page's line in the twins that list it (its topic's, its kind's list, the hub): kept in the
-     * preview while the page record and site.yml are the same, since every rebuild makes the hub's
-     * and the lists' twins again and would otherwise make every line of the site again.
+     * preview and by the build cache while the page record and site.yml are the same, since every
+     * rebuild makes the hub's and the lists' twins again and would otherwise make every line of the
+     * site again.
      */
     private TextParts.Line line(PageKey key) {
         Page page = site.graph().require(key);
         return fragments.get("twin-item", key, page, constants, () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()) + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary())
-                + "\n", false));
+                + "\n", false), TextParts.Line::stored, TextParts.Line::fromStored);
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */

@@ -1,7 +1,9 @@
 package io.answersite.emit;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +20,28 @@ final class TextParts {
         /** @param counted whether the line's characters are counted (else its count is zero) */
         static Line of(String text, boolean counted) {
             return new Line(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : NONE);
+        }
+
+        /** The line as the build cache keeps it: its count's two numbers, then its bytes. */
+        byte[] stored() {
+            return ByteBuffer.allocate(2 * Long.BYTES + bytes.length).putLong(count.cjk()).putLong(count.other())
+                    .put(bytes).array();
+        }
+
+        /**
+         * What {@link #stored} gave.
+         *
+         * @throws IllegalArgumentException when {@code stored} is too short to be a line
+         */
+        static Line fromStored(byte[] stored) {
+            if (stored.length < 2 * Long.BYTES) {
+                throw new IllegalArgumentException("not a stored line: " + stored.length + " bytes");
+            }
+            ByteBuffer read = ByteBuffer.wrap(stored);
+            long cjk = read.getLong();
+            long other = read.getLong();
+            return new Line(Arrays.copyOfRange(stored, 2 * Long.BYTES, stored.length),
+                    cjk == 0 && other == 0 ? NONE : new Tokens.Count(cjk, other));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.answersite.emit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.answersite.sink.SiteOutput;
 import java.nio.charset.StandardCharsets;
@@ -40,5 +42,17 @@ class TextPartsTest {
         TextParts parts = new TextParts(true).append(TextParts.Line.of(" \n", true)).append("\t\u3000");
         assertEquals("\n", new String(SiteOutput.join(parts.endingInOneNewline()), StandardCharsets.UTF_8));
         assertEquals(new Tokens.Count(0, 1), parts.count());
+    }
+
+    @Test
+    void aLineReadBackFromTheBuildCacheHasItsBytesAndItsCount() {
+        TextParts.Line line = TextParts.Line.of("- [为什么 429?](https://x.example/answers/a/index.md): 等一下 then retry\n", true);
+        TextParts.Line read = TextParts.Line.fromStored(line.stored());
+        assertArrayEquals(line.bytes(), read.bytes());
+        assertEquals(line.count(), read.count());
+        TextParts.Line uncounted = TextParts.Line.fromStored(TextParts.Line.of("- [a](b): c\n", false).stored());
+        assertEquals(new Tokens.Count(0, 0), uncounted.count());
+        assertEquals("- [a](b): c\n", new String(uncounted.bytes(), StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> TextParts.Line.fromStored(new byte[15]));
     }
 }
