@@ -169,10 +169,11 @@ public final class LlmsFiles {
      */
     private TextParts.Line item(PageKey key) {
         Page page = site.graph().require(key);
+        boolean counted = site.config().llmsTxtMaxTokens() > 0; // site.yml: among the constants
         return fragments.get("llms-item", key, page, twins.sameConstants(), () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()).replace("]", "\\]") + "](" + site.markdownUrl(key) + "): "
-                + SiteText.oneLine(page.summary()) + "\n", site.config().llmsTxtMaxTokens() > 0),
-                TextParts.Line::stored, TextParts.Line::fromStored);
+                + SiteText.oneLine(page.summary()) + "\n", counted),
+                line -> line.stored(counted), stored -> TextParts.Line.fromStored(stored, counted));
     }
 
     private void checkBudget(String file, long tokens, int cap, String key, Diagnostics diagnostics) {

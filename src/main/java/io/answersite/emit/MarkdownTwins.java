@@ -357,7 +357,7 @@ public final class MarkdownTwins {
         Page page = site.graph().require(key);
         return fragments.get("twin-item", key, page, constants, () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()) + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary())
-                + "\n", false), TextParts.Line::stored, TextParts.Line::fromStored);
+                + "\n", false), line -> line.stored(false), stored -> TextParts.Line.fromStored(stored, false));
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */

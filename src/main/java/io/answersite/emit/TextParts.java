@@ -22,8 +22,14 @@ final class TextParts {
             return new Line(text.getBytes(StandardCharsets.UTF_8), counted ? Tokens.count(text) : NONE);
         }
 
-        /** The line as the build cache keeps it: its count's two numbers, then its bytes. */
-        byte[] stored() {
+        /**
+         * The line as the build cache keeps it: its bytes, after its count's two numbers when counted
+         * (llms.txt's lines under a token cap); uncounted, the bytes are the line's own, not copied.
+         */
+        byte[] stored(boolean counted) {
+            if (!counted) {
+                return bytes;
+            }
             return ByteBuffer.allocate(2 * Long.BYTES + bytes.length).putLong(count.cjk()).putLong(count.other())
                     .put(bytes).array();
         }
@@ -31,17 +37,19 @@ final class TextParts {
         /**
          * What {@link #stored} gave.
          *
-         * @throws IllegalArgumentException when {@code stored} is too short to be a line
+         * @throws IllegalArgumentException when {@code stored} is too short to be a counted line
          */
-        static Line fromStored(byte[] stored) {
+        static Line fromStored(byte[] stored, boolean counted) {
+            if (!counted) {
+                return new Line(stored, NONE);
+            }
             if (stored.length < 2 * Long.BYTES) {
                 throw new IllegalArgumentException("not a stored line: " + stored.length + " bytes");
             }
             ByteBuffer read = ByteBuffer.wrap(stored);
             long cjk = read.getLong();
             long other = read.getLong();
-            return new Line(Arrays.copyOfRange(stored, 2 * Long.BYTES, stored.length),
-                    cjk == 0 && other == 0 ? NONE : new Tokens.Count(cjk, other));
+            return new Line(Arrays.copyOfRange(stored, 2 * Long.BYTES, stored.length), new Tokens.Count(cjk, other));
         }
     }
 

@@ -2,6 +2,7 @@ package io.answersite.emit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.answersite.sink.SiteOutput;
@@ -47,12 +48,15 @@ class TextPartsTest {
     @Test
     void aLineReadBackFromTheBuildCacheHasItsBytesAndItsCount() {
         TextParts.Line line = TextParts.Line.of("- [为什么 429?](https://x.example/answers/a/index.md): 等一下 then retry\n", true);
-        TextParts.Line read = TextParts.Line.fromStored(line.stored());
+        TextParts.Line read = TextParts.Line.fromStored(line.stored(true), true);
         assertArrayEquals(line.bytes(), read.bytes());
         assertEquals(line.count(), read.count());
-        TextParts.Line uncounted = TextParts.Line.fromStored(TextParts.Line.of("- [a](b): c\n", false).stored());
-        assertEquals(new Tokens.Count(0, 0), uncounted.count());
-        assertEquals("- [a](b): c\n", new String(uncounted.bytes(), StandardCharsets.UTF_8));
-        assertThrows(IllegalArgumentException.class, () -> TextParts.Line.fromStored(new byte[15]));
+        assertThrows(IllegalArgumentException.class, () -> TextParts.Line.fromStored(new byte[15], true));
+
+        TextParts.Line uncounted = TextParts.Line.of("- [a](b): c\n", false);
+        assertSame(uncounted.bytes(), uncounted.stored(false), "an uncounted line is kept as its bytes");
+        TextParts.Line readUncounted = TextParts.Line.fromStored(uncounted.stored(false), false);
+        assertEquals(new Tokens.Count(0, 0), readUncounted.count());
+        assertEquals("- [a](b): c\n", new String(readUncounted.bytes(), StandardCharsets.UTF_8));
     }
 }
