@@ -123,13 +123,15 @@ public final class GraphBuilder {
         if (keptFindings.isEmpty()) {
             return Optional.empty();
         }
-        Optional<GraphEdges> edges = fragments.stored(KEPT_EDGES, SITE, GraphBuilder.class, inputs, GraphEdges::decode)
-                .filter(kept -> kept.linkedFilesExist(contentDir));
+        Diagnostics indexing = new Diagnostics();
+        Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), indexing));
+        List<Page> changedPages = content.pages().stream().filter(page -> files.contains(page.sourcePath())).toList();
+        Optional<GraphEdges> edges = fragments.stored(KEPT_EDGES, SITE, GraphBuilder.class, inputs,
+                        bytes -> GraphEdges.decode(bytes, all))
+                .filter(kept -> kept.linkedFilesExist(contentDir)).flatMap(kept -> kept.withRelatedOf(changedPages));
         if (edges.isEmpty()) {
             return Optional.empty();
         }
-        Diagnostics indexing = new Diagnostics();
-        Map<PageKey, Page> all = new PageIndex(GraphChecks.indexPages(content.pages(), indexing));
         List<HeldBack> heldBack = new ArrayList<>();
         SortedMap<PageKey, Page> published = new PageIndex(holdBackUnpublished(all, heldBack));
         if (!indexing.sorted().isEmpty() || !heldBack.equals(edges.get().heldBack())) {
@@ -137,7 +139,7 @@ public final class GraphBuilder {
         }
         Diagnostics found = new Diagnostics();
         keptFindings.get().forEach(found::add);
-        GraphChecks.checkExternalLinks(published.values().stream().filter(page -> files.contains(page.sourcePath()))
+        GraphChecks.checkExternalLinks(changedPages.stream().filter(page -> published.containsKey(page.key()))
                 .map(Page::body).toList(), found);
         List<Diagnostic> findings = found.sorted();
         findings.forEach(diagnostics::add);
@@ -146,11 +148,9 @@ public final class GraphBuilder {
             fragments.put(KEPT_FINDINGS, SITE, GraphBuilder.class, inputs, FindingsCodec.bytes(findings));
         }
         GraphEdges kept = edges.get();
-        return Optional.of(new ContentGraph(config, urls, published, GraphEdges.lookup(kept.linkTargets()),
-                GraphEdges.lookup(kept.related()), GraphEdges.lookup(kept.moreAnswers()),
-                GraphEdges.lookup(kept.topicMembers()), snippets(content.snippets()),
-                GraphEdges.lookupSnippets(kept.snippetLinks()), List.copyOf(heldBack),
-                Collections.unmodifiableMap(shownUnpublished(all))));
+        return Optional.of(new ContentGraph(config, urls, published, kept.linkTargets(), kept.related(),
+                kept.moreAnswers(), kept.topicMembers(), snippets(content.snippets()), kept.snippetLinks(),
+                List.copyOf(heldBack), Collections.unmodifiableMap(shownUnpublished(all))));
     }
 
     /** Drafts and scheduled pages shown anyway ({@code site.drafts}), with why they would be held back. */

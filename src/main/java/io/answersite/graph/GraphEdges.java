@@ -1,39 +1,52 @@
 package io.answersite.graph;
 
-import io.answersite.cache.RecordCodec;
-import io.answersite.cache.ValueInput;
-import io.answersite.cache.ValueOutput;
+import io.answersite.content.Kind;
+import io.answersite.content.Page;
 import io.answersite.content.PageKey;
-import java.io.ByteArrayInputStream;
+import io.answersite.content.TypedRef;
+import io.answersite.diagnostic.SourcePos;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * What the {@link GraphBuilder} works out from the pages' structure alone: where every body and
- * snippet link goes, each answer's related items, "more answers" and topic members, and the pages
- * held back. The build cache keeps it between builds (as a {@link RecordCodec} value, maps sorted so
- * that the same graph gives the same bytes): a build after edits that changed only texts the edited
+ * What the {@link GraphBuilder} works out from the pages' structure: where every body and snippet
+ * link goes, each answer's related items, "more answers" and topic members, and the pages held back.
+ * The build cache keeps it between builds: a build after edits that changed only texts the edited
  * pages show of themselves ({@code content.PageStructure#same}) takes it back instead of resolving
- * some 70,000 links again (about 0.3 s of an edited 10,000-page build).
+ * some 70,000 links again (about 0.1–0.2 s of an edited 10,000-page build).
+ *
+ * <p>Its bytes name each page key once and each distinct link target once, in sorted order (the same
+ * graph gives the same bytes), and refer to them by number: read back, every key is the instance the
+ * pages already hold and every target is one object however many links lead to it, so that the
+ * build's live objects (which each young collection copies) are no more than a built graph's. A
+ * related item's note and position are texts of its answer: taking the edges back, the builder puts
+ * the changed answers' own in ({@link #withRelatedOf}).
  */
-public record GraphEdges(SortedMap<PageKey, List<LinkTarget>> linkTargets,
-                         SortedMap<PageKey, List<ResolvedRelated>> related,
-                         SortedMap<PageKey, List<PageKey>> moreAnswers,
-                         SortedMap<PageKey, List<PageKey>> topicMembers,
-                         SortedMap<String, SortedMap<String, List<LinkTarget>>> snippetLinks,
-                         List<HeldBack> heldBack) {
+public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey, List<ResolvedRelated>> related,
+                         Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
+                         Map<String, Map<String, List<LinkTarget>>> snippetLinks, List<HeldBack> heldBack) {
 
-    private static final RecordCodec CODEC = RecordCodec.of(GraphEdges.class);
+    private static final String FORMAT = "graph-edges-1";
 
     public GraphEdges {
         Objects.requireNonNull(linkTargets, "linkTargets");
@@ -44,44 +57,292 @@ public record GraphEdges(SortedMap<PageKey, List<LinkTarget>> linkTargets,
         Objects.requireNonNull(heldBack, "heldBack");
     }
 
-    /** The edges of {@code graph}, in sorted maps. */
+    /** The edges of {@code graph}. */
     static GraphEdges of(ContentGraph graph) {
-        SortedMap<String, SortedMap<String, List<LinkTarget>>> snippetLinks = new TreeMap<>();
-        graph.snippetLinks().forEach((name, byLanguage) -> snippetLinks.put(name, new TreeMap<>(byLanguage)));
-        return new GraphEdges(new TreeMap<>(graph.linkTargets()), new TreeMap<>(graph.related()),
-                new TreeMap<>(graph.moreAnswers()), new TreeMap<>(graph.topicMembers()), snippetLinks,
-                graph.heldBack());
+        return new GraphEdges(graph.linkTargets(), graph.related(), graph.moreAnswers(), graph.topicMembers(),
+                graph.snippetLinks(), graph.heldBack());
     }
 
     /** The value as the build cache keeps it. */
     byte[] bytes() {
+        TreeSet<PageKey> keySet = new TreeSet<>();
+        keySet.addAll(linkTargets.keySet());
+        related.forEach((key, items) -> {
+            keySet.add(key);
+            items.forEach(item -> keySet.add(item.target()));
+        });
+        Stream.of(moreAnswers, topicMembers).forEach(map -> map.forEach((key, keys) -> {
+            keySet.add(key);
+            keySet.addAll(keys);
+        }));
+        heldBack.forEach(held -> keySet.add(held.key()));
+        List<LinkTarget> allTargets = Stream.concat(linkTargets.values().stream(), snippetLinks.values().stream()
+                .flatMap(byLanguage -> byLanguage.values().stream())).flatMap(List::stream).toList();
+        allTargets.forEach(target -> {
+            if (target.page() != null) {
+                keySet.add(target.page());
+            }
+        });
+        Map<PageKey, Integer> keys = numbered(keySet);
+        TreeSet<LinkTarget> targetSet = new TreeSet<>(TARGET_ORDER);
+        targetSet.addAll(allTargets);
+        Map<LinkTarget, Integer> targets = numbered(targetSet);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        try {
-            ValueOutput out = CODEC.output(bytes);
-            out.writeValue(this);
-            out.flush();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            text(out, FORMAT);
+            out.writeInt(keys.size());
+            for (PageKey key : keys.keySet()) {
+                out.writeByte(key.kind().ordinal());
+                text(out, key.id());
+                text(out, key.language());
+            }
+            out.writeInt(targets.size());
+            for (LinkTarget target : targets.keySet()) {
+                out.writeInt(target.page() == null ? -1 : keys.get(target.page()));
+                text(out, target.anchor());
+                text(out, target.assetPath());
+                text(out, target.sitePath());
+            }
+            writeLists(out, linkTargets, keys, (items, o) -> {
+                for (LinkTarget target : items) {
+                    o.writeInt(targets.get(target));
+                }
+            });
+            writeLists(out, related, keys, (items, o) -> {
+                for (ResolvedRelated item : items) {
+                    o.writeInt(keys.get(item.target()));
+                    text(o, item.anchor());
+                    text(o, item.note());
+                    o.writeByte(item.ref().kind().ordinal());
+                    text(o, item.ref().id());
+                    text(o, item.ref().anchor());
+                    text(o, item.ref().pos().path());
+                    o.writeInt(item.ref().pos().line());
+                    o.writeInt(item.ref().pos().column());
+                }
+            });
+            for (Map<PageKey, List<PageKey>> map : List.of(moreAnswers, topicMembers)) {
+                writeLists(out, map, keys, (items, o) -> {
+                    for (PageKey key : items) {
+                        o.writeInt(keys.get(key));
+                    }
+                });
+            }
+            Map<String, Map<String, List<LinkTarget>>> snippets = new TreeMap<>(snippetLinks);
+            out.writeInt(snippets.size());
+            for (Map.Entry<String, Map<String, List<LinkTarget>>> snippet : snippets.entrySet()) {
+                text(out, snippet.getKey());
+                Map<String, List<LinkTarget>> byLanguage = new TreeMap<>(snippet.getValue());
+                out.writeInt(byLanguage.size());
+                for (Map.Entry<String, List<LinkTarget>> language : byLanguage.entrySet()) {
+                    text(out, language.getKey());
+                    out.writeInt(language.getValue().size());
+                    for (LinkTarget target : language.getValue()) {
+                        out.writeInt(targets.get(target));
+                    }
+                }
+            }
+            out.writeInt(heldBack.size());
+            for (HeldBack held : heldBack) {
+                out.writeInt(keys.get(held.key()));
+                text(out, held.sourcePath());
+                text(out, held.reason());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
         return bytes.toByteArray();
     }
 
+    /** Link targets in a fixed order (none of their parts has one of its own that covers null). */
+    private static final Comparator<LinkTarget> TARGET_ORDER = Comparator
+            .comparing((LinkTarget target) -> target.page(), Comparator.nullsFirst(Comparator.<PageKey>naturalOrder()))
+            .thenComparing(target -> target.anchor(), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(target -> target.assetPath(), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(target -> target.sitePath(), Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+
+    private static <T> Map<T, Integer> numbered(Iterable<T> sorted) {
+        Map<T, Integer> numbers = new LinkedHashMap<>();
+        for (T item : sorted) {
+            numbers.put(item, numbers.size());
+        }
+        return numbers;
+    }
+
+    @FunctionalInterface
+    private interface ItemsWriter<T> {
+        void write(List<T> items, DataOutputStream out) throws IOException;
+    }
+
+    private static <T> void writeLists(DataOutputStream out, Map<PageKey, List<T>> lists, Map<PageKey, Integer> keys,
+                                       ItemsWriter<T> items) throws IOException {
+        out.writeInt(lists.size());
+        for (Map.Entry<PageKey, List<T>> entry : new TreeMap<>(lists).entrySet()) {
+            out.writeInt(keys.get(entry.getKey()));
+            out.writeInt(entry.getValue().size());
+            items.write(entry.getValue(), out);
+        }
+    }
+
+    /** A string or null: its UTF-8 length (-1 for null), then its bytes. */
+    private static void text(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
     /**
-     * What {@link #bytes} wrote.
+     * What {@link #bytes} wrote, each page key the instance {@code pages} holds under it (a key
+     * of no such page is read as written).
      *
-     * @throws IllegalArgumentException when the bytes are not such a value (another schema, damaged, cut short)
+     * @throws IllegalArgumentException when the bytes are not such a value (another format, damaged, cut short)
      */
-    static GraphEdges decode(byte[] bytes) {
+    static GraphEdges decode(byte[] bytes, Map<PageKey, Page> pages) {
         try {
-            ValueInput in = CODEC.input(new ByteArrayInputStream(bytes));
-            GraphEdges edges = in.readValue(GraphEdges.class);
-            if (edges == null || !in.atEnd()) {
-                throw new IllegalArgumentException("not the graph's edges");
-            }
-            return edges;
-        } catch (IOException | RuntimeException e) {
+            return new Reader(ByteBuffer.wrap(bytes), pages).read();
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalStateException e) {
             throw new IllegalArgumentException("not the graph's edges", e);
         }
+    }
+
+    /** Reads one value of {@link #bytes}; fails with an unchecked exception on anything else. */
+    private static final class Reader {
+        private final ByteBuffer in;
+        private final Map<PageKey, Page> pages;
+        private PageKey[] keys;
+        private LinkTarget[] targets;
+
+        Reader(ByteBuffer in, Map<PageKey, Page> pages) {
+            this.in = in;
+            this.pages = pages;
+        }
+
+        GraphEdges read() {
+            if (!FORMAT.equals(text())) {
+                throw new IllegalStateException("another format");
+            }
+            keys = new PageKey[count()];
+            Kind[] kinds = Kind.values();
+            for (int i = 0; i < keys.length; i++) {
+                PageKey read = new PageKey(kinds[in.get()], Objects.requireNonNull(text()),
+                        Objects.requireNonNull(text()));
+                Page page = pages.get(read);
+                keys[i] = page == null ? read : page.key();
+            }
+            targets = new LinkTarget[count()];
+            for (int i = 0; i < targets.length; i++) {
+                int page = in.getInt();
+                targets[i] = new LinkTarget(page < 0 ? null : keys[page], text(), text(), text());
+            }
+            Map<PageKey, List<LinkTarget>> linkTargets = lists(() -> targets[in.getInt()]);
+            Map<PageKey, List<ResolvedRelated>> related = lists(() -> new ResolvedRelated(keys[in.getInt()], text(),
+                    text(), new TypedRef(kinds[in.get()], text(), text(), new SourcePos(text(), in.getInt(),
+                    in.getInt()))));
+            Map<PageKey, List<PageKey>> moreAnswers = lists(() -> keys[in.getInt()]);
+            Map<PageKey, List<PageKey>> topicMembers = lists(() -> keys[in.getInt()]);
+            Map<String, Map<String, List<LinkTarget>>> snippetLinks = new TreeMap<>();
+            for (int snippets = count(); snippets > 0; snippets--) {
+                String name = text();
+                Map<String, List<LinkTarget>> byLanguage = new TreeMap<>();
+                for (int languages = count(); languages > 0; languages--) {
+                    String language = text();
+                    LinkTarget[] slots = new LinkTarget[count()];
+                    for (int i = 0; i < slots.length; i++) {
+                        slots[i] = targets[in.getInt()];
+                    }
+                    byLanguage.put(language, List.of(slots));
+                }
+                snippetLinks.put(name, Collections.unmodifiableMap(byLanguage));
+            }
+            List<HeldBack> heldBack = new ArrayList<>();
+            for (int held = count(); held > 0; held--) {
+                heldBack.add(new HeldBack(keys[in.getInt()], text(), text()));
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalStateException("bytes after the edges");
+            }
+            return new GraphEdges(linkTargets, related, moreAnswers, topicMembers,
+                    Collections.unmodifiableMap(snippetLinks), List.copyOf(heldBack));
+        }
+
+        private <T> Map<PageKey, List<T>> lists(Supplier<T> item) {
+            int size = count();
+            Map<PageKey, List<T>> lists = new HashMap<>(size * 4 / 3 + 1);
+            for (int i = 0; i < size; i++) {
+                PageKey key = keys[in.getInt()];
+                Object[] items = new Object[count()];
+                for (int j = 0; j < items.length; j++) {
+                    items[j] = item.get();
+                }
+                @SuppressWarnings("unchecked")
+                List<T> list = (List<T>) List.of(items);
+                if (lists.put(key, list) != null) {
+                    throw new IllegalStateException("a page twice");
+                }
+            }
+            return Collections.unmodifiableMap(lists);
+        }
+
+        /** A count: not negative, and no more than the bytes left could hold. */
+        private int count() {
+            int count = in.getInt();
+            if (count < 0 || count > in.remaining()) {
+                throw new IllegalStateException("damaged count " + count);
+            }
+            return count;
+        }
+
+        private String text() {
+            int length = in.getInt();
+            if (length < 0) {
+                return null;
+            }
+            if (length > in.remaining()) {
+                throw new IllegalStateException("damaged text length " + length);
+            }
+            String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+            in.position(in.position() + length);
+            return text;
+        }
+    }
+
+    /**
+     * These edges with each answer of {@code changed} given its related items' notes and positions
+     * as it now has them (the rest of each item, its target and anchor, is structure); empty when an
+     * answer's items do not line up with those kept (then the graph is built).
+     */
+    Optional<GraphEdges> withRelatedOf(List<Page> changed) {
+        Map<PageKey, List<ResolvedRelated>> updated = null;
+        for (Page page : changed) {
+            List<ResolvedRelated> kept = related.get(page.key());
+            if (!(page instanceof Page.Answer answer)) {
+                continue;
+            }
+            if (kept == null || kept.size() != answer.related().size()) {
+                return Optional.empty();
+            }
+            List<ResolvedRelated> now = new ArrayList<>(kept.size());
+            for (int i = 0; i < kept.size(); i++) {
+                ResolvedRelated item = kept.get(i);
+                Page.Related written = answer.related().get(i);
+                TypedRef ref = written.ref();
+                if (ref.kind() != item.ref().kind() || !ref.id().equals(item.ref().id())
+                        || !Objects.equals(ref.anchor(), item.ref().anchor())) {
+                    return Optional.empty();
+                }
+                now.add(new ResolvedRelated(item.target(), item.anchor(), written.note(), ref));
+            }
+            if (updated == null) {
+                updated = new HashMap<>(related);
+            }
+            updated.put(page.key(), List.copyOf(now));
+        }
+        return Optional.of(updated == null ? this : new GraphEdges(linkTargets,
+                Collections.unmodifiableMap(updated), moreAnswers, topicMembers, snippetLinks, heldBack));
     }
 
     /**
@@ -98,17 +359,5 @@ public record GraphEdges(SortedMap<PageKey, List<LinkTarget>> linkTargets,
                 .flatMap(List::stream).map(LinkTarget::assetPath).filter(Objects::nonNull).distinct()
                 .allMatch(asset -> asset.startsWith(UrlScheme.CONTENT_ASSETS) && Files.isRegularFile(
                         contentDir.resolve(asset.substring(UrlScheme.CONTENT_ASSETS.length()))));
-    }
-
-    /** The maps as the graph holds them (hash maps: looked up far more often than walked). */
-    static <K, V> Map<K, V> lookup(Map<K, V> sorted) {
-        return Map.copyOf(sorted);
-    }
-
-    static Map<String, Map<String, List<LinkTarget>>> lookupSnippets(
-            SortedMap<String, SortedMap<String, List<LinkTarget>>> snippetLinks) {
-        Map<String, Map<String, List<LinkTarget>>> result = new TreeMap<>();
-        snippetLinks.forEach((name, byLanguage) -> result.put(name, Collections.unmodifiableMap(byLanguage)));
-        return Collections.unmodifiableMap(result);
     }
 }

@@ -2,6 +2,7 @@ package io.answersite.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,7 +164,7 @@ class GraphBuilderTest {
     void theEdgesTheBuildCacheKeepsReadBackEqualAndTheSameGraphGivesTheSameBytes() {
         ContentGraph graph = graph(
                 answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
-                        "See [b](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
+                        "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
                 answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
                 answer("draft", "Why draft?", "draft: true", "Text."),
                 A_IN_CHINESE,
@@ -172,8 +173,12 @@ class GraphBuilderTest {
         GraphEdges edges = GraphEdges.of(graph);
         byte[] bytes = edges.bytes();
 
-        GraphEdges read = GraphEdges.decode(bytes);
+        GraphEdges read = GraphEdges.decode(bytes, graph.pages());
         assertEquals(edges, read);
+        PageKey b = read.linkTargets().get(answerKey("a")).get(0).page();
+        assertSame(graph.pages().get(answerKey("b")).key(), b, "a key is the instance the pages hold");
+        assertSame(read.linkTargets().get(answerKey("a")).get(0), read.linkTargets().get(answerKey("a")).get(1),
+                "one object for the links to one target");
         assertEquals(graph.linkTargets(), read.linkTargets());
         assertEquals(graph.related(), read.related());
         assertEquals(graph.moreAnswers(), read.moreAnswers());
@@ -181,7 +186,7 @@ class GraphBuilderTest {
         assertEquals(graph.heldBack(), read.heldBack());
         assertArrayEquals(bytes, GraphEdges.of(graph(
                 answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
-                        "See [b](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
+                        "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
                 answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
                 answer("draft", "Why draft?", "draft: true", "Text."),
                 A_IN_CHINESE,
@@ -190,8 +195,11 @@ class GraphBuilderTest {
         assertTrue(read.linkedFilesExist(root.resolve("content")));
         assertTrue(read.linkedFilesExist(null), "no folder: nothing to check, as the resolver");
         assertEquals(false, read.linkedFilesExist(root.resolve("elsewhere")));
-        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(Arrays.copyOf(bytes, bytes.length - 1)));
-        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(new byte[] {1, 2, 3}));
+        assertThrows(IllegalArgumentException.class,
+                () -> GraphEdges.decode(Arrays.copyOf(bytes, bytes.length - 1), graph.pages()));
+        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(new byte[] {1, 2, 3}, graph.pages()));
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(longer, graph.pages()));
     }
 
     @Test

@@ -238,6 +238,23 @@ class BuildCacheTest {
     }
 
     @Test
+    void anEditedRelatedNoteIsShownWhereverTheGraphsKeptEdgesCarryIt() throws IOException {
+        Path site = TestSites.exampleSite(root);
+        BuildRequest request = TestSites.request(site);
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+
+        // a related item's note is a text the answer shows of itself, but the graph's related items carry it
+        edit(site.resolve("content/answers/rate-limits.md"), "    note: What a key is and where to keep it.",
+                "    note: >-\n      What a key is, and where it is kept.");
+        assertEquals(List.of(), answersite.build(request, cacheOf(site)).diagnostics());
+
+        Map<String, byte[]> built = TestSites.snapshot(site.resolve("target/site"));
+        assertTrue(new String(built.get("answers/rate-limits/index.html"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("What a key is, and where it is kept."));
+        assertSameFiles(cleanBuildOf(site), built);
+    }
+
+    @Test
     void anEditOfOwnTextsStillFindsAFileOfTheContentFolderThatAnUnchangedPageLinksAndThatWentAway()
             throws IOException {
         Path site = TestSites.exampleSite(root);

@@ -203,8 +203,13 @@ class RandomEditsTest {
         if (changed.equals(text)) {
             changed = text.replaceFirst("(?m)^answer: (['\"]?)(?![>|])", "answer: $1" + words + " ");
         }
+        // and the first related note, another text the answer shows of itself (the graph's related items carry it)
+        String noted = changed.replaceFirst("(?m)^(\\s+note: )(['\"]?)(?![>|])", "$1$2" + words + " ");
+        changed = noted.equals(changed) ? changed.replaceFirst("(\\{ref: [^}\n]*?note: )(['\"])", "$1$2" + words + " ")
+                : noted;
         write(page, changed);
-        return new Edit("rewrite the short answer of " + name(page), page, true, restoring(page, text));
+        return new Edit("rewrite the short answer and a related note of " + name(page), page, true,
+                restoring(page, text));
     }
 
     private Edit retitle() {
