@@ -92,7 +92,13 @@ public final class GraphBuilder {
         List<Diagnostic> findings = found.sorted();
         findings.forEach(diagnostics::add);
         if (fragments.storesOnDisk() && keepsTexts(content, fragments)) {
-            fragments.put(KEPT_EDGES, SITE, GraphBuilder.class, inputs, GraphEdges.of(graph).bytes());
+            byte[] edges;
+            try {
+                edges = GraphEdges.of(graph).bytes(graph.pages());
+            } catch (IllegalArgumentException notTheAnswers) {
+                return graph; // cannot be: related items are made from their answers; then nothing is kept
+            }
+            fragments.put(KEPT_EDGES, SITE, GraphBuilder.class, inputs, edges);
             fragments.put(KEPT_FINDINGS, SITE, GraphBuilder.class, inputs, FindingsCodec.bytes(findings));
         }
         return graph;
@@ -128,7 +134,7 @@ public final class GraphBuilder {
         List<Page> changedPages = content.pages().stream().filter(page -> files.contains(page.sourcePath())).toList();
         Optional<GraphEdges> edges = fragments.stored(KEPT_EDGES, SITE, GraphBuilder.class, inputs,
                         bytes -> GraphEdges.decode(bytes, all))
-                .filter(kept -> kept.linkedFilesExist(contentDir)).flatMap(kept -> kept.withRelatedOf(changedPages));
+                .filter(kept -> kept.linkedFilesExist(contentDir));
         if (edges.isEmpty()) {
             return Optional.empty();
         }

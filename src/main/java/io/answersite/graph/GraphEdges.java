@@ -4,7 +4,6 @@ import io.answersite.content.Kind;
 import io.answersite.content.Page;
 import io.answersite.content.PageKey;
 import io.answersite.content.TypedRef;
-import io.answersite.diagnostic.SourcePos;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,8 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -39,8 +37,8 @@ import java.util.stream.Stream;
  * graph gives the same bytes), and refer to them by number: read back, every key is the instance the
  * pages already hold and every target is one object however many links lead to it, so that the
  * build's live objects (which each young collection copies) are no more than a built graph's. A
- * related item's note and position are texts of its answer: taking the edges back, the builder puts
- * the changed answers' own in ({@link #withRelatedOf}).
+ * related item's note and position are texts of its answer, which an edit of own texts may change:
+ * they are not kept but taken from the answer as it is when the edges are read back.
  */
 public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey, List<ResolvedRelated>> related,
                          Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
@@ -63,8 +61,14 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                 graph.snippetLinks(), graph.heldBack());
     }
 
-    /** The value as the build cache keeps it. */
-    byte[] bytes() {
+    /**
+     * The value as the build cache keeps it. A related item is kept as its target, anchor and place
+     * among its answer's items in {@code pages}: its note and position are texts of the answer, taken
+     * from the answer as it is when read back.
+     *
+     * @throws IllegalArgumentException when a related item is not among its answer's in {@code pages}
+     */
+    byte[] bytes(Map<PageKey, Page> pages) {
         TreeSet<PageKey> keySet = new TreeSet<>();
         keySet.addAll(linkTargets.keySet());
         related.forEach((key, items) -> {
@@ -103,28 +107,23 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                 text(out, target.assetPath());
                 text(out, target.sitePath());
             }
-            writeLists(out, linkTargets, keys, (items, o) -> {
+            writeLists(out, linkTargets, keys, (key, items, o) -> {
                 for (LinkTarget target : items) {
                     o.writeInt(targets.get(target));
                 }
             });
-            writeLists(out, related, keys, (items, o) -> {
+            writeLists(out, related, keys, (key, items, o) -> {
+                List<Page.Related> written = pages.get(key) instanceof Page.Answer answer ? answer.related() : List.of();
                 for (ResolvedRelated item : items) {
                     o.writeInt(keys.get(item.target()));
                     text(o, item.anchor());
-                    text(o, item.note());
-                    o.writeByte(item.ref().kind().ordinal());
-                    text(o, item.ref().id());
-                    text(o, item.ref().anchor());
-                    text(o, item.ref().pos().path());
-                    o.writeInt(item.ref().pos().line());
-                    o.writeInt(item.ref().pos().column());
+                    o.writeInt(indexOf(written, item.ref()));
                 }
             });
             for (Map<PageKey, List<PageKey>> map : List.of(moreAnswers, topicMembers)) {
-                writeLists(out, map, keys, (items, o) -> {
-                    for (PageKey key : items) {
-                        o.writeInt(keys.get(key));
+                writeLists(out, map, keys, (key, items, o) -> {
+                    for (PageKey item : items) {
+                        o.writeInt(keys.get(item));
                     }
                 });
             }
@@ -171,7 +170,22 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
 
     @FunctionalInterface
     private interface ItemsWriter<T> {
-        void write(List<T> items, DataOutputStream out) throws IOException;
+        void write(PageKey key, List<T> items, DataOutputStream out) throws IOException;
+    }
+
+    /** Where {@code ref} is in an answer's related items: the very instance, else the first equal one. */
+    private static int indexOf(List<Page.Related> written, TypedRef ref) {
+        for (int i = 0; i < written.size(); i++) {
+            if (written.get(i).ref() == ref) {
+                return i;
+            }
+        }
+        for (int i = 0; i < written.size(); i++) {
+            if (written.get(i).ref().equals(ref)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("a related item its answer does not have: " + ref);
     }
 
     private static <T> void writeLists(DataOutputStream out, Map<PageKey, List<T>> lists, Map<PageKey, Integer> keys,
@@ -180,7 +194,7 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
         for (Map.Entry<PageKey, List<T>> entry : new TreeMap<>(lists).entrySet()) {
             out.writeInt(keys.get(entry.getKey()));
             out.writeInt(entry.getValue().size());
-            items.write(entry.getValue(), out);
+            items.write(entry.getKey(), entry.getValue(), out);
         }
     }
 
@@ -238,12 +252,10 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                 int page = in.getInt();
                 targets[i] = new LinkTarget(page < 0 ? null : keys[page], text(), text(), text());
             }
-            Map<PageKey, List<LinkTarget>> linkTargets = lists(() -> targets[in.getInt()]);
-            Map<PageKey, List<ResolvedRelated>> related = lists(() -> new ResolvedRelated(keys[in.getInt()], text(),
-                    text(), new TypedRef(kinds[in.get()], text(), text(), new SourcePos(text(), in.getInt(),
-                    in.getInt()))));
-            Map<PageKey, List<PageKey>> moreAnswers = lists(() -> keys[in.getInt()]);
-            Map<PageKey, List<PageKey>> topicMembers = lists(() -> keys[in.getInt()]);
+            Map<PageKey, List<LinkTarget>> linkTargets = lists(key -> targets[in.getInt()]);
+            Map<PageKey, List<ResolvedRelated>> related = lists(this::relatedItem);
+            Map<PageKey, List<PageKey>> moreAnswers = lists(key -> keys[in.getInt()]);
+            Map<PageKey, List<PageKey>> topicMembers = lists(key -> keys[in.getInt()]);
             Map<String, Map<String, List<LinkTarget>>> snippetLinks = new TreeMap<>();
             for (int snippets = count(); snippets > 0; snippets--) {
                 String name = text();
@@ -269,14 +281,14 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                     Collections.unmodifiableMap(snippetLinks), List.copyOf(heldBack));
         }
 
-        private <T> Map<PageKey, List<T>> lists(Supplier<T> item) {
+        private <T> Map<PageKey, List<T>> lists(Function<PageKey, T> item) {
             int size = count();
             Map<PageKey, List<T>> lists = new HashMap<>(size * 4 / 3 + 1);
             for (int i = 0; i < size; i++) {
                 PageKey key = keys[in.getInt()];
                 Object[] items = new Object[count()];
                 for (int j = 0; j < items.length; j++) {
-                    items[j] = item.get();
+                    items[j] = item.apply(key);
                 }
                 @SuppressWarnings("unchecked")
                 List<T> list = (List<T>) List.of(items);
@@ -285,6 +297,26 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                 }
             }
             return Collections.unmodifiableMap(lists);
+        }
+
+        /**
+         * A related item of the answer at {@code key}: its target and anchor as kept, its note and
+         * reference (with its position) the answer's own as it is now; the reference must still name
+         * the target and anchor.
+         */
+        private ResolvedRelated relatedItem(PageKey key) {
+            PageKey target = keys[in.getInt()];
+            String anchor = text();
+            int index = in.getInt();
+            if (!(pages.get(key) instanceof Page.Answer answer) || index < 0 || index >= answer.related().size()) {
+                throw new IllegalStateException("no related item " + index + " of " + key);
+            }
+            Page.Related written = answer.related().get(index);
+            TypedRef ref = written.ref();
+            if (ref.kind() != target.kind() || !ref.id().equals(target.id()) || !Objects.equals(ref.anchor(), anchor)) {
+                throw new IllegalStateException("related item " + index + " of " + key + " names another page");
+            }
+            return new ResolvedRelated(target, anchor, written.note(), ref);
         }
 
         /** A count: not negative, and no more than the bytes left could hold. */
@@ -308,41 +340,6 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
             in.position(in.position() + length);
             return text;
         }
-    }
-
-    /**
-     * These edges with each answer of {@code changed} given its related items' notes and positions
-     * as it now has them (the rest of each item, its target and anchor, is structure); empty when an
-     * answer's items do not line up with those kept (then the graph is built).
-     */
-    Optional<GraphEdges> withRelatedOf(List<Page> changed) {
-        Map<PageKey, List<ResolvedRelated>> updated = null;
-        for (Page page : changed) {
-            List<ResolvedRelated> kept = related.get(page.key());
-            if (!(page instanceof Page.Answer answer)) {
-                continue;
-            }
-            if (kept == null || kept.size() != answer.related().size()) {
-                return Optional.empty();
-            }
-            List<ResolvedRelated> now = new ArrayList<>(kept.size());
-            for (int i = 0; i < kept.size(); i++) {
-                ResolvedRelated item = kept.get(i);
-                Page.Related written = answer.related().get(i);
-                TypedRef ref = written.ref();
-                if (ref.kind() != item.ref().kind() || !ref.id().equals(item.ref().id())
-                        || !Objects.equals(ref.anchor(), item.ref().anchor())) {
-                    return Optional.empty();
-                }
-                now.add(new ResolvedRelated(item.target(), item.anchor(), written.note(), ref));
-            }
-            if (updated == null) {
-                updated = new HashMap<>(related);
-            }
-            updated.put(page.key(), List.copyOf(now));
-        }
-        return Optional.of(updated == null ? this : new GraphEdges(linkTargets,
-                Collections.unmodifiableMap(updated), moreAnswers, topicMembers, snippetLinks, heldBack));
     }
 
     /**

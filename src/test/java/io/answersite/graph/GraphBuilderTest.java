@@ -171,7 +171,7 @@ class GraphBuilderTest {
                 "-- content/answers/notes.txt --\nnotes\n");
         assertEquals(List.of(), findings());
         GraphEdges edges = GraphEdges.of(graph);
-        byte[] bytes = edges.bytes();
+        byte[] bytes = edges.bytes(graph.pages());
 
         GraphEdges read = GraphEdges.decode(bytes, graph.pages());
         assertEquals(edges, read);
@@ -184,13 +184,24 @@ class GraphBuilderTest {
         assertEquals(graph.moreAnswers(), read.moreAnswers());
         assertEquals(graph.topicMembers(), read.topicMembers());
         assertEquals(graph.heldBack(), read.heldBack());
-        assertArrayEquals(bytes, GraphEdges.of(graph(
+        ContentGraph second = graph(
                 answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
                         "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
                 answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
                 answer("draft", "Why draft?", "draft: true", "Text."),
                 A_IN_CHINESE,
-                "-- content/answers/notes.txt --\nnotes\n")).bytes(), "a second graph of the same files");
+                "-- content/answers/notes.txt --\nnotes\n");
+        assertArrayEquals(bytes, GraphEdges.of(second).bytes(second.pages()), "a second graph of the same files");
+
+        ContentGraph renoted = graph(
+                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: Another reason.",
+                        "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
+                answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
+                answer("draft", "Why draft?", "draft: true", "Text."),
+                A_IN_CHINESE,
+                "-- content/answers/notes.txt --\nnotes\n");
+        assertEquals(List.of("Another reason."), GraphEdges.decode(bytes, renoted.pages()).related()
+                .get(answerKey("a")).stream().map(ResolvedRelated::note).toList(), "a note is the answer's as it is now");
 
         assertTrue(read.linkedFilesExist(root.resolve("content")));
         assertTrue(read.linkedFilesExist(null), "no folder: nothing to check, as the resolver");
@@ -198,6 +209,10 @@ class GraphBuilderTest {
         assertThrows(IllegalArgumentException.class,
                 () -> GraphEdges.decode(Arrays.copyOf(bytes, bytes.length - 1), graph.pages()));
         assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(new byte[] {1, 2, 3}, graph.pages()));
+        java.util.Map<PageKey, io.answersite.content.Page> withoutA = new java.util.HashMap<>(graph.pages());
+        withoutA.remove(answerKey("a"));
+        assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(bytes, withoutA),
+                "a related item is read from its answer as it is now: no answer, no edges");
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThrows(IllegalArgumentException.class, () -> GraphEdges.decode(longer, graph.pages()));
     }
