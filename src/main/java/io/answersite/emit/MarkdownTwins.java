@@ -349,15 +349,17 @@ public final class MarkdownTwins {
 
     /**
      * A page's line in the twins that list it (its topic's, its kind's list, the hub): kept in the
-     * preview and by the build cache while the page record and site.yml are the same, since every
-     * rebuild makes the hub's and the lists' twins again and would otherwise make every line of the
-     * site again.
+     * preview while the page record and site.yml are the same, since every rebuild makes the hub's
+     * and the lists' twins again and would otherwise make every line of the site again. Not by the
+     * build cache: an edited build makes again only the lists that show the edited page (a few
+     * hundred lines), and 13,000 more entries in the cache's index of fragments, read and kept live
+     * by every build, cost more than that.
      */
     private TextParts.Line line(PageKey key) {
         Page page = site.graph().require(key);
         return fragments.get("twin-item", key, page, constants, () -> TextParts.Line.of("- ["
                 + SiteText.oneLine(page.listTitle()) + "](" + site.url(key) + "): " + SiteText.oneLine(page.summary())
-                + "\n", false), line -> line.stored(false), stored -> TextParts.Line.fromStored(stored, false));
+                + "\n", false));
     }
 
     /** site.yml and the UI strings, one instance while equal, compared by identity: what every line of a twin reads. */

@@ -421,7 +421,7 @@ class BuildCacheTest {
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         kept.keySet().forEach(key -> kinds.add(key.substring(0, key.indexOf('\n'))));
         assertEquals(java.util.Set.of("files", "findings", "graph-edges", "graph-findings", "list-twin", "llms-item", "llms-json-entry", "question-duplicates",
-                "search-chunk", "search-chunk-shards", "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash", "twin-item"), kinds);
+                "search-chunk", "search-chunk-shards", "search-docs", "search-shard", "search-shards", "terms-used", "twin", "twin-hash"), kinds);
         assertEquals(Files.readString(site.resolve("target/site/search/en/d-0.json")),
                 new String(kept.get("search-docs\nsearch/en/0").value(), java.nio.charset.StandardCharsets.UTF_8),
                 "a chunk of the search index's documents is kept as written");
@@ -436,10 +436,8 @@ class BuildCacheTest {
                 "retry with exponential backoff and jitter");
         answersite.build(request, cacheOf(site));
         Map<String, FragmentFile.Stored> after = readFragments(site);
-        // a twin's hash is asked for only to make its page's llms.json entry, which is kept whole; a page's
-        // line in the lists' twins only to make a list twin again (the hub's is kept: no topic's line is asked)
-        java.util.function.Predicate<String> notHash = key -> !key.startsWith("twin-hash\n")
-                && !key.startsWith("twin-item\n");
+        // a twin's hash is asked for only to make its page's llms.json entry, which is kept whole
+        java.util.function.Predicate<String> notHash = key -> !key.startsWith("twin-hash\n");
         assertEquals(kept.keySet().stream().filter(notHash).toList(), after.keySet().stream().filter(notHash).toList());
         assertTrue(after.containsKey("twin-hash\n" + new PageKey(Kind.ANSWER, "rate-limits", "en")));
         assertFalse(java.util.Arrays.equals(kept.get(twinKey).source(), after.get(twinKey).source()),
