@@ -447,6 +447,21 @@ public final class Fragments {
     }
 
     /**
+     * Keeps the last build's {@code kind} fragment of {@code id}, if this build did not ask for it, for
+     * the next build: as {@link #keepStored(String)} for one fragment, without walking the others.
+     */
+    public void keepStored(String kind, Object id) {
+        if (digests == null) {
+            return;
+        }
+        String key = kind + "\n" + id;
+        FragmentFile.Stored stored = previous.get().get(key);
+        if (stored != null) {
+            current.putIfAbsent(key, stored);
+        }
+    }
+
+    /**
      * Whether the build cache keeps what was read from {@code record}'s file: never a file with a secret
      * finding, whose text must not reach the disk (false as well when nothing is kept on disk).
      */

@@ -150,7 +150,7 @@ public final class GraphBuilder {
         List<Diagnostic> findings = found.sorted();
         findings.forEach(diagnostics::add);
         if (keepsTexts(content, fragments)) {
-            fragments.keepStored(KEPT_EDGES);
+            fragments.keepStored(KEPT_EDGES, SITE);
             fragments.put(KEPT_FINDINGS, SITE, GraphBuilder.class, inputs, FindingsCodec.bytes(findings));
         }
         GraphEdges kept = edges.get();

@@ -95,6 +95,23 @@ class FragmentsTest {
     }
 
     @Test
+    void aStoredFragmentKeptByNameOutlivesABuildThatDidNotAskForItAndTheOthersDoNot() {
+        Fragments first = Fragments.onDisk(new InputDigest(record -> null), Map.of(), null, Set.of(), null);
+        first.put("graph-edges", "site", Fragments.class, "day 1", utf8("edges"));
+        first.put("graph-edges", "other", Fragments.class, "day 1", utf8("other edges"));
+        Map<String, FragmentFile.Stored> kept = first.stored().stream()
+                .collect(Collectors.toMap(FragmentFile.Stored::key, stored -> stored));
+
+        Fragments next = Fragments.onDisk(new InputDigest(record -> null), kept, null, Set.of(), null);
+        assertEquals(Optional.of("edges"), next.stored("graph-edges", "site", Fragments.class, "day 1",
+                FragmentsTest::text));
+        next.keepStored("graph-edges", "site");
+        next.keepStored("graph-edges", "never stored");
+        assertEquals(List.of("graph-edges\nsite"), next.stored().stream().map(FragmentFile.Stored::key).toList());
+        assertSame(kept.get("graph-edges\nsite"), next.stored().get(0), "kept as read, not written again");
+    }
+
+    @Test
     void inputsKeptForTheBuildCacheAreHeldAsTheirDigestAndReuseAFragmentExactlyWhenTheyAreEqual() {
         Fragments first = Fragments.onDisk(new InputDigest(record -> null), Map.of(), null, Set.of(), null);
         Object inputs = first.compared(List.of("title", List.of("related title", "description")));
