@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -39,10 +40,14 @@ import java.util.stream.Stream;
  * build's live objects (which each young collection copies) are no more than a built graph's. A
  * related item's note and position are texts of its answer, which an edit of own texts may change:
  * they are not kept but taken from the answer as it is when the edges are read back.
+ *
+ * @param linkedFiles the content folder's files links reach, as {@link LinkTarget#assetPath}s (made
+ *     from the link targets, not kept apart)
  */
 public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey, List<ResolvedRelated>> related,
                          Map<PageKey, List<PageKey>> moreAnswers, Map<PageKey, List<PageKey>> topicMembers,
-                         Map<String, Map<String, List<LinkTarget>>> snippetLinks, List<HeldBack> heldBack) {
+                         Map<String, Map<String, List<LinkTarget>>> snippetLinks, List<HeldBack> heldBack,
+                         Set<String> linkedFiles) {
 
     private static final String FORMAT = "graph-edges-1";
 
@@ -53,12 +58,17 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
         Objects.requireNonNull(topicMembers, "topicMembers");
         Objects.requireNonNull(snippetLinks, "snippetLinks");
         Objects.requireNonNull(heldBack, "heldBack");
+        Objects.requireNonNull(linkedFiles, "linkedFiles");
     }
 
     /** The edges of {@code graph}. */
     static GraphEdges of(ContentGraph graph) {
+        Set<String> linkedFiles = new TreeSet<>();
+        Stream.concat(graph.linkTargets().values().stream(), graph.snippetLinks().values().stream()
+                        .flatMap(byLanguage -> byLanguage.values().stream()))
+                .flatMap(List::stream).map(LinkTarget::assetPath).filter(Objects::nonNull).forEach(linkedFiles::add);
         return new GraphEdges(graph.linkTargets(), graph.related(), graph.moreAnswers(), graph.topicMembers(),
-                graph.snippetLinks(), graph.heldBack());
+                graph.snippetLinks(), graph.heldBack(), Collections.unmodifiableSet(linkedFiles));
     }
 
     /**
@@ -248,9 +258,13 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                 keys[i] = page == null ? read : page.key();
             }
             targets = new LinkTarget[count()];
+            Set<String> linkedFiles = new TreeSet<>();
             for (int i = 0; i < targets.length; i++) {
                 int page = in.getInt();
                 targets[i] = new LinkTarget(page < 0 ? null : keys[page], text(), text(), text());
+                if (targets[i].assetPath() != null) {
+                    linkedFiles.add(targets[i].assetPath());
+                }
             }
             Map<PageKey, List<LinkTarget>> linkTargets = lists(key -> targets[in.getInt()]);
             Map<PageKey, List<ResolvedRelated>> related = lists(this::relatedItem);
@@ -278,7 +292,8 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
                 throw new IllegalStateException("bytes after the edges");
             }
             return new GraphEdges(linkTargets, related, moreAnswers, topicMembers,
-                    Collections.unmodifiableMap(snippetLinks), List.copyOf(heldBack));
+                    Collections.unmodifiableMap(snippetLinks), List.copyOf(heldBack),
+                    Collections.unmodifiableSet(linkedFiles));
         }
 
         private <T> Map<PageKey, List<T>> lists(Function<PageKey, T> item) {
@@ -351,10 +366,7 @@ public record GraphEdges(Map<PageKey, List<LinkTarget>> linkTargets, Map<PageKey
         if (contentDir == null) {
             return true;
         }
-        return Stream.concat(linkTargets.values().stream(), snippetLinks.values().stream()
-                        .flatMap(byLanguage -> byLanguage.values().stream()))
-                .flatMap(List::stream).map(LinkTarget::assetPath).filter(Objects::nonNull).distinct()
-                .allMatch(asset -> asset.startsWith(UrlScheme.CONTENT_ASSETS) && Files.isRegularFile(
-                        contentDir.resolve(asset.substring(UrlScheme.CONTENT_ASSETS.length()))));
+        return linkedFiles.stream().allMatch(asset -> asset.startsWith(UrlScheme.CONTENT_ASSETS) && Files.isRegularFile(
+                contentDir.resolve(asset.substring(UrlScheme.CONTENT_ASSETS.length()))));
     }
 }

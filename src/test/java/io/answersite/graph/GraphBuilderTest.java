@@ -184,6 +184,7 @@ class GraphBuilderTest {
         assertEquals(graph.moreAnswers(), read.moreAnswers());
         assertEquals(graph.topicMembers(), read.topicMembers());
         assertEquals(graph.heldBack(), read.heldBack());
+        assertEquals(java.util.Set.of("assets/content/answers/notes.txt"), read.linkedFiles());
         ContentGraph second = graph(
                 answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
                         "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
