@@ -4,6 +4,8 @@
 # HTTP). With MEMORY_EDITS=N, instead reports the used heap over N successive edits.
 # usage: bench/serve.sh [PAGES]   (default 10000; ROUNDS=5; needs `mvn install` first)
 #        SHAPE=glossary-common bench/serve.sh 10000   (a corpus shape of generate_corpus.py --shape, as the matrix uses)
+#        WIDE=1 bench/serve.sh 10000                  (also a template and site.yml's title, which every page shows,
+#                                                     timed on an answer page; the template is copied into the site)
 #        JAVA_OPTS=-Xmx12g bench/serve.sh 50000      (options for the benchmark JVM, after the corpus's
 #                                                     .mvn/jvm.config, which `mvn site:serve` would read)
 set -euo pipefail
