@@ -7,6 +7,7 @@ import io.answersite.check.BuiltSiteCheck;
 import io.answersite.content.LoadCache;
 import io.answersite.diagnostic.Diagnostic;
 import io.answersite.render.RenderCache;
+import io.answersite.render.SiteRenderer;
 import io.answersite.report.ConsoleReport;
 import io.answersite.sink.MemoryOutput;
 import io.answersite.site.Answersite;
@@ -35,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Serves the site from memory on {@code bind:port} and rebuilds it when asked (by the watcher).
@@ -53,6 +55,8 @@ public final class PreviewServer implements AutoCloseable {
     private final Fragments fragments = Fragments.kept();
     private final BuiltSiteCheck.Memory checked = new BuiltSiteCheck.Memory();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    /** The output paths of the pages browsers have open (their reload scripts name them), with how many. */
+    private final Map<String, Integer> shown = new ConcurrentHashMap<>();
     private volatile String basePath = "";
     private volatile Set<String> allowedHosts = Set.of();
     private HttpServer server;
@@ -224,6 +228,25 @@ public final class PreviewServer implements AutoCloseable {
                 }
             }
         }
+        // a change of the templates alone: the pages browsers have open, with the new templates, at once
+        if (current != null && pages.isEmpty() && !shown.isEmpty() && !files.isEmpty()
+                && files.stream().allMatch(f -> f.startsWith(request.templatesDir()))) {
+            long start = System.nanoTime();
+            try {
+                List<SiteRenderer.RenderedPage> ahead = answersite.shownPagesAhead(request, current,
+                        Set.copyOf(shown.keySet()));
+                ahead.forEach(page -> overlay.put(page.path(), new Overlay(edit, page.bytes())));
+                if (!ahead.isEmpty()) {
+                    note("answersite: " + ahead.stream().map(SiteRenderer.RenderedPage::path).sorted()
+                            .collect(Collectors.joining(", ")) + " rendered ahead in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    version.incrementAndGet();
+                    notifyListeners();
+                }
+            } catch (RuntimeException e) {
+                // the rebuild below reports what is wrong with the templates
+            }
+        }
         if (rebuildQueued.compareAndSet(false, true)) {
             rebuilder.execute(this::rebuildInBackground);
         }
@@ -311,6 +334,37 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void events(HttpExchange exchange) throws IOException {
+        String page = shownPage(exchange.getRequestURI().getRawQuery());
+        if (page != null) {
+            shown.merge(page, 1, Integer::sum);
+        }
+        try {
+            streamEvents(exchange);
+        } finally {
+            if (page != null) {
+                shown.computeIfPresent(page, (path, count) -> count > 1 ? count - 1 : null);
+            }
+        }
+    }
+
+    /**
+     * The output path of the page a reload script names ({@code page=/base/answers/x/}: {@code
+     * answers/x/index.html}), or null when it names none under the site's base path.
+     */
+    String shownPage(String rawQuery) {
+        if (rawQuery == null || !rawQuery.startsWith("page=")) {
+            return null;
+        }
+        String path = PercentDecoding.decodeOrKeep(rawQuery.substring("page=".length()));
+        String base = basePath.isEmpty() ? "/" : basePath;
+        if (!path.startsWith(base) || path.contains("..")) {
+            return null;
+        }
+        String relative = path.substring(base.length());
+        return relative.isEmpty() || relative.endsWith("/") ? relative + "index.html" : relative;
+    }
+
+    private void streamEvents(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
@@ -357,7 +411,7 @@ public final class PreviewServer implements AutoCloseable {
             extra.append("</ul></div>");
         }
         extra.append("<script>(function(){var v=null;var s=new EventSource('").append(EVENTS)
-                .append("');s.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();</script>");
+                .append("?page='+encodeURIComponent(location.pathname));s.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();</script>");
         int end = page.lastIndexOf("</body>");
         String result = end < 0 ? page + extra : page.substring(0, end) + extra + page.substring(end);
         return result.getBytes(StandardCharsets.UTF_8);

@@ -48,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -299,6 +300,11 @@ public final class Answersite {
     public Optional<SiteRenderer.RenderedPage> editedPage(BuildRequest request, Sources previous, LoadCache loadCache,
                                                          Path file) {
         return EditedPage.render(request, previous, loadCache, file);
+    }
+
+    /** The content pages at {@code paths} with the site's templates as they are now, over the last good build. */
+    public List<SiteRenderer.RenderedPage> shownPagesAhead(BuildRequest request, Sources previous, Set<String> paths) {
+        return ShownPagesAhead.render(previous, theme(request, previous.loaded().reader()), paths);
     }
 
     private record RenderedSite(PageCounts pages, int files, Theme theme, Map<String, Map<String, String>> strings,

@@ -83,6 +83,10 @@ public final class ServeBench {
                     log.get(log.size() - 1),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             HttpClient http = HttpClient.newHttpClient();
+            // a browser with the answer open, as an editor would have: its reload script names the page
+            http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/_answersite/events?page=%2Fanswers%2Fanswer-00042%2F")).build(), HttpResponse.BodyHandlers.ofLines())
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
             Map<Edit, String> originals = new LinkedHashMap<>();
             for (Edit edit : edits) {
                 originals.put(edit, Files.readString(site.resolve(edit.file())));

@@ -173,6 +173,49 @@ class PreviewServerTest {
     }
 
     @Test
+    void aTemplateEditShowsThePagesBrowsersHaveOpenBeforeTheRestOfTheSiteIsRebuilt() throws Exception {
+        Path layout = root.resolve("templates/layout.peb");
+        Files.createDirectories(layout.getParent());
+        Files.copy(TestSites.repositoryRoot().resolve("templates/layout.peb"), layout);
+        start(false);
+        // a browser with the answer open: its reload script names the page
+        HttpResponse<java.util.stream.Stream<String>> events = http.sendAsync(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/_answersite/events?page=%2Fanswers%2Frate-limits%2F")).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, events.statusCode());
+        assertTrue(get("/answers/rate-limits/").body().contains("new EventSource('/_answersite/events?page='"
+                + "+encodeURIComponent(location.pathname))"), "pages name themselves to the preview");
+
+        Files.writeString(layout, Files.readString(layout).replace("<p>{{ t.footer }}</p>",
+                "<p>{{ t.footer }} Shown first.</p>"));
+        bumpModifiedTime(layout);
+        server.changed(Set.of(layout));
+        synchronized (log) {
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("INFO answersite: answers/rate-limits/index.html"
+                    + " rendered ahead in ")), log.toString());
+            assertFalse(log.stream().anyMatch(l -> l.contains("api-key-storage/index.html rendered ahead")),
+                    "a page no browser shows waits for the rebuild");
+        }
+        String ahead = get("/answers/rate-limits/").body();
+        assertTrue(ahead.contains("Shown first."), ahead);
+
+        server.awaitRebuilds();
+        assertTrue(get("/answers/api-key-storage/").body().contains("Shown first."), "the rebuild brings the rest");
+        assertEquals(ahead, get("/answers/rate-limits/").body(), "the full rebuild renders the same page");
+    }
+
+    @Test
+    void aReloadScriptNamesItsPageByItsOutputFileUnderTheBasePath() throws Exception {
+        start(false);
+        assertEquals("answers/rate-limits/index.html", server.shownPage("page=%2Fanswers%2Frate-limits%2F"));
+        assertEquals("index.html", server.shownPage("page=%2F"));
+        assertEquals("llms.txt", server.shownPage("page=/llms.txt"));
+        assertEquals(null, server.shownPage("page=%2F..%2Fsecret"));
+        assertEquals(null, server.shownPage("other=1"));
+        assertEquals(null, server.shownPage(null));
+    }
+
+    @Test
     void anEditThatChangesWhatOtherPagesResolveWaitsForTheFullRebuild() throws Exception {
         start(false);
         Path answer = root.resolve("content/answers/rate-limits.md");
