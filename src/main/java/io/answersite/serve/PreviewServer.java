@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -147,7 +148,9 @@ public final class PreviewServer implements AutoCloseable {
      */
     public synchronized BuildResult rebuild() {
         long editsSeen = edits.get();
-        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked, fragments);
+        long start = System.nanoTime();
+        Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked, fragments,
+                () -> Set.copyOf(shown.keySet()), pages -> showFirst(pages, editsSeen, start));
         BuildResult result = preview.result();
         int reread = loadCache.takeMisses();
         List<Diagnostic> errorsBefore = errors;
@@ -173,6 +176,32 @@ public final class PreviewServer implements AutoCloseable {
             notifyListeners();
         }
         return result;
+    }
+
+    /**
+     * Serves a rebuild's pages that browsers have open, rendered before the rest of the site (after a
+     * site.yml edit, seconds before the rebuild ends), where they differ from what is shown; a page an
+     * edit newer than the rebuild's has shown ahead stays.
+     */
+    private void showFirst(List<SiteRenderer.RenderedPage> pages, long editsSeen, long start) {
+        MemoryOutput site = lastGood;
+        List<String> changed = new ArrayList<>();
+        for (SiteRenderer.RenderedPage page : pages) {
+            Overlay ahead = overlay.get(page.path());
+            byte[] shownNow = ahead != null ? ahead.bytes() : site == null ? null : site.get(page.path());
+            if (shownNow != null && Arrays.equals(shownNow, page.bytes())) {
+                continue;
+            }
+            overlay.compute(page.path(), (path, old) -> old != null && old.edit() > editsSeen ? old
+                    : new Overlay(editsSeen, page.bytes()));
+            changed.add(page.path());
+        }
+        if (!changed.isEmpty()) {
+            note("answersite: " + changed.stream().sorted().collect(Collectors.joining(", ")) + " rendered first in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            version.incrementAndGet();
+            notifyListeners();
+        }
     }
 
     /** Whether any HTML page differs between two builds (pages reused from the cache share their bytes). */

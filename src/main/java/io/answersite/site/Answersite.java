@@ -248,6 +248,17 @@ public final class Answersite {
      */
     public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache,
                            BuiltSiteCheck.Memory checked, Fragments fragments) {
+        return preview(request, loadCache, renderCache, checked, fragments, Set::of, pages -> { });
+    }
+
+    /**
+     * As {@link #preview(BuildRequest, LoadCache, RenderCache, BuiltSiteCheck.Memory, Fragments)}; once the site
+     * has loaded without errors, the content pages at the output paths {@code shown} gives (the pages browsers
+     * have open) are rendered and handed to {@code first} before every other page is.
+     */
+    public Preview preview(BuildRequest request, LoadCache loadCache, RenderCache renderCache,
+                           BuiltSiteCheck.Memory checked, Fragments fragments, Supplier<Set<String>> shown,
+                           Consumer<List<SiteRenderer.RenderedPage>> first) {
         MemoryOutput output = new MemoryOutput();
         Diagnostics diagnostics = new Diagnostics();
         StageTimes times = new StageTimes(listener);
@@ -262,8 +273,14 @@ public final class Answersite {
                     loaded.graph().map(ContentGraph::heldBack).orElse(List.of()), times, false, maxLines, -1), output,
                     loaded.graph().map(g -> g.config().basePath()).orElse(""), Optional.empty());
         }
-        RenderedSite rendered = renderAndEmit(request, loaded, theme(request, loaded.reader()), json, output,
-                diagnostics, times, renderCache, checked, fragments);
+        Theme theme = theme(request, loaded.reader());
+        Set<String> open = shown.get();
+        if (!open.isEmpty()) {
+            first.accept(ShownPagesAhead.render(loaded, theme, new StaticAssets(themeClassLoader,
+                    request.staticDir()).fingerprinted(), open));
+        }
+        RenderedSite rendered = renderAndEmit(request, loaded, theme, json, output, diagnostics, times, renderCache,
+                checked, fragments);
         renderCache.retainOnly(rendered.pages().writtenPaths());
         if (!diagnostics.hasErrors()) {
             fragments.endBuild(); // a failed build keeps what it did not reach, for the build that fixes it

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The preview's first answer to a change of the site's templates, which every page shows: the pages a
- * browser has open, rendered with the templates and UI strings as they are now against the last good
- * build (its graph, glossary, glossary links and assets), in milliseconds, before the full rebuild
- * renders every page again (seconds at 10,000 pages). Apart from the facade, as {@link EditedPage}.
+ * The pages browsers have open, rendered ahead of the rest: after a change of the site's templates,
+ * which every page shows, with the templates and UI strings as they are now against the last good build
+ * (its graph, glossary, glossary links and assets), in milliseconds; and in every rebuild, once the site
+ * has loaded, before every other page (after a site.yml edit, seconds before the rebuild ends at 10,000
+ * pages). Apart from the facade, as {@link EditedPage}.
  */
 final class ShownPagesAhead {
 
@@ -29,7 +30,15 @@ final class ShownPagesAhead {
      * {@code theme}; none after a template or UI-string error, which the full rebuild reports.
      */
     static List<SiteRenderer.RenderedPage> render(Answersite.Sources previous, Theme theme, Set<String> paths) {
-        LoadedSite loaded = previous.loaded();
+        return render(previous.loaded(), theme, previous.fingerprinted(), paths);
+    }
+
+    /**
+     * As {@link #render(Answersite.Sources, Theme, Set)}, from a site just loaded with its assets'
+     * fingerprinted names: a rebuild's pages browsers have open, before every other page.
+     */
+    static List<SiteRenderer.RenderedPage> render(LoadedSite loaded, Theme theme, Map<String, String> fingerprinted,
+                                                  Set<String> paths) {
         ContentGraph graph = loaded.graph().orElseThrow();
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Map<String, String>> strings = new LinkedHashMap<>();
@@ -37,7 +46,7 @@ final class ShownPagesAhead {
         Map<PageKey, List<PageKey>> autolinks = graph.config().checks().glossaryAutolink()
                 ? loaded.unlinkedTerms() : Map.of();
         SiteRenderer renderer = new SiteRenderer(graph, theme, strings, loaded.glossary().orElseThrow(), autolinks,
-                null, previous.fingerprinted());
+                null, fingerprinted);
         List<SiteRenderer.RenderedPage> rendered = new ArrayList<>();
         for (PageKey key : graph.pages().keySet()) {
             if (key.kind() != Kind.HUB && paths.contains(UrlScheme.indexFile(graph.urls().pageFolder(key)))) {

@@ -205,6 +205,43 @@ class PreviewServerTest {
     }
 
     @Test
+    void aRebuildServesThePagesBrowsersHaveOpenBeforeTheRestOfTheSite() throws Exception {
+        start(false);
+        HttpResponse<java.util.stream.Stream<String>> events = http.sendAsync(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/_answersite/events?page=%2Fanswers%2Frate-limits%2F")).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, events.statusCode());
+        Path config = root.resolve("site/site.yml");
+        Files.writeString(config, Files.readString(config).replace("title: Example Answers", "title: Example Answers Now"));
+        bumpModifiedTime(config);
+        synchronized (log) {
+            log.clear();
+        }
+
+        server.changed(Set.of(config)); // site.yml: no page is shown ahead, the rebuild shows the open one first
+        server.awaitRebuilds();
+        List<String> lines;
+        synchronized (log) {
+            lines = List.copyOf(log);
+        }
+        int first = indexOf(lines, "INFO answersite: answers/rate-limits/index.html rendered first in ");
+        int rebuilt = indexOf(lines, "INFO answersite: rebuilt ");
+        assertTrue(first >= 0 && first < rebuilt, lines.toString());
+        assertFalse(lines.get(first).contains("api-key-storage"), "a page no browser shows comes with the rest");
+        String page = get("/answers/rate-limits/").body();
+        assertTrue(page.contains("Example Answers Now"), page);
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aReloadScriptNamesItsPageByItsOutputFileUnderTheBasePath() throws Exception {
         start(false);
         assertEquals("answers/rate-limits/index.html", server.shownPage("page=%2Fanswers%2Frate-limits%2F"));
