@@ -2,6 +2,7 @@ package io.answersite.graph;
 
 import io.answersite.content.PageKey;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where a body link goes: a page (and an optional anchor on it), a file of the content folder that
@@ -33,6 +34,21 @@ public record LinkTarget(PageKey page, String anchor, String assetPath, String s
     /** A path of the built site that no page record stands for ({@code answers/}, {@code llms.txt}). */
     public static LinkTarget sitePath(String sitePath, String anchor) {
         return new LinkTarget(null, anchor, null, sitePath);
+    }
+
+    // written out: a record's generated hashCode and equals go through a method handle, slow under the
+    // client compiler, and the build cache's copy of the graph puts some 70,000 targets in a hash map
+    @Override
+    public int hashCode() {
+        return ((Objects.hashCode(page) * 31 + Objects.hashCode(anchor)) * 31 + Objects.hashCode(assetPath)) * 31
+                + Objects.hashCode(sitePath);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof LinkTarget that && Objects.equals(page, that.page)
+                && Objects.equals(anchor, that.anchor) && Objects.equals(assetPath, that.assetPath)
+                && Objects.equals(sitePath, that.sitePath);
     }
 
     /** Whether the link leads somewhere (this is not {@link #UNRESOLVED}). */
