@@ -150,7 +150,7 @@ public final class PreviewServer implements AutoCloseable {
         long editsSeen = edits.get();
         long start = System.nanoTime();
         Answersite.Preview preview = answersite.preview(request, loadCache, renderCache, checked, fragments,
-                () -> Set.copyOf(shown.keySet()), pages -> showFirst(pages, editsSeen, start));
+                () -> Set.copyOf(shown.keySet()), pages -> show(pages, editsSeen, start, "rendered first"));
         BuildResult result = preview.result();
         int reread = loadCache.takeMisses();
         List<Diagnostic> errorsBefore = errors;
@@ -179,11 +179,12 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /**
-     * Serves a rebuild's pages that browsers have open, rendered before the rest of the site (after a
-     * site.yml edit, seconds before the rebuild ends), where they differ from what is shown; a page an
-     * edit newer than the rebuild's has shown ahead stays.
+     * Serves pages browsers have open ahead of the rebuild that will bring them (as of edit {@code edit}),
+     * where they differ from what is shown; a page an edit newer than {@code edit} has shown ahead stays.
+     * {@code how} says in the log how they came ({@code rendered ahead}: after a template change; {@code
+     * rendered first}: by a rebuild, before the rest of the site, after a site.yml edit seconds before it ends).
      */
-    private void showFirst(List<SiteRenderer.RenderedPage> pages, long editsSeen, long start) {
+    private void show(List<SiteRenderer.RenderedPage> pages, long edit, long start, String how) {
         MemoryOutput site = lastGood;
         List<String> changed = new ArrayList<>();
         for (SiteRenderer.RenderedPage page : pages) {
@@ -192,12 +193,12 @@ public final class PreviewServer implements AutoCloseable {
             if (shownNow != null && Arrays.equals(shownNow, page.bytes())) {
                 continue;
             }
-            overlay.compute(page.path(), (path, old) -> old != null && old.edit() > editsSeen ? old
-                    : new Overlay(editsSeen, page.bytes()));
+            overlay.compute(page.path(), (path, old) -> old != null && old.edit() > edit ? old
+                    : new Overlay(edit, page.bytes()));
             changed.add(page.path());
         }
         if (!changed.isEmpty()) {
-            note("answersite: " + changed.stream().sorted().collect(Collectors.joining(", ")) + " rendered first in "
+            note("answersite: " + changed.stream().sorted().collect(Collectors.joining(", ")) + " " + how + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
             version.incrementAndGet();
             notifyListeners();
@@ -262,16 +263,8 @@ public final class PreviewServer implements AutoCloseable {
                 && files.stream().allMatch(f -> f.startsWith(request.templatesDir()))) {
             long start = System.nanoTime();
             try {
-                List<SiteRenderer.RenderedPage> ahead = answersite.shownPagesAhead(request, current,
-                        Set.copyOf(shown.keySet()));
-                ahead.forEach(page -> overlay.put(page.path(), new Overlay(edit, page.bytes())));
-                if (!ahead.isEmpty()) {
-                    note("answersite: " + ahead.stream().map(SiteRenderer.RenderedPage::path).sorted()
-                            .collect(Collectors.joining(", ")) + " rendered ahead in "
-                            + (System.nanoTime() - start) / 1_000_000 + " ms");
-                    version.incrementAndGet();
-                    notifyListeners();
-                }
+                show(answersite.shownPagesAhead(request, current, Set.copyOf(shown.keySet())), edit, start,
+                        "rendered ahead");
             } catch (RuntimeException e) {
                 // the rebuild below reports what is wrong with the templates
             }

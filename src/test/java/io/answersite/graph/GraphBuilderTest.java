@@ -160,15 +160,23 @@ class GraphBuilderTest {
         assertEquals(List.of(answerKey("a")), graph.pagesOf(Kind.ANSWER, "en").map(p -> p.key()).toList());
     }
 
-    @Test
-    void theEdgesTheBuildCacheKeepsReadBackEqualAndTheSameGraphGivesTheSameBytes() {
-        ContentGraph graph = graph(
-                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
+    /**
+     * A site with every kind of edge the build cache keeps: two links to one anchor, a list page, a content
+     * file, a related item with {@code note}, shared tags, a draft and a translation.
+     */
+    private ContentGraph edgesSite(String note) {
+        return graph(
+                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: " + note,
                         "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
                 answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
                 answer("draft", "Why draft?", "draft: true", "Text."),
                 A_IN_CHINESE,
                 "-- content/answers/notes.txt --\nnotes\n");
+    }
+
+    @Test
+    void theEdgesTheBuildCacheKeepsReadBackEqualAndTheSameGraphGivesTheSameBytes() {
+        ContentGraph graph = edgesSite("The reason.");
         assertEquals(List.of(), findings());
         GraphEdges edges = GraphEdges.of(graph);
         byte[] bytes = edges.bytes(graph.pages());
@@ -185,22 +193,10 @@ class GraphBuilderTest {
         assertEquals(graph.topicMembers(), read.topicMembers());
         assertEquals(graph.heldBack(), read.heldBack());
         assertEquals(java.util.Set.of("assets/content/answers/notes.txt"), read.linkedFiles());
-        ContentGraph second = graph(
-                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: The reason.",
-                        "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
-                answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
-                answer("draft", "Why draft?", "draft: true", "Text."),
-                A_IN_CHINESE,
-                "-- content/answers/notes.txt --\nnotes\n");
+        ContentGraph second = edgesSite("The reason.");
         assertArrayEquals(bytes, GraphEdges.of(second).bytes(second.pages()), "a second graph of the same files");
 
-        ContentGraph renoted = graph(
-                answer("a", "Why a?", "tags: [limits]\nrelated:\n  - ref: answer:b#why\n    note: Another reason.",
-                        "See [b](b.md#why), [again](b.md#why), [all answers](/answers/) and [the notes](notes.txt)."),
-                answer("b", "Why b?", "tags: [limits]", "## Why {#why}\n\nText."),
-                answer("draft", "Why draft?", "draft: true", "Text."),
-                A_IN_CHINESE,
-                "-- content/answers/notes.txt --\nnotes\n");
+        ContentGraph renoted = edgesSite("Another reason.");
         assertEquals(List.of("Another reason."), GraphEdges.decode(bytes, renoted.pages()).related()
                 .get(answerKey("a")).stream().map(ResolvedRelated::note).toList(), "a note is the answer's as it is now");
 
